@@ -1,0 +1,78 @@
+package org.latentlab.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The shape of a network: what it reads, how wide its layers are and what it assumes about pixels.
+ * Validated on construction; holds no live objects, so it can be saved and compared.
+ *
+ * @param kind          VAE or deterministic autoencoder
+ * @param imageWidth    input image width in pixels
+ * @param imageHeight   input image height in pixels
+ * @param hiddenSizes   encoder hidden widths from the input inwards; the decoder mirrors them
+ * @param latentSize    dimension of z
+ * @param activation    hidden-layer nonlinearity
+ * @param likelihood    the decoder's p(x|z)
+ * @param decoderStd    σ of the Gaussian decoder (ignored for Bernoulli)
+ * @param seed          seeds the initial weights and the sampling noise
+ */
+public record ModelConfig(
+        ModelKind kind,
+        int imageWidth,
+        int imageHeight,
+        List<Integer> hiddenSizes,
+        int latentSize,
+        Activation activation,
+        Likelihood likelihood,
+        double decoderStd,
+        long seed) {
+
+    public static final int MAX_LATENT_SIZE = 64;
+    public static final int MAX_HIDDEN_SIZE = 4096;
+
+    public ModelConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(likelihood, "likelihood");
+        hiddenSizes = List.copyOf(hiddenSizes);
+        if (imageWidth <= 0 || imageHeight <= 0) {
+            throw new IllegalArgumentException("image size must be positive, got " + imageWidth + "×" + imageHeight);
+        }
+        if (hiddenSizes.isEmpty()) {
+            throw new IllegalArgumentException("at least one hidden layer is needed, e.g. 256");
+        }
+        for (int size : hiddenSizes) {
+            if (size < 1 || size > MAX_HIDDEN_SIZE) {
+                throw new IllegalArgumentException("hidden layer size " + size + " is outside 1.." + MAX_HIDDEN_SIZE);
+            }
+        }
+        if (latentSize < 1 || latentSize > MAX_LATENT_SIZE) {
+            throw new IllegalArgumentException("latent size " + latentSize + " is outside 1.." + MAX_LATENT_SIZE);
+        }
+        if (!(decoderStd > 0) || Double.isInfinite(decoderStd)) {
+            throw new IllegalArgumentException("decoder standard deviation must be a positive number, got " + decoderStd);
+        }
+    }
+
+    /** The reference network of the lectures and the benchmarks: 784 → 256 → 2 → 256 → 784, ReLU, Bernoulli. */
+    public static ModelConfig reference(ModelKind kind, long seed) {
+        return new ModelConfig(kind, 28, 28, List.of(256), 2, Activation.RELU, Likelihood.BERNOULLI, 0.1, seed);
+    }
+
+    public int inputSize() {
+        return imageWidth * imageHeight;
+    }
+
+    public ModelConfig withKind(ModelKind newKind) {
+        return new ModelConfig(newKind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed);
+    }
+
+    public ModelConfig withLatentSize(int newLatentSize) {
+        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, newLatentSize, activation, likelihood, decoderStd, seed);
+    }
+
+    public ModelConfig withSeed(long newSeed) {
+        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, newSeed);
+    }
+}

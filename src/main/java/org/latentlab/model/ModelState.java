@@ -1,0 +1,21 @@
+package org.latentlab.model;
+
+/**
+ * A copy of a model's trainable state.
+ *
+ * @param parameters     every weight and bias in the network's flat layout
+ * @param optimizerState Adam's first and second moment estimates, each as long as {@code parameters}
+ * @param steps          optimisation steps taken (Adam's bias correction depends on it)
+ */
+public record ModelState(float[] parameters, float[] optimizerState, long steps) {
+
+    public ModelState {
+        if (optimizerState.length != 2 * parameters.length) {
+            throw new IllegalArgumentException("optimizer state holds " + optimizerState.length
+                    + " values, expected twice the " + parameters.length + " parameters");
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("step count must be ≥ 0, got " + steps);
+        }
+    }
+}
