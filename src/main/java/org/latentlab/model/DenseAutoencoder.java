@@ -145,19 +145,35 @@ public final class DenseAutoencoder implements LatentModel {
 
     @Override
     public BatchLosses trainStep(float[] pixels, int count, LossWeights weights, double learningRate) {
-        Pass pass = passes.forRows(count);
-        pass.load(pixels);
-        forward(pass, noise);
-        BatchLosses losses = losses(pass, weights, true);
+        BatchLosses losses = computeGradients(pixels, count, weights, noise);
         if (!losses.isFinite()) {
             return losses; // never step from a non-finite loss: the parameters stay as they were
         }
-        backward(pass, weights);
         adamConfig.setLearningRate(learningRate);
         adam.applyUpdater(gradients, (int) steps, 0); // turns the gradient into Adam's step, in place
         parameters.subi(gradients);
         steps++;
         return losses;
+    }
+
+    /**
+     * Forward and backward over one batch: returns its losses and leaves ∂objective/∂parameters in
+     * the gradient array (unless the loss is not finite). Visible for the gradient check.
+     */
+    BatchLosses computeGradients(float[] pixels, int count, LossWeights weights, RandomGenerator noiseSource) {
+        Pass pass = passes.forRows(count);
+        pass.load(pixels);
+        forward(pass, noiseSource);
+        BatchLosses losses = losses(pass, weights, true);
+        if (losses.isFinite()) {
+            backward(pass, weights);
+        }
+        return losses;
+    }
+
+    /** A copy of the gradient left by the last {@link #computeGradients}. Visible for tests. */
+    float[] gradient() {
+        return gradients.toFloatVector();
     }
 
     @Override
@@ -289,9 +305,7 @@ public final class DenseAutoencoder implements LatentModel {
             FloatBuffer logVar = DenseLayer.floats(pass.logVariance);
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < d; j++) {
-                    double m = mu.get(r * d + j);
-                    double lv = logVar.get(r * d + j);
-                    klPerDimension[j] += 0.5 * (m * m + Math.exp(lv) - 1 - lv);
+                    klPerDimension[j] += GaussianKl.fromStandardNormal(mu.get(r * d + j), logVar.get(r * d + j));
                 }
             }
         }

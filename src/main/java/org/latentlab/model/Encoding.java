@@ -25,4 +25,47 @@ public record Encoding(float[] means, float[] logVariances, int count, int laten
     public float mean(int image, int dimension) {
         return means[image * latentSize + dimension];
     }
+
+    /**
+     * The mean over the images of KL(q(z|x) ‖ N(0, I)) split by latent dimension, in nats; all
+     * zeros for an autoencoder. A dimension whose KL is near zero carries no information about x.
+     */
+    public double[] klPerDimension() {
+        double[] kl = new double[latentSize];
+        if (!hasPosterior() || count == 0) {
+            return kl;
+        }
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < latentSize; j++) {
+                kl[j] += GaussianKl.fromStandardNormal(means[i * latentSize + j], logVariances[i * latentSize + j]);
+            }
+        }
+        for (int j = 0; j < latentSize; j++) {
+            kl[j] /= count;
+        }
+        return kl;
+    }
+
+    /**
+     * How many latent dimensions are in use: those whose posterior mean varies across the images
+     * with variance above {@code threshold} (Burda et al. 2016 use 0.01). Unused dimensions have
+     * collapsed onto the prior.
+     */
+    public int activeUnits(double threshold) {
+        int active = 0;
+        for (int j = 0; j < latentSize; j++) {
+            double sum = 0;
+            double sumOfSquares = 0;
+            for (int i = 0; i < count; i++) {
+                double m = means[i * latentSize + j];
+                sum += m;
+                sumOfSquares += m * m;
+            }
+            double mean = sum / count;
+            if (count > 1 && (sumOfSquares / count - mean * mean) > threshold) {
+                active++;
+            }
+        }
+        return active;
+    }
 }

@@ -1,0 +1,31 @@
+package org.latentlab.training;
+
+/**
+ * What one epoch achieved, in nats per image.
+ *
+ * @param epoch                    1-based epoch number
+ * @param iteration                iterations completed when the epoch ended
+ * @param trainingObjective        mean weighted objective over the epoch's batches
+ * @param trainingReconstruction   mean reconstruction term over the epoch's batches
+ * @param trainingKl               mean KL term over the epoch's batches
+ * @param validationReconstruction reconstruction term on the held-out images
+ * @param validationKl             KL term on the held-out images
+ * @param beta                     β at the end of the epoch
+ * @param seconds                  time spent training and evaluating the epoch
+ */
+public record EpochMetrics(
+        int epoch,
+        long iteration,
+        double trainingObjective,
+        double trainingReconstruction,
+        double trainingKl,
+        double validationReconstruction,
+        double validationKl,
+        double beta,
+        double seconds) {
+
+    /** The held-out negative ELBO, reconstruction + KL: an upper bound on −log p(x). */
+    public double validationNegativeElbo() {
+        return validationReconstruction + validationKl;
+    }
+}

@@ -1,0 +1,271 @@
+package org.latentlab.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.latentlab.data.Dataset;
+import org.latentlab.model.BatchLosses;
+import org.latentlab.model.DenseAutoencoder;
+import org.latentlab.model.Encoding;
+import org.latentlab.model.LatentModel;
+import org.latentlab.model.LossWeights;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * One training run: a model, its training and held-out images, the order in which images are
+ * visited, and the history so far. Steps one minibatch at a time; the caller decides when.
+ *
+ * <p>Confined to one thread (the trainer's, or the command line's main thread).
+ */
+public final class TrainingSession {
+
+    /** The held-out loss uses the same noise every epoch, so epochs are compared on equal terms. */
+    private static final long VALIDATION_NOISE_SEED = 1312_6114L;
+    /** At most this many held-out images are encoded for the latent scatter. */
+    public static final int PROBE_LIMIT = 10_000;
+
+    private final Dataset training;
+    private final Dataset validation;
+    private final TrainingConfig config;
+    private final LatentModel model;
+    private final float[] batch;
+    private final float[] validationPixels;
+    private final int probeCount;
+    private final float[] probePixels;
+    private final int[] probeLabels;
+    private final IterationHistory history = new IterationHistory();
+    private final List<EpochMetrics> epochs = new ArrayList<>();
+
+    private BetaSchedule schedule;
+    private double learningRate;
+    private int[] order;
+    private int position;
+    private long iteration;
+    private double epochObjective;
+    private double epochReconstruction;
+    private double epochKl;
+    private long epochNanos;
+
+    public TrainingSession(Dataset training, Dataset validation, ModelConfig modelConfig, TrainingConfig config) {
+        this(training, validation, new DenseAutoencoder(modelConfig), config);
+    }
+
+    TrainingSession(Dataset training, Dataset validation, LatentModel model, TrainingConfig config) {
+        requireMatchingImages(training, model.config());
+        requireMatchingImages(validation, model.config());
+        if (training.size() == 0) {
+            throw new IllegalArgumentException("the training set '" + training.name() + "' has no images");
+        }
+        this.training = training;
+        this.validation = validation;
+        this.config = config;
+        this.model = model;
+        this.schedule = config.beta();
+        this.learningRate = config.learningRate();
+        this.batch = new float[config.batchSize() * training.pixelCount()];
+        this.validationPixels = pixelsOf(validation, validation.size());
+        this.probeCount = Math.min(PROBE_LIMIT, validation.size());
+        this.probePixels = probeCount == validation.size() ? validationPixels : pixelsOf(validation, probeCount);
+        this.probeLabels = new int[probeCount];
+        for (int i = 0; i < probeCount; i++) {
+            probeLabels[i] = validation.label(i);
+        }
+    }
+
+    /** Continues a saved run: its weights, optimizer state and history, from the next epoch on. */
+    public static TrainingSession resume(Dataset training, Dataset validation, SavedRun run) {
+        TrainingSession session = new TrainingSession(training, validation, run.modelConfig(), run.trainingConfig());
+        session.model.restore(run.state());
+        IterationHistory.View saved = run.iterations();
+        for (int i = 0; i < saved.size(); i++) {
+            session.history.append(saved.objective(i), saved.reconstruction(i), saved.kl(i), saved.beta(i));
+        }
+        session.epochs.addAll(run.epochs());
+        session.iteration = saved.size();
+        return session;
+    }
+
+    private static void requireMatchingImages(Dataset data, ModelConfig config) {
+        if (data.width() != config.imageWidth() || data.height() != config.imageHeight()) {
+            throw new IllegalArgumentException("'" + data.name() + "' holds " + data.width() + "×" + data.height()
+                    + " images but the model reads " + config.imageWidth() + "×" + config.imageHeight());
+        }
+    }
+
+    private static float[] pixelsOf(Dataset data, int count) {
+        float[] pixels = new float[count * data.pixelCount()];
+        for (int i = 0; i < count; i++) {
+            data.copyImage(i, pixels, i * data.pixelCount());
+        }
+        return pixels;
+    }
+
+    /**
+     * Trains on the next minibatch. At the end of an epoch, also measures the held-out loss. A
+     * step whose loss is not finite changes nothing and is not recorded.
+     */
+    public StepOutcome step() {
+        long start = System.nanoTime();
+        if (position == 0) {
+            order = shuffledOrder(completedEpochs());
+        }
+        int count = Math.min(config.batchSize(), order.length - position);
+        int n = training.pixelCount();
+        for (int k = 0; k < count; k++) {
+            training.copyImage(order[position + k], batch, k * n);
+        }
+        double beta = schedule.betaAt(iteration);
+        BatchLosses losses = model.trainStep(batch, count, config.lossTerms().weights(beta), learningRate);
+        if (!losses.isFinite()) {
+            return new StepOutcome(losses, beta, null);
+        }
+        iteration++;
+        position += count;
+        history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta);
+        epochObjective += losses.objective() * count;
+        epochReconstruction += losses.reconstruction() * count;
+        epochKl += losses.kl() * count;
+        epochNanos += System.nanoTime() - start;
+        EpochMetrics completed = position == order.length ? completeEpoch(beta) : null;
+        return new StepOutcome(losses, beta, completed);
+    }
+
+    /** Steps to the end of the current epoch; returns {@code null} if training diverged on the way. */
+    public EpochMetrics runEpoch() {
+        while (true) {
+            StepOutcome outcome = step();
+            if (outcome.diverged()) {
+                return null;
+            }
+            if (outcome.completedEpoch() != null) {
+                return outcome.completedEpoch();
+            }
+        }
+    }
+
+    private EpochMetrics completeEpoch(double beta) {
+        long start = System.nanoTime();
+        BatchLosses held = validation.size() == 0
+                ? null
+                : model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
+        int images = training.size();
+        double seconds = (epochNanos + System.nanoTime() - start) / 1e9;
+        EpochMetrics metrics = new EpochMetrics(epochs.size() + 1, iteration,
+                epochObjective / images, epochReconstruction / images, epochKl / images,
+                held == null ? Double.NaN : held.reconstruction(), held == null ? Double.NaN : held.kl(),
+                beta, seconds);
+        epochs.add(metrics);
+        position = 0;
+        epochObjective = 0;
+        epochReconstruction = 0;
+        epochKl = 0;
+        epochNanos = 0;
+        return metrics;
+    }
+
+    /** Each epoch's order depends only on the seed and the epoch number, so a resumed run visits the same images. */
+    private int[] shuffledOrder(int epoch) {
+        SplittableRandom random = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+        int[] indices = new int[training.size()];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+        for (int i = indices.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = indices[i];
+            indices[i] = indices[j];
+            indices[j] = swap;
+        }
+        return indices;
+    }
+
+    /** The held-out loss under the plain ELBO, with the fixed validation noise. */
+    public BatchLosses evaluateValidation() {
+        return model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
+    }
+
+    /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */
+    public ProbeSet encodeProbe() {
+        Encoding encoding = model.encode(probePixels, probeCount);
+        return new ProbeSet(encoding, probeLabels, validation.classNames());
+    }
+
+    public boolean finished() {
+        return config.epochs() > 0 && completedEpochs() >= config.epochs();
+    }
+
+    public LatentModel model() {
+        return model;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public Dataset training() {
+        return training;
+    }
+
+    public Dataset validation() {
+        return validation;
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    public int completedEpochs() {
+        return epochs.size();
+    }
+
+    /** How far through the current epoch, in [0, 1). */
+    public double epochProgress() {
+        return (double) position / training.size();
+    }
+
+    public int batchesPerEpoch() {
+        return (training.size() + config.batchSize() - 1) / config.batchSize();
+    }
+
+    public IterationHistory.View history() {
+        return history.view();
+    }
+
+    public List<EpochMetrics> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    /** β for the next step. */
+    public double beta() {
+        return schedule.betaAt(iteration);
+    }
+
+    public BetaSchedule schedule() {
+        return schedule;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    public void setSchedule(BetaSchedule newSchedule) {
+        this.schedule = newSchedule;
+    }
+
+    public void setLearningRate(double newLearningRate) {
+        TrainingConfig.requireLearningRate(newLearningRate);
+        this.learningRate = newLearningRate;
+    }
+
+    /** Everything a run file holds, as of now. */
+    public SavedRun toSavedRun(String datasetSpec) {
+        TrainingConfig current = new TrainingConfig(learningRate, config.batchSize(), config.epochs(), schedule,
+                config.lossTerms(), config.seed());
+        return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs());
+    }
+
+    /** The weights a step would use now; for displays that show the objective's make-up. */
+    public LossWeights currentWeights() {
+        return config.lossTerms().weights(beta());
+    }
+}
