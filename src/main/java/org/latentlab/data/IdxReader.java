@@ -160,7 +160,6 @@ public final class IdxReader {
     /** Reads an IDX images file: magic 0x00000803, then count, rows, columns, then the pixels. */
     static Images readImages(IdxSource source) {
         try (IdxData data = openData(source)) {
-            InputStream in = data.stream();
             int[] dims = readHeader(data, source, IMAGES_MAGIC);
             int count = dims[0];
             int rows = dims[1];
@@ -176,7 +175,7 @@ public final class IdxReader {
             if (dataBytes > MAX_BYTES) {
                 throw new DatasetException(String.format(Locale.ROOT,
                         "%s declares %,d images of %d×%d pixels (%,d bytes), more than one dataset can hold (2 GB)",
-                        source, Integer.toUnsignedLong(count), columns, rows, dataBytes));
+                        source, count, columns, rows, dataBytes));
             }
             byte[] pixels = readData(data, source, 16, (int) dataBytes, String.format(Locale.ROOT,
                     "%,d images of %d×%d", count, columns, rows));

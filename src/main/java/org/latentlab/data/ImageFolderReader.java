@@ -19,12 +19,12 @@ import javax.imageio.ImageIO;
 /**
  * A reader of a folder of PNG and JPEG pictures into a {@link Dataset} of square grayscale images.
  *
- * <p>Layout: if the folder has sub-folders, each one is a class, named after the sub-folder and
- * numbered in alphabetical order (ignoring case), and the pictures directly inside it are its
- * images; pictures lying loose next to the sub-folders are then ignored, as are deeper folders. If
- * it has no sub-folders, the pictures directly in it form an unlabelled set. Names starting with a
- * dot are skipped, as are files whose extension is not one of {@link #EXTENSIONS}; sub-folders
- * without pictures are not classes.
+ * <p>Layout: if the folder has sub-folders holding pictures, each of them is a class, named after
+ * the sub-folder and numbered in alphabetical order (ignoring case), and the pictures directly
+ * inside it are its images; pictures lying loose next to those sub-folders are then ignored, as are
+ * deeper folders and sub-folders without pictures. Otherwise the pictures directly in the folder
+ * form an unlabelled set. Names starting with a dot are skipped, as are files whose extension is
+ * not one of {@link #EXTENSIONS}.
  *
  * <p>Each picture is turned into brightness in [0, 1] (Rec. 601 luma; transparent parts count as
  * white paper; a grayscale PNG's samples are taken as they are), inverted according to
@@ -70,19 +70,18 @@ public record ImageFolderReader(int size, InkInversion inversion) {
         if (!Files.isDirectory(folder)) {
             throw new DatasetException(folder + " is a file, but a folder of images was expected");
         }
-        List<Path> subFolders = list(folder).stream().filter(Files::isDirectory).toList();
         List<List<Path>> pictureGroups = new ArrayList<>();
         List<String> classNames = new ArrayList<>();
-        if (subFolders.isEmpty()) {
-            pictureGroups.add(pictures(folder));
-        } else {
-            for (Path subFolder : subFolders) {
-                List<Path> pictures = pictures(subFolder);
-                if (!pictures.isEmpty()) {
-                    pictureGroups.add(pictures);
-                    classNames.add(subFolder.getFileName().toString());
-                }
+        for (Path subFolder : list(folder).stream().filter(Files::isDirectory).toList()) {
+            List<Path> pictures = pictures(subFolder);
+            if (!pictures.isEmpty()) {
+                pictureGroups.add(pictures);
+                classNames.add(subFolder.getFileName().toString());
             }
+        }
+        boolean labelled = !pictureGroups.isEmpty();
+        if (!labelled) {
+            pictureGroups.add(pictures(folder));
         }
         int count = pictureGroups.stream().mapToInt(List::size).sum();
         if (count == 0) {
@@ -92,7 +91,7 @@ public record ImageFolderReader(int size, InkInversion inversion) {
         }
         int pixelCount = size * size;
         float[] pixels = new float[count * pixelCount];
-        int[] labels = subFolders.isEmpty() ? null : new int[count];
+        int[] labels = labelled ? new int[count] : null;
         int index = 0;
         for (int group = 0; group < pictureGroups.size(); group++) {
             for (Path picture : pictureGroups.get(group)) {
@@ -113,7 +112,8 @@ public record ImageFolderReader(int size, InkInversion inversion) {
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file + " is not a readable image: " + e.getMessage(), e);
+            String reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new DatasetException(file + " is not a readable image: " + reason, e);
         }
         if (image == null) {
             throw new DatasetException(file + " is not a readable image: no PNG or JPEG decoder recognises its content");

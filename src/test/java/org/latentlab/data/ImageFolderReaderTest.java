@@ -139,6 +139,17 @@ class ImageFolderReaderTest {
     }
 
     @Test
+    void subFoldersWithoutPicturesAreNoClasses() throws IOException {
+        Files.createDirectories(folder.resolve("thumbnails"));
+        save(whiteSquare(28), folder.resolve("loose.png"));
+
+        Dataset set = reader.read(folder);
+
+        assertEquals(1, set.size());
+        assertFalse(set.hasLabels());
+    }
+
+    @Test
     void areaAveragingTurnsAFineCheckerboardIntoMidGray() {
         BufferedImage checker = new BufferedImage(56, 56, BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < 56; y++) {
