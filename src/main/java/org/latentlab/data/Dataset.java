@@ -10,16 +10,32 @@ import java.util.Objects;
  * <p>Pixels are stored row-major, one image after another, as intensities in [0, 1] where 1 is
  * ink (MNIST's convention). Labels index into {@link #classNames()}; an unlabelled set has no
  * label array and every {@link #label(int)} is {@link #UNLABELLED}.
+ *
+ * <p>A set read from 8-bit sources can keep its pixels as unsigned bytes ({@link #ofBytes}), a
+ * quarter of the memory (Fashion-MNIST: 55 MB instead of 220 MB); its images are still handed out
+ * as floats, {@code byte / 255f}.
  */
 public final class Dataset {
 
     /** The label of an image in a set without labels. */
     public static final int UNLABELLED = -1;
 
+    /** {@code BYTE_TO_FLOAT[b] == b / 255f}: the intensity of an unsigned byte pixel. */
+    private static final float[] BYTE_TO_FLOAT = new float[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            BYTE_TO_FLOAT[b] = b / 255f;
+        }
+    }
+
     private final String name;
     private final int width;
     private final int height;
+    /** The pixels as floats, or {@code null} when they are kept in {@link #bytePixels}. */
     private final float[] pixels;
+    /** The pixels as unsigned bytes (0..255 meaning 0..1), or {@code null}. */
+    private final byte[] bytePixels;
     private final int[] labels;
     private final List<String> classNames;
 
@@ -30,22 +46,41 @@ public final class Dataset {
      * @param classNames the names of the labels (empty for an unlabelled set)
      */
     public Dataset(String name, int width, int height, float[] pixels, int[] labels, List<String> classNames) {
+        this(name, width, height, Objects.requireNonNull(pixels, "pixels"), null, labels, classNames);
+    }
+
+    /**
+     * A set whose pixels are unsigned bytes, 0 for paper to 255 for ink, read as {@code byte / 255f}.
+     *
+     * @param pixels {@code size × width × height} bytes; not copied, so the caller must not change
+     *               it afterwards
+     * @see #Dataset(String, int, int, float[], int[], List)
+     */
+    public static Dataset ofBytes(String name, int width, int height, byte[] pixels, int[] labels,
+                                  List<String> classNames) {
+        return new Dataset(name, width, height, null, Objects.requireNonNull(pixels, "pixels"), labels, classNames);
+    }
+
+    private Dataset(String name, int width, int height, float[] pixels, byte[] bytePixels, int[] labels,
+                    List<String> classNames) {
         this.name = Objects.requireNonNull(name, "name");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "×" + height);
         }
         int pixelCount = width * height;
-        if (pixels.length % pixelCount != 0) {
-            throw new IllegalArgumentException("pixel array of length " + pixels.length
+        int length = pixels != null ? pixels.length : bytePixels.length;
+        if (length % pixelCount != 0) {
+            throw new IllegalArgumentException("pixel array of length " + length
                     + " is not a whole number of " + width + "×" + height + " images");
         }
-        int size = pixels.length / pixelCount;
+        int size = length / pixelCount;
         if (labels != null && labels.length != size) {
             throw new IllegalArgumentException(size + " images but " + labels.length + " labels");
         }
         this.width = width;
         this.height = height;
         this.pixels = pixels;
+        this.bytePixels = bytePixels;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
         if (labels != null) {
@@ -76,7 +111,7 @@ public final class Dataset {
     }
 
     public int size() {
-        return pixels.length / pixelCount();
+        return (pixels != null ? pixels.length : bytePixels.length) / pixelCount();
     }
 
     public boolean hasLabels() {
@@ -93,6 +128,20 @@ public final class Dataset {
         return classNames;
     }
 
+    /**
+     * How many images carry each label: element {@code c} counts class {@code c}. Empty for an
+     * unlabelled set.
+     */
+    public int[] labelCounts() {
+        int[] counts = new int[labels == null ? 0 : classNames.size()];
+        if (labels != null) {
+            for (int label : labels) {
+                counts[label]++;
+            }
+        }
+        return counts;
+    }
+
     /** A copy of image {@code i}. */
     public float[] image(int i) {
         float[] out = new float[pixelCount()];
@@ -103,21 +152,39 @@ public final class Dataset {
     /** Copies image {@code i} into {@code target} starting at {@code offset}. */
     public void copyImage(int i, float[] target, int offset) {
         Objects.checkIndex(i, size());
-        System.arraycopy(pixels, i * pixelCount(), target, offset, pixelCount());
+        int n = pixelCount();
+        if (pixels != null) {
+            System.arraycopy(pixels, i * n, target, offset, n);
+        } else {
+            Objects.checkFromIndexSize(offset, n, target.length);
+            int start = i * n;
+            for (int k = 0; k < n; k++) {
+                target[offset + k] = BYTE_TO_FLOAT[bytePixels[start + k] & 0xFF];
+            }
+        }
     }
 
-    /** The images at {@code indices}, in that order, as a new set called {@code newName}. */
+    /**
+     * The images at {@code indices}, in that order, as a new set called {@code newName}. The new set
+     * keeps this one's storage (floats or bytes).
+     */
     public Dataset subset(int[] indices, String newName) {
         int n = pixelCount();
-        float[] picked = new float[indices.length * n];
+        float[] picked = pixels == null ? null : new float[indices.length * n];
+        byte[] pickedBytes = bytePixels == null ? null : new byte[indices.length * n];
         int[] pickedLabels = labels == null ? null : new int[indices.length];
         for (int k = 0; k < indices.length; k++) {
-            copyImage(indices[k], picked, k * n);
+            Objects.checkIndex(indices[k], size());
+            if (picked != null) {
+                System.arraycopy(pixels, indices[k] * n, picked, k * n, n);
+            } else {
+                System.arraycopy(bytePixels, indices[k] * n, pickedBytes, k * n, n);
+            }
             if (pickedLabels != null) {
                 pickedLabels[k] = labels[indices[k]];
             }
         }
-        return new Dataset(newName, width, height, picked, pickedLabels, classNames);
+        return new Dataset(newName, width, height, picked, pickedBytes, pickedLabels, classNames);
     }
 
     /** The first {@code count} images (or all, if there are fewer). */
