@@ -1,0 +1,82 @@
+package org.latentlab.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.latentlab.data.DatasetException;
+import org.latentlab.training.RunFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The command-line face of Latent Lab: trains models and draws figures with no display.
+ * Every expected failure (bad flag, bad value, unreadable file) ends in one line on standard
+ * error and a non-zero exit, never a stack trace.
+ */
+@Command(name = "latent-lab",
+        mixinStandardHelpOptions = true,
+        versionProvider = LatentLabCommand.Version.class,
+        description = "Trains variational autoencoders and draws what they learn.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class})
+public final class LatentLabCommand implements Runnable {
+
+    /** Exit code for a usage error: a wrong flag or value. */
+    public static final int USAGE_ERROR = 2;
+    /** Exit code for a failure the user can act on: a missing or damaged file, a diverged run. */
+    public static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the process exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new LatentLabCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().println("latent-lab: " + e.getMessage() + " (see '" + command + " --help')");
+            return USAGE_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((e, cli, parseResult) -> {
+            cli.getErr().println("latent-lab: " + userMessage(e));
+            return e instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String userMessage(Exception e) {
+        if (e instanceof DatasetException || e instanceof RunFileException || e instanceof IllegalArgumentException
+                || e instanceof CommandFailure) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException io) {
+            return io.getCause().getMessage() == null ? io.getMessage() : io.getMessage();
+        }
+        return "unexpected error: " + e;
+    }
+
+    /** A failure with a message for the user; the command stops with {@link #FAILURE}. */
+    static final class CommandFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CommandFailure(String message) {
+            super(message);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = LatentLabCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

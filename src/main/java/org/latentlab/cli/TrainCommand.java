@@ -1,0 +1,176 @@
+package org.latentlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSource;
+import org.latentlab.data.DatasetSplit;
+import org.latentlab.model.Activation;
+import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
+import org.latentlab.training.BetaSchedule;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.HistoryCsv;
+import org.latentlab.training.LossTerms;
+import org.latentlab.training.RunFile;
+import org.latentlab.training.TrainingConfig;
+import org.latentlab.training.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: trains a model, one line per epoch, saving the run after every epoch. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains a VAE or an autoencoder and saves it with its history into a folder.")
+final class TrainCommand implements Callable<Integer> {
+
+    /** The held-out share of the dataset; fixed so that evaluate and render find the same split. */
+    static final double VALIDATION_FRACTION = DatasetSplit.DEFAULT_VALIDATION_FRACTION;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|PATH",
+            description = "The images: the embedded digits, Fashion-MNIST, or a path (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
+            description = "A variational or a plain autoencoder (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--latent", defaultValue = "2", paramLabel = "N", description = "Latent dimensions (default: ${DEFAULT-VALUE}).")
+    int latent;
+
+    @Option(names = "--hidden", defaultValue = "256", split = ",", paramLabel = "N,...",
+            description = "Hidden layer widths from the input inwards (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--activation", defaultValue = "relu", paramLabel = "relu|leaky-relu|elu|tanh",
+            description = "Hidden-layer nonlinearity (default: ${DEFAULT-VALUE}).")
+    String activation;
+
+    @Option(names = "--decoder", defaultValue = "bernoulli", paramLabel = "bernoulli|gaussian",
+            description = "The decoder's pixel distribution: cross-entropy or squared error (default: ${DEFAULT-VALUE}).")
+    String decoder;
+
+    @Option(names = "--decoder-std", defaultValue = "0.1", paramLabel = "σ",
+            description = "Standard deviation of the Gaussian decoder (default: ${DEFAULT-VALUE}).")
+    double decoderStd;
+
+    @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--schedule", defaultValue = "constant", paramLabel = "constant|warmup:N|cyclical:N",
+            description = "How β changes over iterations (default: ${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--loss", defaultValue = "combined", paramLabel = "combined|reconstruction|kl",
+            description = "Which loss terms to train (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--epochs", defaultValue = "10", paramLabel = "E", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "128", paramLabel = "N", description = "Images per step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
+            description = "Seeds the weights, the noise, the split and the order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model file and histories.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
+                BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
+        ModelKind kind = ModelKind.fromCliName(model);
+        Activation act = Activation.fromCliName(activation);
+        Likelihood likelihood = Likelihood.fromCliName(decoder);
+
+        Dataset data = DatasetSource.parse(dataset).load();
+        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, latent, act, likelihood,
+                decoderStd, seed);
+        DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, seed);
+        TrainingSession session = new TrainingSession(split.train(), split.validation(), modelConfig, trainingConfig);
+
+        PrintWriter console = spec.commandLine().getOut();
+        console.printf(Locale.ROOT, "Training a %s %s on %s: %d training and %d held-out images; %s loss, β %s %s%n",
+                kind == ModelKind.VAE ? "VAE" : "autoencoder", architecture(modelConfig), data.name(),
+                split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
+                trainingConfig.beta().describe(), format(beta));
+        Files.createDirectories(out);
+        for (int e = 0; e < epochs; e++) {
+            EpochMetrics metrics = session.runEpoch();
+            if (metrics == null) {
+                save(session);
+                throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
+                        "training diverged in epoch %d (the loss became NaN or infinite); the last good model is saved"
+                                + " in %s; try a lower --lr", e + 1, out));
+            }
+            console.println(EpochLine.of(metrics));
+            console.flush();
+            save(session);
+        }
+        console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(HISTORY_CSV));
+        return 0;
+    }
+
+    static final String HISTORY_CSV = "history.csv";
+    static final String ITERATIONS_CSV = "iterations.csv";
+
+    private void save(TrainingSession session) throws IOException {
+        RunFile.save(session.toSavedRun(dataset), out.resolve(RunFile.FILE_NAME));
+        writeAtomically(out.resolve(HISTORY_CSV), w -> HistoryCsv.writeEpochs(session.epochs(), w));
+        writeAtomically(out.resolve(ITERATIONS_CSV), w -> HistoryCsv.writeIterations(session.history(), w));
+    }
+
+    private interface Contents {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private static void writeAtomically(Path target, Contents contents) {
+        try {
+            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
+            try {
+                try (Writer writer = Files.newBufferedWriter(temporary)) {
+                    contents.writeTo(writer);
+                }
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String architecture(ModelConfig config) {
+        StringBuilder text = new StringBuilder().append(config.inputSize());
+        for (int width : config.hiddenSizes()) {
+            text.append('-').append(width);
+        }
+        return text.append('-').append(config.latentSize()).toString();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

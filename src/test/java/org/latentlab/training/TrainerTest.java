@@ -1,0 +1,156 @@
+package org.latentlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.latentlab.data.Dataset;
+import org.latentlab.model.Activation;
+import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
+
+class TrainerTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    /** 4×4 images: a bright row or a bright column, labelled 0 or 1, with a little noise. */
+    static Dataset bars(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] pixels = new float[count * 16];
+        int[] labels = new int[count];
+        for (int i = 0; i < count; i++) {
+            labels[i] = random.nextInt(2);
+            int line = random.nextInt(4);
+            for (int p = 0; p < 16; p++) {
+                boolean on = labels[i] == 0 ? p / 4 == line : p % 4 == line;
+                pixels[i * 16 + p] = on ? 0.9f : (float) (0.1 * random.nextDouble());
+            }
+        }
+        return new Dataset("bars", 4, 4, pixels, labels, List.of("row", "column"));
+    }
+
+    private static ModelConfig smallVae() {
+        return new ModelConfig(ModelKind.VAE, 4, 4, List.of(16), 2, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1);
+    }
+
+    private static Trainer trainer(Dataset training, TrainingConfig config) {
+        return new Trainer(() -> new TrainingSession(training, bars(40, 99), smallVae(), config));
+    }
+
+    private static TrainingSnapshot await(Trainer trainer, Predicate<TrainingSnapshot> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            TrainingSnapshot snapshot = trainer.latest();
+            if (condition.test(snapshot)) {
+                return snapshot;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("condition not reached in " + PATIENCE + "; last snapshot: " + trainer.latest());
+    }
+
+    @Test
+    void trainsPausesStepsAndResets() throws InterruptedException {
+        try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(0, 3))) {
+            TrainingSnapshot ready = trainer.latest();
+            assertEquals(TrainerState.READY, ready.state());
+            assertEquals(0, ready.iteration());
+            assertEquals(40, ready.probe().size());
+            assertNotNull(ready.decoder());
+
+            trainer.train();
+            await(trainer, s -> s.state() == TrainerState.RUNNING && s.iteration() >= 30);
+
+            trainer.pause();
+            TrainingSnapshot paused = await(trainer, s -> s.state() == TrainerState.PAUSED);
+            Thread.sleep(150);
+            assertEquals(paused.iteration(), trainer.latest().iteration(), "no steps while paused");
+
+            trainer.step();
+            TrainingSnapshot stepped = await(trainer, s -> s.iteration() == paused.iteration() + 1);
+            assertEquals(TrainerState.PAUSED, stepped.state());
+            assertEquals(stepped.iteration(), stepped.iterations().size());
+
+            trainer.reset();
+            TrainingSnapshot reset = await(trainer, s -> s.state() == TrainerState.READY);
+            assertEquals(0, reset.iteration());
+            assertEquals(0, reset.iterations().size());
+        }
+    }
+
+    @Test
+    void betaAndLearningRateChangeBetweenIterationsWhileTraining() throws InterruptedException {
+        try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(0, 3))) {
+            trainer.train();
+            await(trainer, s -> s.iteration() >= 5);
+            trainer.setBeta(4.0);
+            trainer.setLearningRate(5e-4);
+            TrainingSnapshot changed = await(trainer, s -> s.beta() == 4.0 && s.learningRate() == 5e-4);
+            long from = changed.iteration();
+            TrainingSnapshot later = await(trainer, s -> s.iteration() >= from + 5);
+            assertEquals(4.0, later.iterations().beta(later.iterations().size() - 1), 0.0);
+        }
+    }
+
+    @Test
+    void finishesAfterTheConfiguredEpochsWithHeldOutLosses() throws InterruptedException {
+        try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(2, 3))) {
+            trainer.train();
+            TrainingSnapshot done = await(trainer, s -> s.state() == TrainerState.FINISHED);
+            assertEquals(2, done.epoch());
+            assertEquals(2 * 2, done.iteration()); // 256 images in batches of 128
+            assertEquals(2, done.epochs().size());
+            EpochMetrics last = done.epochs().get(1);
+            assertEquals(last.validationReconstruction() + last.validationKl(), last.validationNegativeElbo(), 1e-12);
+            assertTrue(last.validationKl() >= 0);
+        }
+    }
+
+    @Test
+    void pausesByItselfWhenTheLossStopsBeingFiniteAndKeepsTheLastGoodSnapshot() throws InterruptedException {
+        Dataset poisoned = bars(64, 2);
+        float[] pixels = new float[64 * 16];
+        for (int i = 0; i < 64; i++) {
+            poisoned.copyImage(i, pixels, i * 16);
+        }
+        pixels[40 * 16 + 5] = Float.NaN; // one bad pixel in one image
+        int[] labels = new int[64];
+        for (int i = 0; i < 64; i++) {
+            labels[i] = poisoned.label(i);
+        }
+        Dataset training = new Dataset("poisoned", 4, 4, pixels, labels, poisoned.classNames());
+        TrainingConfig config = new TrainingConfig(1e-3, 8, 0, new BetaSchedule.Constant(1), LossTerms.COMBINED, 5);
+        try (Trainer trainer = trainer(training, config)) {
+            trainer.train();
+            TrainingSnapshot paused = await(trainer, s -> s.message() != null);
+            assertEquals(TrainerState.PAUSED, paused.state());
+            assertTrue(paused.message().contains("NaN"), paused.message());
+            assertTrue(paused.iteration() < 8, "paused within the first epoch");
+            for (int i = 0; i < paused.iterations().size(); i++) {
+                assertTrue(Float.isFinite(paused.iterations().objective(i)));
+            }
+            for (float weight : paused.decoder().parameters()) {
+                assertTrue(Float.isFinite(weight));
+            }
+        }
+    }
+
+    @Test
+    void annealingSchedulesRiseToTheirTarget() {
+        BetaSchedule warmup = new BetaSchedule.LinearWarmup(2.0, 100);
+        assertEquals(0.0, warmup.betaAt(0), 0.0);
+        assertEquals(1.0, warmup.betaAt(50), 1e-12);
+        assertEquals(2.0, warmup.betaAt(500), 0.0);
+        BetaSchedule cyclical = new BetaSchedule.Cyclical(1.0, 100);
+        assertEquals(0.5, cyclical.betaAt(25), 1e-12);
+        assertEquals(1.0, cyclical.betaAt(75), 0.0);
+        assertEquals(0.0, cyclical.betaAt(100), 0.0);
+        assertEquals(cyclical, BetaSchedule.parse("cyclical:100", 1.0));
+    }
+}
