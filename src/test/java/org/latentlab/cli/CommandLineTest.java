@@ -1,0 +1,146 @@
+package org.latentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.data.Dataset;
+import org.latentlab.data.EmbeddedMnist;
+
+/** The command line end to end, on 400 embedded digits written out as an IDX pair. */
+class CommandLineTest {
+
+    @TempDir
+    static Path folder;
+    static Path images;
+    static Path run;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LatentLabCommand.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainATinyRun() throws IOException {
+        Dataset digits = EmbeddedMnist.load();
+        int[] pick = new int[400];
+        for (int i = 0; i < pick.length; i++) {
+            pick[i] = i * 25; // every 25th: all ten digits
+        }
+        Dataset tiny = digits.subset(pick, "tiny");
+        images = folder.resolve("tiny-images-idx3-ubyte");
+        writeIdx(tiny, images, folder.resolve("tiny-labels-idx1-ubyte"));
+        run = folder.resolve("run");
+        Result result = cli("train", "--dataset", images.toString(), "--epochs", "2", "--hidden", "64",
+                "--batch", "50", "--seed", "3", "--out", run.toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.err().isEmpty(), result.err());
+        trained = result;
+    }
+
+    static Result trained;
+
+    private static void writeIdx(Dataset data, Path imageFile, Path labelFile) throws IOException {
+        ByteArrayOutputStream imageBytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(imageBytes)) {
+            out.writeInt(0x803);
+            out.writeInt(data.size());
+            out.writeInt(data.height());
+            out.writeInt(data.width());
+            for (int i = 0; i < data.size(); i++) {
+                for (float v : data.image(i)) {
+                    out.writeByte(Math.round(v * 255));
+                }
+            }
+        }
+        Files.write(imageFile, imageBytes.toByteArray());
+        ByteArrayOutputStream labelBytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(labelBytes)) {
+            out.writeInt(0x801);
+            out.writeInt(data.size());
+            for (int i = 0; i < data.size(); i++) {
+                out.writeByte(data.label(i));
+            }
+        }
+        Files.write(labelFile, labelBytes.toByteArray());
+    }
+
+    @Test
+    void trainPrintsOneLinePerEpochAndWritesTheRun() throws IOException {
+        List<String> epochLines = trained.out().lines().filter(l -> l.startsWith("epoch")).toList();
+        assertEquals(2, epochLines.size(), trained.out());
+        assertTrue(epochLines.get(0).contains("validation -ELBO"), epochLines.get(0));
+        assertTrue(trained.out().contains("360 training and 40 held-out images"), trained.out());
+        assertTrue(Files.size(run.resolve("model.latentlab")) > 100_000);
+        List<String> history = Files.readAllLines(run.resolve("history.csv"));
+        assertEquals(3, history.size());
+        assertTrue(history.get(0).startsWith("epoch,iteration,"));
+        assertEquals(2 * 8 + 1, Files.readAllLines(run.resolve("iterations.csv")).size()); // 360 / 50 → 8 steps
+    }
+
+    @Test
+    void evaluateReportsTheHeldOutNegativeElboAsTheSumOfItsTerms() {
+        Result result = cli("evaluate", "--run", run.toString());
+        assertEquals(0, result.code(), result.err());
+        String[] words = result.out().trim().split("\\s+");
+        double negativeElbo = Double.parseDouble(words[2]);
+        double reconstruction = Double.parseDouble(words[6]);
+        double kl = Double.parseDouble(words[9]);
+        assertEquals(negativeElbo, reconstruction + kl, 0.011);
+        assertTrue(negativeElbo > 100 && negativeElbo < 550, result.out());
+        assertTrue(result.out().contains("40 held-out images"), result.out());
+    }
+
+    @Test
+    void unknownFlagGivesOneLineAndUsageExitCode() {
+        Result result = cli("train", "--epoch", "3", "--out", folder.resolve("x").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, result.code());
+        assertEquals(1, result.err().lines().count(), result.err());
+        assertTrue(result.err().contains("Unknown options: '--epoch'"), result.err());
+    }
+
+    @Test
+    void badValuesAreNamedInOneLine() {
+        Result latent = cli("train", "--latent", "0", "--epochs", "1", "--out", folder.resolve("x").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, latent.code());
+        assertEquals("latent-lab: latent size 0 is outside 1..64", latent.err().trim());
+
+        Result model = cli("train", "--model", "gan", "--out", folder.resolve("x").toString());
+        assertEquals("latent-lab: unknown model 'gan': expected vae or ae", model.err().trim());
+
+        Result number = cli("train", "--lr", "fast", "--out", folder.resolve("x").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, number.code());
+        assertEquals(1, number.err().lines().count(), number.err());
+        assertTrue(number.err().contains("'fast'"), number.err());
+    }
+
+    @Test
+    void missingDatasetAndRunAreNamed() {
+        Path absent = folder.resolve("no-such-images.idx");
+        Result data = cli("train", "--dataset", absent.toString(), "--out", folder.resolve("x").toString());
+        assertEquals(LatentLabCommand.FAILURE, data.code());
+        assertEquals(1, data.err().lines().count(), data.err());
+        assertTrue(data.err().contains("no-such-images.idx"), data.err());
+
+        Result noRun = cli("evaluate", "--run", folder.toString());
+        assertEquals(LatentLabCommand.FAILURE, noRun.code());
+        assertTrue(noRun.err().contains("holds no model.latentlab"), noRun.err());
+        assertFalse(noRun.err().contains("Exception"), noRun.err());
+    }
+}
