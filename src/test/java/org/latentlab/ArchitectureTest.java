@@ -1,0 +1,62 @@
+package org.latentlab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers point only downwards: app → cli, ui → render, training → latent, model, data. The
+ * engine knows no JavaFX; views and figures know no ND4J.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.latentlab");
+
+    private static final String[] TENSOR_LIBRARIES = {"org.nd4j..", "org.deeplearning4j..", "org.bytedeco.."};
+
+    @Test
+    void dataIsPlainJava() {
+        noClasses().that().resideInAPackage("org.latentlab.data..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.nd4j..", "org.deeplearning4j..",
+                        "org.latentlab.model..", "org.latentlab.training..", "org.latentlab.latent..",
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineKnowsNoJavaFxAndNoLayerAboveIt() {
+        noClasses().that().resideInAnyPackage("org.latentlab.model..", "org.latentlab.training..",
+                        "org.latentlab.latent..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..",
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void modelDoesNotReachUpIntoTraining() {
+        noClasses().that().resideInAPackage("org.latentlab.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.latentlab.training..", "org.latentlab.latent..",
+                        "org.latentlab.data..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheModelTouchesTheTensorLibrary() {
+        noClasses().that().resideOutsideOfPackage("org.latentlab.model..")
+                .should().dependOnClassesThat().resideInAnyPackage(TENSOR_LIBRARIES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void figuresAndViewsStayOffEachOther() {
+        noClasses().that().resideInAPackage("org.latentlab.render..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.ui..",
+                        "org.latentlab.cli..", "org.latentlab.app..")
+                .check(CLASSES);
+    }
+}
