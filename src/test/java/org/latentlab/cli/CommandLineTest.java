@@ -108,6 +108,22 @@ class CommandLineTest {
     }
 
     @Test
+    void renderDrawsEveryFigureAsAReadablePng() throws IOException {
+        for (String figure : List.of("manifold", "scatter", "reconstructions", "samples", "loss")) {
+            Path png = folder.resolve(figure + ".png");
+            Result result = cli("render", "--run", run.toString(), "--figure", figure, "--grid", "8", "--out", png.toString());
+            assertEquals(0, result.code(), figure + ": " + result.err());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 150, figure + " is " + image.getWidth()
+                    + "×" + image.getHeight());
+        }
+        Result badSpacing = cli("render", "--run", run.toString(), "--figure", "manifold", "--spacing", "log",
+                "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, badSpacing.code());
+        assertEquals("latent-lab: unknown spacing 'log': expected icdf or linear", badSpacing.err().trim());
+    }
+
+    @Test
     void unknownFlagGivesOneLineAndUsageExitCode() {
         Result result = cli("train", "--epoch", "3", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, result.code());

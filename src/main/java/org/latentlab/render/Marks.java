@@ -1,0 +1,42 @@
+package org.latentlab.render;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
+
+/**
+ * The small marks that stand for one value in a plot, drawn the same way in the plot and in its
+ * legend.
+ */
+final class Marks {
+
+    /** Half the width of a cross, in pixels. */
+    static final double CROSS_ARM = 5;
+    /** The radius of a validation dot, in pixels. */
+    static final double RINGED_DOT_RADIUS = 5.5;
+
+    private Marks() {
+    }
+
+    /** An upright cross centred on (x, y), in the graphics' current colour and stroke. */
+    static void drawCross(Graphics2D g, double x, double y) {
+        g.draw(new Line2D.Double(x - CROSS_ARM, y, x + CROSS_ARM, y));
+        g.draw(new Line2D.Double(x, y - CROSS_ARM, x, y + CROSS_ARM));
+    }
+
+    /** A filled dot with a white ring, so it stands out from a line of the same colour under it. */
+    static void drawRingedDot(Graphics2D g, Color colour, double x, double y) {
+        drawRingedDot(g, colour, x, y, RINGED_DOT_RADIUS);
+    }
+
+    /** {@link #drawRingedDot(Graphics2D, Color, double, double)} with the given radius in pixels. */
+    static void drawRingedDot(Graphics2D g, Color colour, double x, double y, double radius) {
+        Ellipse2D dot = new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
+        g.setColor(colour);
+        g.fill(dot);
+        g.setColor(Color.WHITE);
+        g.setStroke(FigureCanvas.solid(radius > 4 ? 1.5f : 1f));
+        g.draw(dot);
+    }
+}
