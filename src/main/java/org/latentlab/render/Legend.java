@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.List;
 
@@ -26,16 +25,14 @@ final class Legend {
     private static final int ROW_HEIGHT = 27;
 
     private final List<Entry> entries;
-    private final String heading;
 
-    Legend(String heading, List<Entry> entries) {
-        this.heading = heading;
+    Legend(List<Entry> entries) {
         this.entries = List.copyOf(entries);
     }
 
     /** The width of the box in pixels. */
     double width(FigureCanvas canvas) {
-        double widest = heading == null ? 0 : canvas.textWidth(heading, FigureCanvas.LEGEND) - SWATCH_WIDTH - SWATCH_GAP;
+        double widest = 0;
         for (Entry entry : entries) {
             widest = Math.max(widest, canvas.textWidth(entry.label(), FigureCanvas.LEGEND));
         }
@@ -44,8 +41,7 @@ final class Legend {
 
     /** The height of the box in pixels. */
     double height() {
-        int rows = entries.size() + (heading == null ? 0 : 1);
-        return 2 * PADDING + rows * ROW_HEIGHT - 6;
+        return 2 * PADDING + entries.size() * ROW_HEIGHT - 6;
     }
 
     /** Draws the box with its top-left corner at (left, top). */
@@ -59,12 +55,6 @@ final class Legend {
         g.draw(box);
 
         double rowTop = top + PADDING;
-        if (heading != null) {
-            canvas.drawText(heading, FigureCanvas.LEGEND.deriveFont(java.awt.Font.BOLD), Palette.TEXT,
-                    left + PADDING, rowTop + ROW_HEIGHT / 2.0 - 3,
-                    FigureCanvas.Horizontal.LEFT, FigureCanvas.Vertical.MIDDLE);
-            rowTop += ROW_HEIGHT;
-        }
         for (Entry entry : entries) {
             double centreY = rowTop + ROW_HEIGHT / 2.0 - 3;
             drawSwatch(g, entry, left + PADDING, centreY);
@@ -103,10 +93,5 @@ final class Legend {
                 Marks.drawRingedDot(g, entry.colour(), centreX, centreY);
             }
         }
-    }
-
-    /** The bounds of the box when drawn at (left, top). */
-    Rectangle2D bounds(FigureCanvas canvas, double left, double top) {
-        return new Rectangle2D.Double(left, top, width(canvas), height());
     }
 }

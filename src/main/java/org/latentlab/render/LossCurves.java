@@ -331,7 +331,7 @@ public final class LossCurves {
             entries.add(new Legend.Entry("bold: mean of " + NiceTicks.format(window, 0) + " iterations",
                     neutral, Legend.Swatch.LINE));
         }
-        return new Legend(null, entries);
+        return new Legend(entries);
     }
 
     private static void drawValidation(Graphics2D g, LossHistoryData history, PlotAxes axes) {

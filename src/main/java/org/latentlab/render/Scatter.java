@@ -191,7 +191,7 @@ public final class Scatter {
         if (lattice != null) {
             entries.add(new Legend.Entry("manifold grid points", Palette.REFERENCE, Legend.Swatch.CROSS));
         }
-        return entries.isEmpty() ? null : new Legend(null, entries);
+        return entries.isEmpty() ? null : new Legend(entries);
     }
 
     private Legend legendFor(ScatterData data) {

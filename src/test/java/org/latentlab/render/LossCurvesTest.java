@@ -119,6 +119,23 @@ class LossCurvesTest {
     }
 
     @Test
+    void anEmptyRunAndADivergedRunStillDrawTheirAxes() {
+        BufferedImage empty = new LossCurves().draw(LossHistoryData.training(new float[0], null, null), LABELS);
+        assertEquals(LossCurves.DEFAULT_WIDTH, empty.getWidth());
+
+        float[] diverged = constant(1_000, 180);
+        Arrays.fill(diverged, 600, 1_000, Float.NaN);
+        LossCurves curves = new LossCurves().withLogScale(true);
+        BufferedImage image = curves.draw(LossHistoryData.training(diverged, null, null), LABELS);
+        PlotAxes axes = curves.axes(LossHistoryData.training(diverged, null, null), LABELS);
+        assertEquals(LossCurves.DEFAULT_HEIGHT, image.getHeight());
+        assertTrue(axes.y().contains(180) && axes.y().min() > 0);
+        double row = axes.y().toPixel(180);
+        assertTrue(Pixels.darkestNear(image, axes.x().toPixel(300), row, 2) < 100, "the line before the NaNs is drawn");
+        assertTrue(Pixels.darkestNear(image, axes.x().toPixel(900), row, 2) > 200, "nothing is drawn for NaN iterations");
+    }
+
+    @Test
     void refusesHistoriesWhoseSeriesDisagree() {
         assertThrows(IllegalArgumentException.class, () -> LossHistoryData.training(new float[3], new float[2], null));
         assertThrows(IllegalArgumentException.class, () -> new LossHistoryData(new float[3], null, null, new int[] {1}, null));
