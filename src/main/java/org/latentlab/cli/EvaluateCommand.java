@@ -39,11 +39,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " images but the model reads " + folder.run().modelConfig().imageWidth() + "×"
                     + folder.run().modelConfig().imageHeight());
         }
-        float[] pixels = new float[images.size() * images.pixelCount()];
-        for (int i = 0; i < images.size(); i++) {
-            images.copyImage(i, pixels, i * images.pixelCount());
-        }
-        BatchLosses losses = folder.model().evaluate(pixels, images.size(), new SplittableRandom(NOISE_SEED));
+        BatchLosses losses = folder.model().evaluate(images.pixels(images.size()), images.size(), new SplittableRandom(NOISE_SEED));
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "negative ELBO %.2f nats = reconstruction %.2f + KL %.2f (%d %s images of %s)%n",
                 losses.negativeElbo(), losses.reconstruction(), losses.kl(), images.size(),

@@ -10,7 +10,6 @@ import org.latentlab.data.Dataset;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.Encoding;
-import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.render.FigureLabels;
@@ -110,7 +109,7 @@ final class RenderCommand implements Callable<Integer> {
 
     private static BufferedImage scatter(RunFolder folder, String subject) {
         Dataset held = folder.validation();
-        Encoding codes = encode(folder.model(), held, held.size());
+        Encoding codes = folder.model().encode(held.pixels(held.size()), held.size());
         int n = codes.count();
         float[] xs = new float[n];
         float[] ys = new float[n];
@@ -134,7 +133,7 @@ final class RenderCommand implements Callable<Integer> {
     private static BufferedImage reconstructions(RunFolder folder, String subject) {
         Dataset held = folder.validation();
         int count = Math.min(STRIP, held.size());
-        float[] inputs = pixels(held, count);
+        float[] inputs = held.pixels(count);
         float[] outputs = folder.model().decode(folder.model().encode(inputs, count).means(), count);
         return new Reconstructions().draw(new ReconstructionPairs(
                         new GrayscaleImages(inputs, held.width(), held.height()),
@@ -175,15 +174,4 @@ final class RenderCommand implements Callable<Integer> {
                         .withAxes("iteration", "nats per image"));
     }
 
-    private static Encoding encode(LatentModel model, Dataset data, int count) {
-        return model.encode(pixels(data, count), count);
-    }
-
-    private static float[] pixels(Dataset data, int count) {
-        float[] pixels = new float[count * data.pixelCount()];
-        for (int i = 0; i < count; i++) {
-            data.copyImage(i, pixels, i * data.pixelCount());
-        }
-        return pixels;
-    }
 }

@@ -164,6 +164,18 @@ public final class Dataset {
         }
     }
 
+    /** The first {@code count} images as one row-major array, ready to hand to a model. */
+    public float[] pixels(int count) {
+        if (count < 0 || count > size()) {
+            throw new IndexOutOfBoundsException("asked for " + count + " images of " + size());
+        }
+        float[] out = new float[count * pixelCount()];
+        for (int i = 0; i < count; i++) {
+            copyImage(i, out, i * pixelCount());
+        }
+        return out;
+    }
+
     /**
      * The images at {@code indices}, in that order, as a new set called {@code newName}. The new set
      * keeps this one's storage (floats or bytes).

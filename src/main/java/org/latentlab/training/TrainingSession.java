@@ -8,7 +8,6 @@ import org.latentlab.model.BatchLosses;
 import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
-import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 
 /**
@@ -63,9 +62,9 @@ public final class TrainingSession {
         this.schedule = config.beta();
         this.learningRate = config.learningRate();
         this.batch = new float[config.batchSize() * training.pixelCount()];
-        this.validationPixels = pixelsOf(validation, validation.size());
+        this.validationPixels = validation.pixels(validation.size());
         this.probeCount = Math.min(PROBE_LIMIT, validation.size());
-        this.probePixels = probeCount == validation.size() ? validationPixels : pixelsOf(validation, probeCount);
+        this.probePixels = probeCount == validation.size() ? validationPixels : validation.pixels(probeCount);
         this.probeLabels = new int[probeCount];
         for (int i = 0; i < probeCount; i++) {
             probeLabels[i] = validation.label(i);
@@ -90,14 +89,6 @@ public final class TrainingSession {
             throw new IllegalArgumentException("'" + data.name() + "' holds " + data.width() + "×" + data.height()
                     + " images but the model reads " + config.imageWidth() + "×" + config.imageHeight());
         }
-    }
-
-    private static float[] pixelsOf(Dataset data, int count) {
-        float[] pixels = new float[count * data.pixelCount()];
-        for (int i = 0; i < count; i++) {
-            data.copyImage(i, pixels, i * data.pixelCount());
-        }
-        return pixels;
     }
 
     /**
@@ -264,8 +255,4 @@ public final class TrainingSession {
         return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs());
     }
 
-    /** The weights a step would use now; for displays that show the objective's make-up. */
-    public LossWeights currentWeights() {
-        return config.lossTerms().weights(beta());
-    }
 }
