@@ -1,0 +1,101 @@
+package org.latentlab.latent;
+
+/**
+ * A plane through the origin of a latent space, spanned by two orthonormal directions: where a
+ * latent space of more than two dimensions is drawn as a scatter and decoded as a grid. Because
+ * the prior N(0, I) is the same in every direction, its shadow on any such plane is N(0, I₂), so
+ * the prior's circles and an inverse-CDF grid mean the same on the plane as in two dimensions.
+ *
+ * <p>For a 2-D latent space the plane is the space itself (z₁, z₂); for a 1-D one, the line z₁
+ * with a second coordinate that is always 0. Immutable and safe to share between threads.
+ */
+public final class LatentPlane {
+
+    private final int latentSize;
+    private final double[] first;
+    private final double[] second;
+    private final boolean principal;
+
+    private LatentPlane(int latentSize, double[] first, double[] second, boolean principal) {
+        this.latentSize = latentSize;
+        this.first = first;
+        this.second = second;
+        this.principal = principal;
+    }
+
+    /** The plane of z₁ and z₂ (just z₁ for a 1-D latent space). */
+    public static LatentPlane firstTwoAxes(int latentSize) {
+        if (latentSize < 1) {
+            throw new IllegalArgumentException("a latent space has at least 1 dimension, got " + latentSize);
+        }
+        double[] first = new double[latentSize];
+        double[] second = new double[latentSize];
+        first[0] = 1;
+        if (latentSize > 1) {
+            second[1] = 1;
+        }
+        return new LatentPlane(latentSize, first, second, false);
+    }
+
+    /**
+     * The plane of the two leading principal components of {@code count} latent means: the view
+     * that spreads them out most. For a latent space of at most 2 dimensions, {@link #firstTwoAxes}.
+     */
+    public static LatentPlane principal(float[] means, int count, int latentSize) {
+        if (latentSize <= 2 || count < 2) {
+            return firstTwoAxes(latentSize);
+        }
+        Pca pca = Pca.fit(means, count, latentSize, 2);
+        return new LatentPlane(latentSize, pca.component(0), pca.component(1), true);
+    }
+
+    public int latentSize() {
+        return latentSize;
+    }
+
+    /** Whether the plane was chosen by PCA (rather than being z₁, z₂). */
+    public boolean isPrincipal() {
+        return principal;
+    }
+
+    /** Names for the plane's two axes: "z₁", "z₂", or "PC 1", "PC 2" of the latent means. */
+    public String[] axisNames() {
+        return principal ? new String[] {"PC 1 of z", "PC 2 of z"} : new String[] {"z₁", "z₂"};
+    }
+
+    /** The coordinates on the plane of {@code count} latent points: {@code count × 2}, row-major. */
+    public float[] project(float[] points, int count) {
+        requireLength(points.length, count * latentSize);
+        float[] plane = new float[count * 2];
+        for (int i = 0; i < count; i++) {
+            double u = 0;
+            double v = 0;
+            for (int d = 0; d < latentSize; d++) {
+                float z = points[i * latentSize + d];
+                u += z * first[d];
+                v += z * second[d];
+            }
+            plane[2 * i] = (float) u;
+            plane[2 * i + 1] = (float) v;
+        }
+        return plane;
+    }
+
+    /** The latent points at {@code count} plane coordinates ({@code count × 2}): {@code count × latentSize}. */
+    public float[] embed(float[] plane, int count) {
+        requireLength(plane.length, count * 2);
+        float[] points = new float[count * latentSize];
+        for (int i = 0; i < count; i++) {
+            for (int d = 0; d < latentSize; d++) {
+                points[i * latentSize + d] = (float) (plane[2 * i] * first[d] + plane[2 * i + 1] * second[d]);
+            }
+        }
+        return points;
+    }
+
+    private static void requireLength(int length, int needed) {
+        if (length < needed) {
+            throw new IllegalArgumentException("expected at least " + needed + " values, got " + length);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.latentlab.training;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A named background thread that owns a piece of {@link TrainingWork} and every array of its
+ * models: the loop behind {@link Trainer} and {@link CompareTrainer}. Other threads send commands,
+ * which the thread takes between iterations, and read the latest snapshot; nothing ever waits on
+ * a reader. When not running, the thread blocks on its command queue instead of spinning.
+ *
+ * <p>Snapshots are published at most every 100 ms while running, and at once after any command
+ * or epoch. If making one costs more than a twentieth of the interval (a large probe set, several
+ * models), the interval grows so that snapshots never take more than 5 % of the thread's time.
+ *
+ * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
+ * its models back to that state) and publishes it with the work's explanation as message.
+ *
+ * @param <W> the work
+ * @param <S> the snapshot it publishes
+ */
+final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable {
+
+    private static final long MIN_PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int PUBLISH_COST_FACTOR = 20;
+
+    private final Supplier<W> workFactory;
+    private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final AtomicReference<S> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean stopRequested;
+
+    // Confined to the trainer thread after construction.
+    private W work;
+    private TrainerState state = TrainerState.READY;
+    private long nextPublishNanos;
+    private long speedSinceNanos;
+    private long speedSinceIteration;
+
+    /**
+     * Builds the first work on the calling thread (so construction errors reach the caller),
+     * publishes its snapshot and starts the thread, which then owns the work.
+     *
+     * @param workFactory makes fresh work; called again on {@link #reset()}
+     * @param name        the thread's name
+     */
+    TrainerThread(Supplier<W> workFactory, String name) {
+        this.workFactory = workFactory;
+        this.work = workFactory.get();
+        publish(null);
+        this.thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The newest snapshot; never null. */
+    S latest() {
+        return latest.get();
+    }
+
+    void train() {
+        send(() -> changeState(TrainerState.RUNNING, null));
+    }
+
+    void pause() {
+        send(() -> {
+            if (state == TrainerState.RUNNING) {
+                changeState(TrainerState.PAUSED, null);
+            }
+        });
+    }
+
+    /** Trains one iteration and pauses. */
+    void step() {
+        send(() -> {
+            if (state != TrainerState.RUNNING) {
+                state = TrainerState.PAUSED;
+                if (iterate()) {
+                    publish(null);
+                }
+            }
+        });
+    }
+
+    /** Throws the work away and starts again from the factory, paused. */
+    void reset() {
+        send(() -> {
+            work = workFactory.get();
+            changeState(TrainerState.READY, null);
+        });
+    }
+
+    /** Runs {@code command} on the thread with its work, between iterations. */
+    void run(Consumer<W> command) {
+        send(() -> command.accept(work));
+    }
+
+    /** Runs {@code command} like {@link #run} and then publishes a snapshot showing its effect. */
+    void runAndPublish(Consumer<W> command) {
+        send(() -> {
+            command.accept(work);
+            publish(null);
+        });
+    }
+
+    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
+    @Override
+    public void close() {
+        stopRequested = true;
+        commands.add(() -> { });
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(Runnable command) {
+        if (stopRequested) {
+            throw new IllegalStateException("the trainer has been stopped");
+        }
+        commands.add(command);
+    }
+
+    // ---- the trainer thread ---------------------------------------------------------------------
+
+    private void loop() {
+        try {
+            while (!stopRequested) {
+                Runnable command = state == TrainerState.RUNNING
+                        ? commands.poll()
+                        : commands.poll(1, TimeUnit.SECONDS);
+                while (command != null && !stopRequested) {
+                    command.run();
+                    command = commands.poll();
+                }
+                if (state == TrainerState.RUNNING && !stopRequested && iterate()
+                        && System.nanoTime() >= nextPublishNanos) {
+                    publish(null);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            latest.set(work.withState(latest.get(), TrainerState.STOPPED,
+                    "Training stopped after an internal error: " + e));
+            throw e;
+        }
+        state = TrainerState.STOPPED;
+        latest.set(work.withState(latest.get(), TrainerState.STOPPED, null));
+    }
+
+    /**
+     * One iteration; returns whether a snapshot may still be due (false when it published one
+     * already, or paused after a divergence).
+     */
+    private boolean iterate() {
+        TrainingWork.Progress progress = work.step();
+        if (progress.diverged()) {
+            state = TrainerState.PAUSED;
+            latest.set(work.withState(latest.get(), TrainerState.PAUSED, progress.divergence()));
+            return false;
+        }
+        if (!progress.epochCompleted()) {
+            return true;
+        }
+        if (work.finished() && state == TrainerState.RUNNING) {
+            changeState(TrainerState.FINISHED, null);
+        } else {
+            publish(null);
+        }
+        return false;
+    }
+
+    private void changeState(TrainerState newState, String message) {
+        state = newState;
+        publish(message);
+    }
+
+    private void publish(String message) {
+        long start = System.nanoTime();
+        long iteration = work.iteration();
+        double speed = 0;
+        if (state == TrainerState.RUNNING && start > speedSinceNanos && iteration > speedSinceIteration) {
+            speed = (iteration - speedSinceIteration) / ((start - speedSinceNanos) / 1e9);
+        }
+        speedSinceNanos = start;
+        speedSinceIteration = iteration;
+        latest.set(work.snapshot(state, message, speed));
+        long cost = System.nanoTime() - start;
+        nextPublishNanos = start + Math.max(MIN_PUBLISH_INTERVAL_NANOS, PUBLISH_COST_FACTOR * cost);
+    }
+}

@@ -1,0 +1,51 @@
+package org.latentlab.training;
+
+/**
+ * What a {@link TrainerThread} trains: one session ({@link SessionWork}) or several in lockstep
+ * ({@link LockstepWork}). Confined to the trainer thread that owns it.
+ *
+ * @param <S> the immutable snapshot it publishes
+ */
+interface TrainingWork<S> {
+
+    /**
+     * Trains one iteration. If it diverged, the work has already put its models back to the state
+     * of its last snapshot, and {@link Progress#divergence()} says what happened.
+     */
+    Progress step();
+
+    /** Optimisation steps so far (the speed shown in snapshots is measured on it). */
+    long iteration();
+
+    /** Whether the configured number of epochs is done. */
+    boolean finished();
+
+    /**
+     * A picture of the work as of now; remembers the models' states as those to go back to if a
+     * later step diverges.
+     */
+    S snapshot(TrainerState state, String message, double iterationsPerSecond);
+
+    /** {@code snapshot} with another state and message and no speed. */
+    S withState(S snapshot, TrainerState state, String message);
+
+    /**
+     * What one iteration did.
+     *
+     * @param epochCompleted whether it completed an epoch
+     * @param divergence     why training cannot go on (a loss became NaN or infinite), or {@code null}
+     */
+    record Progress(boolean epochCompleted, String divergence) {
+
+        static final Progress STEPPED = new Progress(false, null);
+        static final Progress EPOCH_COMPLETED = new Progress(true, null);
+
+        static Progress diverged(String why) {
+            return new Progress(false, why);
+        }
+
+        boolean diverged() {
+            return divergence != null;
+        }
+    }
+}
