@@ -28,7 +28,7 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
         if (outcome.diverged()) {
             session.model().restore(lastGoodState);
             return Progress.diverged(String.format(Locale.ROOT,
-                    "Paused: the loss became %s at iteration %d (β = %.3g, learning rate = %.3g). "
+                    "the loss became %s at iteration %d (β = %.3g, learning rate = %.3g). "
                             + "The model is back where it was at iteration %d; try a lower learning rate.",
                     describe(outcome), session.iteration() + 1, outcome.beta(), session.learningRate(),
                     lastGoodIteration));

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * models), the interval grows so that snapshots never take more than 5 % of the thread's time.
  *
  * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
- * its models back to that state) and publishes it with the work's explanation as message.
+ * its models back to that state) and publishes it with "Paused: " and the work's explanation as
+ * message.
  *
  * @param <W> the work
  * @param <S> the snapshot it publishes
@@ -162,7 +163,7 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
         TrainingWork.Progress progress = work.step();
         if (progress.diverged()) {
             state = TrainerState.PAUSED;
-            latest.set(work.withState(latest.get(), TrainerState.PAUSED, progress.divergence()));
+            latest.set(work.withState(latest.get(), TrainerState.PAUSED, "Paused: " + progress.divergence()));
             return false;
         }
         if (!progress.epochCompleted()) {

@@ -33,7 +33,8 @@ interface TrainingWork<S> {
      * What one iteration did.
      *
      * @param epochCompleted whether it completed an epoch
-     * @param divergence     why training cannot go on (a loss became NaN or infinite), or {@code null}
+     * @param divergence     why training cannot go on, as the rest of a sentence after "Paused: "
+     *                       (e.g. "the loss became NaN at iteration 12 …"), or {@code null}
      */
     record Progress(boolean epochCompleted, String divergence) {
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -16,8 +15,6 @@ import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 
 class TrainerTest {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     /** 4×4 images: a bright row or a bright column, labelled 0 or 1, with a little noise. */
     static Dataset bars(int count, long seed) {
@@ -44,15 +41,7 @@ class TrainerTest {
     }
 
     private static TrainingSnapshot await(Trainer trainer, Predicate<TrainingSnapshot> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            TrainingSnapshot snapshot = trainer.latest();
-            if (condition.test(snapshot)) {
-                return snapshot;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("condition not reached in " + PATIENCE + "; last snapshot: " + trainer.latest());
+        return Awaiting.until(trainer::latest, condition);
     }
 
     @Test

@@ -1,0 +1,77 @@
+package org.latentlab.training;
+
+import java.util.List;
+import java.util.function.Consumer;
+import org.latentlab.data.Dataset;
+
+/**
+ * Trains the models of a comparison in lockstep on one background thread of its own: every
+ * iteration steps each model in turn on the same minibatch, so the panels advance together and
+ * differ only in what their variants name. Commands are taken between iterations and the latest
+ * {@link CompareSnapshot} is read without waiting, exactly as with {@link Trainer}, whose thread
+ * ({@link TrainerThread}) this shares.
+ *
+ * <p>One thread rather than one per model: see {@code docs/decisions/0040}. A model whose loss
+ * stops being finite stops alone (its panel says why); the trainer pauses only when every model
+ * has stopped.
+ */
+public final class CompareTrainer implements AutoCloseable {
+
+    private final TrainerThread<LockstepWork, CompareSnapshot> thread;
+
+    /**
+     * Builds the sessions and the linear baseline on the calling thread (so construction errors
+     * reach the caller), publishes the first snapshot and starts the thread.
+     */
+    public CompareTrainer(Dataset training, Dataset validation, CompareConfig config) {
+        LinearBaseline baseline = LinearBaseline.of(validation);
+        this.thread = new TrainerThread<>(
+                () -> new LockstepWork(config.variants(), config.newSessions(training, validation), baseline),
+                "latent-lab-compare-trainer");
+    }
+
+    /** The newest snapshot; never null. */
+    public CompareSnapshot latest() {
+        return thread.latest();
+    }
+
+    /** Starts or resumes training. */
+    public void train() {
+        thread.train();
+    }
+
+    public void pause() {
+        thread.pause();
+    }
+
+    /** Trains one minibatch of every model and pauses. */
+    public void step() {
+        thread.step();
+    }
+
+    /** Throws the models away and starts again from the same configuration and seeds, paused. */
+    public void reset() {
+        thread.reset();
+    }
+
+    /** Sets every model's learning rate, from the next iteration on. */
+    public void setLearningRate(double learningRate) {
+        TrainingConfig.requireLearningRate(learningRate);
+        thread.runAndPublish(work -> work.sessions().forEach(s -> s.setLearningRate(learningRate)));
+    }
+
+    /**
+     * Runs {@code action} on the trainer thread with the sessions in panel order, between
+     * iterations: for saving them, or anything else that must read the models while nothing
+     * changes them.
+     */
+    public void withSessions(Consumer<List<TrainingSession>> action) {
+        thread.run(work -> action.accept(work.sessions()));
+    }
+
+    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
+    @Override
+    public void close() {
+        thread.close();
+    }
+}
