@@ -15,7 +15,7 @@ import org.latentlab.data.Dataset;
  * stops being finite stops alone (its panel says why); the trainer pauses only when every model
  * has stopped.
  */
-public final class CompareTrainer implements AutoCloseable {
+public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
 
     private final TrainerThread<LockstepWork, CompareSnapshot> thread;
 
@@ -24,34 +24,20 @@ public final class CompareTrainer implements AutoCloseable {
      * reach the caller), publishes the first snapshot and starts the thread.
      */
     public CompareTrainer(Dataset training, Dataset validation, CompareConfig config) {
-        LinearBaseline baseline = LinearBaseline.of(validation);
-        this.thread = new TrainerThread<>(
+        this(lockstepThread(training, validation, config, LinearBaseline.of(validation)));
+    }
+
+    private CompareTrainer(TrainerThread<LockstepWork, CompareSnapshot> thread) {
+        super(thread);
+        this.thread = thread;
+    }
+
+    private static TrainerThread<LockstepWork, CompareSnapshot> lockstepThread(Dataset training, Dataset validation,
+                                                                              CompareConfig config,
+                                                                              LinearBaseline baseline) {
+        return new TrainerThread<>(
                 () -> new LockstepWork(config.variants(), config.newSessions(training, validation), baseline),
                 "latent-lab-compare-trainer");
-    }
-
-    /** The newest snapshot; never null. */
-    public CompareSnapshot latest() {
-        return thread.latest();
-    }
-
-    /** Starts or resumes training. */
-    public void train() {
-        thread.train();
-    }
-
-    public void pause() {
-        thread.pause();
-    }
-
-    /** Trains one minibatch of every model and pauses. */
-    public void step() {
-        thread.step();
-    }
-
-    /** Throws the models away and starts again from the same configuration and seeds, paused. */
-    public void reset() {
-        thread.reset();
     }
 
     /** Sets every model's learning rate, from the next iteration on. */
@@ -67,11 +53,5 @@ public final class CompareTrainer implements AutoCloseable {
      */
     public void withSessions(Consumer<List<TrainingSession>> action) {
         thread.run(work -> action.accept(work.sessions()));
-    }
-
-    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
-    @Override
-    public void close() {
-        thread.close();
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * state of the last published snapshot, keeps that snapshot, and says why in its message.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
  */
-public final class Trainer implements AutoCloseable {
+public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
 
@@ -27,31 +27,12 @@ public final class Trainer implements AutoCloseable {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this.thread = new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer");
+        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer"));
     }
 
-    /** The newest snapshot; never null. */
-    public TrainingSnapshot latest() {
-        return thread.latest();
-    }
-
-    /** Starts or resumes training. */
-    public void train() {
-        thread.train();
-    }
-
-    public void pause() {
-        thread.pause();
-    }
-
-    /** Trains one minibatch and pauses. */
-    public void step() {
-        thread.step();
-    }
-
-    /** Throws the model away and starts again from the same configuration and seed, paused. */
-    public void reset() {
-        thread.reset();
+    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {
+        super(thread);
+        this.thread = thread;
     }
 
     /** Sets the target β of the current schedule, from the next iteration on. */
@@ -75,11 +56,5 @@ public final class Trainer implements AutoCloseable {
      */
     public void withSession(Consumer<TrainingSession> action) {
         thread.run(work -> action.accept(work.session()));
-    }
-
-    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
-    @Override
-    public void close() {
-        thread.close();
     }
 }

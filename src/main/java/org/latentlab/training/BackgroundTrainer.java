@@ -1,0 +1,47 @@
+package org.latentlab.training;
+
+/**
+ * The controls every background trainer has, whatever it trains: start, pause, one step, reset,
+ * stop, and the latest snapshot. Commands may be sent from any thread; the trainer thread takes
+ * them between iterations. Reading {@link #latest()} never waits.
+ *
+ * @param <S> the immutable snapshot it publishes
+ */
+public abstract class BackgroundTrainer<S> implements AutoCloseable {
+
+    private final TrainerThread<?, S> thread;
+
+    BackgroundTrainer(TrainerThread<?, S> thread) {
+        this.thread = thread;
+    }
+
+    /** The newest snapshot; never null. */
+    public S latest() {
+        return thread.latest();
+    }
+
+    /** Starts or resumes training. */
+    public void train() {
+        thread.train();
+    }
+
+    public void pause() {
+        thread.pause();
+    }
+
+    /** Trains one iteration (one minibatch of every model) and pauses. */
+    public void step() {
+        thread.step();
+    }
+
+    /** Throws the models away and starts again from the same configuration and seeds, paused. */
+    public void reset() {
+        thread.reset();
+    }
+
+    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
+    @Override
+    public void close() {
+        thread.close();
+    }
+}
