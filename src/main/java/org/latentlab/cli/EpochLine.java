@@ -1,9 +1,11 @@
 package org.latentlab.cli;
 
+import java.util.List;
 import java.util.Locale;
+import org.latentlab.training.CompareVariant;
 import org.latentlab.training.EpochMetrics;
 
-/** The one line the command line prints per epoch. */
+/** The one line the command line prints per epoch, for one model or a comparison. */
 final class EpochLine {
 
     private EpochLine() {
@@ -14,5 +16,18 @@ final class EpochLine {
                 "epoch %3d  train %8.2f  validation -ELBO %8.2f = reconstruction %8.2f + KL %6.2f  %6.2f s",
                 m.epoch(), m.trainingObjective(), m.validationNegativeElbo(), m.validationReconstruction(),
                 m.validationKl(), m.seconds());
+    }
+
+    /** One epoch of a comparison: every model's held-out reconstruction + KL, and the seconds of all. */
+    static String ofComparison(List<CompareVariant> variants, List<EpochMetrics> metrics) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %3d", metrics.get(0).epoch()));
+        double seconds = 0;
+        for (int i = 0; i < metrics.size(); i++) {
+            EpochMetrics m = metrics.get(i);
+            line.append(String.format(Locale.ROOT, "  %s %.2f+%.2f", variants.get(i).name(),
+                    m.validationReconstruction(), m.validationKl()));
+            seconds += m.seconds();
+        }
+        return line.append(String.format(Locale.ROOT, "  %6.2f s", seconds)).toString();
     }
 }

@@ -4,14 +4,15 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
+import org.latentlab.latent.PriorSamples;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.render.ComparisonFigure;
 import org.latentlab.render.FigureLabels;
 import org.latentlab.render.GrayscaleImages;
 import org.latentlab.render.ImageGrid;
@@ -36,10 +37,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, compare }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
+    private static final int MANIFOLD_GRID = 20;
+    private static final int COMPARE_GRID = 8;
+    private static final int COMPARE_SAMPLES = 16;
 
     @Spec
     CommandSpec spec;
@@ -47,13 +51,13 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--run", required = true, paramLabel = "DIR", description = "A folder written by 'train'.")
     Path run;
 
-    @Option(names = "--figure", required = true, paramLabel = "manifold|scatter|reconstructions|samples|loss",
-            description = "What to draw.")
+    @Option(names = "--figure", required = true, paramLabel = "manifold|scatter|reconstructions|samples|loss|compare",
+            description = "What to draw; compare takes the folder of 'train --compare' and draws all its models.")
     Figure figure;
 
-    @Option(names = "--grid", defaultValue = "20", paramLabel = "N",
-            description = "Manifold: N × N images (default: ${DEFAULT-VALUE}).")
-    int grid;
+    @Option(names = "--grid", paramLabel = "N",
+            description = "Manifold: N × N images (default: 20; 8 per model in the compare figure).")
+    Integer grid;
 
     @Option(names = "--spacing", defaultValue = "icdf", paramLabel = "icdf|linear",
             description = "Manifold: points at z = Φ⁻¹(u), or evenly spaced over the same range (default: ${DEFAULT-VALUE}).")
@@ -68,7 +72,17 @@ final class RenderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
-        LatentGrid latentGrid = figure == Figure.manifold ? new LatentGrid(grid, gridSpacing) : null;
+        if (figure == Figure.compare) {
+            int size = grid == null ? COMPARE_GRID : grid;
+            new LatentGrid(size, gridSpacing); // rejects a bad size before the runs are loaded
+            ComparisonFolder comparison = ComparisonFolder.open(run);
+            PngFile.write(new ComparisonFigure().draw(
+                    new ComparisonFigureBuilder(size, COMPARE_SAMPLES, SAMPLE_SEED).build(comparison)), out);
+            spec.commandLine().getOut().println("Wrote " + out);
+            return 0;
+        }
+        LatentGrid latentGrid = figure == Figure.manifold
+                ? new LatentGrid(grid == null ? MANIFOLD_GRID : grid, gridSpacing) : null;
         RunFolder folder = RunFolder.open(run);
         String subject = describe(folder.run().modelConfig());
         BufferedImage image = switch (figure) {
@@ -77,6 +91,7 @@ final class RenderCommand implements Callable<Integer> {
             case reconstructions -> reconstructions(folder, subject);
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
+            case compare -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);
         spec.commandLine().getOut().println("Wrote " + out);
@@ -145,12 +160,7 @@ final class RenderCommand implements Callable<Integer> {
     private static BufferedImage samples(RunFolder folder, String subject) {
         ModelConfig config = folder.run().modelConfig();
         int count = STRIP * 4;
-        float[] z = new float[count * config.latentSize()];
-        SplittableRandom random = new SplittableRandom(SAMPLE_SEED);
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) random.nextGaussian();
-        }
-        float[] images = folder.model().decode(z, count);
+        float[] images = folder.model().decode(PriorSamples.draw(count, config.latentSize(), SAMPLE_SEED), count);
         return new ImageGrid().draw(ImageGridData.samples(
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()), 4, STRIP,
                 FigureLabels.titled("Samples from a " + subject)

@@ -2,11 +2,8 @@ package org.latentlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,8 +15,9 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
+import org.latentlab.training.CompareConfig;
+import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.EpochMetrics;
-import org.latentlab.training.HistoryCsv;
 import org.latentlab.training.LossTerms;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainingConfig;
@@ -91,6 +89,12 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seeds the weights, the noise, the split and the order (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--compare", paramLabel = "ablation|beta-sweep|beta:B,...|MODELS",
+            description = "Train several models side by side on the same batches, each into a sub-folder of --out:"
+                    + " ablation (ae, rec-only, kl-only, vae), beta-sweep (β = 0.1, 1, 4), beta:B,B,... or a list of"
+                    + " ae, rec-only, kl-only, vae, vae:B. Replaces --model, --loss and --beta.")
+    String compare;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model file and histories.")
     Path out;
 
@@ -99,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
+        ComparisonPreset preset = compare == null ? null : comparison();
         TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
                 BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
         ModelKind kind = ModelKind.fromCliName(model);
@@ -109,6 +114,10 @@ final class TrainCommand implements Callable<Integer> {
         ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, latent, act, likelihood,
                 decoderStd, seed);
         DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, seed);
+        if (preset != null) {
+            return new CompareTraining(spec.commandLine().getOut(), out, dataset)
+                    .run(new CompareConfig(modelConfig, trainingConfig, preset), split, data.name());
+        }
         TrainingSession session = new TrainingSession(split.train(), split.validation(), modelConfig, trainingConfig);
 
         PrintWriter console = spec.commandLine().getOut();
@@ -129,37 +138,8 @@ final class TrainCommand implements Callable<Integer> {
             console.flush();
             save(session);
         }
-        console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(HISTORY_CSV));
+        console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
-    }
-
-    static final String HISTORY_CSV = "history.csv";
-    static final String ITERATIONS_CSV = "iterations.csv";
-
-    private void save(TrainingSession session) throws IOException {
-        RunFile.save(session.toSavedRun(dataset), out.resolve(RunFile.FILE_NAME));
-        writeAtomically(out.resolve(HISTORY_CSV), w -> HistoryCsv.writeEpochs(session.epochs(), w));
-        writeAtomically(out.resolve(ITERATIONS_CSV), w -> HistoryCsv.writeIterations(session.history(), w));
-    }
-
-    private interface Contents {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    private static void writeAtomically(Path target, Contents contents) {
-        try {
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temporary)) {
-                    contents.writeTo(writer);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
-        }
     }
 
     static String architecture(ModelConfig config) {
@@ -168,6 +148,21 @@ final class TrainCommand implements Callable<Integer> {
             text.append('-').append(width);
         }
         return text.append('-').append(config.latentSize()).toString();
+    }
+
+    /** The {@code --compare} value, refusing the options that describe a single model. */
+    private ComparisonPreset comparison() {
+        for (String single : List.of("--model", "--loss", "--beta")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(single)) {
+                throw new IllegalArgumentException(single + " describes one model; with --compare each model's kind,"
+                        + " loss and β come from the comparison (e.g. --compare ae,vae:4)");
+            }
+        }
+        return ComparisonPreset.parse(compare);
+    }
+
+    private void save(TrainingSession session) throws IOException {
+        RunFolder.write(session, out, dataset);
     }
 
     private static String format(double value) {

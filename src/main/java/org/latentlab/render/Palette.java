@@ -29,6 +29,13 @@ public final class Palette {
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */
     public static final String REFERENCE_HEX = "#333333";
 
+    /**
+     * One colour per model of a comparison, in panel order: Okabe and Ito's palette without its
+     * black (the total loss) and with its yellow last (it is faint on white).
+     */
+    public static final List<String> MODEL_HEX = List.of(
+            "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#999999", "#F0E442");
+
     static final Color TOTAL = Color.decode(TOTAL_HEX);
     static final Color RECONSTRUCTION = Color.decode(RECONSTRUCTION_HEX);
     static final Color KL = Color.decode(KL_HEX);
@@ -49,6 +56,14 @@ public final class Palette {
             throw new IllegalArgumentException("a class label is never negative, got " + label);
         }
         return CLASS_COLOURS.get(label % CLASS_COLOURS.size());
+    }
+
+    /** The colour of the model in panel {@code index} of a comparison; past the eighth the palette repeats. */
+    public static Color modelColour(int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("a panel index is never negative, got " + index);
+        }
+        return Color.decode(MODEL_HEX.get(index % MODEL_HEX.size()));
     }
 
     /** {@link #classColour(int)} as a {@code #RRGGBB} string. */

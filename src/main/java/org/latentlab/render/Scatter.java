@@ -37,6 +37,8 @@ public final class Scatter {
     private static final int LEGEND_GAP = 28;
     private static final int TICK_SPACING = 60;
     private static final float POINT_ALPHA = 0.6f;
+    /** The smallest 1σ circle, in pixels, that gets its "1σ" and "2σ" labels. */
+    private static final double MIN_LABELLED_RADIUS = 30;
     private static final Color UNLABELLED_COLOUR = Palette.classColour(0);
 
     private final int width;
@@ -45,13 +47,15 @@ public final class Scatter {
     private final double rangeMax;
     private final boolean priorContours;
     private final SamplingLattice lattice;
+    private final boolean showLegend;
 
-    /** A scatter of the default size, with a fitted range, the prior's contours and no lattice. */
+    /** A scatter of the default size, with a fitted range, the prior's contours, a legend and no lattice. */
     public Scatter() {
-        this(DEFAULT_WIDTH, DEFAULT_HEIGHT, Double.NaN, Double.NaN, true, null);
+        this(DEFAULT_WIDTH, DEFAULT_HEIGHT, Double.NaN, Double.NaN, true, null, true);
     }
 
-    private Scatter(int width, int height, double rangeMin, double rangeMax, boolean priorContours, SamplingLattice lattice) {
+    private Scatter(int width, int height, double rangeMin, double rangeMax, boolean priorContours, SamplingLattice lattice,
+                    boolean showLegend) {
         if (width < 300 || height < 300) {
             throw new IllegalArgumentException("a scatter needs at least 300×300 pixels, got " + width + "×" + height);
         }
@@ -61,11 +65,12 @@ public final class Scatter {
         this.rangeMax = rangeMax;
         this.priorContours = priorContours;
         this.lattice = lattice;
+        this.showLegend = showLegend;
     }
 
     /** This scatter drawn at {@code width × height} pixels. */
     public Scatter withSize(int width, int height) {
-        return new Scatter(width, height, rangeMin, rangeMax, priorContours, lattice);
+        return new Scatter(width, height, rangeMin, rangeMax, priorContours, lattice, showLegend);
     }
 
     /** This scatter with both axes running from {@code min} to {@code max}. */
@@ -73,7 +78,7 @@ public final class Scatter {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
             throw new IllegalArgumentException("an axis range needs finite min < max, got [" + min + ", " + max + "]");
         }
-        return new Scatter(width, height, min, max, priorContours, lattice);
+        return new Scatter(width, height, min, max, priorContours, lattice, showLegend);
     }
 
     /**
@@ -81,17 +86,26 @@ public final class Scatter {
      * every point and at least ±{@value #MIN_FITTED_HALF_RANGE}, rounded up to a tick.
      */
     public Scatter withFittedRange() {
-        return new Scatter(width, height, Double.NaN, Double.NaN, priorContours, lattice);
+        return new Scatter(width, height, Double.NaN, Double.NaN, priorContours, lattice, showLegend);
     }
 
     /** This scatter with or without the prior's 1σ and 2σ circles. */
     public Scatter withPriorContours(boolean show) {
-        return new Scatter(width, height, rangeMin, rangeMax, show, lattice);
+        return new Scatter(width, height, rangeMin, rangeMax, show, lattice, showLegend);
     }
 
     /** This scatter with a cross at every point of {@code lattice}; {@code null} for none. */
     public Scatter withLattice(SamplingLattice lattice) {
-        return new Scatter(width, height, rangeMin, rangeMax, priorContours, lattice);
+        return new Scatter(width, height, rangeMin, rangeMax, priorContours, lattice, showLegend);
+    }
+
+    /**
+     * This scatter with or without its legend on the right. Without it, the plot takes the whole
+     * width (for a panel of a larger figure that has one legend for all), and the count of points
+     * outside the axes is written in the plot's lower-left corner.
+     */
+    public Scatter withLegend(boolean show) {
+        return new Scatter(width, height, rangeMin, rangeMax, priorContours, lattice, show);
     }
 
     /** Draws {@code data} with {@code labels}' title, note under the title and axis titles. */
@@ -117,6 +131,12 @@ public final class Scatter {
         axes.drawFrame(canvas);
         canvas.drawHeader(shown, area.getMinX(), area.getMaxX());
 
+        if (!showLegend) {
+            if (notShown > 0) {
+                drawOutsideCountInside(canvas, area, notShown, data.size());
+            }
+            return canvas.finish();
+        }
         double legendLeft = area.getMaxX() + LEGEND_GAP;
         double belowLegend = area.getMinY();
         if (legend != null) {
@@ -132,6 +152,19 @@ public final class Scatter {
                     legendLeft, belowLegend + 20, FigureCanvas.Horizontal.LEFT, FigureCanvas.Vertical.TOP);
         }
         return canvas.finish();
+    }
+
+    /** "N of M outside the axes" on a white box in the plot's lower-left corner. */
+    private static void drawOutsideCountInside(FigureCanvas canvas, Rectangle2D area, int notShown, int total) {
+        String text = NiceTicks.format(notShown, 0) + " of " + NiceTicks.format(total, 0) + " outside the axes";
+        double boxWidth = canvas.textWidth(text, FigureCanvas.ANNOTATION) + 10;
+        double boxHeight = canvas.capHeight(FigureCanvas.ANNOTATION) + 10;
+        Rectangle2D box = new Rectangle2D.Double(area.getMinX() + 4, area.getMaxY() - boxHeight - 4, boxWidth, boxHeight);
+        Graphics2D g = canvas.graphics();
+        g.setColor(new Color(255, 255, 255, 225));
+        g.fill(box);
+        canvas.drawText(text, FigureCanvas.ANNOTATION, Palette.TEXT, box.getMinX() + 5, box.getCenterY(),
+                FigureCanvas.Horizontal.LEFT, FigureCanvas.Vertical.MIDDLE);
     }
 
     /** The axes {@link #draw} uses for {@code data}: where each coordinate lands in pixels. */
@@ -178,7 +211,8 @@ public final class Scatter {
         return new double[] {-half, half};
     }
 
-    private static Legend legendFor(ScatterData data, boolean priorContours, SamplingLattice lattice) {
+    /** The legend of a scatter of {@code data}: its classes, and the marks drawn over them; {@code null} if none. */
+    static Legend legendFor(ScatterData data, boolean priorContours, SamplingLattice lattice) {
         List<Legend.Entry> entries = new ArrayList<>();
         if (data.labels() != null) {
             for (int label = 0; label < data.classNames().size(); label++) {
@@ -195,7 +229,7 @@ public final class Scatter {
     }
 
     private Legend legendFor(ScatterData data) {
-        return legendFor(data, priorContours, lattice);
+        return showLegend ? legendFor(data, priorContours, lattice) : null;
     }
 
     /** Draws every point inside the axes; returns how many were left out. */
@@ -252,6 +286,9 @@ public final class Scatter {
         for (int sigma = 1; sigma <= 2; sigma++) {
             double r = sigma * pixelsPerUnit;
             g.draw(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+        }
+        if (pixelsPerUnit < MIN_LABELLED_RADIUS) {
+            return; // circles this small leave no room for their labels
         }
         for (int sigma = 1; sigma <= 2; sigma++) {
             String label = sigma + "σ";

@@ -36,16 +36,22 @@ class CommandLineTest {
         return new Result(code, out.toString(), err.toString());
     }
 
-    @BeforeAll
-    static void trainATinyRun() throws IOException {
+    /** 400 embedded digits (every 25th: all ten classes) written into {@code folder} as an IDX pair; the images file. */
+    static Path tinyDigits(Path folder) throws IOException {
         Dataset digits = EmbeddedMnist.load();
         int[] pick = new int[400];
         for (int i = 0; i < pick.length; i++) {
-            pick[i] = i * 25; // every 25th: all ten digits
+            pick[i] = i * 25;
         }
         Dataset tiny = digits.subset(pick, "tiny");
-        images = folder.resolve("tiny-images-idx3-ubyte");
-        writeIdx(tiny, images, folder.resolve("tiny-labels-idx1-ubyte"));
+        Path imageFile = folder.resolve("tiny-images-idx3-ubyte");
+        writeIdx(tiny, imageFile, folder.resolve("tiny-labels-idx1-ubyte"));
+        return imageFile;
+    }
+
+    @BeforeAll
+    static void trainATinyRun() throws IOException {
+        images = tinyDigits(folder);
         run = folder.resolve("run");
         Result result = cli("train", "--dataset", images.toString(), "--epochs", "2", "--hidden", "64",
                 "--batch", "50", "--seed", "3", "--out", run.toString());
