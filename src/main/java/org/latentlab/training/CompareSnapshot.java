@@ -9,6 +9,11 @@ import java.util.List;
  * baseline. The {@link CompareTrainer} publishes a new one every ~100 ms or more (see
  * {@link TrainerThread}); readers take the latest and ignore the rest.
  *
+ * <p>Probe image {@code i} is the same held-out image in every panel and in the baseline, so a
+ * selection can be shown in all of them at once. {@link ComparisonDecoder} decodes grids and
+ * prior samples from a snapshot; {@link RateDistortionTrail#ofIterations} turns each panel's
+ * history into its rate–distortion path.
+ *
  * @param state               what the trainer is doing
  * @param message             why it paused on its own; {@code null} otherwise
  * @param iteration           optimisation steps so far, the same for every model still training

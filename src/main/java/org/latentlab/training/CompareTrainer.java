@@ -17,6 +17,12 @@ import org.latentlab.data.Dataset;
  */
 public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
 
+    /**
+     * Snapshots take at most this share of the trainer's time: a snapshot of four models costs
+     * four times one model's, and 5 % would show the class a new picture only about once a second.
+     */
+    static final double SNAPSHOT_SHARE = 0.12;
+
     private final TrainerThread<LockstepWork, CompareSnapshot> thread;
 
     /**
@@ -37,7 +43,7 @@ public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
                                                                               LinearBaseline baseline) {
         return new TrainerThread<>(
                 () -> new LockstepWork(config.variants(), config.newSessions(training, validation), baseline),
-                "latent-lab-compare-trainer");
+                "latent-lab-compare-trainer", SNAPSHOT_SHARE);
     }
 
     /** Sets every model's learning rate, from the next iteration on. */

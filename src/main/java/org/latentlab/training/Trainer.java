@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
+    /** Snapshots take at most this share of the trainer's time. */
+    static final double SNAPSHOT_SHARE = 0.05;
+
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
 
     /**
@@ -27,7 +30,7 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer"));
+        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE));
     }
 
     private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {

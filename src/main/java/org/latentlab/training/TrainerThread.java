@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  * a reader. When not running, the thread blocks on its command queue instead of spinning.
  *
  * <p>Snapshots are published at most every 100 ms while running, and at once after any command
- * or epoch. If making one costs more than a twentieth of the interval (a large probe set, several
- * models), the interval grows so that snapshots never take more than 5 % of the thread's time.
+ * or epoch. If making one costs more than its share of the interval (a large probe set, several
+ * models), the interval grows so that snapshots never take more than that share of the thread's
+ * time: 5 % for one model, more for a comparison, whose snapshots hold several.
  *
  * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
  * its models back to that state) and publishes it with "Paused: " and the work's explanation as
@@ -27,9 +28,9 @@ import java.util.function.Supplier;
 final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable {
 
     private static final long MIN_PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final int PUBLISH_COST_FACTOR = 20;
 
     private final Supplier<W> workFactory;
+    private final double publishCostFactor;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<S> latest = new AtomicReference<>();
     private final Thread thread;
@@ -46,11 +47,17 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
      * Builds the first work on the calling thread (so construction errors reach the caller),
      * publishes its snapshot and starts the thread, which then owns the work.
      *
-     * @param workFactory makes fresh work; called again on {@link #reset()}
-     * @param name        the thread's name
+     * @param workFactory   makes fresh work; called again on {@link #reset()}
+     * @param name          the thread's name
+     * @param snapshotShare the largest share of the thread's time that making snapshots may take,
+     *                      in (0, 1): 0.05 lets a snapshot that costs 10 ms come every 200 ms
      */
-    TrainerThread(Supplier<W> workFactory, String name) {
+    TrainerThread(Supplier<W> workFactory, String name, double snapshotShare) {
+        if (!(snapshotShare > 0 && snapshotShare < 1)) {
+            throw new IllegalArgumentException("the snapshots' share of time must be in (0, 1), got " + snapshotShare);
+        }
         this.workFactory = workFactory;
+        this.publishCostFactor = 1 / snapshotShare;
         this.work = workFactory.get();
         publish(null);
         this.thread = new Thread(this::loop, name);
@@ -193,6 +200,6 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
         speedSinceIteration = iteration;
         latest.set(work.snapshot(state, message, speed));
         long cost = System.nanoTime() - start;
-        nextPublishNanos = start + Math.max(MIN_PUBLISH_INTERVAL_NANOS, PUBLISH_COST_FACTOR * cost);
+        nextPublishNanos = start + Math.max(MIN_PUBLISH_INTERVAL_NANOS, (long) (publishCostFactor * cost));
     }
 }

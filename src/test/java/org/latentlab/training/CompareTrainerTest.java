@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.latent.GridSpacing;
+import org.latentlab.latent.LatentGrid;
+import org.latentlab.latent.PriorSamples;
 import org.latentlab.model.Activation;
 import org.latentlab.model.BatchLosses;
 import org.latentlab.model.DecoderWeights;
@@ -25,6 +28,7 @@ import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.model.ModelState;
+import org.latentlab.model.SnapshotDecoder;
 
 class CompareTrainerTest {
 
@@ -97,6 +101,37 @@ class CompareTrainerTest {
             assertArrayEquals(first.probe().encoding().means(), second.probe().encoding().means(), 0f);
             assertFalse(Arrays.equals(first.decoder().parameters(),
                     done.variant("vae-beta-4").training().decoder().parameters()), "β = 4 trains differently");
+        }
+    }
+
+    @Test
+    void priorSamplesAreTheSameZThroughEachPanelsOwnDecoder() throws InterruptedException {
+        CompareVariant twin = new CompareVariant("vae-twin", ModelKind.VAE, LossTerms.COMBINED, 1);
+        ComparisonPreset preset = new ComparisonPreset("twins", List.of(CompareVariant.vae(1), twin,
+                CompareVariant.reconstructionOnly()));
+        try (CompareTrainer trainer = barsTrainer(preset, 2)) {
+            trainer.train();
+            CompareSnapshot done = await(trainer, s -> s.state() == TrainerState.FINISHED);
+            ComparisonDecoder decoder = new ComparisonDecoder();
+            List<float[]> samples = decoder.priorSamples(done, 6, 11);
+            assertEquals(3, samples.size());
+            assertEquals(6 * 16, samples.get(0).length);
+            assertArrayEquals(samples.get(0), samples.get(1), 0f, "identical models decode the same z alike");
+            assertFalse(Arrays.equals(samples.get(0), samples.get(2)), "another decoder, other images");
+            assertArrayEquals(samples.get(2), decoder.priorSamples(done, 6, 11).get(2), 0f, "the same seed, the same images");
+            assertFalse(Arrays.equals(samples.get(2), decoder.priorSamples(done, 6, 12).get(2)));
+            float[] direct = new SnapshotDecoder(done.variant("rec-only").training().decoder())
+                    .decode(PriorSamples.draw(6, 2, 11), 6);
+            assertArrayEquals(direct, samples.get(2), 0f);
+
+            LatentGrid grid = new LatentGrid(3, GridSpacing.INVERSE_CDF);
+            assertEquals(9 * 16, decoder.grids(done, grid).get(1).length);
+            float[] baseline = ComparisonDecoder.baselinePriorSamples(done, 6, 11);
+            assertEquals(6 * 16, baseline.length);
+            for (float v : baseline) {
+                assertTrue(v >= 0 && v <= 1);
+            }
+            assertEquals(9 * 16, ComparisonDecoder.baselineGrid(done, grid).length);
         }
     }
 
