@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.CompareVariant;
@@ -17,9 +21,11 @@ import org.latentlab.training.TrainingSession;
  * epoch with every model's held-out losses, and saves each model into its own sub-folder of the
  * output folder after every epoch, with a {@link ComparisonFolder} index beside them.
  *
- * <p>Each epoch trains the models one after the other. They share their seeds, so every model
- * sees the same minibatches in the same order, and since they do not interact the result is the
- * same as stepping them in turn batch by batch (as the window's {@code CompareTrainer} does).
+ * <p>The models share their seeds, so every model sees the same minibatches in the same order.
+ * Since they do not interact, each epoch trains them in parallel, one model per core (each with
+ * one BLAS thread), and the weights come out bit for bit as when they are stepped in turn batch by
+ * batch on one thread (as the window's {@code CompareTrainer} does): on two cores an epoch takes
+ * about half as long (docs/decisions/0040).
  */
 final class CompareTraining {
 
@@ -41,28 +47,58 @@ final class CompareTraining {
                 split.train().size(), split.validation().size(), TrainCommand.architecture(config.model()),
                 String.join(", ", variants.stream().map(CompareVariant::name).toList()));
         console.println("Each line: held-out reconstruction + KL (nats per image) of every model, then the seconds"
-                + " the epoch took for all of them.");
+                + " the epoch took for all of them (trained in parallel, one per core).");
         ComparisonFolder.writeIndex(out, config.preset(), datasetSpec);
-        for (int e = 0; e < config.training().epochs(); e++) {
-            List<EpochMetrics> epoch = new ArrayList<>();
-            for (int i = 0; i < sessions.size(); i++) {
-                EpochMetrics metrics = sessions.get(i).runEpoch();
-                if (metrics == null) {
-                    saveAll(variants, sessions);
-                    throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
-                            "training of '%s' diverged in epoch %d (the loss became NaN or infinite); the last good"
-                                    + " models are saved in %s; try a lower --lr", variants.get(i).name(), e + 1, out));
+        int threads = Math.min(sessions.size(), Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "latent-lab-compare-epoch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int e = 0; e < config.training().epochs(); e++) {
+                long start = System.nanoTime();
+                List<EpochMetrics> epoch = runEpoch(pool, sessions);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                for (int i = 0; i < epoch.size(); i++) {
+                    if (epoch.get(i) == null) {
+                        saveAll(variants, sessions);
+                        throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
+                                "training of '%s' diverged in epoch %d (the loss became NaN or infinite); the last good"
+                                        + " models are saved in %s; try a lower --lr", variants.get(i).name(), e + 1, out));
+                    }
                 }
-                epoch.add(metrics);
+                console.println(EpochLine.ofComparison(variants, epoch, seconds));
+                console.flush();
+                saveAll(variants, sessions);
             }
-            console.println(EpochLine.ofComparison(variants, epoch));
-            console.flush();
-            saveAll(variants, sessions);
+        } finally {
+            pool.shutdownNow();
         }
         console.printf("Saved %d runs into sub-folders of %s, listed in %s; draw them side by side with"
                 + " 'render --run %s --figure compare --out compare.png'%n", sessions.size(), out,
                 ComparisonFolder.INDEX_FILE, out);
         return 0;
+    }
+
+    /** One epoch of every session, in parallel; a session that diverged gives {@code null}. */
+    private static List<EpochMetrics> runEpoch(ExecutorService pool, List<TrainingSession> sessions) {
+        List<Future<EpochMetrics>> running = new ArrayList<>();
+        for (TrainingSession session : sessions) {
+            running.add(pool.submit(session::runEpoch));
+        }
+        List<EpochMetrics> epoch = new ArrayList<>();
+        for (Future<EpochMetrics> model : running) {
+            try {
+                epoch.add(model.get());
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LatentLabCommand.CommandFailure("training was interrupted");
+            }
+        }
+        return epoch;
     }
 
     private void saveAll(List<CompareVariant> variants, List<TrainingSession> sessions) throws IOException {

@@ -26,7 +26,7 @@ import org.latentlab.training.RateDistortionTrail;
 /**
  * Gathers what {@code render --figure compare} draws from a {@link ComparisonFolder}: for each
  * model, its held-out images' latent means (on the plane of the two leading principal components
- * when the latent space has more than two dimensions), a grid decoded at z = Φ⁻¹(u), samples
+ * when the latent space has more than two dimensions), a grid decoded at z = Φ⁻¹(u) (or evenly spaced), samples
  * decoded from the prior (the same z for every model), its last held-out losses and its path
  * through the rate–distortion plane; and a PCA column, the linear baseline, fitted to the same
  * held-out images.
@@ -37,12 +37,14 @@ final class ComparisonFigureBuilder {
     private static final int TRAIL_POINTS = 60;
     private static final String PCA_TITLE = "PCA (linear baseline)";
 
+    private final LatentGrid grid;
     private final int gridSize;
     private final int sampleCount;
     private final long sampleSeed;
 
-    ComparisonFigureBuilder(int gridSize, int sampleCount, long sampleSeed) {
-        this.gridSize = gridSize;
+    ComparisonFigureBuilder(LatentGrid grid, int sampleCount, long sampleSeed) {
+        this.grid = grid;
+        this.gridSize = grid.size();
         this.sampleCount = sampleCount;
         this.sampleSeed = sampleSeed;
     }
@@ -70,8 +72,8 @@ final class ComparisonFigureBuilder {
                 + " beside PCA", comparison.runs().size(), held.name().replaceFirst(" \\(.*\\)$", ""), epochs,
                 epochs == 1 ? "" : "s");
         String note = String.format(Locale.ROOT, "%,d held-out images at their latent means (same axes; dashed:"
-                + " the prior N(0, I) at 1σ, 2σ) · grid decoded at z = Φ⁻¹(u) · samples decoded from z ~ N(0, I)",
-                held.size());
+                + " the prior N(0, I) at 1σ, 2σ) · grid decoded at %s · samples decoded from z ~ N(0, I)",
+                held.size(), grid.spacing() == GridSpacing.INVERSE_CDF ? "z = Φ⁻¹(u)" : "evenly spaced z");
         return new ComparisonFigureData(FigureLabels.titled(title).withNote(note), panels, new RateDistortionData(trails));
     }
 
@@ -103,7 +105,7 @@ final class ComparisonFigureBuilder {
     }
 
     private float[] gridPoints() {
-        return new LatentGrid(gridSize, GridSpacing.INVERSE_CDF).points(2, 0, 1);
+        return grid.points(2, 0, 1);
     }
 
     private static ScatterData scatterOf(float[] xy, Dataset held) {

@@ -18,15 +18,13 @@ final class EpochLine {
                 m.validationKl(), m.seconds());
     }
 
-    /** One epoch of a comparison: every model's held-out reconstruction + KL, and the seconds of all. */
-    static String ofComparison(List<CompareVariant> variants, List<EpochMetrics> metrics) {
+    /** One epoch of a comparison: every model's held-out reconstruction + KL, and the seconds it took. */
+    static String ofComparison(List<CompareVariant> variants, List<EpochMetrics> metrics, double seconds) {
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %3d", metrics.get(0).epoch()));
-        double seconds = 0;
         for (int i = 0; i < metrics.size(); i++) {
             EpochMetrics m = metrics.get(i);
             line.append(String.format(Locale.ROOT, "  %s %.2f+%.2f", variants.get(i).name(),
                     m.validationReconstruction(), m.validationKl()));
-            seconds += m.seconds();
         }
         return line.append(String.format(Locale.ROOT, "  %6.2f s", seconds)).toString();
     }

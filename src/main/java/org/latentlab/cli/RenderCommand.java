@@ -60,7 +60,8 @@ final class RenderCommand implements Callable<Integer> {
     Integer grid;
 
     @Option(names = "--spacing", defaultValue = "icdf", paramLabel = "icdf|linear",
-            description = "Manifold: points at z = Φ⁻¹(u), or evenly spaced over the same range (default: ${DEFAULT-VALUE}).")
+            description = "Manifold and compare: points at z = Φ⁻¹(u), or evenly spaced over the same range"
+                    + " (default: ${DEFAULT-VALUE}).")
     String spacing;
 
     @Option(names = "--log", description = "Loss: logarithmic vertical axis.")
@@ -73,11 +74,10 @@ final class RenderCommand implements Callable<Integer> {
     public Integer call() {
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
         if (figure == Figure.compare) {
-            int size = grid == null ? COMPARE_GRID : grid;
-            new LatentGrid(size, gridSpacing); // rejects a bad size before the runs are loaded
+            LatentGrid compareGrid = new LatentGrid(grid == null ? COMPARE_GRID : grid, gridSpacing);
             ComparisonFolder comparison = ComparisonFolder.open(run);
             PngFile.write(new ComparisonFigure().draw(
-                    new ComparisonFigureBuilder(size, COMPARE_SAMPLES, SAMPLE_SEED).build(comparison)), out);
+                    new ComparisonFigureBuilder(compareGrid, COMPARE_SAMPLES, SAMPLE_SEED).build(comparison)), out);
             spec.commandLine().getOut().println("Wrote " + out);
             return 0;
         }

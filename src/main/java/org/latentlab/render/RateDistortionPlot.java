@@ -32,6 +32,7 @@ public final class RateDistortionPlot {
     private static final int PADDING = 24;
     private static final int LEGEND_GAP = 24;
     private static final double START_RADIUS = 5;
+    private static final double END_RADIUS = 7;
     private static final Color ISO_ELBO = new Color(0xB8B8B8);
     private static final String RATE_TITLE = "rate: KL (nats)";
     private static final String DISTORTION_TITLE = "distortion: reconstruction (nats)";
@@ -81,9 +82,13 @@ public final class RateDistortionPlot {
         g.clip(area);
         drawIsoElbo(canvas, axes);
         for (RateDistortionData.Trail trail : data.trails()) {
-            drawTrail(g, trail, axes);
+            drawPath(g, trail, axes);
         }
         g.setClip(savedClip);
+        // Dots are drawn whole even on the frame: a model with no rate sits on the left edge.
+        for (RateDistortionData.Trail trail : data.trails()) {
+            drawEnds(g, trail, axes);
+        }
         axes.drawFrame(canvas);
         canvas.drawHeader(shown, area.getMinX(), area.getMaxX());
         if (legend != null) {
@@ -165,41 +170,51 @@ public final class RateDistortionPlot {
         }
     }
 
-    private static void drawTrail(Graphics2D g, RateDistortionData.Trail trail, PlotAxes axes) {
+    private static boolean drawable(RateDistortionData.Trail trail, int i) {
+        return Float.isFinite(trail.rates()[i]) && Float.isFinite(trail.distortions()[i]);
+    }
+
+    private static void drawPath(Graphics2D g, RateDistortionData.Trail trail, PlotAxes axes) {
         Path2D.Double line = new Path2D.Double();
-        int first = -1;
-        int last = -1;
         for (int i = 0; i < trail.size(); i++) {
-            float r = trail.rates()[i];
-            float d = trail.distortions()[i];
-            if (!Float.isFinite(r) || !Float.isFinite(d)) {
+            if (!drawable(trail, i)) {
                 continue;
             }
-            double px = axes.x().toPixel(r);
-            double py = axes.y().toPixel(d);
-            if (first < 0) {
+            double px = axes.x().toPixel(trail.rates()[i]);
+            double py = axes.y().toPixel(trail.distortions()[i]);
+            if (line.getCurrentPoint() == null) {
                 line.moveTo(px, py);
-                first = i;
             } else {
                 line.lineTo(px, py);
             }
-            last = i;
-        }
-        if (first < 0) {
-            return;
         }
         g.setColor(trail.colour());
         g.setStroke(FigureCanvas.solid(2.5f));
         g.draw(line);
+    }
+
+    /** A hollow dot at the first point and a filled one at the last. */
+    private static void drawEnds(Graphics2D g, RateDistortionData.Trail trail, PlotAxes axes) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < trail.size(); i++) {
+            if (drawable(trail, i)) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return;
+        }
         double sx = axes.x().toPixel(trail.rates()[first]);
         double sy = axes.y().toPixel(trail.distortions()[first]);
-        g.setColor(Color.WHITE);
         Ellipse2D start = new Ellipse2D.Double(sx - START_RADIUS, sy - START_RADIUS, 2 * START_RADIUS, 2 * START_RADIUS);
+        g.setColor(Color.WHITE);
         g.fill(start);
         g.setColor(trail.colour());
         g.setStroke(FigureCanvas.solid(2f));
         g.draw(start);
         Marks.drawRingedDot(g, trail.colour(), axes.x().toPixel(trail.rates()[last]),
-                axes.y().toPixel(trail.distortions()[last]), 7);
+                axes.y().toPixel(trail.distortions()[last]), END_RADIUS);
     }
 }
