@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.cli.CommandLineTest.Result;
+import org.latentlab.training.RunFile;
+import org.latentlab.training.SavedRun;
 
 /** {@code train --compare} and {@code render --figure compare} end to end, on 400 embedded digits. */
 class CompareCommandLineTest {
@@ -50,6 +53,31 @@ class CompareCommandLineTest {
         List<String> index = Files.readAllLines(comparison.resolve(ComparisonFolder.INDEX_FILE));
         assertTrue(index.contains("variants=ae,rec-only,kl-only,vae"), index.toString());
         assertTrue(index.contains("format=latent-lab-comparison"), index.toString());
+    }
+
+    @Test
+    void theComparisonsVaeIsTheVaeThatTrainAloneMakes() {
+        Path alone = folder.resolve("alone");
+        Result result = CommandLineTest.cli("train", "--dataset", images.toString(), "--epochs", "1", "--hidden", "64",
+                "--batch", "50", "--seed", "3", "--out", alone.toString());
+        assertEquals(0, result.code(), result.err());
+        SavedRun single = RunFile.load(alone.resolve(RunFile.FILE_NAME));
+        SavedRun compared = RunFile.load(comparison.resolve("vae").resolve(RunFile.FILE_NAME));
+        assertArrayEquals(single.state().parameters(), compared.state().parameters(), 0f,
+                "the same seed, the same batches, the same weights, though trained beside three others");
+    }
+
+    @Test
+    void aLatentSpaceOfFourDimensionsIsDrawnOnItsPrincipalPlane() throws IOException {
+        Path four = folder.resolve("four");
+        Result trainedFour = CommandLineTest.cli("train", "--compare", "ae,vae", "--latent", "4", "--dataset",
+                images.toString(), "--epochs", "1", "--hidden", "32", "--batch", "50", "--out", four.toString());
+        assertEquals(0, trainedFour.code(), trainedFour.err());
+        Path png = folder.resolve("four.png");
+        Result drawn = CommandLineTest.cli("render", "--run", four.toString(), "--figure", "compare", "--grid", "5",
+                "--spacing", "linear", "--out", png.toString());
+        assertEquals(0, drawn.code(), drawn.err());
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 1_500);
     }
 
     @Test
