@@ -1,18 +1,20 @@
 package org.latentlab.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
+import org.latentlab.io.AtomicFile;
 import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
@@ -25,9 +27,9 @@ import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainingConfig;
 import org.latentlab.training.TrainingSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: trains a model, one line per epoch, saving the run after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -148,15 +150,11 @@ final class TrainCommand implements Callable<Integer> {
 
     private static void writeAtomically(Path target, Contents contents) {
         try {
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temporary)) {
-                    contents.writeTo(writer);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(target, file -> {
+                Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                contents.writeTo(writer);
+                writer.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
         }
