@@ -54,7 +54,7 @@ public final class LatentScatterView extends BorderPane {
     private final ImageView selectedInput = new ImageView();
     private final ImageView selectedReconstruction = new ImageView();
     private final Label selectionText = new Label();
-    private final HBox selectionBox;
+    private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
     private Point2D pressedAt;
@@ -63,7 +63,7 @@ public final class LatentScatterView extends BorderPane {
 
     public LatentScatterView(LatentScatterViewModel viewModel) {
         this.viewModel = viewModel;
-        this.selectionBox = new HBox(10, captioned(selectedInput, "input x"),
+        this.selectionBox = new VBox(8, captioned(selectedInput, "input x"),
                 captioned(selectedReconstruction, "decoded at μ(x)"), selectionText);
         initGraphics();
         registerListeners();
@@ -109,18 +109,17 @@ public final class LatentScatterView extends BorderPane {
             view.setSmooth(false);
         }
         selectionText.setWrapText(true);
-        selectionText.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(selectionText, Priority.ALWAYS);
-        selectionBox.setAlignment(Pos.CENTER_LEFT);
+        selectionText.setMaxWidth(170);
+        selectionBox.setAlignment(Pos.TOP_CENTER);
         selectionBox.setPadding(new Insets(4, 8, 4, 8));
         selectionBox.getStyleClass().add("selection");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setPadding(new Insets(0, 8, 0, 8));
-        VBox bottom = new VBox(2, note, selectionBox);
         setTop(top);
         setCenter(centre);
-        setBottom(bottom);
+        setRight(selectionBox);
+        setBottom(note);
     }
 
     private static Node captioned(ImageView image, String caption) {

@@ -190,18 +190,19 @@ public final class LatentScatterViewModel {
         int d = encoding.latentSize();
         int label = probe.labels()[index];
         String name = label >= 0 && label < probe.classNames().size() ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
-        StringBuilder text = new StringBuilder("Held-out image " + (index + 1) + ", " + name + ": μ = (");
+        StringBuilder text = new StringBuilder("Held-out image " + (index + 1) + ", " + name + ".\nμ = (");
         for (int j = 0; j < Math.min(d, 4); j++) {
             text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", encoding.mean(index, j)));
         }
         text.append(d > 4 ? ", …)" : ")");
         if (encoding.hasPosterior()) {
-            text.append(", σ = (");
+            text.append("\nσ = (");
             for (int j = 0; j < Math.min(d, 4); j++) {
                 double sigma = Math.exp(encoding.logVariances()[index * d + j] / 2);
                 text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", sigma));
             }
             text.append(d > 4 ? ", …)" : ")");
+            text.append("\nThe ellipse is μ ± σ of q(z|x).");
         }
         return text.toString();
     }
