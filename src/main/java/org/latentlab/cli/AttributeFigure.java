@@ -10,6 +10,7 @@ import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.ImageMeasures;
 import org.latentlab.latent.AttributeVector;
+import org.latentlab.latent.Balance;
 import org.latentlab.latent.Contrast;
 import org.latentlab.latent.LatentPoints;
 import org.latentlab.latent.LatentRegion;
@@ -35,7 +36,11 @@ final class AttributeFigure {
     private AttributeFigure() {
     }
 
-    static BufferedImage draw(RunFolder folder, String attribute, String subject) {
+    /**
+     * @param balanceOnLabels balance the groups on the class labels (White 2016), so that the vector
+     *                        changes less of the class; ignored for a class contrast or unlabelled images
+     */
+    static BufferedImage draw(RunFolder folder, String attribute, boolean balanceOnLabels, String subject) {
         Dataset held = folder.validation();
         LatentModel model = folder.model();
         Encoding codes = model.encode(held.pixels(held.size()), held.size());
@@ -44,7 +49,14 @@ final class AttributeFigure {
         Rows rows = attribute.contains("->")
                 ? classRows(held, attribute)
                 : attributeRows(attributes, attribute);
-        AttributeVector vector = AttributeVector.compute(latents, rows.contrast(), folder.run().trainingConfig().seed());
+        Balance balance = balanceOnLabels && held.hasLabels() && !attribute.contains("->")
+                ? Balance.on(List.of(IntStream.range(0, held.size()).mapToDouble(held::label).toArray()))
+                : null;
+        long seed = folder.run().trainingConfig().seed();
+        AttributeVector vector = AttributeVector.compute(latents, rows.contrast(), balance, seed);
+        String how = balance == null ? "" : String.format(Locale.ROOT,
+                ", balanced on the labels (%.0f %% of the images kept; cosine %.3f to the plain vector)",
+                100 * vector.keptShare(), vector.cosine(AttributeVector.compute(latents, rows.contrast(), seed)));
 
         int d = latents.dimension();
         float[] moved = new float[rows.images().length * AMOUNTS.length * d];
@@ -59,8 +71,9 @@ final class AttributeFigure {
             }
         }
         float[] images = model.decode(moved, rows.images().length * AMOUNTS.length);
-        String note = String.format(Locale.ROOT, "v = %s · held-out AUC of z·v %.3f · %d of %d moved points outside the data",
-                rows.meaning(), vector.heldOutAuc(), outside, images.length / held.pixelCount());
+        String note = String.format(Locale.ROOT, "v = %s%s · held-out AUC of z·v %.3f · %d of %d moved points outside the data",
+                rows.meaning(), how, vector.heldOutAuc(), outside,
+                images.length / held.pixelCount());
         return new ImageGrid().draw(ImageGridData.manifold(
                 new GrayscaleImages(images, held.width(), held.height()),
                 new SamplingLattice(AMOUNTS, rows.values()),

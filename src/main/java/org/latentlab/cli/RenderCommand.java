@@ -59,6 +59,10 @@ final class RenderCommand implements Callable<Integer> {
                     + "or from one class to another (3->8).")
     String attribute;
 
+    @Option(names = "--balance",
+            description = "Attribute: balance the two groups on the class labels (White 2016), so the vector changes less of the class.")
+    boolean balance;
+
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
             description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
     String dataset;
@@ -100,7 +104,7 @@ final class RenderCommand implements Callable<Integer> {
             case reconstructions -> reconstructions(folder, subject);
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
-            case attribute -> AttributeFigure.draw(folder, attribute, subject);
+            case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
             case dataset -> throw new IllegalStateException("drawn above, without a run");
         };
         PngFile.write(image, out);

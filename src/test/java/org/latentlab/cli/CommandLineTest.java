@@ -125,13 +125,15 @@ class CommandLineTest {
 
     @Test
     void renderMovesHeldOutImagesAlongAMeasuredAttributeOrFromClassToClass() throws IOException {
-        for (String attribute : List.of("slant", "3->8")) {
+        for (List<String> attribute : List.of(List.of("slant"), List.of("ink", "--balance"), List.of("3->8"))) {
             Path png = folder.resolve("attribute.png");
-            Result result = cli("render", "--run", run.toString(), "--figure", "attribute", "--attribute", attribute,
-                    "--out", png.toString());
+            List<String> args = new java.util.ArrayList<>(List.of("render", "--run", run.toString(), "--figure", "attribute",
+                    "--out", png.toString(), "--attribute"));
+            args.addAll(attribute);
+            Result result = cli(args.toArray(String[]::new));
             assertEquals(0, result.code(), attribute + ": " + result.err());
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-            assertTrue(image.getWidth() > 300 && image.getHeight() > 150, attribute);
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 150, attribute.toString());
         }
         Result unknown = cli("render", "--run", run.toString(), "--figure", "attribute", "--attribute", "smile",
                 "--out", folder.resolve("x.png").toString());
