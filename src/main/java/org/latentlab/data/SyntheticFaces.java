@@ -20,9 +20,10 @@ import java.util.SplittableRandom;
  * a generator seeded by both), so the first n faces of a larger set are the n faces of a smaller one,
  * on every run and JVM.
  *
- * <p><b>Speed and cache.</b> Painting takes about 20 µs per face (0.4 s for the default 20,000 on one
- * core), so sets are made on demand and kept in memory (the {@value #CACHED_SETS} most recently asked
- * for, 0.8 KB per face as bytes), not on disk. Thread-safe.
+ * <p><b>Speed and cache.</b> Painting takes about 22 µs of CPU per face (0.43–0.50 CPU-seconds for the
+ * default 20,000 on one core), so sets are made on demand and kept in memory (the {@value #CACHED_SETS}
+ * most recently asked for, 0.8 KB per face as bytes), not on disk. Thread-safe; the first call for a
+ * set paints it on the calling thread, so call it off the FX thread.
  */
 public final class SyntheticFaces {
 

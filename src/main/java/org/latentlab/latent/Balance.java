@@ -19,7 +19,8 @@ import java.util.Map;
  * replication by a rational factor instead of an integer one. Strata missing one of the groups get
  * weight 0 (there is nothing to compare them with).
  *
- * @param covariates one value per example for each attribute to balance on (NaN is a bin of its own)
+ * @param covariates one value per example for each attribute to balance on (NaN is a bin of its own);
+ *                   the arrays are not copied, so do not change them while the balance is in use
  * @param bins       the quantile bins per covariate, 2 to {@value #MAX_BINS}
  */
 public record Balance(List<double[]> covariates, int bins) {
