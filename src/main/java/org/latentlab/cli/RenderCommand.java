@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSource;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.Encoding;
@@ -28,6 +29,7 @@ import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
@@ -44,12 +46,26 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A folder written by 'train'.")
+    @Option(names = "--run", paramLabel = "DIR", description = "A folder written by 'train' (every figure but dataset).")
     Path run;
 
-    @Option(names = "--figure", required = true, paramLabel = "manifold|scatter|reconstructions|samples|loss",
+    @Option(names = "--figure", required = true,
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset",
             description = "What to draw.")
     Figure figure;
+
+    @Option(names = "--attribute", paramLabel = "NAME|FROM->TO",
+            description = "Attribute: held-out images moved along this attribute's vector (smile, slant, ink, ...), "
+                    + "or from one class to another (3->8).")
+    String attribute;
+
+    @Option(names = "--balance",
+            description = "Attribute: balance the two groups on the class labels (White 2016), so the vector changes less of the class.")
+    boolean balance;
+
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
+            description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
+    String dataset;
 
     @Option(names = "--grid", defaultValue = "20", paramLabel = "N",
             description = "Manifold: N × N images (default: ${DEFAULT-VALUE}).")
@@ -67,6 +83,17 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (figure == Figure.dataset) {
+            PngFile.write(datasetFigure(DatasetSource.parse(dataset).load()), out);
+            spec.commandLine().getOut().println("Wrote " + out);
+            return 0;
+        }
+        if (run == null) {
+            throw new ParameterException(spec.commandLine(), "--run DIR is needed for the " + figure + " figure");
+        }
+        if (figure == Figure.attribute && attribute == null) {
+            throw new ParameterException(spec.commandLine(), "--attribute NAME or FROM->TO is needed for the attribute figure");
+        }
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
         LatentGrid latentGrid = figure == Figure.manifold ? new LatentGrid(grid, gridSpacing) : null;
         RunFolder folder = RunFolder.open(run);
@@ -77,6 +104,8 @@ final class RenderCommand implements Callable<Integer> {
             case reconstructions -> reconstructions(folder, subject);
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
+            case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
+            case dataset -> throw new IllegalStateException("drawn above, without a run");
         };
         PngFile.write(image, out);
         spec.commandLine().getOut().println("Wrote " + out);
@@ -155,6 +184,17 @@ final class RenderCommand implements Callable<Integer> {
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()), 4, STRIP,
                 FigureLabels.titled("Samples from a " + subject)
                         .withNote("z drawn from the prior N(0, I), then decoded to the mean image")));
+    }
+
+    private static BufferedImage datasetFigure(Dataset data) {
+        int side = (int) Math.min(8, Math.floor(Math.sqrt(data.size())));
+        int count = side * side;
+        String size = String.format(Locale.ROOT, "%,d images", data.size());
+        String note = data.attributes().isEmpty() ? size
+                : size + " with the attributes " + String.join(", ", data.attributes().names());
+        return new ImageGrid().withGap(2).draw(ImageGridData.samples(
+                new GrayscaleImages(data.pixels(count), data.width(), data.height()), side, side,
+                FigureLabels.titled("The first " + count + " images of " + data.name()).withNote(note)));
     }
 
     private static BufferedImage loss(RunFolder folder, String subject, boolean logScale) {

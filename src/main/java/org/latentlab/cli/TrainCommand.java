@@ -42,8 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|PATH",
-            description = "The images: the embedded digits, Fashion-MNIST, or a path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
+            description = "The images: the embedded digits, Fashion-MNIST, 20,000 synthetic faces, or a path (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
