@@ -11,7 +11,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochMetrics;
@@ -37,6 +37,7 @@ public final class LossChartView extends BorderPane {
     private final FlowPane legend = new FlowPane(16, 4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
 
     public LossChartView(LossChartViewModel viewModel) {
         this.viewModel = viewModel;
@@ -50,9 +51,11 @@ public final class LossChartView extends BorderPane {
         plot.setAxisTitles("iteration", "nats per image");
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(legend, Priority.ALWAYS);
+        cutOff.getStyleClass().add("note");
+        cutOff.setPadding(new Insets(0, 8, 0, 8));
+        cutOff.managedProperty().bind(cutOff.visibleProperty());
+        cutOff.setVisible(false);
         HBox top = new HBox(12, legend, logScale);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 2, 8));
@@ -61,7 +64,7 @@ public final class LossChartView extends BorderPane {
         readout.setPadding(new Insets(2, 8, 4, 8));
         setTop(top);
         setCenter(plot);
-        setBottom(readout);
+        setBottom(new VBox(cutOff, readout));
     }
 
     private void registerListeners() {
@@ -105,6 +108,7 @@ public final class LossChartView extends BorderPane {
         double xMax = LossChartViewModel.xMax(series);
         double[] y = LossChartViewModel.yRange(series, log);
         plot.setRanges(0, xMax, y[0], y[1], log);
+        cutOff.setVisible(!log && LossChartViewModel.cutsOffTheStart(series, y[1]));
         raster = plot.raster();
         raster.clear();
         int columns = raster.width();
@@ -191,7 +195,8 @@ public final class LossChartView extends BorderPane {
             previousX = px;
             previousY = py;
         }
-        double radius = epochs.size() > 60 ? 3 : 5;
+        double spacing = x.scale() * (epochs.isEmpty() ? 1 : epochs.get(0).iteration());
+        double radius = Math.max(2, Math.min(5, spacing / 4));
         for (EpochMetrics m : epochs) {
             double px = x.toPixel(m.iteration());
             double py = y.toPixel(m.validationNegativeElbo());

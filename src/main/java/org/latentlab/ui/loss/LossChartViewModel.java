@@ -22,6 +22,10 @@ public final class LossChartViewModel {
 
     /** The latest values are averaged over this many iterations for the readout. */
     static final int READOUT_WINDOW = 50;
+    /** The linear range ignores the bold lines over this share of the run's start … */
+    private static final double SETTLING_FRACTION = 0.1;
+    /** … once the run has this many iterations. */
+    private static final int SETTLING_MIN_ITERATIONS = 100;
 
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final ReadOnlyObjectWrapper<LossSeries> series = new ReadOnlyObjectWrapper<>(this, "series");
@@ -65,9 +69,10 @@ public final class LossChartViewModel {
     }
 
     /**
-     * The vertical range. Linear: from 0 to just above the highest bold line or held-out value, so
-     * the first iterations of an untrained model (≈ 543 nats) do not squeeze the rest into a strip.
-     * Logarithmic: every positive value.
+     * The vertical range. Linear: from 0 to just above the highest bold line after the first tenth
+     * of the run (and every held-out value), so the first iterations of an untrained model
+     * (≈ 543 nats) do not squeeze the rest into a strip; {@link #cutsOffTheStart} says when they
+     * are cut off. Logarithmic: every positive value.
      *
      * @return {min, max}
      */
@@ -88,7 +93,8 @@ public final class LossChartViewModel {
                 }
             } else {
                 ColumnSummary summary = ColumnSummary.of(s, term, Math.max(1, Math.min(n, 400)), Math.max(1, n), window);
-                for (int c = 0; c < summary.columns(); c++) {
+                int settled = n >= SETTLING_MIN_ITERATIONS ? (int) (summary.columns() * SETTLING_FRACTION) : 0;
+                for (int c = settled; c < summary.columns(); c++) {
                     float v = summary.smoothed(c);
                     if (Float.isFinite(v)) {
                         highest = Math.max(highest, v);
@@ -119,6 +125,19 @@ public final class LossChartViewModel {
         double max = Math.max(highest * 1.08, min + 1);
         double step = Math.pow(10, Math.floor(Math.log10(max - min)));
         return new double[] {min, Math.ceil(max / step * 2) * step / 2};
+    }
+
+    /**
+     * Whether the linear range leaves the start of the run above the top of the chart, so that the
+     * view can say so.
+     */
+    public static boolean cutsOffTheStart(LossSeries s, double top) {
+        for (int i = 0; i < Math.min(s.size(), Math.max(1, s.size() / 10)); i++) {
+            if (s.value(LossSeries.Term.TOTAL, i) > top) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The terms the chart draws: all three for a VAE, the reconstruction alone for an autoencoder. */
