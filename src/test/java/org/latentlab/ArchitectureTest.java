@@ -8,8 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers point only downwards: app → cli, ui → render, training → latent, model, data. The
- * engine knows no JavaFX; views and figures know no ND4J.
+ * The layers point only downwards: app → cli, ui → render, training → latent, model, data → io.
+ * The engine knows no JavaFX; views and figures know no ND4J.
  */
 class ArchitectureTest {
 
@@ -49,6 +49,22 @@ class ArchitectureTest {
     void onlyTheModelTouchesTheTensorLibrary() {
         noClasses().that().resideOutsideOfPackage("org.latentlab.model..")
                 .should().dependOnClassesThat().resideInAnyPackage(TENSOR_LIBRARIES)
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewsKnowNeitherTheCommandLineNorTheApplication() {
+        noClasses().that().resideInAPackage("org.latentlab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.latentlab.cli..", "org.latentlab.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void safeFileWritingStandsOnItsOwn() {
+        noClasses().that().resideInAPackage("org.latentlab.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.data..", "org.latentlab.model..",
+                        "org.latentlab.training..", "org.latentlab.latent..", "org.latentlab.render..", "org.latentlab.ui..",
+                        "org.latentlab.cli..", "org.latentlab.app..")
                 .check(CLASSES);
     }
 

@@ -1,13 +1,14 @@
 package org.latentlab.cli;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.latentlab.io.AtomicFile;
 
-/** A text file written whole or not at all: into a temporary file beside it, then renamed over it. */
+/** A UTF-8 text file written whole or not at all, through {@link AtomicFile}. */
 final class AtomicText {
 
     /** What goes into the file. */
@@ -21,15 +22,11 @@ final class AtomicText {
     /** @throws UncheckedIOException naming {@code target} if it cannot be written */
     static void write(Path target, Contents contents) {
         try {
-            Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".partial");
-            try {
-                try (Writer writer = Files.newBufferedWriter(temporary)) {
-                    contents.writeTo(writer);
-                }
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
+            AtomicFile.write(target, file -> {
+                Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+                contents.writeTo(writer);
+                writer.flush();
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + target + ": " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSource;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.latent.PriorSamples;
@@ -29,6 +30,7 @@ import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss, compare }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
@@ -48,12 +50,26 @@ final class RenderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "DIR", description = "A folder written by 'train'.")
+    @Option(names = "--run", paramLabel = "DIR", description = "A folder written by 'train' (every figure but dataset).")
     Path run;
 
-    @Option(names = "--figure", required = true, paramLabel = "manifold|scatter|reconstructions|samples|loss|compare",
+    @Option(names = "--figure", required = true,
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare",
             description = "What to draw; compare takes the folder of 'train --compare' and draws all its models.")
     Figure figure;
+
+    @Option(names = "--attribute", paramLabel = "NAME|FROM->TO",
+            description = "Attribute: held-out images moved along this attribute's vector (smile, slant, ink, ...), "
+                    + "or from one class to another (3->8).")
+    String attribute;
+
+    @Option(names = "--balance",
+            description = "Attribute: balance the two groups on the class labels (White 2016), so the vector changes less of the class.")
+    boolean balance;
+
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
+            description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
+    String dataset;
 
     @Option(names = "--grid", paramLabel = "N",
             description = "Manifold: N × N images (default: 20; 8 per model in the compare figure).")
@@ -72,6 +88,17 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (figure == Figure.dataset) {
+            PngFile.write(datasetFigure(DatasetSource.parse(dataset).load()), out);
+            spec.commandLine().getOut().println("Wrote " + out);
+            return 0;
+        }
+        if (run == null) {
+            throw new ParameterException(spec.commandLine(), "--run DIR is needed for the " + figure + " figure");
+        }
+        if (figure == Figure.attribute && attribute == null) {
+            throw new ParameterException(spec.commandLine(), "--attribute NAME or FROM->TO is needed for the attribute figure");
+        }
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
         if (figure == Figure.compare) {
             LatentGrid compareGrid = new LatentGrid(grid == null ? COMPARE_GRID : grid, gridSpacing);
@@ -91,7 +118,8 @@ final class RenderCommand implements Callable<Integer> {
             case reconstructions -> reconstructions(folder, subject);
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
-            case compare -> throw new IllegalStateException("drawn above");
+            case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
+            case dataset, compare -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);
         spec.commandLine().getOut().println("Wrote " + out);
@@ -165,6 +193,17 @@ final class RenderCommand implements Callable<Integer> {
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()), 4, STRIP,
                 FigureLabels.titled("Samples from a " + subject)
                         .withNote("z drawn from the prior N(0, I), then decoded to the mean image")));
+    }
+
+    private static BufferedImage datasetFigure(Dataset data) {
+        int side = (int) Math.min(8, Math.floor(Math.sqrt(data.size())));
+        int count = side * side;
+        String size = String.format(Locale.ROOT, "%,d images", data.size());
+        String note = data.attributes().isEmpty() ? size
+                : size + " with the attributes " + String.join(", ", data.attributes().names());
+        return new ImageGrid().withGap(2).draw(ImageGridData.samples(
+                new GrayscaleImages(data.pixels(count), data.width(), data.height()), side, side,
+                FigureLabels.titled("The first " + count + " images of " + data.name()).withNote(note)));
     }
 
     private static BufferedImage loss(RunFolder folder, String subject, boolean logScale) {

@@ -23,9 +23,9 @@ import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainingConfig;
 import org.latentlab.training.TrainingSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code train}: trains a model, one line per epoch, saving the run after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -38,8 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|PATH",
-            description = "The images: the embedded digits, Fashion-MNIST, or a path (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
+            description = "The images: the embedded digits, Fashion-MNIST, 20,000 synthetic faces, or a path (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An immutable set of square or rectangular grayscale images with optional integer labels.
+ * An immutable set of square or rectangular grayscale images with optional integer labels and
+ * optional named continuous {@link Attributes} (the known factors of a synthetic set, or measures of
+ * the pixels).
  *
  * <p>Pixels are stored row-major, one image after another, as intensities in [0, 1] where 1 is
  * ink (MNIST's convention). Labels index into {@link #classNames()}; an unlabelled set has no
@@ -38,6 +40,7 @@ public final class Dataset {
     private final byte[] bytePixels;
     private final int[] labels;
     private final List<String> classNames;
+    private final Attributes attributes;
 
     /**
      * @param pixels     {@code size × width × height} intensities in [0, 1]; not copied, so the
@@ -46,7 +49,8 @@ public final class Dataset {
      * @param classNames the names of the labels (empty for an unlabelled set)
      */
     public Dataset(String name, int width, int height, float[] pixels, int[] labels, List<String> classNames) {
-        this(name, width, height, Objects.requireNonNull(pixels, "pixels"), null, labels, classNames);
+        this(name, width, height, Objects.requireNonNull(pixels, "pixels"), null, labels, classNames,
+                Attributes.none());
     }
 
     /**
@@ -58,11 +62,12 @@ public final class Dataset {
      */
     public static Dataset ofBytes(String name, int width, int height, byte[] pixels, int[] labels,
                                   List<String> classNames) {
-        return new Dataset(name, width, height, null, Objects.requireNonNull(pixels, "pixels"), labels, classNames);
+        return new Dataset(name, width, height, null, Objects.requireNonNull(pixels, "pixels"), labels, classNames,
+                Attributes.none());
     }
 
     private Dataset(String name, int width, int height, float[] pixels, byte[] bytePixels, int[] labels,
-                    List<String> classNames) {
+                    List<String> classNames, Attributes attributes) {
         this.name = Objects.requireNonNull(name, "name");
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "×" + height);
@@ -83,6 +88,10 @@ public final class Dataset {
         this.bytePixels = bytePixels;
         this.labels = labels;
         this.classNames = List.copyOf(classNames);
+        this.attributes = Objects.requireNonNull(attributes, "attributes");
+        if (!attributes.isEmpty() && attributes.size() != size) {
+            throw new IllegalArgumentException(size + " images but attributes of " + attributes.size());
+        }
         if (labels != null) {
             for (int label : labels) {
                 if (label < 0 || label >= this.classNames.size()) {
@@ -142,6 +151,20 @@ public final class Dataset {
         return counts;
     }
 
+    /** The named attributes of the images; {@link Attributes#none()} when the set has none. */
+    public Attributes attributes() {
+        return attributes;
+    }
+
+    /**
+     * This set with {@code newAttributes} instead of its own; pixels and labels are shared, not copied.
+     *
+     * @throws IllegalArgumentException if the attributes describe a different number of images
+     */
+    public Dataset withAttributes(Attributes newAttributes) {
+        return new Dataset(name, width, height, pixels, bytePixels, labels, classNames, newAttributes);
+    }
+
     /** A copy of image {@code i}. */
     public float[] image(int i) {
         float[] out = new float[pixelCount()];
@@ -178,7 +201,7 @@ public final class Dataset {
 
     /**
      * The images at {@code indices}, in that order, as a new set called {@code newName}. The new set
-     * keeps this one's storage (floats or bytes).
+     * keeps this one's storage (floats or bytes), and its labels and attributes go along.
      */
     public Dataset subset(int[] indices, String newName) {
         int n = pixelCount();
@@ -196,7 +219,8 @@ public final class Dataset {
                 pickedLabels[k] = labels[indices[k]];
             }
         }
-        return new Dataset(newName, width, height, picked, pickedBytes, pickedLabels, classNames);
+        return new Dataset(newName, width, height, picked, pickedBytes, pickedLabels, classNames,
+                attributes.subset(indices));
     }
 
     /** The first {@code count} images (or all, if there are fewer). */

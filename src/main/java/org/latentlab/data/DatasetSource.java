@@ -15,6 +15,8 @@ import java.util.Objects;
  *   <li>{@code mnist}: the 10,000 digits shipped inside the application ({@link EmbeddedMnist});</li>
  *   <li>{@code fashion}: Fashion-MNIST from {@value FashionMnist#DEBIAN_FOLDER_NAME}
  *       ({@link FashionMnist});</li>
+ *   <li>{@code faces}: 20,000 synthetic faces with known smile, eyes, width, tilt, hair and
+ *       brightness ({@link SyntheticFaces});</li>
  *   <li>a PATH to an IDX images file, with its labels found beside it
  *       ({@link IdxReader#labelsBeside});</li>
  *   <li>a PATH to a folder holding the four train/t10k IDX files ({@link TrainTestIdxFolder});
@@ -24,13 +26,13 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Known names win over a file or folder of the same name in the working directory; write
- * {@code ./mnist} for the latter. New kinds (a synthetic faces set is planned) join as another
- * record here and another entry in {@link #NAMES}.
+ * {@code ./mnist} for the latter. New kinds join as another record here and another entry in
+ * {@link #NAMES}.
  */
 public sealed interface DatasetSource {
 
     /** The names {@link #parse} knows, besides paths. */
-    List<String> NAMES = List.of("mnist", "fashion");
+    List<String> NAMES = List.of("mnist", "fashion", "faces");
 
     /** Reads the dataset; a problem is a {@link DatasetException} with a message for the user. */
     Dataset load();
@@ -61,6 +63,8 @@ public sealed interface DatasetSource {
                 return new Mnist();
             case "fashion":
                 return new Fashion(FashionMnist.DEBIAN_FOLDER);
+            case "faces":
+                return new Faces(SyntheticFaces.DEFAULT_COUNT, SyntheticFaces.DEFAULT_SEED);
             default:
                 break;
         }
@@ -88,7 +92,7 @@ public sealed interface DatasetSource {
 
     private static String accepted() {
         return "Accepted: mnist (the 10,000 digits built in), fashion (Fashion-MNIST, from "
-                + FashionMnist.DEBIAN_FOLDER_NAME + "), or the path of an IDX images file, of a folder holding "
+                + FashionMnist.DEBIAN_FOLDER_NAME + "), faces (20,000 synthetic faces), or the path of an IDX images file, of a folder holding "
                 + "train/t10k IDX files, or of a folder of PNG/JPEG images (one sub-folder per class).";
     }
 
@@ -119,6 +123,25 @@ public sealed interface DatasetSource {
         @Override
         public String describe() {
             return "Fashion-MNIST from " + folder;
+        }
+    }
+
+    /** {@code count} synthetic faces drawn from {@code seed} ({@link SyntheticFaces}). */
+    record Faces(int count, long seed) implements DatasetSource {
+        public Faces {
+            if (count <= 0) {
+                throw new IllegalArgumentException("the number of faces must be positive, got " + count);
+            }
+        }
+
+        @Override
+        public Dataset load() {
+            return SyntheticFaces.generate(count, seed);
+        }
+
+        @Override
+        public String describe() {
+            return String.format(Locale.ROOT, "%,d synthetic faces (seed %d)", count, seed);
         }
     }
 

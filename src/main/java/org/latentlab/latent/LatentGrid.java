@@ -57,6 +57,27 @@ public final class LatentGrid {
     }
 
     /**
+     * The borders of the cells the grid's images stand for, n + 1 values increasing. With inverse-CDF
+     * spacing they are Φ⁻¹(i/n): every cell holds the same prior probability 1/n per axis, so cells
+     * widen away from 0 and the outer ones reach ±∞. With linear spacing they lie halfway between
+     * the points, and half a step beyond the outer ones.
+     */
+    public double[] cellEdges() {
+        double[] edges = new double[size + 1];
+        for (int i = 0; i <= size; i++) {
+            if (spacing == GridSpacing.INVERSE_CDF) {
+                edges[i] = i == 0 ? Double.NEGATIVE_INFINITY
+                        : i == size ? Double.POSITIVE_INFINITY
+                        : STANDARD_NORMAL.inverseCumulativeProbability((double) i / size);
+            } else {
+                double step = axis[1] - axis[0];
+                edges[i] = axis[0] + (i - 0.5) * step;
+            }
+        }
+        return edges;
+    }
+
+    /**
      * The grid's points in a latent space of {@code latentSize} dimensions: the grid spans
      * {@code horizontal} and {@code vertical}; every other coordinate is 0, the prior's mean.
      *

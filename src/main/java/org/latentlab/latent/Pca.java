@@ -293,11 +293,16 @@ public final class Pca {
         return totalVariance;
     }
 
-    /** λ_k over the total variance, for each fitted component; all 0 if the rows do not vary. */
+    /** The share of the total variance that component {@code k} holds, λ_k / Σ λ, in [0, 1]; 0 if the rows do not vary. */
+    public double explainedVarianceRatio(int k) {
+        return totalVariance > 0 ? variances[k] / totalVariance : 0;
+    }
+
+    /** {@link #explainedVarianceRatio(int)} of every fitted component. */
     public double[] explainedVarianceRatio() {
         double[] ratio = new double[variances.length];
         for (int k = 0; k < ratio.length; k++) {
-            ratio[k] = totalVariance > 0 ? variances[k] / totalVariance : 0;
+            ratio[k] = explainedVarianceRatio(k);
         }
         return ratio;
     }

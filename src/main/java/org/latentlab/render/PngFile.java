@@ -4,15 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.latentlab.io.AtomicFile;
 
 /**
  * A PNG file written whole or not at all: the picture goes to a temporary file in the same folder,
@@ -21,7 +16,6 @@ import javax.imageio.ImageIO;
  */
 public final class PngFile {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PngFile() {
     }
@@ -35,36 +29,11 @@ public final class PngFile {
      */
     public static void write(BufferedImage image, Path path) {
         Objects.requireNonNull(image, "image");
-        Path target = path.toAbsolutePath().normalize();
-        Path folder = target.getParent();
-        Path temporary = null;
         try {
             byte[] png = encode(image);
-            Files.createDirectories(folder);
-            Path candidate = folder.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
-            // CREATE_NEW rather than Files.createTempFile, whose owner-only permissions would carry
-            // over to the PNG: the figure should be as readable as any file the user creates.
-            FileChannel opened = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            temporary = candidate;
-            try (FileChannel channel = opened) {
-                ByteBuffer buffer = ByteBuffer.wrap(png);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            temporary = null;
+            AtomicFile.write(path, out -> out.write(png));
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the PNG " + path + ": " + describe(e), e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The write already failed; the caller hears about that failure, not this one.
-                }
-            }
         }
     }
 

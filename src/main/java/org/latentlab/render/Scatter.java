@@ -241,7 +241,7 @@ public final class Scatter {
         Ellipse2D.Double dot = new Ellipse2D.Double();
         int notShown = 0;
         Color current = null;
-        for (int i : shuffledOrder(n)) {
+        for (int i : drawingOrder(n)) {
             float x = data.xs()[i];
             float y = data.ys()[i];
             if (!axes.x().contains(x) || !axes.y().contains(y)) {
@@ -260,8 +260,11 @@ public final class Scatter {
         return notShown;
     }
 
-    /** 0 … n−1 in a shuffled order that is the same on every run. */
-    private static int[] shuffledOrder(int n) {
+    /**
+     * The order in which points are drawn: 0 … n−1 shuffled, the same on every run, so that no
+     * class always paints over the others. The window's scatter draws in the same order.
+     */
+    public static int[] drawingOrder(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -30,6 +30,7 @@ public record LinearBaseline(PcaBaseline pca, ProbeSet probe) {
             labels[i] = validation.label(i);
         }
         Encoding codes = new Encoding(pca.encode(pixels, count), null, count, PcaBaseline.COMPONENTS);
-        return new LinearBaseline(pca, new ProbeSet(codes, labels, validation.classNames()));
+        return new LinearBaseline(pca, new ProbeSet(codes, pixels, validation.width(), validation.height(), labels,
+                validation.classNames()));
     }
 }

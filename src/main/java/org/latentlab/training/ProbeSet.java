@@ -1,18 +1,43 @@
 package org.latentlab.training;
 
+import java.util.Arrays;
 import java.util.List;
 import org.latentlab.model.Encoding;
 
 /**
- * Where the held-out probe images sit in latent space at one moment of training.
+ * Where the held-out probe images sit in latent space at one moment of training, with the images
+ * themselves so a view can show the picture behind any point.
  *
- * @param encoding   their posterior means (and log-variances, for a VAE), in validation-set order
- * @param labels     their labels, or −1 where unlabelled
- * @param classNames the names of the labels
+ * <p>The pixel array is shared by every snapshot of a session and never changed: do not write to it.
+ *
+ * @param encoding    their posterior means (and log-variances, for a VAE), in validation-set order
+ * @param pixels      the images, row-major, {@code imageWidth × imageHeight} intensities in [0, 1] each
+ * @param imageWidth  width of one image in pixels
+ * @param imageHeight height of one image in pixels
+ * @param labels      their labels, or −1 where unlabelled
+ * @param classNames  the names of the labels
  */
-public record ProbeSet(Encoding encoding, int[] labels, List<String> classNames) {
+public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int imageHeight, int[] labels,
+                       List<String> classNames) {
+
+    public ProbeSet {
+        classNames = List.copyOf(classNames);
+        if (labels.length != encoding.count()) {
+            throw new IllegalArgumentException(encoding.count() + " encoded images but " + labels.length + " labels");
+        }
+        if (pixels.length < encoding.count() * imageWidth * imageHeight) {
+            throw new IllegalArgumentException(encoding.count() + " images of " + imageWidth + "×" + imageHeight
+                    + " need " + encoding.count() * imageWidth * imageHeight + " pixels, got " + pixels.length);
+        }
+    }
 
     public int size() {
         return encoding.count();
+    }
+
+    /** A copy of image {@code i}'s pixels. */
+    public float[] image(int i) {
+        int n = imageWidth * imageHeight;
+        return Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
     }
 }

@@ -4,20 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +22,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.latentlab.io.AtomicFile;
 import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
@@ -53,29 +49,15 @@ public final class RunFile {
     }
 
     public static void save(SavedRun run, Path target) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, "." + target.getFileName(), ".partial");
-        try {
-            try (OutputStream file = Files.newOutputStream(temporary);
-                 ZipOutputStream zip = new ZipOutputStream(file)) {
-                put(zip, "run.properties", propertiesOf(run));
-                put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
-                put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
-                put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), out)));
-                put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
-            }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(target, file -> {
+            ZipOutputStream zip = new ZipOutputStream(file);
+            put(zip, "run.properties", propertiesOf(run));
+            put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
+            put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
+            put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), out)));
+            put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
+            zip.finish();
+        });
     }
 
     /**

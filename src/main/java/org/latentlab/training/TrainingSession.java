@@ -178,7 +178,8 @@ public final class TrainingSession {
     /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */
     public ProbeSet encodeProbe() {
         Encoding encoding = model.encode(probePixels, probeCount);
-        return new ProbeSet(encoding, probeLabels, validation.classNames());
+        return new ProbeSet(encoding, probePixels, validation.width(), validation.height(), probeLabels,
+                validation.classNames());
     }
 
     public boolean finished() {

@@ -130,6 +130,44 @@ class CommandLineTest {
     }
 
     @Test
+    void renderMovesHeldOutImagesAlongAMeasuredAttributeOrFromClassToClass() throws IOException {
+        for (List<String> attribute : List.of(List.of("slant"), List.of("ink", "--balance"), List.of("3->8"))) {
+            Path png = folder.resolve("attribute.png");
+            List<String> args = new java.util.ArrayList<>(List.of("render", "--run", run.toString(), "--figure", "attribute",
+                    "--out", png.toString(), "--attribute"));
+            args.addAll(attribute);
+            Result result = cli(args.toArray(String[]::new));
+            assertEquals(0, result.code(), attribute + ": " + result.err());
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertTrue(image.getWidth() > 300 && image.getHeight() > 150, attribute.toString());
+        }
+        Result unknown = cli("render", "--run", run.toString(), "--figure", "attribute", "--attribute", "smile",
+                "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.FAILURE, unknown.code());
+        assertEquals("latent-lab: no attribute \"smile\" for these images; they have ink, thickness, slant, ink width, "
+                + "ink height, or give two classes as FROM->TO", unknown.err().trim());
+        Result sameClass = cli("render", "--run", run.toString(), "--figure", "attribute", "--attribute", "3->3",
+                "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.FAILURE, sameClass.code());
+        assertTrue(sameClass.err().contains("is not two different classes FROM->TO"), sameClass.err());
+        Result noAttribute = cli("render", "--run", run.toString(), "--figure", "attribute", "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, noAttribute.code());
+    }
+
+    @Test
+    void renderDrawsTheFirstImagesOfADatasetWithoutARun() throws IOException {
+        Path png = folder.resolve("faces.png");
+
+        Result faces = cli("render", "--figure", "dataset", "--dataset", "faces", "--out", png.toString());
+        Result noRun = cli("render", "--figure", "manifold", "--out", png.toString());
+
+        assertEquals(0, faces.code(), faces.err());
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 500);
+        assertEquals(LatentLabCommand.USAGE_ERROR, noRun.code());
+        assertEquals("latent-lab: --run DIR is needed for the manifold figure (see 'latent-lab render --help')", noRun.err().trim());
+    }
+
+    @Test
     void unknownFlagGivesOneLineAndUsageExitCode() {
         Result result = cli("train", "--epoch", "3", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, result.code());

@@ -39,6 +39,19 @@ class DatasetSourceTest {
     }
 
     @Test
+    void knowsTheSyntheticFacesByNameWithTheirAttributes() {
+        DatasetSource source = DatasetSource.parse("Faces");
+
+        assertEquals(new DatasetSource.Faces(SyntheticFaces.DEFAULT_COUNT, SyntheticFaces.DEFAULT_SEED), source);
+        assertEquals("20,000 synthetic faces (seed 2016)", source.describe());
+        Dataset faces = new DatasetSource.Faces(300, SyntheticFaces.DEFAULT_SEED).load();
+        assertEquals(300, faces.size());
+        assertEquals(28, faces.width());
+        assertEquals(SyntheticFaces.ATTRIBUTE_NAMES, faces.attributes().names());
+        assertTrue(DatasetSource.NAMES.contains("faces"));
+    }
+
+    @Test
     void anIdxFileFindsItsLabelsBesideIt() {
         Path images = IdxFileWriter.write(folder.resolve("shapes-images-idx3-ubyte"),
                 IdxFileWriter.images(2, 1, 1, new byte[] {10, 20}));
@@ -97,11 +110,12 @@ class DatasetSourceTest {
 
     @Test
     void anUnknownNameListsTheAcceptedValues() {
-        DatasetException e = assertThrows(DatasetException.class, () -> DatasetSource.parse("faces"));
+        DatasetException e = assertThrows(DatasetException.class, () -> DatasetSource.parse("celebrities"));
 
-        assertTrue(e.getMessage().startsWith("Unknown dataset \"faces\""), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Unknown dataset \"celebrities\""), e.getMessage());
         assertTrue(e.getMessage().contains("mnist"), e.getMessage());
         assertTrue(e.getMessage().contains("fashion"), e.getMessage());
+        assertTrue(e.getMessage().contains("faces"), e.getMessage());
         assertTrue(e.getMessage().contains("path of an IDX images file"), e.getMessage());
     }
 

@@ -11,19 +11,18 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.latentlab.TestDatasets;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.data.EmbeddedMnist;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.latent.PriorSamples;
-import org.latentlab.model.Activation;
 import org.latentlab.model.BatchLosses;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
-import org.latentlab.model.Likelihood;
 import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -33,7 +32,7 @@ import org.latentlab.model.SnapshotDecoder;
 class CompareTrainerTest {
 
     private static ModelConfig smallNetwork() {
-        return new ModelConfig(ModelKind.VAE, 4, 4, List.of(16), 2, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1);
+        return TestDatasets.smallModel(ModelKind.VAE, 2);
     }
 
     private static CompareTrainer barsTrainer(ComparisonPreset preset, int epochs) {

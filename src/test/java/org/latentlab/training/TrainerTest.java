@@ -4,36 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.latentlab.TestDatasets;
 import org.latentlab.data.Dataset;
-import org.latentlab.model.Activation;
-import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 
 class TrainerTest {
 
-    /** 4×4 images: a bright row or a bright column, labelled 0 or 1, with a little noise. */
     static Dataset bars(int count, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] pixels = new float[count * 16];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = random.nextInt(2);
-            int line = random.nextInt(4);
-            for (int p = 0; p < 16; p++) {
-                boolean on = labels[i] == 0 ? p / 4 == line : p % 4 == line;
-                pixels[i * 16 + p] = on ? 0.9f : (float) (0.1 * random.nextDouble());
-            }
-        }
-        return new Dataset("bars", 4, 4, pixels, labels, List.of("row", "column"));
+        return TestDatasets.bars(count, seed);
     }
 
     private static ModelConfig smallVae() {
-        return new ModelConfig(ModelKind.VAE, 4, 4, List.of(16), 2, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1);
+        return TestDatasets.smallModel(ModelKind.VAE, 2);
     }
 
     private static Trainer trainer(Dataset training, TrainingConfig config) {

@@ -1,0 +1,154 @@
+package org.latentlab.training;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.latentlab.model.DecoderWeights;
+import org.latentlab.model.SnapshotDecoder;
+
+/**
+ * Decodes latent points into images on a thread of its own ("latent-lab-decoder"), from decoder
+ * snapshots, so that no view ever decodes on the UI thread and no decode ever touches the weights
+ * the trainer is updating.
+ *
+ * <p>Views talk to it through {@link Channel}s, one per thing they show (the manifold grid, the
+ * sample strip, a slider). On each channel the latest request wins: a request that is still
+ * waiting when a newer one arrives is dropped. Results are not pushed anywhere; the view reads
+ * {@link Channel#latest()} when it draws its next frame.
+ */
+public final class DecodeService implements AutoCloseable {
+
+    private final Object lock = new Object();
+    private final Deque<Channel> ready = new ArrayDeque<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // Confined to the decoder thread.
+    private SnapshotDecoder decoder;
+
+    public DecodeService() {
+        thread = new Thread(this::loop, "latent-lab-decoder");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A new channel: one stream of requests whose results replace each other. */
+    public Channel channel() {
+        return new Channel();
+    }
+
+    /** Stops the thread after the decode in progress; later requests are ignored. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * What to decode.
+     *
+     * @param id      increases with every request made to the service
+     * @param weights the decoder snapshot to decode with
+     * @param latents {@code count × latentSize} points, row-major; not copied, do not change them
+     */
+    public record DecodeRequest(long id, DecoderWeights weights, float[] latents, int count) {
+    }
+
+    /**
+     * A finished decode.
+     *
+     * @param request what was asked
+     * @param images  {@code count × outputSize} mean images, row-major, intensities in [0, 1]
+     * @param nanos   how long the decode took
+     */
+    public record DecodeResult(DecodeRequest request, float[] images, long nanos) {
+
+        public int imageWidth() {
+            return request.weights().imageWidth();
+        }
+
+        public int imageHeight() {
+            return request.weights().imageHeight();
+        }
+    }
+
+    /** One stream of requests; safe to use from any thread. */
+    public final class Channel {
+
+        private final AtomicReference<DecodeRequest> pending = new AtomicReference<>();
+        private final AtomicReference<DecodeResult> latest = new AtomicReference<>();
+
+        private Channel() {
+        }
+
+        /**
+         * Asks for {@code count} points to be decoded with {@code weights}, replacing any request of
+         * this channel that has not started yet.
+         *
+         * @return the request's id, to recognise its result
+         */
+        public long request(DecoderWeights weights, float[] latents, int count) {
+            Objects.requireNonNull(weights, "weights");
+            if (latents.length < count * weights.latentSize()) {
+                throw new IllegalArgumentException(count + " points of " + weights.latentSize() + " dimensions need "
+                        + count * weights.latentSize() + " values, got " + latents.length);
+            }
+            DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count);
+            if (pending.getAndSet(request) == null) {
+                synchronized (lock) {
+                    ready.add(this);
+                    lock.notifyAll();
+                }
+            }
+            return request.id();
+        }
+
+        /** The newest finished decode of this channel, or {@code null} before the first. */
+        public DecodeResult latest() {
+            return latest.get();
+        }
+    }
+
+    // ---- the decoder thread ---------------------------------------------------------------------
+
+    private void loop() {
+        while (!closed) {
+            Channel channel;
+            synchronized (lock) {
+                while (ready.isEmpty() && !closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                channel = ready.poll();
+            }
+            if (channel != null && !closed) {
+                DecodeRequest request = channel.pending.getAndSet(null);
+                if (request != null) {
+                    channel.latest.set(decode(request));
+                }
+            }
+        }
+    }
+
+    private DecodeResult decode(DecodeRequest request) {
+        long start = System.nanoTime();
+        if (decoder == null || decoder.weights() != request.weights()) {
+            decoder = new SnapshotDecoder(request.weights());
+        }
+        float[] images = decoder.decode(request.latents(), request.count());
+        return new DecodeResult(request, images, System.nanoTime() - start);
+    }
+}

@@ -1,0 +1,37 @@
+package org.latentlab.ui.explorer;
+
+import java.util.List;
+
+/**
+ * A dataset the toolbar offers: what {@code --dataset} would say, and how to name it for people.
+ *
+ * @param spec  "mnist", "fashion" or a path; {@code null} for the entry that asks for a file
+ */
+public record DatasetChoice(String spec, String label) {
+
+    /** The entry that opens a file chooser. */
+    public static final DatasetChoice OTHER = new DatasetChoice(null, "Other file or folder…");
+
+    /** The datasets every installation can name. */
+    public static List<DatasetChoice> builtIn() {
+        return List.of(
+                new DatasetChoice("mnist", "MNIST digits (10,000, built in)"),
+                new DatasetChoice("fashion", "Fashion-MNIST (70,000, if installed)"));
+    }
+
+    /** The choice for {@code spec}: a built-in one, or one named after the file. */
+    public static DatasetChoice of(String spec) {
+        for (DatasetChoice choice : builtIn()) {
+            if (choice.spec().equals(spec)) {
+                return choice;
+            }
+        }
+        String name = java.nio.file.Path.of(spec).getFileName() == null ? spec : java.nio.file.Path.of(spec).getFileName().toString();
+        return new DatasetChoice(spec, name);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,76 @@
+package org.latentlab.ui.explorer;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSource;
+import org.latentlab.data.DatasetSplit;
+import org.latentlab.training.BetaSchedule;
+import org.latentlab.training.RunFile;
+import org.latentlab.training.SavedRun;
+import org.latentlab.training.Trainer;
+import org.latentlab.training.TrainingConfig;
+import org.latentlab.training.TrainingSession;
+
+/**
+ * Builds trainers from datasets named as on the command line, split as the command line splits
+ * them (so a model trained in the window and one trained by {@code train} see the same held-out
+ * images). Keeps the last dataset loaded, so a new model on the same data starts at once.
+ *
+ * <p>Thread-safe: called from one background thread at a time.
+ */
+public final class DatasetTrainerFactory implements TrainerFactory {
+
+    private record LoadedSplit(String spec, long seed, DatasetSplit split) {
+    }
+
+    private LoadedSplit last;
+
+    @Override
+    public synchronized Trainer create(ExplorerSetup setup) {
+        DatasetSplit split = split(setup.datasetSpec(), setup.seed());
+        Dataset train = split.train();
+        var modelConfig = setup.modelConfig(train.width(), train.height());
+        TrainingConfig trainingConfig = setup.trainingConfig();
+        return new Trainer(() -> new TrainingSession(train, split.validation(), modelConfig, trainingConfig));
+    }
+
+    @Override
+    public synchronized Opened open(Path runFile) {
+        SavedRun run = RunFile.load(runFile);
+        TrainingConfig config = run.trainingConfig();
+        DatasetSplit split = split(run.datasetSpec(), config.seed());
+        boolean[] resumed = {false};
+        Trainer trainer = new Trainer(() -> {
+            if (!resumed[0]) {
+                resumed[0] = true;
+                return TrainingSession.resume(split.train(), split.validation(), run);
+            }
+            return new TrainingSession(split.train(), split.validation(), run.modelConfig(), config.withEpochs(0));
+        });
+        ExplorerSetup setup = new ExplorerSetup(run.datasetSpec(), run.modelConfig().kind(),
+                run.modelConfig().latentSize(), config.batchSize(), config.seed(), config.beta().target(),
+                scheduleOf(config.beta()), config.learningRate());
+        return new Opened(trainer, setup);
+    }
+
+    private DatasetSplit split(String spec, long seed) {
+        if (last != null && last.spec.equals(spec) && last.seed == seed) {
+            return last.split;
+        }
+        Dataset data = DatasetSource.parse(spec).load();
+        DatasetSplit split = DatasetSplit.of(data, DatasetSplit.DEFAULT_VALIDATION_FRACTION, seed);
+        last = new LoadedSplit(Objects.requireNonNull(spec), seed, split);
+        return split;
+    }
+
+    private static ExplorerSetup.Schedule scheduleOf(BetaSchedule schedule) {
+        if (schedule instanceof BetaSchedule.LinearWarmup) {
+            return ExplorerSetup.Schedule.WARMUP;
+        }
+        if (schedule instanceof BetaSchedule.Cyclical) {
+            return ExplorerSetup.Schedule.CYCLICAL;
+        }
+        return ExplorerSetup.Schedule.CONSTANT;
+    }
+}

@@ -1,0 +1,323 @@
+package org.latentlab.ui.explorer;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.latentlab.render.PngFile;
+import org.latentlab.ui.loss.LossChartView;
+import org.latentlab.ui.manifold.ManifoldView;
+import org.latentlab.ui.plot.PlotTheme;
+import org.latentlab.ui.samples.SampleStripsView;
+import org.latentlab.ui.scatter.LatentScatterView;
+
+/**
+ * The explorer window's content: menus, the training toolbar, the four views in resizable panes,
+ * a banner for problems and a status bar with the epoch's progress. An {@link AnimationTimer}
+ * takes the trainer's latest snapshot once per frame. Confined to the JavaFX application thread.
+ */
+public final class ExplorerView extends BorderPane {
+
+    static final double NORMAL_FONT = 15;
+    static final double LARGE_FONT = 20;
+    private static final String STYLESHEET = "latent-lab.css";
+    private static final String DARK_STYLESHEET = "latent-lab-dark.css";
+
+    private final ExplorerViewModel viewModel;
+    private final Confirmation confirmation;
+    private final TrainingToolbar toolbar;
+    private final LatentScatterView scatter;
+    private final LossChartView loss;
+    private final ManifoldView manifold;
+    private final SampleStripsView samples;
+    private final Label problem = new Label();
+    private final HBox banner;
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final AnimationTimer frames;
+    private boolean dark;
+    private boolean largeText;
+
+    public ExplorerView(ExplorerViewModel viewModel, Confirmation confirmation) {
+        this.viewModel = viewModel;
+        this.confirmation = confirmation;
+        this.toolbar = new TrainingToolbar(viewModel, confirmation);
+        this.scatter = new LatentScatterView(viewModel.scatter());
+        this.loss = new LossChartView(viewModel.loss());
+        this.manifold = new ManifoldView(viewModel.manifold());
+        this.samples = new SampleStripsView(viewModel.samples());
+        Button dismiss = new Button("✕");
+        dismiss.setId("dismiss-problem");
+        dismiss.setTooltip(new Tooltip("Hide this message"));
+        dismiss.setOnAction(e -> viewModel.dismissProblem());
+        this.banner = new HBox(10, problem, dismiss);
+        this.frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                viewModel.pulse();
+            }
+        };
+        initGraphics();
+        registerListeners();
+        getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
+        applyLook();
+        frames.start();
+    }
+
+    private void initGraphics() {
+        getStyleClass().add("explorer");
+        problem.setWrapText(true);
+        problem.setId("problem");
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        problem.setMaxWidth(Double.MAX_VALUE);
+        banner.getStyleClass().add("problem-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 10, 6, 10));
+        banner.setVisible(false);
+        banner.setManaged(false);
+        toolbar.setPadding(new Insets(6, 10, 6, 10));
+        setTop(new VBox(menuBar(), toolbar, banner));
+
+        SplitPane left = new SplitPane(card("Latent space of held-out images", scatter),
+                card("Loss per image (nats)", loss));
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.58);
+        SplitPane right = new SplitPane(card("Decoded grid: what each region of the latent space means", manifold),
+                card("Reconstructions and samples", samples));
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.68);
+        SplitPane centre = new SplitPane(left, right);
+        centre.setDividerPositions(0.55);
+        setCenter(centre);
+
+        status.setId("status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        progress.setId("epoch-progress");
+        progress.setPrefWidth(160);
+        progress.setTooltip(new Tooltip("How far through the current epoch (one pass over the training images)"));
+        HBox bar = new HBox(10, progress, status);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(5, 10, 5, 10));
+        setBottom(bar);
+    }
+
+    private static Node card(String title, Node content) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("view-title");
+        heading.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(heading, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.getStyleClass().add("card");
+        box.setMinSize(150, 120);
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open model…", "Shortcut+O", e -> openModel());
+        MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
+        MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
+        Menu export = new Menu("Export view as PNG");
+        export.getItems().addAll(
+                item("Latent space…", null, e -> exportPng(scatter, "latent-space.png")),
+                item("Loss curves…", null, e -> exportPng(loss, "loss.png")),
+                item("Decoded grid…", null, e -> exportPng(manifold, "decoded-grid.png")),
+                item("Reconstructions and samples…", null, e -> exportPng(samples, "samples.png")),
+                item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
+        MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
+        Menu file = new Menu("File");
+        file.getItems().addAll(open, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+
+        Menu training = new Menu("Training");
+        training.getItems().addAll(
+                item("Train / Pause\tSpace", null, e -> viewModel.trainOrPause()),
+                item("Step one minibatch\tS", null, e -> viewModel.step()),
+                item("Reset the model\tR", null, e -> toolbar.confirmReset()));
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        RadioMenuItem darkTheme = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themes);
+        darkTheme.setToggleGroup(themes);
+        light.setSelected(true);
+        darkTheme.selectedProperty().addListener((o, was, now) -> {
+            dark = now;
+            applyLook();
+        });
+        CheckMenuItem large = new CheckMenuItem("Large text (for the back of the room)");
+        large.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
+        large.selectedProperty().addListener((o, was, now) -> {
+            largeText = now;
+            applyLook();
+        });
+        Menu view = new Menu("View");
+        view.getItems().addAll(light, darkTheme, new SeparatorMenuItem(), large);
+        return new MenuBar(file, training, view);
+    }
+
+    private static MenuItem item(String text, String accelerator,
+                                 javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(action);
+        return item;
+    }
+
+    private void registerListeners() {
+        status.textProperty().bind(viewModel.statusProperty());
+        progress.progressProperty().bind(viewModel.epochProgressProperty());
+        viewModel.problemProperty().addListener((o, was, now) -> {
+            problem.setText(now);
+            banner.setVisible(now != null);
+            banner.setManaged(now != null);
+        });
+        // Single-key shortcuts, except while typing into a field.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE) {
+                viewModel.trainOrPause();
+                e.consume();
+            } else if (e.getCode() == KeyCode.S) {
+                viewModel.step();
+                e.consume();
+            } else if (e.getCode() == KeyCode.R) {
+                toolbar.confirmReset();
+                e.consume();
+            }
+        });
+    }
+
+    private void applyLook() {
+        getStylesheets().removeIf(s -> s.endsWith(DARK_STYLESHEET));
+        if (dark) {
+            getStylesheets().add(Objects.requireNonNull(getClass().getResource(DARK_STYLESHEET)).toExternalForm());
+        }
+        double font = largeText ? LARGE_FONT : NORMAL_FONT;
+        setStyle("-fx-font-size: " + font + "px;");
+        PlotTheme theme = (dark ? PlotTheme.DARK : PlotTheme.LIGHT).withFontSize(font);
+        scatter.setTheme(theme);
+        loss.setTheme(theme);
+    }
+
+    /** Stops taking snapshots; the view-model is closed by the application. */
+    public void stopFrames() {
+        frames.stop();
+    }
+
+    // ---- files ------------------------------------------------------------------------------------
+
+    private void saveModel() {
+        FileChooser chooser = chooser("Save the model", "Latent Lab model", "*.latentlab");
+        chooser.setInitialFileName("model.latentlab");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            viewModel.save(file.toPath());
+        }
+    }
+
+    private void openModel() {
+        FileChooser chooser = chooser("Open a model", "Latent Lab model", "*.latentlab");
+        File file = chooser.showOpenDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        if (viewModel.isTrained() && !confirmation.confirm("Open a model",
+                "Opening " + file.getName() + " replaces the model being trained. Discard it?",
+                "Open and discard", "Keep the current model")) {
+            return;
+        }
+        viewModel.open(file.toPath());
+    }
+
+    private void exportHistory() {
+        FileChooser chooser = chooser("Export the loss history", "CSV", "*.csv");
+        chooser.setInitialFileName("loss-history.csv");
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            viewModel.exportHistory(file.toPath());
+        }
+    }
+
+    private void exportPng(Node node, String suggestedName) {
+        FileChooser chooser = chooser("Export as PNG", "PNG image", "*.png");
+        chooser.setInitialFileName(suggestedName);
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            writePng(node, file.toPath());
+        }
+    }
+
+    /** Writes what {@code node} shows now as a PNG at {@code path}; a failure is shown in the banner. */
+    public void writePng(Node node, Path path) {
+        WritableImage image = node.snapshot(null, null);
+        var picture = SwingFXUtils.fromFXImage(image, null);
+        try {
+            PngFile.write(picture, path);
+        } catch (RuntimeException e) {
+            viewModel.report(e.getMessage());
+        }
+    }
+
+    private static FileChooser chooser(String title, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind + " (" + pattern + ")", pattern));
+        return chooser;
+    }
+
+    /** Places the window's scene; keeps the window's look after the scene is set. */
+    public static Scene sceneOf(ExplorerView view) {
+        return new Scene(view, 1280, 860);
+    }
+
+    // ---- parts, for tests -------------------------------------------------------------------------
+
+    public LatentScatterView scatterView() {
+        return scatter;
+    }
+
+    public LossChartView lossView() {
+        return loss;
+    }
+
+    public ManifoldView manifoldView() {
+        return manifold;
+    }
+
+    public SampleStripsView samplesView() {
+        return samples;
+    }
+}

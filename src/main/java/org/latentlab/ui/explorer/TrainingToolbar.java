@@ -1,0 +1,284 @@
+package org.latentlab.ui.explorer;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
+import org.latentlab.training.TrainerState;
+
+/**
+ * The training controls: Train / Pause, Step and Reset, and the setup (dataset, model, latent size,
+ * β, its schedule, learning rate, batch size, seed). Every change goes to the view-model as a new
+ * {@link ExplorerSetup}; one that would throw a trained model away is confirmed first, and the
+ * controls go back to the current setup if the user declines. Confined to the JavaFX thread.
+ */
+public final class TrainingToolbar extends FlowPane {
+
+    static final List<Double> LEARNING_RATES = List.of(1e-4, 3e-4, 1e-3, 3e-3, 1e-2);
+    static final List<Integer> BATCH_SIZES = List.of(32, 64, 128, 256, 512);
+    static final double MAX_BETA = 5;
+
+    private final ExplorerViewModel viewModel;
+    private final Confirmation confirmation;
+    private final Button train = new Button("Train");
+    private final Button step = new Button("Step");
+    private final Button reset = new Button("Reset");
+    private final ComboBox<DatasetChoice> dataset = new ComboBox<>();
+    private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.values()));
+    private final Spinner<Integer> latent = new Spinner<>(1, ModelConfig.MAX_LATENT_SIZE, 2);
+    private final Slider beta = new Slider(0, MAX_BETA, 1);
+    private final Label betaValue = new Label();
+    private final ComboBox<ExplorerSetup.Schedule> schedule =
+            new ComboBox<>(FXCollections.observableArrayList(ExplorerSetup.Schedule.values()));
+    private final ComboBox<Double> learningRate = new ComboBox<>(FXCollections.observableArrayList(LEARNING_RATES));
+    private final ComboBox<Integer> batch = new ComboBox<>(FXCollections.observableArrayList(BATCH_SIZES));
+    private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
+    private boolean syncing;
+
+    public TrainingToolbar(ExplorerViewModel viewModel, Confirmation confirmation) {
+        this.viewModel = viewModel;
+        this.confirmation = confirmation;
+        initGraphics();
+        registerListeners();
+    }
+
+    private void initGraphics() {
+        getStyleClass().add("training-toolbar");
+        setHgap(14);
+        setVgap(6);
+        setAlignment(Pos.CENTER_LEFT);
+
+        train.setId("train");
+        train.setDefaultButton(false);
+        train.getStyleClass().add("accent");
+        train.setMinWidth(96);
+        tip(train, "Start training on a background thread, or pause it (Space)");
+        step.setId("step");
+        tip(step, "Train on one minibatch, then pause: watch a single update (S)");
+        reset.setId("reset");
+        tip(reset, "Throw the model away and start again from random weights, same setup and seed (R)");
+
+        dataset.setId("dataset");
+        dataset.getItems().setAll(DatasetChoice.builtIn());
+        dataset.getItems().add(DatasetChoice.OTHER);
+        tip(dataset, "The images the model learns to encode and decode; another dataset needs a new model");
+        model.setId("model");
+        model.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ModelKind kind) {
+                return kind == null ? "" : kind == ModelKind.VAE ? "VAE" : "Autoencoder";
+            }
+
+            @Override
+            public ModelKind fromString(String text) {
+                return "VAE".equals(text) ? ModelKind.VAE : ModelKind.AUTOENCODER;
+            }
+        });
+        tip(model, "VAE: encodes each image as a Gaussian q(z|x) and adds the KL term; autoencoder: one point per image, no KL");
+        latent.setId("latent");
+        latent.setEditable(true);
+        latent.setPrefWidth(80);
+        tip(latent, "How many numbers z has; 2 can be drawn as is, more are shown through PCA");
+        beta.setId("beta");
+        beta.setPrefWidth(170);
+        beta.setMajorTickUnit(1);
+        beta.setMinorTickCount(3);
+        beta.setBlockIncrement(0.05);
+        beta.setShowTickMarks(true);
+        betaValue.setMinWidth(44);
+        betaValue.setId("beta-value");
+        tip(beta, "β weighs the KL term: 0 trains reconstruction only, larger pulls the codes towards the prior N(0, I)");
+        schedule.setId("schedule");
+        tip(schedule, "How β is reached: at once, by a linear warm-up from 0, or in repeated cycles");
+        learningRate.setId("learning-rate");
+        learningRate.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double rate) {
+                return rate == null ? "" : String.format(Locale.ROOT, "%.0e", rate).replace("e-0", "e-");
+            }
+
+            @Override
+            public Double fromString(String text) {
+                return Double.valueOf(text);
+            }
+        });
+        tip(learningRate, "Adam's step size: larger learns faster but can diverge; changes the running model");
+        batch.setId("batch");
+        tip(batch, "Images per update: larger batches give smoother but fewer steps per epoch; needs a new model");
+        seed.setId("seed");
+        seed.setEditable(true);
+        seed.setPrefWidth(110);
+        tip(seed, "Seeds the initial weights, the noise and the order of the images: the same seed gives the same run");
+
+        getChildren().addAll(
+                group(train, step, reset),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
+                labelled("Data", dataset),
+                labelled("Model", model),
+                labelled("Latent", latent),
+                labelled("β", beta, betaValue),
+                labelled("Schedule", schedule),
+                labelled("Learning rate", learningRate),
+                labelled("Batch", batch),
+                labelled("Seed", seed));
+        sync(viewModel.setupProperty().get());
+    }
+
+    private static void tip(Control control, String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(420);
+        control.setTooltip(tooltip);
+    }
+
+    private static Node group(Node... nodes) {
+        HBox box = new HBox(6, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static Node labelled(String text, Node... nodes) {
+        Label label = new Label(text);
+        label.getStyleClass().add("control-label");
+        label.setLabelFor(nodes[0]);
+        HBox box = new HBox(6, label);
+        box.getChildren().addAll(nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void registerListeners() {
+        train.setOnAction(e -> viewModel.trainOrPause());
+        step.setOnAction(e -> viewModel.step());
+        reset.setOnAction(e -> confirmReset());
+        viewModel.stateProperty().addListener((o, was, now) -> showState());
+        viewModel.busyProperty().addListener((o, was, now) -> showState());
+        viewModel.setupProperty().addListener((o, was, now) -> sync(now));
+
+        dataset.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                if (now == DatasetChoice.OTHER) {
+                    chooseDatasetFile();
+                } else {
+                    propose(s -> s.withDataset(now.spec()));
+                }
+            }
+        });
+        model.valueProperty().addListener((o, was, now) -> propose(s -> s.withKind(now)));
+        latent.valueProperty().addListener((o, was, now) -> propose(s -> s.withLatentSize(now)));
+        beta.valueProperty().addListener((o, was, now) -> {
+            double snapped = Math.round(now.doubleValue() * 20) / 20.0;
+            betaValue.setText(String.format(Locale.ROOT, "%.2f", snapped));
+            propose(s -> s.withBeta(snapped));
+        });
+        schedule.valueProperty().addListener((o, was, now) -> propose(s -> s.withSchedule(now)));
+        learningRate.valueProperty().addListener((o, was, now) -> propose(s -> s.withLearningRate(now)));
+        batch.valueProperty().addListener((o, was, now) -> propose(s -> s.withBatchSize(now)));
+        seed.valueProperty().addListener((o, was, now) -> propose(s -> s.withSeed(now)));
+        showState();
+    }
+
+    /** Resets after asking, if the model has been trained. */
+    void confirmReset() {
+        if (!viewModel.isTrained() || confirmation.confirm("Reset the model",
+                "Throw away the trained model and start again from random weights?", "Reset", "Keep training it")) {
+            viewModel.reset();
+        }
+    }
+
+    private void propose(UnaryOperator<ExplorerSetup> change) {
+        ExplorerSetup current = viewModel.setupProperty().get();
+        if (syncing || current == null) {
+            return;
+        }
+        ExplorerSetup next;
+        try {
+            next = change.apply(current);
+        } catch (IllegalArgumentException e) {
+            viewModel.report(e.getMessage());
+            sync(current);
+            return;
+        }
+        String question = viewModel.discardQuestion(next);
+        if (question != null && !confirmation.confirm("Start a new model", question, "Discard and start anew",
+                "Keep the trained model")) {
+            sync(current);
+            return;
+        }
+        viewModel.apply(next);
+    }
+
+    private void chooseDatasetFile() {
+        Window window = getScene() == null ? null : getScene().getWindow();
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose an IDX images file (Cancel to choose a folder of images instead)");
+        var file = chooser.showOpenDialog(window);
+        if (file == null) {
+            DirectoryChooser folders = new DirectoryChooser();
+            folders.setTitle("Choose a folder of IDX files, or of images with one sub-folder per class");
+            file = folders.showDialog(window);
+        }
+        if (file == null) {
+            sync(viewModel.setupProperty().get());
+            return;
+        }
+        String spec = file.getAbsolutePath();
+        propose(s -> s.withDataset(spec));
+    }
+
+    /** Shows {@code setup} in the controls without sending it back. */
+    private void sync(ExplorerSetup setup) {
+        if (setup == null) {
+            return;
+        }
+        syncing = true;
+        try {
+            DatasetChoice choice = DatasetChoice.of(setup.datasetSpec());
+            if (!dataset.getItems().contains(choice)) {
+                dataset.getItems().add(dataset.getItems().size() - 1, choice);
+            }
+            dataset.setValue(choice);
+            model.setValue(setup.kind());
+            latent.getValueFactory().setValue(setup.latentSize());
+            beta.setValue(setup.beta());
+            betaValue.setText(String.format(Locale.ROOT, "%.2f", setup.beta()));
+            schedule.setValue(setup.schedule());
+            learningRate.setValue(setup.learningRate());
+            batch.setValue(setup.batchSize());
+            seed.getValueFactory().setValue((int) Math.min(Integer.MAX_VALUE, Math.max(0, setup.seed())));
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void showState() {
+        TrainerState state = viewModel.stateProperty().get();
+        boolean busy = viewModel.busyProperty().get() || state == null || state == TrainerState.STOPPED;
+        train.setText(state == TrainerState.RUNNING ? "Pause" : "Train");
+        train.setDisable(busy);
+        step.setDisable(busy || state == TrainerState.RUNNING);
+        reset.setDisable(busy);
+        for (Node control : List.of(dataset, model, latent, batch, seed)) {
+            control.setDisable(viewModel.busyProperty().get());
+        }
+    }
+}

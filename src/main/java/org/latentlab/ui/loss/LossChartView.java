@@ -1,0 +1,211 @@
+package org.latentlab.ui.loss;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.latentlab.render.Palette;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.ui.plot.AxisMapping;
+import org.latentlab.ui.plot.Colours;
+import org.latentlab.ui.plot.LegendEntry;
+import org.latentlab.ui.plot.PlotPane;
+import org.latentlab.ui.plot.PlotTheme;
+import org.latentlab.ui.plot.Raster;
+
+/**
+ * The loss chart: total objective, reconstruction and KL per iteration (faint raw values, bold
+ * running means) and the held-out negative ELBO per epoch, with a legend, a log-scale toggle and
+ * a readout of how the latest terms add up. Confined to the JavaFX application thread.
+ */
+public final class LossChartView extends BorderPane {
+
+    private static final double RAW_ALPHA = 0.28;
+    private static final double BOLD_HALF_WIDTH = 1.3;
+
+    private final LossChartViewModel viewModel;
+    private final PlotPane plot = new PlotPane(false);
+    private final FlowPane legend = new FlowPane(16, 4);
+    private final ToggleButton logScale = new ToggleButton("Log scale");
+    private final Label readout = new Label();
+    private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
+
+    public LossChartView(LossChartViewModel viewModel) {
+        this.viewModel = viewModel;
+        initGraphics();
+        registerListeners();
+        setTheme(PlotTheme.LIGHT);
+    }
+
+    private void initGraphics() {
+        getStyleClass().add("loss-chart");
+        plot.setAxisTitles("iteration", "nats per image");
+        logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
+        logScale.setId("loss-log-scale");
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        cutOff.getStyleClass().add("note");
+        cutOff.setPadding(new Insets(0, 8, 0, 8));
+        cutOff.managedProperty().bind(cutOff.visibleProperty());
+        cutOff.setVisible(false);
+        HBox top = new HBox(12, legend, logScale);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 8, 2, 8));
+        readout.getStyleClass().add("readout");
+        readout.setWrapText(true);
+        readout.setPadding(new Insets(2, 8, 4, 8));
+        setTop(top);
+        setCenter(plot);
+        setBottom(new VBox(cutOff, readout));
+    }
+
+    private void registerListeners() {
+        logScale.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
+        readout.textProperty().bind(viewModel.readoutProperty());
+        viewModel.seriesProperty().addListener(o -> redraw());
+        viewModel.logScaleProperty().addListener(o -> redraw());
+        plot.setOnResize(this::redraw);
+    }
+
+    /** Draws with {@code theme}'s colours from now on. */
+    public void setTheme(PlotTheme theme) {
+        legend.getChildren().setAll(
+                LegendEntry.line("total", totalColour(theme), false),
+                LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
+                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false),
+                LegendEntry.line("held-out −ELBO, per epoch", Color.web(Palette.VALIDATION_HEX), false),
+                LegendEntry.line("faint: every iteration", theme.axis(), true));
+        plot.setTheme(theme);
+    }
+
+    /** The plot surface, for tests and export. */
+    public PlotPane plot() {
+        return plot;
+    }
+
+    private static Color totalColour(PlotTheme theme) {
+        return theme.text();
+    }
+
+    private void redraw() {
+        LossSeries series = viewModel.seriesProperty().get();
+        Raster raster = plot.raster();
+        GraphicsContext marks = plot.clearMarks();
+        if (series == null) {
+            raster.clear();
+            raster.show();
+            return;
+        }
+        boolean log = viewModel.logScaleProperty().get();
+        double xMax = LossChartViewModel.xMax(series);
+        double[] y = LossChartViewModel.yRange(series, log);
+        plot.setRanges(0, xMax, y[0], y[1], log);
+        cutOff.setVisible(!log && LossChartViewModel.cutsOffTheStart(series, y[1]));
+        raster = plot.raster();
+        raster.clear();
+        int columns = raster.width();
+        int window = LossChartViewModel.smoothingWindow(series.size());
+        List<LossSeries.Term> terms = LossChartViewModel.terms(series);
+        for (LossSeries.Term term : terms) {
+            ColumnSummary summary = ColumnSummary.of(series, term, columns, xMax, window);
+            int rgb = Colours.rgb(colour(term));
+            drawRaw(raster, summary, plot.y(), rgb);
+            drawSmoothed(raster, summary, plot.y(), rgb);
+        }
+        raster.show();
+        drawValidation(marks, series.epochs(), plot.x(), plot.y());
+    }
+
+    private Color colour(LossSeries.Term term) {
+        return switch (term) {
+            case TOTAL -> totalColour(plot.theme());
+            case RECONSTRUCTION -> Color.web(Palette.RECONSTRUCTION_HEX);
+            case KL -> Color.web(Palette.KL_HEX);
+        };
+    }
+
+    /** Each column from its lowest to its highest raw value, joined to the previous column's last. */
+    private static void drawRaw(Raster raster, ColumnSummary s, AxisMapping y, int rgb) {
+        double previous = Double.NaN;
+        for (int c = 0; c < s.columns(); c++) {
+            if (!Float.isFinite(s.low(c))) {
+                continue;
+            }
+            double top = y.toPixel(s.high(c));
+            double bottom = y.toPixel(s.low(c));
+            if (Double.isFinite(previous)) {
+                double joint = y.toPixel(previous);
+                top = Math.min(top, joint);
+                bottom = Math.max(bottom, joint);
+            }
+            if (Double.isFinite(top) && Double.isFinite(bottom)) {
+                raster.verticalSpan(c, top - 0.5, bottom + 0.5, rgb, RAW_ALPHA);
+            }
+            previous = s.last(c);
+        }
+    }
+
+    /** The running mean as a bold line, straight across columns that hold no iteration. */
+    private static void drawSmoothed(Raster raster, ColumnSummary s, AxisMapping y, int rgb) {
+        int previousColumn = -1;
+        double previousPixel = Double.NaN;
+        for (int c = 0; c < s.columns(); c++) {
+            double pixel = y.toPixel(s.smoothed(c));
+            if (!Double.isFinite(pixel)) {
+                continue;
+            }
+            if (previousColumn < 0) {
+                raster.verticalSpan(c, pixel - BOLD_HALF_WIDTH, pixel + BOLD_HALF_WIDTH, rgb, 1);
+            } else {
+                for (int k = previousColumn + 1; k <= c; k++) {
+                    double from = previousPixel + (pixel - previousPixel) * (k - 1 - previousColumn) / (c - previousColumn);
+                    double to = previousPixel + (pixel - previousPixel) * (k - previousColumn) / (c - previousColumn);
+                    raster.verticalSpan(k, Math.min(from, to) - BOLD_HALF_WIDTH, Math.max(from, to) + BOLD_HALF_WIDTH, rgb, 1);
+                }
+            }
+            previousColumn = c;
+            previousPixel = pixel;
+        }
+    }
+
+    /** The held-out loss: a ringed dot at the end of each epoch, joined by a line. */
+    private void drawValidation(GraphicsContext g, List<EpochMetrics> epochs, AxisMapping x, AxisMapping y) {
+        Color colour = Color.web(Palette.VALIDATION_HEX);
+        g.setStroke(colour);
+        g.setLineWidth(2);
+        double previousX = Double.NaN;
+        double previousY = Double.NaN;
+        for (EpochMetrics m : epochs) {
+            double px = x.toPixel(m.iteration());
+            double py = y.toPixel(m.validationNegativeElbo());
+            if (!Double.isFinite(py)) {
+                continue;
+            }
+            if (Double.isFinite(previousX)) {
+                g.strokeLine(previousX, previousY, px, py);
+            }
+            previousX = px;
+            previousY = py;
+        }
+        double spacing = x.scale() * (epochs.isEmpty() ? 1 : epochs.get(0).iteration());
+        double radius = Math.max(2, Math.min(5, spacing / 4));
+        for (EpochMetrics m : epochs) {
+            double px = x.toPixel(m.iteration());
+            double py = y.toPixel(m.validationNegativeElbo());
+            if (Double.isFinite(py)) {
+                g.setFill(plot.theme().plotArea());
+                g.fillOval(px - radius - 1.5, py - radius - 1.5, 2 * radius + 3, 2 * radius + 3);
+                g.setFill(colour);
+                g.fillOval(px - radius, py - radius, 2 * radius, 2 * radius);
+            }
+        }
+    }
+}

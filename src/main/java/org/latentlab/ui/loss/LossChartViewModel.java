@@ -1,0 +1,198 @@
+package org.latentlab.ui.loss;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.latentlab.model.ModelKind;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.IterationHistory;
+import org.latentlab.training.TrainingSnapshot;
+
+/**
+ * What the loss chart shows: the run's losses, the axis ranges that fit them, the smoothing
+ * window, and a line that spells out how the terms add up. Uses {@code javafx.beans} only;
+ * confined to the JavaFX application thread (or a test's thread).
+ */
+public final class LossChartViewModel {
+
+    /** The latest values are averaged over this many iterations for the readout. */
+    static final int READOUT_WINDOW = 50;
+    /** The linear range ignores the bold lines over this share of the run's start … */
+    private static final double SETTLING_FRACTION = 0.1;
+    /** … once the run has this many iterations. */
+    private static final int SETTLING_MIN_ITERATIONS = 100;
+
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
+    private final ReadOnlyObjectWrapper<LossSeries> series = new ReadOnlyObjectWrapper<>(this, "series");
+    private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not trained yet.");
+
+    /** Takes a new snapshot; changes {@link #seriesProperty()} only when it brought new losses. */
+    public void update(TrainingSnapshot snapshot) {
+        LossSeries current = series.get();
+        IterationHistory.View history = snapshot.iterations();
+        boolean showKl = snapshot.modelConfig().kind() == ModelKind.VAE;
+        if (current != null && current.size() == history.size() && current.epochs().size() == snapshot.epochs().size()
+                && current.showKl() == showKl) {
+            return;
+        }
+        LossSeries next = new LossSeries(history, snapshot.epochs(), showKl);
+        series.set(next);
+        readout.set(readoutOf(next));
+    }
+
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    public ReadOnlyObjectProperty<LossSeries> seriesProperty() {
+        return series.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readoutProperty() {
+        return readout.getReadOnlyProperty();
+    }
+
+    /** The iterations the bold lines average over: about a hundredth of the run, odd, at least 1. */
+    public static int smoothingWindow(int iterations) {
+        int window = Math.max(1, iterations / 100);
+        return window % 2 == 0 ? window + 1 : window;
+    }
+
+    /** The horizontal range: from 0 to the last iteration (at least 10, so a new run has room). */
+    public static double xMax(LossSeries s) {
+        return Math.max(10, s.size());
+    }
+
+    /**
+     * The vertical range. Linear: from 0 to just above the highest bold line after the first tenth
+     * of the run (and every held-out value), so the first iterations of an untrained model
+     * (≈ 543 nats) do not squeeze the rest into a strip; {@link #cutsOffTheStart} says when they
+     * are cut off. Logarithmic: every positive value.
+     *
+     * @return {min, max}
+     */
+    public static double[] yRange(LossSeries s, boolean logarithmic) {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        int n = s.size();
+        int window = smoothingWindow(n);
+        List<LossSeries.Term> terms = terms(s);
+        for (LossSeries.Term term : terms) {
+            if (logarithmic) {
+                for (int i = 0; i < n; i++) {
+                    float v = s.value(term, i);
+                    if (Float.isFinite(v) && v > 0) {
+                        lowest = Math.min(lowest, v);
+                        highest = Math.max(highest, v);
+                    }
+                }
+            } else {
+                ColumnSummary summary = ColumnSummary.of(s, term, Math.max(1, Math.min(n, 400)), Math.max(1, n), window);
+                int settled = n >= SETTLING_MIN_ITERATIONS ? (int) (summary.columns() * SETTLING_FRACTION) : 0;
+                for (int c = settled; c < summary.columns(); c++) {
+                    float v = summary.smoothed(c);
+                    if (Float.isFinite(v)) {
+                        highest = Math.max(highest, v);
+                        lowest = Math.min(lowest, v);
+                    }
+                }
+            }
+        }
+        for (EpochMetrics m : s.epochs()) {
+            double v = m.validationNegativeElbo();
+            if (Double.isFinite(v) && (!logarithmic || v > 0)) {
+                highest = Math.max(highest, v);
+                lowest = Math.min(lowest, v);
+            }
+        }
+        if (logarithmic) {
+            if (!(lowest <= highest)) {
+                return new double[] {1, 1000};
+            }
+            double min = Math.pow(10, Math.floor(Math.log10(lowest)));
+            double max = Math.pow(10, Math.ceil(Math.log10(highest * 1.0001)));
+            return new double[] {min, Math.max(max, min * 10)};
+        }
+        if (!(lowest <= highest)) {
+            return new double[] {0, 600};
+        }
+        double min = Math.min(0, lowest);
+        double max = Math.max(highest * 1.08, min + 1);
+        double step = Math.pow(10, Math.floor(Math.log10(max - min)));
+        return new double[] {min, Math.ceil(max / step * 2) * step / 2};
+    }
+
+    /**
+     * Whether the linear range leaves the start of the run above the top of the chart, so that the
+     * view can say so.
+     */
+    public static boolean cutsOffTheStart(LossSeries s, double top) {
+        for (int i = 0; i < Math.min(s.size(), Math.max(1, s.size() / 10)); i++) {
+            if (s.value(LossSeries.Term.TOTAL, i) > top) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The terms the chart draws: all three for a VAE, the reconstruction alone for an autoencoder. */
+    public static List<LossSeries.Term> terms(LossSeries s) {
+        return s.showKl()
+                ? List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)
+                : List.of(LossSeries.Term.RECONSTRUCTION);
+    }
+
+    /**
+     * The latest losses as a sentence that shows how they add up, averaged over the last
+     * {@value #READOUT_WINDOW} iterations: "total 165.2 = reconstruction 158.9 + β·KL 6.3 (β 1.00,
+     * KL 6.30)". The β·KL term is the mean of each iteration's product, so the sum holds even while
+     * β changes.
+     */
+    static String readoutOf(LossSeries s) {
+        int n = s.size();
+        if (n == 0) {
+            return "Not trained yet: press Train.";
+        }
+        int from = Math.max(0, n - READOUT_WINDOW);
+        double total = 0;
+        double reconstruction = 0;
+        double kl = 0;
+        double weightedKl = 0;
+        for (int i = from; i < n; i++) {
+            IterationHistory.View h = s.iterations();
+            total += h.objective(i);
+            reconstruction += h.reconstruction(i);
+            kl += h.kl(i);
+            weightedKl += (double) h.beta(i) * h.kl(i);
+        }
+        int count = n - from;
+        total /= count;
+        reconstruction /= count;
+        kl /= count;
+        weightedKl /= count;
+        double beta = s.iterations().beta(n - 1);
+        String over = count == 1 ? "last iteration" : "mean of the last " + count + " iterations";
+        StringBuilder text = new StringBuilder(over).append(": ");
+        if (!s.showKl()) {
+            text.append(String.format(Locale.ROOT, "reconstruction %.1f nats (an autoencoder has no KL term)",
+                    reconstruction));
+        } else if (Math.abs(total - reconstruction - weightedKl) <= 0.01 * Math.max(1, Math.abs(total))) {
+            text.append(String.format(Locale.ROOT, "total %.1f = reconstruction %.1f + β·KL %.2f nats (β %.2f, KL %.2f)",
+                    total, reconstruction, weightedKl, beta, kl));
+        } else {
+            text.append(String.format(Locale.ROOT, "total %.1f = β·KL %.2f nats, reconstruction not trained (%.1f)",
+                    total, weightedKl, reconstruction));
+        }
+        if (!s.epochs().isEmpty()) {
+            EpochMetrics m = s.epochs().get(s.epochs().size() - 1);
+            text.append(String.format(Locale.ROOT, " · held-out −ELBO after epoch %d: %.1f", m.epoch(),
+                    m.validationNegativeElbo()));
+        }
+        return text.toString();
+    }
+}

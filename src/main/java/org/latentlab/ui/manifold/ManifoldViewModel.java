@@ -1,0 +1,169 @@
+package org.latentlab.ui.manifold;
+
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.latentlab.latent.GridSpacing;
+import org.latentlab.latent.LatentGrid;
+import org.latentlab.model.DecoderWeights;
+import org.latentlab.training.DecodeService;
+import org.latentlab.training.TrainingSnapshot;
+
+/**
+ * The manifold grid (Kingma &amp; Welling 2013, Fig. 4): n × n images decoded at z = Φ⁻¹(u) for u
+ * on a regular grid of (0, 1)², or at linearly spaced z for comparison. Decoding runs on the decode
+ * service, latest request wins; a new picture is taken up once per frame. Uses
+ * {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread).
+ */
+public final class ManifoldViewModel {
+
+    public static final int MIN_SIZE = 5;
+    public static final int MAX_SIZE = 30;
+    public static final int DEFAULT_SIZE = 15;
+
+    private final DecodeService.Channel channel;
+    private final IntegerProperty size = new SimpleIntegerProperty(this, "size", DEFAULT_SIZE);
+    private final ObjectProperty<GridSpacing> spacing = new SimpleObjectProperty<>(this, "spacing", GridSpacing.INVERSE_CDF);
+    private final ReadOnlyObjectWrapper<LatentGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
+    private final ReadOnlyObjectWrapper<ManifoldImages> images = new ReadOnlyObjectWrapper<>(this, "images");
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+
+    private DecoderWeights decoder;
+    private double[] klPerDimension = new double[0];
+    private int horizontal;
+    private int vertical = 1;
+    private float[] requestedPoints;
+    private DecodeService.DecodeResult shown;
+
+    public ManifoldViewModel(DecodeService.Channel channel) {
+        this.channel = channel;
+        size.addListener(o -> rebuildGrid());
+        spacing.addListener(o -> rebuildGrid());
+        rebuildGrid();
+    }
+
+    /** Takes a new snapshot: asks for the grid to be decoded with its decoder. */
+    public void update(TrainingSnapshot snapshot) {
+        if (snapshot.decoder() == decoder) {
+            return;
+        }
+        decoder = snapshot.decoder();
+        klPerDimension = snapshot.klPerDimension();
+        requestDecode();
+    }
+
+    /** Takes up a finished decode of the current grid; called once per frame. */
+    public void pulse() {
+        DecodeService.DecodeResult result = channel.latest();
+        if (result == null || result == shown || result.request().latents() != requestedPoints) {
+            return;
+        }
+        shown = result;
+        LatentGrid current = grid.get();
+        int rows = decoder.latentSize() == 1 ? 1 : current.size();
+        images.set(new ManifoldImages(result.images(), rows, current.size(), result.imageWidth(), result.imageHeight()));
+    }
+
+    private void rebuildGrid() {
+        int n = Math.max(MIN_SIZE, Math.min(MAX_SIZE, size.get()));
+        grid.set(new LatentGrid(n, spacing.get()));
+        requestDecode();
+    }
+
+    private void requestDecode() {
+        updateCaption();
+        if (decoder == null) {
+            return;
+        }
+        int d = decoder.latentSize();
+        LatentGrid current = grid.get();
+        if (d == 1) {
+            requestedPoints = new float[current.size()];
+            for (int i = 0; i < current.size(); i++) {
+                requestedPoints[i] = (float) current.axisValue(i);
+            }
+            channel.request(decoder, requestedPoints, current.size());
+            return;
+        }
+        chooseDimensions(d);
+        requestedPoints = current.points(d, horizontal, vertical);
+        channel.request(decoder, requestedPoints, current.size() * current.size());
+    }
+
+    /** For more than two latent dimensions, the grid spans the two that carry most information (KL). */
+    private void chooseDimensions(int d) {
+        horizontal = 0;
+        vertical = 1;
+        if (d > 2 && klPerDimension.length == d) {
+            int first = 0;
+            for (int j = 1; j < d; j++) {
+                if (klPerDimension[j] > klPerDimension[first]) {
+                    first = j;
+                }
+            }
+            int second = first == 0 ? 1 : 0;
+            for (int j = 0; j < d; j++) {
+                if (j != first && klPerDimension[j] > klPerDimension[second]) {
+                    second = j;
+                }
+            }
+            horizontal = Math.min(first, second);
+            vertical = Math.max(first, second);
+        }
+    }
+
+    private void updateCaption() {
+        LatentGrid current = grid.get();
+        int n = current.size();
+        String where = current.spacing() == GridSpacing.INVERSE_CDF
+                ? String.format(Locale.ROOT, "z = Φ⁻¹(u) for u on a regular %d × %d grid of (0, 1)², outer points at "
+                        + "±%.2f: each image stands for an equal share of the prior (Kingma & Welling 2013, Fig. 4)",
+                        n, n, current.axisValue(n - 1))
+                : String.format(Locale.ROOT, "z evenly spaced over [−%.2f, %.2f] on both axes: equal steps in z, "
+                        + "so the outer images stand for little prior probability", current.axisValue(n - 1),
+                        current.axisValue(n - 1));
+        int d = decoder == null ? 2 : decoder.latentSize();
+        String axes = d == 1 ? "z₁ grows to the right"
+                : d == 2 ? "z₁ grows to the right, z₂ upwards"
+                : String.format(Locale.ROOT, "z%s grows to the right, z%s upwards (the two dimensions with the most KL); "
+                        + "the other %d are 0", subscript(horizontal + 1), subscript(vertical + 1), d - 2);
+        caption.set(where + ". " + axes + ".");
+    }
+
+    private static String subscript(int number) {
+        StringBuilder text = new StringBuilder();
+        for (char c : Integer.toString(number).toCharArray()) {
+            text.append((char) ('₀' + (c - '0')));
+        }
+        return text.toString();
+    }
+
+    /** How many images across (and down); clamped to {@value #MIN_SIZE}…{@value #MAX_SIZE}. */
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public ObjectProperty<GridSpacing> spacingProperty() {
+        return spacing;
+    }
+
+    /** The grid being shown, for drawing its cells on the scatter. */
+    public ReadOnlyObjectProperty<LatentGrid> gridProperty() {
+        return grid.getReadOnlyProperty();
+    }
+
+    /** The latest decoded grid; {@code null} until the first decode is done. */
+    public ReadOnlyObjectProperty<ManifoldImages> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty captionProperty() {
+        return caption.getReadOnlyProperty();
+    }
+}

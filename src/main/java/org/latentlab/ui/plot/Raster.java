@@ -1,0 +1,131 @@
+package org.latentlab.ui.plot;
+
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/**
+ * A transparent picture drawn pixel by pixel in Java and shown through a {@link PixelBuffer}: the
+ * data layer of a plot, where thousands of points or a long loss curve are drawn in about a
+ * millisecond (FIELD-NOTES: ten times faster than Canvas shapes on the software pipeline).
+ *
+ * <p>Pixels are premultiplied ARGB. Drawing only fills the array; {@link #show()} hands the
+ * finished picture to JavaFX. Confined to the JavaFX application thread.
+ */
+public final class Raster {
+
+    private final int width;
+    private final int height;
+    private final int[] pixels;
+    private final PixelBuffer<IntBuffer> buffer;
+    private final WritableImage image;
+
+    public Raster(int width, int height) {
+        this.width = Math.max(1, width);
+        this.height = Math.max(1, height);
+        this.pixels = new int[this.width * this.height];
+        this.buffer = new PixelBuffer<>(this.width, this.height, IntBuffer.wrap(pixels),
+                PixelFormat.getIntArgbPreInstance());
+        this.image = new WritableImage(buffer);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public WritableImage image() {
+        return image;
+    }
+
+    /** Makes every pixel transparent. */
+    public void clear() {
+        Arrays.fill(pixels, 0);
+    }
+
+    /** Shows what has been drawn since the last call. */
+    public void show() {
+        buffer.updateBuffer(b -> new Rectangle2D(0, 0, width, height));
+    }
+
+    /** The premultiplied ARGB value at (x, y), for tests. */
+    int pixel(int x, int y) {
+        return pixels[y * width + x];
+    }
+
+    /**
+     * Blends {@code rgb} over pixel (x, y) with opacity {@code alpha} in [0, 1] ("source over");
+     * pixels outside the raster are ignored.
+     */
+    public void blend(int x, int y, int rgb, double alpha) {
+        if (x < 0 || y < 0 || x >= width || y >= height || alpha <= 0) {
+            return;
+        }
+        int a = (int) Math.round(Math.min(1, alpha) * 255);
+        int i = y * width + x;
+        int dst = pixels[i];
+        int keep = 255 - a;
+        int outA = a + mul(dst >>> 24, keep);
+        int outR = mul((rgb >> 16) & 0xFF, a) + mul((dst >> 16) & 0xFF, keep);
+        int outG = mul((rgb >> 8) & 0xFF, a) + mul((dst >> 8) & 0xFF, keep);
+        int outB = mul(rgb & 0xFF, a) + mul(dst & 0xFF, keep);
+        pixels[i] = outA << 24 | outR << 16 | outG << 8 | outB;
+    }
+
+    /** x·y/255, rounded. */
+    private static int mul(int x, int y) {
+        int t = x * y + 128;
+        return (t + (t >> 8)) >> 8;
+    }
+
+    /** A disc of {@code sprite}'s shape centred on (cx, cy), in {@code rgb} at opacity {@code alpha}. */
+    public void stamp(DiscSprite sprite, double cx, double cy, int rgb, double alpha) {
+        int left = (int) Math.floor(cx - sprite.radius());
+        int top = (int) Math.floor(cy - sprite.radius());
+        int size = sprite.size();
+        for (int dy = 0; dy < size; dy++) {
+            for (int dx = 0; dx < size; dx++) {
+                float coverage = sprite.coverage(dx, dy);
+                if (coverage > 0) {
+                    blend(left + dx, top + dy, rgb, alpha * coverage);
+                }
+            }
+        }
+    }
+
+    /**
+     * A vertical run of pixels in column {@code x} covering [yTop, yBottom] (fractional pixel rows),
+     * with partial coverage at both ends so that curves look smooth.
+     */
+    public void verticalSpan(int x, double yTop, double yBottom, int rgb, double alpha) {
+        if (x < 0 || x >= width) {
+            return;
+        }
+        double top = Math.max(0, Math.min(yTop, yBottom));
+        double bottom = Math.min(height, Math.max(yTop, yBottom));
+        if (bottom <= top) {
+            return;
+        }
+        int first = (int) Math.floor(top);
+        int last = Math.min(height - 1, (int) Math.ceil(bottom) - 1);
+        for (int y = first; y <= last; y++) {
+            double covered = Math.min(bottom, y + 1) - Math.max(top, y);
+            blend(x, y, rgb, alpha * covered);
+        }
+    }
+
+    /** A filled rectangle with integer corners, clipped to the raster. */
+    public void fillRect(int x, int y, int w, int h, int rgb, double alpha) {
+        for (int row = Math.max(0, y); row < Math.min(height, y + h); row++) {
+            for (int column = Math.max(0, x); column < Math.min(width, x + w); column++) {
+                blend(column, row, rgb, alpha);
+            }
+        }
+    }
+}

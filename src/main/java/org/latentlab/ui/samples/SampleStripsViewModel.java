@@ -1,0 +1,155 @@
+package org.latentlab.ui.samples;
+
+import java.util.SplittableRandom;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.latentlab.model.DecoderWeights;
+import org.latentlab.model.Encoding;
+import org.latentlab.training.DecodeService;
+import org.latentlab.training.ProbeSet;
+import org.latentlab.training.TrainingSnapshot;
+
+/**
+ * Two strips that show what the model has learned: held-out images over their reconstructions
+ * (decoded at the posterior mean), and images decoded from fixed draws z ~ N(0, I) of the prior,
+ * the same draws each time so that a class watches them sharpen. Uses {@code javafx.beans} only;
+ * confined to the JavaFX application thread (or a test's thread).
+ */
+public final class SampleStripsViewModel {
+
+    public static final int STRIP_LENGTH = 12;
+
+    private final DecodeService.Channel reconstructionChannel;
+    private final DecodeService.Channel sampleChannel;
+    private final ReadOnlyObjectWrapper<Strip> inputs = new ReadOnlyObjectWrapper<>(this, "inputs");
+    private final ReadOnlyObjectWrapper<Strip> reconstructions = new ReadOnlyObjectWrapper<>(this, "reconstructions");
+    private final ReadOnlyObjectWrapper<Strip> samples = new ReadOnlyObjectWrapper<>(this, "samples");
+
+    private float[] shownProbe;
+    private int[] chosen = new int[0];
+    private DecoderWeights decoder;
+    private float[] priorDraws;
+    private long sampleSeed = 7;
+    private float[] reconstructionRequest;
+    private DecodeService.DecodeResult shownReconstructions;
+    private DecodeService.DecodeResult shownSamples;
+
+    /** A row of images, {@code count × width × height} intensities. */
+    public record Strip(float[] pixels, int count, int width, int height) {
+    }
+
+    public SampleStripsViewModel(DecodeService.Channel reconstructions, DecodeService.Channel samples) {
+        this.reconstructionChannel = reconstructions;
+        this.sampleChannel = samples;
+    }
+
+    /** Takes a new snapshot: asks for the strips to be decoded with its decoder. */
+    public void update(TrainingSnapshot snapshot) {
+        ProbeSet probe = snapshot.probe();
+        boolean newProbe = shownProbe != probe.pixels();
+        if (newProbe) {
+            shownProbe = probe.pixels();
+            chosen = oneOfEachClass(probe, STRIP_LENGTH);
+            float[] pixels = new float[chosen.length * probe.imageWidth() * probe.imageHeight()];
+            for (int k = 0; k < chosen.length; k++) {
+                System.arraycopy(probe.image(chosen[k]), 0, pixels, k * probe.imageWidth() * probe.imageHeight(),
+                        probe.imageWidth() * probe.imageHeight());
+            }
+            inputs.set(new Strip(pixels, chosen.length, probe.imageWidth(), probe.imageHeight()));
+        }
+        if (snapshot.decoder() == decoder) {
+            return;
+        }
+        boolean newShape = decoder == null || decoder.latentSize() != snapshot.decoder().latentSize();
+        decoder = snapshot.decoder();
+        if (newShape || priorDraws == null) {
+            priorDraws = priorDraws(decoder.latentSize(), sampleSeed);
+        }
+        Encoding encoding = probe.encoding();
+        int d = encoding.latentSize();
+        reconstructionRequest = new float[chosen.length * d];
+        for (int k = 0; k < chosen.length; k++) {
+            System.arraycopy(encoding.means(), chosen[k] * d, reconstructionRequest, k * d, d);
+        }
+        reconstructionChannel.request(decoder, reconstructionRequest, chosen.length);
+        sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
+    }
+
+    /** Draws new prior samples and decodes them with the current decoder. */
+    public void resample() {
+        sampleSeed++;
+        if (decoder != null) {
+            priorDraws = priorDraws(decoder.latentSize(), sampleSeed);
+            sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
+        }
+    }
+
+    /** Takes up finished decodes; called once per frame. */
+    public void pulse() {
+        DecodeService.DecodeResult r = reconstructionChannel.latest();
+        if (r != null && r != shownReconstructions && r.request().latents() == reconstructionRequest) {
+            shownReconstructions = r;
+            reconstructions.set(new Strip(r.images(), r.request().count(), r.imageWidth(), r.imageHeight()));
+        }
+        DecodeService.DecodeResult s = sampleChannel.latest();
+        if (s != null && s != shownSamples && s.request().latents() == priorDraws) {
+            shownSamples = s;
+            samples.set(new Strip(s.images(), s.request().count(), s.imageWidth(), s.imageHeight()));
+        }
+    }
+
+    /** Up to {@code count} probe images, cycling through the classes so that each appears. */
+    static int[] oneOfEachClass(ProbeSet probe, int count) {
+        int n = Math.min(count, probe.size());
+        int classes = Math.max(1, probe.classNames().size());
+        int[] chosen = new int[n];
+        boolean[] taken = new boolean[probe.size()];
+        int filled = 0;
+        for (int round = 0; filled < n && round < probe.size(); round++) {
+            int wanted = round % classes;
+            for (int i = 0; i < probe.size(); i++) {
+                int label = probe.labels()[i];
+                if (!taken[i] && (label == wanted || label < 0 || probe.classNames().isEmpty())) {
+                    taken[i] = true;
+                    chosen[filled++] = i;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; filled < n && i < probe.size(); i++) {
+            if (!taken[i]) {
+                taken[i] = true;
+                chosen[filled++] = i;
+            }
+        }
+        return chosen;
+    }
+
+    /** {@value #STRIP_LENGTH} draws from N(0, I), the same for the same seed. */
+    static float[] priorDraws(int latentSize, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] z = new float[STRIP_LENGTH * latentSize];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) gaussian(random);
+        }
+        return z;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    public ReadOnlyObjectProperty<Strip> inputsProperty() {
+        return inputs.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Strip> reconstructionsProperty() {
+        return reconstructions.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Strip> samplesProperty() {
+        return samples.getReadOnlyProperty();
+    }
+}

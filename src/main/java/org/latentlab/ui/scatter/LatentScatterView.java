@@ -1,0 +1,414 @@
+package org.latentlab.ui.scatter;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.latentlab.latent.LatentGrid;
+import org.latentlab.render.Palette;
+import org.latentlab.render.Scatter;
+import org.latentlab.ui.plot.AxisMapping;
+import org.latentlab.ui.plot.Colours;
+import org.latentlab.ui.plot.DiscSprite;
+import org.latentlab.ui.plot.GrayImage;
+import org.latentlab.ui.plot.LegendEntry;
+import org.latentlab.ui.plot.PlotPane;
+import org.latentlab.ui.plot.PlotTheme;
+import org.latentlab.ui.plot.Raster;
+
+/**
+ * The latent scatter: the probe images' latent means as dots coloured by class, the prior's 1σ and
+ * 2σ contours, optionally the manifold grid's cells; hover a dot to see its image, click it to see
+ * its posterior ellipse and its reconstruction; scroll to zoom, drag to pan, Fit to see everything.
+ * Confined to the JavaFX application thread.
+ */
+public final class LatentScatterView extends BorderPane {
+
+    private static final double PICK_RADIUS_PX = 8;
+    private static final double HOVER_IMAGE_SIZE = 84;
+
+    private final LatentScatterViewModel viewModel;
+    private final PlotPane plot = new PlotPane(true);
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final Label note = new Label();
+    private final ImageView hoverImage = new ImageView();
+    private final VBox hoverBox = new VBox(hoverImage);
+    private final ImageView selectedInput = new ImageView();
+    private final ImageView selectedReconstruction = new ImageView();
+    private final Label selectionText = new Label();
+    private final VBox selectionBox;
+
+    private int[] drawOrder = new int[0];
+    private Point2D pressedAt;
+    private Point2D lastDrag;
+    private boolean dragged;
+
+    public LatentScatterView(LatentScatterViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.selectionBox = new VBox(8, captioned(selectedInput, "input x"),
+                captioned(selectedReconstruction, "decoded at μ(x)"), selectionText);
+        initGraphics();
+        registerListeners();
+        setTheme(PlotTheme.LIGHT);
+    }
+
+    private void initGraphics() {
+        getStyleClass().add("latent-scatter");
+        ToggleButton prior = new ToggleButton("Prior");
+        prior.setId("scatter-prior");
+        prior.setTooltip(new Tooltip("Draw the prior N(0, I) as circles at 1σ and 2σ: where a VAE is asked to put its codes"));
+        prior.selectedProperty().bindBidirectional(viewModel.showPriorProperty());
+        ToggleButton cells = new ToggleButton("Grid cells");
+        cells.setId("scatter-grid-cells");
+        cells.setTooltip(new Tooltip("Draw the manifold grid's points and cells, to see where each decoded image comes from"));
+        cells.selectedProperty().bindBidirectional(viewModel.showGridCellsProperty());
+        Button fit = new Button("Fit");
+        fit.setId("scatter-fit");
+        fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
+        fit.setOnAction(e -> viewModel.fit());
+        HBox.setHgrow(legend, Priority.ALWAYS);
+        HBox top = new HBox(8, legend, prior, cells, fit);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(4, 8, 2, 8));
+
+        hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
+        hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
+        hoverImage.setSmooth(false);
+        hoverBox.getStyleClass().add("hover-image");
+        hoverBox.setManaged(false);
+        hoverBox.setVisible(false);
+        hoverBox.setMouseTransparent(true);
+        Pane centre = new Pane(plot, hoverBox);
+        plot.prefWidthProperty().bind(centre.widthProperty());
+        plot.prefHeightProperty().bind(centre.heightProperty());
+        centre.widthProperty().addListener(o -> plot.resize(centre.getWidth(), centre.getHeight()));
+        centre.heightProperty().addListener(o -> plot.resize(centre.getWidth(), centre.getHeight()));
+        centre.setMinSize(200, 200);
+
+        for (ImageView view : List.of(selectedInput, selectedReconstruction)) {
+            view.setFitWidth(84);
+            view.setFitHeight(84);
+            view.setSmooth(false);
+        }
+        selectionText.setWrapText(true);
+        selectionText.setMaxWidth(170);
+        selectionBox.setAlignment(Pos.TOP_CENTER);
+        selectionBox.setPadding(new Insets(4, 8, 4, 8));
+        selectionBox.getStyleClass().add("selection");
+        note.setWrapText(true);
+        note.getStyleClass().add("note");
+        note.setPadding(new Insets(0, 8, 0, 8));
+        setTop(top);
+        setCenter(centre);
+        setRight(selectionBox);
+        setBottom(note);
+    }
+
+    private static Node captioned(ImageView image, String caption) {
+        Label label = new Label(caption);
+        label.getStyleClass().add("caption");
+        VBox box = new VBox(2, image, label);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private void registerListeners() {
+        viewModel.pointsProperty().addListener((o, was, now) -> {
+            if (was == null || now.size() != was.size() || now.classNames() != was.classNames()) {
+                drawOrder = Scatter.drawingOrder(now.size());
+                rebuildLegend();
+            }
+            plot.setAxisTitles(now.xTitle(), now.yTitle());
+            note.setText(now.note());
+            note.setVisible(!now.note().isEmpty());
+            note.setManaged(!now.note().isEmpty());
+            redraw();
+        });
+        viewModel.viewportProperty().addListener(o -> redraw());
+        viewModel.showPriorProperty().addListener(o -> drawMarks());
+        viewModel.showGridCellsProperty().addListener(o -> drawMarks());
+        viewModel.gridProperty().addListener(o -> drawMarks());
+        viewModel.posteriorProperty().addListener(o -> drawMarks());
+        viewModel.hoveredProperty().addListener(o -> drawMarks());
+        viewModel.selectionTextProperty().addListener((o, was, now) -> selectionText.setText(now));
+        viewModel.selectedImageProperty().addListener((o, was, now) -> showImage(selectedInput, now));
+        viewModel.reconstructionProperty().addListener((o, was, now) -> showImage(selectedReconstruction, now));
+        viewModel.selectedProperty().addListener((o, was, now) -> {
+            selectionBox.setVisible(now.intValue() >= 0);
+            selectionBox.setManaged(now.intValue() >= 0);
+            drawMarks();
+        });
+        selectionBox.setVisible(false);
+        selectionBox.setManaged(false);
+        plot.setOnResize(this::redraw);
+
+        plot.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        plot.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            viewModel.hover(-1);
+            hoverBox.setVisible(false);
+        });
+        plot.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            pressedAt = new Point2D(e.getX(), e.getY());
+            lastDrag = pressedAt;
+            dragged = false;
+        });
+        plot.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::drag);
+        plot.addEventHandler(MouseEvent.MOUSE_RELEASED, this::release);
+        plot.addEventHandler(ScrollEvent.SCROLL, this::scroll);
+    }
+
+    private void showImage(ImageView view, float[] pixels) {
+        var probe = viewModel.probe();
+        view.setImage(pixels == null || probe == null ? null
+                : GrayImage.of(pixels, 0, probe.imageWidth(), probe.imageHeight()));
+    }
+
+    /** Draws with {@code theme}'s colours from now on. */
+    public void setTheme(PlotTheme theme) {
+        plot.setTheme(theme);
+        rebuildLegend();
+    }
+
+    /** The plot surface, for tests and export. */
+    public PlotPane plot() {
+        return plot;
+    }
+
+    // ---- mouse ----------------------------------------------------------------------------------
+
+    private void hover(MouseEvent e) {
+        int index = pick(e.getX(), e.getY());
+        viewModel.hover(index);
+        var probe = viewModel.probe();
+        if (index < 0 || probe == null) {
+            hoverBox.setVisible(false);
+            return;
+        }
+        hoverImage.setImage(GrayImage.of(probe.pixels(), index * probe.imageWidth() * probe.imageHeight(),
+                probe.imageWidth(), probe.imageHeight()));
+        double x = e.getX() + 16;
+        double y = e.getY() + 16;
+        if (x + HOVER_IMAGE_SIZE + 12 > plot.getWidth()) {
+            x = e.getX() - HOVER_IMAGE_SIZE - 24;
+        }
+        if (y + HOVER_IMAGE_SIZE + 12 > plot.getHeight()) {
+            y = e.getY() - HOVER_IMAGE_SIZE - 24;
+        }
+        hoverBox.resizeRelocate(x, y, HOVER_IMAGE_SIZE + 8, HOVER_IMAGE_SIZE + 8);
+        hoverBox.setVisible(true);
+    }
+
+    private void drag(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || lastDrag == null) {
+            return;
+        }
+        if (pressedAt.distance(e.getX(), e.getY()) > 4) {
+            dragged = true;
+        }
+        if (dragged) {
+            double dx = (e.getX() - lastDrag.getX()) / plot.x().scale();
+            double dy = (e.getY() - lastDrag.getY()) / plot.y().scale();
+            viewModel.pan(-dx, -dy);
+            lastDrag = new Point2D(e.getX(), e.getY());
+        }
+    }
+
+    private void release(MouseEvent e) {
+        if (!dragged && e.getButton() == MouseButton.PRIMARY && plot.isOverPlot(e.getX(), e.getY())) {
+            viewModel.select(pick(e.getX(), e.getY()));
+        }
+        if (e.getClickCount() == 2 && !dragged) {
+            viewModel.fit();
+        }
+        pressedAt = null;
+        lastDrag = null;
+    }
+
+    private void scroll(ScrollEvent e) {
+        if (e.getDeltaY() == 0 || !plot.isOverPlot(e.getX(), e.getY())) {
+            return;
+        }
+        Point2D p = plot.toPlotPixels(e.getX(), e.getY());
+        double factor = Math.pow(1.1, e.getDeltaY() / 40);
+        viewModel.zoom(factor, plot.x().toValue(p.getX()), plot.y().toValue(p.getY()));
+        e.consume();
+    }
+
+    /** The point a click at (paneX, paneY) of the plot would pick: the nearest within a few pixels, or −1. */
+    public int pick(double paneX, double paneY) {
+        if (!plot.isOverPlot(paneX, paneY)) {
+            return -1;
+        }
+        Point2D p = plot.toPlotPixels(paneX, paneY);
+        return viewModel.nearest(plot.x().toValue(p.getX()), plot.y().toValue(p.getY()),
+                PICK_RADIUS_PX / plot.x().scale());
+    }
+
+    /** Where point {@code index} is drawn, in this pane's coordinates; {@code null} if there is none. */
+    public Point2D positionOf(int index) {
+        ScatterPoints points = viewModel.pointsProperty().get();
+        if (points == null || index < 0 || index >= points.size()) {
+            return null;
+        }
+        Point2D origin = plot.toPlotPixels(0, 0);
+        return new Point2D(plot.x().toPixel(points.xs()[index]) - origin.getX(),
+                plot.y().toPixel(points.ys()[index]) - origin.getY());
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------------
+
+    private void rebuildLegend() {
+        ScatterPoints points = viewModel.pointsProperty().get();
+        List<Node> entries = new ArrayList<>();
+        if (points != null) {
+            for (int label = 0; label < points.classNames().size(); label++) {
+                entries.add(LegendEntry.dot(points.classNames().get(label), Color.web(Palette.classHex(label))));
+            }
+        }
+        legend.getChildren().setAll(entries);
+    }
+
+    private void redraw() {
+        ScatterPoints points = viewModel.pointsProperty().get();
+        Viewport view = viewModel.viewportProperty().get();
+        plot.setRanges(view.xMin(), view.xMax(), view.yMin(), view.yMax(), false);
+        Raster raster = plot.raster();
+        raster.clear();
+        if (points != null) {
+            drawPoints(raster, points);
+        }
+        raster.show();
+        drawMarks();
+    }
+
+    private void drawPoints(Raster raster, ScatterPoints points) {
+        int n = points.size();
+        DiscSprite dot = new DiscSprite(n <= 1_000 ? 4 : n <= 5_000 ? 3 : 2.4);
+        double alpha = plot.theme().isDark() ? 0.8 : 0.65;
+        int[] colours = new int[Math.max(1, points.classNames().size())];
+        for (int c = 0; c < colours.length; c++) {
+            colours[c] = Colours.rgb(Palette.classHex(c));
+        }
+        AxisMapping x = plot.x();
+        AxisMapping y = plot.y();
+        for (int i : drawOrder) {
+            if (i >= n) {
+                continue;
+            }
+            double px = x.toPixel(points.xs()[i]);
+            double py = y.toPixel(points.ys()[i]);
+            if (px < -8 || py < -8 || px > raster.width() + 8 || py > raster.height() + 8 || Double.isNaN(px + py)) {
+                continue;
+            }
+            int label = points.labels()[i];
+            raster.stamp(dot, px, py, label >= 0 ? colours[label % colours.length] : colours[0], alpha);
+        }
+    }
+
+    private void drawMarks() {
+        GraphicsContext g = plot.clearMarks();
+        ScatterPoints points = viewModel.pointsProperty().get();
+        AxisMapping x = plot.x();
+        AxisMapping y = plot.y();
+        Color reference = plot.theme().reference();
+        LatentGrid grid = viewModel.gridProperty().get();
+        if (viewModel.showGridCellsProperty().get() && grid != null && points != null && points.isRawLatentPlane()
+                && points.latentSize() == 2) {
+            drawGridCells(g, grid, x, y, reference);
+        }
+        if (viewModel.showPriorProperty().get()) {
+            g.setStroke(reference);
+            g.setLineWidth(1.5);
+            g.setLineDashes(7, 5);
+            for (int sigma = 1; sigma <= 2; sigma++) {
+                double r = sigma * x.scale();
+                g.strokeOval(x.toPixel(0) - r, y.toPixel(0) - r, 2 * r, 2 * r);
+            }
+            g.setLineDashes(null);
+            g.setFill(reference);
+            g.fillText("1σ", x.toPixel(0.72), y.toPixel(0.72));
+            g.fillText("2σ", x.toPixel(1.43), y.toPixel(1.43));
+        }
+        if (points == null) {
+            return;
+        }
+        int hovered = viewModel.hoveredProperty().get();
+        if (hovered >= 0 && hovered < points.size()) {
+            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7, reference, 1.5);
+        }
+        int selected = viewModel.selectedProperty().get();
+        if (selected >= 0 && selected < points.size()) {
+            PosteriorEllipse ellipse = viewModel.posteriorProperty().get();
+            double px = x.toPixel(points.xs()[selected]);
+            double py = y.toPixel(points.ys()[selected]);
+            if (ellipse != null) {
+                double[] axes = ellipse.principalAxes();
+                g.save();
+                g.translate(px, py);
+                g.rotate(-Math.toDegrees(axes[2]));
+                double a = axes[0] * x.scale();
+                double b = axes[1] * x.scale();
+                g.setFill(Color.web("#FFB000", 0.18));
+                g.fillOval(-a, -b, 2 * a, 2 * b);
+                g.setStroke(Color.web("#FFB000"));
+                g.setLineWidth(2.5);
+                g.strokeOval(-a, -b, 2 * a, 2 * b);
+                g.restore();
+            }
+            ring(g, px, py, 6, plot.theme().text(), 2.5);
+        }
+    }
+
+    /**
+     * The grid's sampling points as crosses and the borders of the cells they stand for as faint
+     * lines; inverse-CDF cells reach to the edge of the view, since the outer ones are unbounded.
+     */
+    private static void drawGridCells(GraphicsContext g, LatentGrid grid, AxisMapping x, AxisMapping y, Color colour) {
+        double[] axis = grid.axisValues();
+        double[] edges = grid.cellEdges();
+        double low = Math.max(edges[0], Math.min(x.min(), y.min()));
+        double high = Math.min(edges[edges.length - 1], Math.max(x.max(), y.max()));
+        g.setStroke(Color.color(colour.getRed(), colour.getGreen(), colour.getBlue(), 0.35));
+        g.setLineWidth(1);
+        for (double edge : edges) {
+            if (Double.isFinite(edge)) {
+                g.strokeLine(x.toPixel(edge), y.toPixel(low), x.toPixel(edge), y.toPixel(high));
+                g.strokeLine(x.toPixel(low), y.toPixel(edge), x.toPixel(high), y.toPixel(edge));
+            }
+        }
+        g.setStroke(colour);
+        g.setLineWidth(1.2);
+        for (double u : axis) {
+            for (double v : axis) {
+                double px = x.toPixel(u);
+                double py = y.toPixel(v);
+                g.strokeLine(px - 3, py, px + 3, py);
+                g.strokeLine(px, py - 3, px, py + 3);
+            }
+        }
+    }
+
+    private static void ring(GraphicsContext g, double x, double y, double radius, Color colour, double width) {
+        g.setStroke(colour);
+        g.setLineWidth(width);
+        g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+    }
+}

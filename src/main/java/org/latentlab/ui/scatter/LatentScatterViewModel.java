@@ -1,0 +1,289 @@
+package org.latentlab.ui.scatter;
+
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.latentlab.latent.LatentGrid;
+import org.latentlab.model.DecoderWeights;
+import org.latentlab.model.Encoding;
+import org.latentlab.training.DecodeService;
+import org.latentlab.training.ProbeSet;
+import org.latentlab.training.TrainingSnapshot;
+
+/**
+ * What the latent scatter shows: where the probe images sit, which part of the plane is in view,
+ * which point is hovered and which selected, and for the selected one its posterior ellipse, its
+ * image and its reconstruction. Uses {@code javafx.beans} only; confined to the JavaFX application
+ * thread (or a test's thread).
+ */
+public final class LatentScatterViewModel {
+
+    /** Half the side of the smallest fitted view: the prior's ±3σ and a little room. */
+    static final double MIN_FITTED_HALF_SPAN = 3.2;
+    private static final double[] NICE_HALF_SPANS = {3.2, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100};
+
+    private final DecodeService.Channel reconstructions;
+    private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
+    private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.PRIOR);
+    private final BooleanProperty followData = new SimpleBooleanProperty(this, "followData", true);
+    private final BooleanProperty showPrior = new SimpleBooleanProperty(this, "showPrior", true);
+    private final BooleanProperty showGridCells = new SimpleBooleanProperty(this, "showGridCells", false);
+    private final ObjectProperty<LatentGrid> grid = new SimpleObjectProperty<>(this, "grid");
+    private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
+    private final ReadOnlyObjectWrapper<PosteriorEllipse> posterior = new ReadOnlyObjectWrapper<>(this, "posterior");
+    private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
+    private final ReadOnlyObjectWrapper<float[]> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
+    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
+
+    private ProbeSet probe;
+    private DecoderWeights decoder;
+    private long reconstructionRequest = Long.MAX_VALUE;
+    private DecodeService.DecodeResult shownReconstruction;
+
+    /** @param reconstructions where the selected image's reconstruction is decoded, off this thread */
+    public LatentScatterViewModel(DecodeService.Channel reconstructions) {
+        this.reconstructions = reconstructions;
+        followData.addListener((o, was, now) -> {
+            if (now) {
+                fit();
+            }
+        });
+    }
+
+    /** Takes a new snapshot: new positions, a new view if following the data, a new reconstruction. */
+    public void update(TrainingSnapshot snapshot) {
+        boolean newProbe = probe == null || probe.pixels() != snapshot.probe().pixels();
+        probe = snapshot.probe();
+        decoder = snapshot.decoder();
+        if (newProbe) {
+            hovered.set(-1);
+            selected.set(-1);
+        }
+        points.set(ScatterProjection.of(probe, points.get()));
+        if (followData.get()) {
+            viewport.set(fittedViewport(points.get()));
+        }
+        refreshSelection();
+    }
+
+    /** Picks up a finished reconstruction; called once per frame. */
+    public void pulse() {
+        DecodeService.DecodeResult result = reconstructions.latest();
+        if (result != null && result != shownReconstruction && result.request().id() >= reconstructionRequest) {
+            shownReconstruction = result;
+            reconstruction.set(result.images());
+        }
+    }
+
+    // ---- commands -------------------------------------------------------------------------------
+
+    /** Zooms by {@code factor} (> 1 in) about the plane point (x, y); stops following the data. */
+    public void zoom(double factor, double x, double y) {
+        followData.set(false);
+        viewport.set(viewport.get().zoomedAbout(factor, x, y));
+    }
+
+    /** Moves the view by (dx, dy) plane units; stops following the data. */
+    public void pan(double dx, double dy) {
+        followData.set(false);
+        viewport.set(viewport.get().movedBy(dx, dy));
+    }
+
+    /** Fits the view to the points (and the prior's ±3σ) and follows them as training moves them. */
+    public void fit() {
+        followData.set(true);
+        viewport.set(fittedViewport(points.get()));
+    }
+
+    public void hover(int index) {
+        hovered.set(index);
+    }
+
+    /** Selects point {@code index}, or clears the selection with −1. */
+    public void select(int index) {
+        ScatterPoints current = points.get();
+        if (current == null || index < 0 || index >= current.size()) {
+            index = -1;
+        }
+        selected.set(index);
+        selectedImage.set(null);
+        reconstruction.set(null);
+        refreshSelection();
+    }
+
+    /**
+     * The point nearest to plane position (x, y) within {@code radius} plane units, or −1.
+     * Ties go to the point drawn last, the one on top.
+     */
+    public int nearest(double x, double y, double radius) {
+        ScatterPoints current = points.get();
+        if (current == null) {
+            return -1;
+        }
+        int best = -1;
+        double bestDistance = radius * radius;
+        for (int i = 0; i < current.size(); i++) {
+            double dx = current.xs()[i] - x;
+            double dy = current.ys()[i] - y;
+            double d = dx * dx + dy * dy;
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    // ---- selection --------------------------------------------------------------------------------
+
+    private void refreshSelection() {
+        int index = selected.get();
+        ScatterPoints current = points.get();
+        if (index < 0 || probe == null || current == null) {
+            posterior.set(null);
+            selectedImage.set(null);
+            selectionText.set("");
+            return;
+        }
+        Encoding encoding = probe.encoding();
+        int d = encoding.latentSize();
+        float[] mean = new float[d];
+        System.arraycopy(encoding.means(), index * d, mean, 0, d);
+        posterior.set(encoding.hasPosterior() ? ellipseOf(current, encoding, index) : null);
+        if (selectedImage.get() == null) {
+            selectedImage.set(probe.image(index));
+        }
+        selectionText.set(describe(encoding, index, probe));
+        if (decoder != null) {
+            reconstructionRequest = reconstructions.request(decoder, mean, 1);
+        }
+    }
+
+    /** The posterior's 1σ ellipse in the plane: W diag(σ²) Wᵀ around the projected mean. */
+    static PosteriorEllipse ellipseOf(ScatterPoints plane, Encoding encoding, int index) {
+        int d = encoding.latentSize();
+        double[] w = plane.projection();
+        double a = 0;
+        double b = 0;
+        double c = 0;
+        for (int j = 0; j < d; j++) {
+            double variance = Math.exp(encoding.logVariances()[index * d + j]);
+            double w0 = w[j];
+            double w1 = w[d + j];
+            a += w0 * w0 * variance;
+            b += w0 * w1 * variance;
+            c += w1 * w1 * variance;
+        }
+        return new PosteriorEllipse(plane.xs()[index], plane.ys()[index], a, c, b);
+    }
+
+    private static String describe(Encoding encoding, int index, ProbeSet probe) {
+        int d = encoding.latentSize();
+        int label = probe.labels()[index];
+        String name = label >= 0 && label < probe.classNames().size() ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
+        StringBuilder text = new StringBuilder("Held-out image " + (index + 1) + ", " + name + ".\nμ = (");
+        for (int j = 0; j < Math.min(d, 4); j++) {
+            text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", encoding.mean(index, j)));
+        }
+        text.append(d > 4 ? ", …)" : ")");
+        if (encoding.hasPosterior()) {
+            text.append("\nσ = (");
+            for (int j = 0; j < Math.min(d, 4); j++) {
+                double sigma = Math.exp(encoding.logVariances()[index * d + j] / 2);
+                text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", sigma));
+            }
+            text.append(d > 4 ? ", …)" : ")");
+            text.append("\nThe ellipse is μ ± σ of q(z|x).");
+        }
+        return text.toString();
+    }
+
+    /** A view centred on 0, reaching every point and the prior's ±3σ, its size rounded to a few fixed steps. */
+    static Viewport fittedViewport(ScatterPoints current) {
+        double farthest = 0;
+        if (current != null) {
+            for (int i = 0; i < current.size(); i++) {
+                double m = Math.max(Math.abs(current.xs()[i]), Math.abs(current.ys()[i]));
+                if (Double.isFinite(m)) {
+                    farthest = Math.max(farthest, m);
+                }
+            }
+        }
+        double needed = Math.max(MIN_FITTED_HALF_SPAN, farthest * 1.04);
+        for (double nice : NICE_HALF_SPANS) {
+            if (nice >= needed) {
+                return new Viewport(0, 0, nice);
+            }
+        }
+        double step = Math.pow(10, Math.ceil(Math.log10(needed)));
+        return new Viewport(0, 0, Math.ceil(needed / step * 4) * step / 4);
+    }
+
+    // ---- properties -------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<ScatterPoints> pointsProperty() {
+        return points.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    /** Whether the view refits itself to the points as training moves them. */
+    public BooleanProperty followDataProperty() {
+        return followData;
+    }
+
+    public BooleanProperty showPriorProperty() {
+        return showPrior;
+    }
+
+    public BooleanProperty showGridCellsProperty() {
+        return showGridCells;
+    }
+
+    /** The manifold grid whose points and cells can be drawn over the scatter; {@code null} for none. */
+    public ObjectProperty<LatentGrid> gridProperty() {
+        return grid;
+    }
+
+    public ReadOnlyIntegerProperty hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The selected image's posterior q(z|x) in the plane; {@code null} for none or an autoencoder. */
+    public ReadOnlyObjectProperty<PosteriorEllipse> posteriorProperty() {
+        return posterior.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> selectedImageProperty() {
+        return selectedImage.getReadOnlyProperty();
+    }
+
+    /** The selected image decoded from its posterior mean, refreshed with every snapshot. */
+    public ReadOnlyObjectProperty<float[]> reconstructionProperty() {
+        return reconstruction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionTextProperty() {
+        return selectionText.getReadOnlyProperty();
+    }
+
+    /** The latest probe set, for the images behind the points; {@code null} before the first snapshot. */
+    public ProbeSet probe() {
+        return probe;
+    }
+}

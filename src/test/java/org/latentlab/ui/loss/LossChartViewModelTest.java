@@ -1,0 +1,59 @@
+package org.latentlab.ui.loss;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.IterationHistory;
+
+class LossChartViewModelTest {
+
+    /** Iterations whose β moves from 1 to 3 half-way: reconstruction 150, KL 5, total = rec + β·KL. */
+    private static LossSeries changingBeta() {
+        IterationHistory history = new IterationHistory();
+        for (int i = 0; i < 100; i++) {
+            double beta = i < 75 ? 1 : 3;
+            history.append(150 + beta * 5, 150, 5, beta);
+        }
+        return new LossSeries(history.view(), List.of(new EpochMetrics(1, 100, 160, 150, 5, 152, 6, 3, 1)), true);
+    }
+
+    @Test
+    void readoutAddsUpEvenWhileBetaChanges() {
+        String text = LossChartViewModel.readoutOf(changingBeta());
+        Matcher m = Pattern.compile("total ([0-9.]+) = reconstruction ([0-9.]+) \\+ β·KL ([0-9.]+) nats \\(β ([0-9.]+)")
+                .matcher(text);
+        assertTrue(m.find(), text);
+        double total = Double.parseDouble(m.group(1));
+        double sum = Double.parseDouble(m.group(2)) + Double.parseDouble(m.group(3));
+        assertEquals(total, sum, 0.1, text);
+        assertEquals(160.0, total, 0.05, "25 of the last 50 at β = 1 (155), 25 at β = 3 (165)");
+        assertEquals("3.00", m.group(4), "the current β");
+        assertTrue(text.contains("held-out −ELBO after epoch 1: 158.0"), text);
+    }
+
+    @Test
+    void linearRangeStartsAtZeroAndHoldsTheBoldLinesAndHeldOutLoss() {
+        double[] range = LossChartViewModel.yRange(changingBeta(), false);
+        assertEquals(0, range[0]);
+        assertTrue(range[1] >= 165 && range[1] <= 200, "top " + range[1]);
+    }
+
+    @Test
+    void logarithmicRangeSpansWholeDecadesAroundEveryPositiveValue() {
+        double[] range = LossChartViewModel.yRange(changingBeta(), true);
+        assertEquals(1, range[0], 1e-12, "KL = 5 lies in [1, 10)");
+        assertEquals(1000, range[1], 1e-9, "totals up to 165 lie below 1000");
+    }
+
+    @Test
+    void smoothingWindowIsAboutAHundredthOfTheRunAndOdd() {
+        assertEquals(1, LossChartViewModel.smoothingWindow(150));
+        assertEquals(51, LossChartViewModel.smoothingWindow(5_000));
+        assertEquals(101, LossChartViewModel.smoothingWindow(10_050));
+    }
+}

@@ -1,0 +1,105 @@
+package org.latentlab.ui.scatter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.latentlab.model.Encoding;
+import org.latentlab.training.ProbeSet;
+
+class LatentScatterMathsTest {
+
+    @Test
+    void ellipseOfADiagonalPosteriorHasTheStandardDeviationsAsSemiAxes() {
+        PosteriorEllipse ellipse = new PosteriorEllipse(0, 0, 4, 1, 0);
+        double[] axes = ellipse.principalAxes();
+        assertEquals(2, axes[0], 1e-12);
+        assertEquals(1, axes[1], 1e-12);
+        assertEquals(0, axes[2], 1e-12);
+    }
+
+    @Test
+    void ellipseOfACorrelatedPosteriorLiesAlongTheDiagonal() {
+        // Σ = R diag(9, 1) Rᵀ with R a rotation by 45°: variances 5 and 5, covariance 4.
+        double[] axes = new PosteriorEllipse(0, 0, 5, 5, 4).principalAxes();
+        assertEquals(3, axes[0], 1e-12);
+        assertEquals(1, axes[1], 1e-12);
+        assertEquals(Math.PI / 4, axes[2], 1e-12);
+    }
+
+    @Test
+    void twoDimensionalLatentsAreShownAsTheyAreWithTheirOwnEllipse() {
+        float[] means = {1, 2, -3, 0.5f};
+        float[] logVariances = {(float) Math.log(0.25), (float) Math.log(0.04), 0, 0};
+        ProbeSet probe = probe(new Encoding(means, logVariances, 2, 2));
+        ScatterPoints plane = ScatterProjection.of(probe, null);
+        assertTrue(plane.isRawLatentPlane());
+        assertEquals(-3, plane.xs()[1]);
+        assertEquals(0.5f, plane.ys()[1]);
+        PosteriorEllipse ellipse = LatentScatterViewModel.ellipseOf(plane, probe.encoding(), 0);
+        assertEquals(0.25, ellipse.varianceX(), 1e-6);
+        assertEquals(0.04, ellipse.varianceY(), 1e-6);
+        assertEquals(0, ellipse.covariance(), 1e-12);
+    }
+
+    @Test
+    void higherDimensionalLatentsAreProjectedOntoTheirPrincipalPlane() {
+        // 8-D means that vary along e₁ (σ = 3) and e₅ (σ = 2) only, plus a little noise elsewhere.
+        int n = 500;
+        int d = 8;
+        float[] means = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                means[i * d + j] = (float) (0.01 * (random.nextDouble() - 0.5));
+            }
+            means[i * d] += (float) (3 * gaussian(random));
+            means[i * d + 4] += (float) (2 * gaussian(random));
+        }
+        ProbeSet probe = probe(new Encoding(means, null, n, d));
+        ScatterPoints plane = ScatterProjection.of(probe, null);
+        assertEquals("PC 1", plane.xTitle());
+        assertTrue(plane.note().contains("8-D latent space shown by PCA"), plane.note());
+        assertTrue(plane.note().contains("100 %"), plane.note());
+        assertEquals(1, Math.abs(plane.projection()[0]), 1e-3, "PC 1 is e₁");
+        assertEquals(1, Math.abs(plane.projection()[d + 4]), 1e-3, "PC 2 is e₅");
+        // A refit of the same points keeps the axes' directions.
+        ScatterPoints again = ScatterProjection.of(probe, plane);
+        assertEquals(plane.xs()[7], again.xs()[7], 1e-5);
+    }
+
+    @Test
+    void fittedViewAlwaysShowsThePriorAndReachesEveryPoint() {
+        ScatterPoints near = points(new float[] {0.5f, -1}, new float[] {0.2f, 1});
+        assertEquals(3.2, LatentScatterViewModel.fittedViewport(near).halfSpan(), 1e-12);
+        ScatterPoints far = points(new float[] {-13, 2}, new float[] {0, 1});
+        Viewport view = LatentScatterViewModel.fittedViewport(far);
+        assertTrue(view.halfSpan() >= 13 && view.halfSpan() <= 16, "half-span " + view.halfSpan());
+        assertEquals(0, view.centreX());
+    }
+
+    @Test
+    void zoomingKeepsThePointUnderTheCursorInPlace() {
+        Viewport view = new Viewport(0, 0, 4);
+        Viewport zoomed = view.zoomedAbout(2, 2, -1);
+        assertEquals(2, zoomed.halfSpan(), 1e-12);
+        double before = (2 - view.xMin()) / (2 * view.halfSpan());
+        double after = (2 - zoomed.xMin()) / (2 * zoomed.halfSpan());
+        assertEquals(before, after, 1e-12);
+    }
+
+    private static ScatterPoints points(float[] xs, float[] ys) {
+        return new ScatterPoints(xs, ys, new int[xs.length], List.of("a"), "z₁", "z₂", "", new double[] {1, 0, 0, 1},
+                new double[2]);
+    }
+
+    private static ProbeSet probe(Encoding encoding) {
+        int n = encoding.count();
+        return new ProbeSet(encoding, new float[n * 4], 2, 2, new int[n], List.of("all"));
+    }
+
+    private static double gaussian(java.util.SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+}
