@@ -58,6 +58,41 @@ public final class LatentPlane {
         return principal;
     }
 
+    /** The plane's horizontal (0) or vertical (1) direction, a unit vector of the latent space. */
+    public double[] direction(int axis) {
+        if (axis != 0 && axis != 1) {
+            throw new IllegalArgumentException("a plane has axes 0 and 1, not " + axis);
+        }
+        return (axis == 0 ? first : second).clone();
+    }
+
+    /**
+     * This plane with each axis turned round if it points against the same axis of
+     * {@code previous}: refitting PCA to codes that moved a little finds the same directions, but
+     * either sign, and a scatter should not flip over between two frames.
+     */
+    public LatentPlane alignedWith(LatentPlane previous) {
+        if (previous == null || previous.latentSize != latentSize || !principal) {
+            return this;
+        }
+        return new LatentPlane(latentSize, sameSense(first, previous.first), sameSense(second, previous.second), true);
+    }
+
+    private static double[] sameSense(double[] direction, double[] reference) {
+        double dot = 0;
+        for (int d = 0; d < direction.length; d++) {
+            dot += direction[d] * reference[d];
+        }
+        if (dot >= 0) {
+            return direction;
+        }
+        double[] turned = new double[direction.length];
+        for (int d = 0; d < direction.length; d++) {
+            turned[d] = -direction[d];
+        }
+        return turned;
+    }
+
     /** Names for the plane's two axes: "z₁", "z₂", or "PC 1", "PC 2" of the latent means. */
     public String[] axisNames() {
         return principal ? new String[] {"PC 1 of z", "PC 2 of z"} : new String[] {"z₁", "z₂"};

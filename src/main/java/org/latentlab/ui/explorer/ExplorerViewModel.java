@@ -75,6 +75,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         this.background = background;
         this.uiThread = uiThread;
         scatter.gridProperty().bind(manifold.gridProperty());
+        scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
 
     /** Builds the first model, for {@code initial}. */

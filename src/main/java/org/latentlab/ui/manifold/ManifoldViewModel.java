@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
+import org.latentlab.latent.LatentPlane;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.TrainingSnapshot;
@@ -35,9 +36,7 @@ public final class ManifoldViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
     private DecoderWeights decoder;
-    private double[] klPerDimension = new double[0];
-    private int horizontal;
-    private int vertical = 1;
+    private LatentPlane plane;
     private float[] requestedPoints;
     private DecodeService.DecodeResult shown;
 
@@ -54,7 +53,6 @@ public final class ManifoldViewModel {
             return;
         }
         decoder = snapshot.decoder();
-        klPerDimension = snapshot.klPerDimension();
         requestDecode();
     }
 
@@ -91,30 +89,26 @@ public final class ManifoldViewModel {
             channel.request(decoder, requestedPoints, current.size());
             return;
         }
-        chooseDimensions(d);
-        requestedPoints = current.points(d, horizontal, vertical);
-        channel.request(decoder, requestedPoints, current.size() * current.size());
+        LatentPlane shown = plane == null || plane.latentSize() != d ? LatentPlane.firstTwoAxes(d) : plane;
+        int count = current.size() * current.size();
+        requestedPoints = shown.embed(current.points(2, 0, 1), count);
+        channel.request(decoder, requestedPoints, count);
     }
 
-    /** For more than two latent dimensions, the grid spans the two that carry most information (KL). */
-    private void chooseDimensions(int d) {
-        horizontal = 0;
-        vertical = 1;
-        if (d > 2 && klPerDimension.length == d) {
-            int first = 0;
-            for (int j = 1; j < d; j++) {
-                if (klPerDimension[j] > klPerDimension[first]) {
-                    first = j;
-                }
-            }
-            int second = first == 0 ? 1 : 0;
-            for (int j = 0; j < d; j++) {
-                if (j != first && klPerDimension[j] > klPerDimension[second]) {
-                    second = j;
-                }
-            }
-            horizontal = Math.min(first, second);
-            vertical = Math.max(first, second);
+    /**
+     * The plane of the latent space the grid lies on: the scatter's, so that its cells can be drawn
+     * there. For more than two dimensions it is the plane of the codes' two principal components,
+     * through the origin, on which the prior is again N(0, I₂) and Φ⁻¹ spacing keeps its meaning.
+     */
+    public void setPlane(LatentPlane newPlane) {
+        if (newPlane == plane) {
+            return;
+        }
+        boolean moved = plane == null || newPlane == null || newPlane.isPrincipal() || plane.isPrincipal()
+                || newPlane.latentSize() != plane.latentSize();
+        plane = newPlane;
+        if (moved) {
+            requestDecode();
         }
     }
 
@@ -130,18 +124,10 @@ public final class ManifoldViewModel {
                         current.axisValue(n - 1));
         int d = decoder == null ? 2 : decoder.latentSize();
         String axes = d == 1 ? "z₁ grows to the right"
-                : d == 2 ? "z₁ grows to the right, z₂ upwards"
-                : String.format(Locale.ROOT, "z%s grows to the right, z%s upwards (the two dimensions with the most KL); "
-                        + "the other %d are 0", subscript(horizontal + 1), subscript(vertical + 1), d - 2);
+                : d == 2 || plane == null || !plane.isPrincipal() ? "z₁ grows to the right, z₂ upwards"
+                : String.format(Locale.ROOT, "The grid lies on the scatter's plane of %d-D space: PC 1 of the codes to "
+                        + "the right, PC 2 upwards, through z = 0", d);
         caption.set(where + ". " + axes + ".");
-    }
-
-    private static String subscript(int number) {
-        StringBuilder text = new StringBuilder();
-        for (char c : Integer.toString(number).toCharArray()) {
-            text.append((char) ('₀' + (c - '0')));
-        }
-        return text.toString();
     }
 
     /** How many images across (and down); clamped to {@value #MIN_SIZE}…{@value #MAX_SIZE}. */

@@ -330,8 +330,7 @@ public final class LatentScatterView extends BorderPane {
         AxisMapping y = plot.y();
         Color reference = plot.theme().reference();
         LatentGrid grid = viewModel.gridProperty().get();
-        if (viewModel.showGridCellsProperty().get() && grid != null && points != null && points.isRawLatentPlane()
-                && points.latentSize() == 2) {
+        if (viewModel.showGridCellsProperty().get() && grid != null && points != null && points.latentSize() >= 2) {
             drawGridCells(g, grid, x, y, reference);
         }
         if (viewModel.showPriorProperty().get()) {

@@ -168,22 +168,21 @@ public final class LatentScatterViewModel {
         }
     }
 
-    /** The posterior's 1σ ellipse in the plane: W diag(σ²) Wᵀ around the projected mean. */
-    static PosteriorEllipse ellipseOf(ScatterPoints plane, Encoding encoding, int index) {
+    /** The posterior's 1σ ellipse in the plane: W diag(σ²) Wᵀ around the projected mean, W the plane's axes. */
+    static PosteriorEllipse ellipseOf(ScatterPoints points, Encoding encoding, int index) {
         int d = encoding.latentSize();
-        double[] w = plane.projection();
+        double[] u = points.plane().direction(0);
+        double[] v = points.plane().direction(1);
         double a = 0;
         double b = 0;
         double c = 0;
         for (int j = 0; j < d; j++) {
             double variance = Math.exp(encoding.logVariances()[index * d + j]);
-            double w0 = w[j];
-            double w1 = w[d + j];
-            a += w0 * w0 * variance;
-            b += w0 * w1 * variance;
-            c += w1 * w1 * variance;
+            a += u[j] * u[j] * variance;
+            b += u[j] * v[j] * variance;
+            c += v[j] * v[j] * variance;
         }
-        return new PosteriorEllipse(plane.xs()[index], plane.ys()[index], a, c, b);
+        return new PosteriorEllipse(points.xs()[index], points.ys()[index], a, c, b);
     }
 
     private static String describe(Encoding encoding, int index, ProbeSet probe) {

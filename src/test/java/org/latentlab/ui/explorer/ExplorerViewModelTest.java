@@ -125,7 +125,7 @@ class ExplorerViewModelTest {
         viewModel.apply(setup().withLatentSize(4));
         await("a fresh 4-D model", () -> viewModel.snapshotProperty().get().modelConfig().latentSize() == 4);
         assertEquals(0, viewModel.snapshotProperty().get().iteration());
-        await("a PCA view of 4-D codes", () -> viewModel.scatter().pointsProperty().get().xTitle().equals("PC 1"));
+        await("a PCA view of 4-D codes", () -> viewModel.scatter().pointsProperty().get().xTitle().equals("PC 1 of z"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.latentlab.latent.LatentPlane;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.ProbeSet;
 
@@ -59,14 +60,16 @@ class LatentScatterMathsTest {
         }
         ProbeSet probe = probe(new Encoding(means, null, n, d));
         ScatterPoints plane = ScatterProjection.of(probe, null);
-        assertEquals("PC 1", plane.xTitle());
-        assertTrue(plane.note().contains("8-D latent space shown by PCA"), plane.note());
-        assertTrue(plane.note().contains("100 %"), plane.note());
-        assertEquals(1, Math.abs(plane.projection()[0]), 1e-3, "PC 1 is e₁");
-        assertEquals(1, Math.abs(plane.projection()[d + 4]), 1e-3, "PC 2 is e₅");
-        // A refit of the same points keeps the axes' directions.
+        assertEquals("PC 1 of z", plane.xTitle());
+        assertTrue(plane.note().contains("8-D latent space seen on the plane of the means' two principal components"),
+                plane.note());
+        assertTrue(plane.note().contains("holds 100 %"), plane.note());
+        assertEquals(1, Math.abs(plane.plane().direction(0)[0]), 1e-3, "PC 1 is e₁");
+        assertEquals(1, Math.abs(plane.plane().direction(1)[4]), 1e-3, "PC 2 is e₅");
+        // A refit of the same points keeps the axes' directions, whatever sign the fit finds.
         ScatterPoints again = ScatterProjection.of(probe, plane);
         assertEquals(plane.xs()[7], again.xs()[7], 1e-5);
+        assertEquals(plane.ys()[7], again.ys()[7], 1e-5);
     }
 
     @Test
@@ -90,8 +93,7 @@ class LatentScatterMathsTest {
     }
 
     private static ScatterPoints points(float[] xs, float[] ys) {
-        return new ScatterPoints(xs, ys, new int[xs.length], List.of("a"), "z₁", "z₂", "", new double[] {1, 0, 0, 1},
-                new double[2]);
+        return new ScatterPoints(xs, ys, new int[xs.length], List.of("a"), LatentPlane.firstTwoAxes(2), "");
     }
 
     private static ProbeSet probe(Encoding encoding) {
