@@ -41,16 +41,30 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     /** Sets the target β of the current schedule, from the next iteration on. */
     public void setBeta(double beta) {
         BetaSchedule.Constant checked = new BetaSchedule.Constant(beta); // rejects bad values on the caller's thread
-        thread.runAndPublish(work -> work.session().setSchedule(work.session().schedule().withTarget(checked.target())));
+        thread.runAndAmend((work, last) -> {
+            work.session().setSchedule(work.session().schedule().withTarget(checked.target()));
+            return amended(work, last);
+        });
     }
 
     public void setSchedule(BetaSchedule schedule) {
-        thread.runAndPublish(work -> work.session().setSchedule(schedule));
+        thread.runAndAmend((work, last) -> {
+            work.session().setSchedule(schedule);
+            return amended(work, last);
+        });
     }
 
     public void setLearningRate(double learningRate) {
         TrainingConfig.requireLearningRate(learningRate);
-        thread.runAndPublish(work -> work.session().setLearningRate(learningRate));
+        thread.runAndAmend((work, last) -> {
+            work.session().setLearningRate(learningRate);
+            return amended(work, last);
+        });
+    }
+
+    /** The last snapshot showing the session's β and learning rate as they are now. */
+    private static TrainingSnapshot amended(SessionWork work, TrainingSnapshot last) {
+        return last.withSettings(work.session().beta(), work.session().learningRate());
     }
 
     /**

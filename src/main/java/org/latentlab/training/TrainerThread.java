@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -113,6 +114,16 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
             command.accept(work);
             publish(null);
         });
+    }
+
+    /**
+     * Runs {@code command}, which changes only settings (β, learning rate), and replaces the latest
+     * snapshot with the one it returns: the last snapshot amended to show the new settings. Much
+     * cheaper than a new snapshot, which would encode the probe set again, so that a slider shows
+     * its effect within a frame or two.
+     */
+    void runAndAmend(BiFunction<W, S, S> command) {
+        send(() -> latest.set(command.apply(work, latest.get())));
     }
 
     /** Stops the thread after the current iteration and waits for it (at most a few seconds). */

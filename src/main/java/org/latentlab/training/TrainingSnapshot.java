@@ -47,6 +47,12 @@ public record TrainingSnapshot(
         epochs = List.copyOf(epochs);
     }
 
+    /** The same picture of the model, with other settings for the steps to come. */
+    public TrainingSnapshot withSettings(double newBeta, double newLearningRate) {
+        return new TrainingSnapshot(state, message, modelConfig, iteration, epoch, epochProgress, newBeta,
+                newLearningRate, iterationsPerSecond, iterations, epochs, probe, klPerDimension, activeUnits, decoder);
+    }
+
     /** The same picture of the model, with another state and message. */
     public TrainingSnapshot withState(TrainerState newState, String newMessage) {
         return new TrainingSnapshot(newState, newMessage, modelConfig, iteration, epoch, epochProgress, beta,

@@ -2,6 +2,7 @@ package org.latentlab.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Predicate;
@@ -69,6 +70,18 @@ class TrainerTest {
             long from = changed.iteration();
             TrainingSnapshot later = await(trainer, s -> s.iteration() >= from + 5);
             assertEquals(4.0, later.iterations().beta(later.iterations().size() - 1), 0.0);
+        }
+    }
+
+    @Test
+    void aNewBetaShowsAtOnceWithoutEncodingTheProbeSetAgain() throws InterruptedException {
+        try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(0, 3))) {
+            TrainingSnapshot before = await(trainer, s -> s.state() == TrainerState.READY);
+            trainer.setBeta(3);
+            trainer.setLearningRate(0.002);
+            TrainingSnapshot after = await(trainer, s -> s.beta() == 3 && s.learningRate() == 0.002);
+            assertSame(before.probe(), after.probe(), "the snapshot was amended, not remade");
+            assertEquals(before.iteration(), after.iteration());
         }
     }
 
