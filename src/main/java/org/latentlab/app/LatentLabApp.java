@@ -8,6 +8,11 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.latentlab.data.DatasetSplits;
+import org.latentlab.ui.compare.CompareView;
+import org.latentlab.ui.compare.CompareViewModel;
+import org.latentlab.ui.compare.DatasetCompareTrainerFactory;
+import org.latentlab.ui.compare.OneTrainerAtATime;
 import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.DatasetTrainerFactory;
 import org.latentlab.ui.explorer.ExplorerSetup;
@@ -15,15 +20,19 @@ import org.latentlab.ui.explorer.ExplorerView;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 
 /**
- * The JavaFX application: wires the explorer's view-model to a trainer factory, a background
- * thread for slow work and the JavaFX thread, and opens the window on the embedded digits with a
- * 2-D VAE ready to train. Closing the window stops the trainer and the decoder.
+ * The JavaFX application: wires the explorer's and the compare lab's view-models to their trainer
+ * factories (which share the loaded dataset), a background thread for slow work and the JavaFX
+ * thread, and opens the window on the embedded digits with a 2-D VAE ready to train. The compare
+ * lab is built when its tab is first shown, and only one of the two trainers runs at a time.
+ * Closing the window stops the trainers and the decoders.
  */
 public final class LatentLabApp extends Application {
 
     private ExecutorService background;
     private ExplorerViewModel viewModel;
     private ExplorerView view;
+    private CompareViewModel compareViewModel;
+    private CompareView compareView;
 
     /** Opens the window and returns when it is closed. */
     static void launchWindow() {
@@ -37,8 +46,20 @@ public final class LatentLabApp extends Application {
             thread.setDaemon(true);
             return thread;
         });
-        viewModel = new ExplorerViewModel(new DatasetTrainerFactory(), background, Platform::runLater);
+        DatasetSplits splits = new DatasetSplits();
+        viewModel = new ExplorerViewModel(new DatasetTrainerFactory(splits), background, Platform::runLater);
         view = new ExplorerView(viewModel, LatentLabApp::askInDialog);
+        compareViewModel = new CompareViewModel(new DatasetCompareTrainerFactory(splits), viewModel.setupProperty(),
+                background, Platform::runLater);
+        compareView = new CompareView(compareViewModel, LatentLabApp::askInDialog);
+        view.addTab("Compare", "Train an autoencoder and VAEs with and without each loss term side by side, "
+                + "on the same batches", compareView).selectedProperty().addListener((o, was, now) -> {
+                    if (now) {
+                        compareView.activate();
+                    }
+                });
+        OneTrainerAtATime.between(viewModel.stateProperty(), viewModel::pause,
+                compareViewModel.stateProperty(), compareViewModel.commands()::pause);
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
         stage.setMinWidth(900);
@@ -67,13 +88,23 @@ public final class LatentLabApp extends Application {
         return view;
     }
 
+    CompareViewModel compareViewModel() {
+        return compareViewModel;
+    }
+
+    CompareView compareView() {
+        return compareView;
+    }
+
     @Override
     public void stop() {
         if (view != null) {
             view.stopFrames();
+            compareView.stopFrames();
         }
         if (viewModel != null) {
             viewModel.close();
+            compareViewModel.close();
         }
         if (background != null) {
             background.shutdownNow();

@@ -1,10 +1,9 @@
 package org.latentlab.ui.explorer;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import org.latentlab.data.Dataset;
-import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
+import org.latentlab.data.DatasetSplits;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.SavedRun;
@@ -15,20 +14,27 @@ import org.latentlab.training.TrainingSession;
 /**
  * Builds trainers from datasets named as on the command line, split as the command line splits
  * them (so a model trained in the window and one trained by {@code train} see the same held-out
- * images). Keeps the last dataset loaded, so a new model on the same data starts at once.
+ * images). The {@link DatasetSplits} keep the last dataset loaded, so a new model on the same data
+ * starts at once; the compare lab shares them.
  *
  * <p>Thread-safe: called from one background thread at a time.
  */
 public final class DatasetTrainerFactory implements TrainerFactory {
 
-    private record LoadedSplit(String spec, long seed, DatasetSplit split) {
+    private final DatasetSplits splits;
+
+    public DatasetTrainerFactory() {
+        this(new DatasetSplits());
     }
 
-    private LoadedSplit last;
+    /** @param splits where datasets are loaded and kept, shared with other factories */
+    public DatasetTrainerFactory(DatasetSplits splits) {
+        this.splits = splits;
+    }
 
     @Override
     public synchronized Trainer create(ExplorerSetup setup) {
-        DatasetSplit split = split(setup.datasetSpec(), setup.seed());
+        DatasetSplit split = splits.split(setup.datasetSpec(), setup.seed());
         Dataset train = split.train();
         var modelConfig = setup.modelConfig(train.width(), train.height());
         TrainingConfig trainingConfig = setup.trainingConfig();
@@ -39,7 +45,7 @@ public final class DatasetTrainerFactory implements TrainerFactory {
     public synchronized Opened open(Path runFile) {
         SavedRun run = RunFile.load(runFile);
         TrainingConfig config = run.trainingConfig();
-        DatasetSplit split = split(run.datasetSpec(), config.seed());
+        DatasetSplit split = splits.split(run.datasetSpec(), config.seed());
         boolean[] resumed = {false};
         Trainer trainer = new Trainer(() -> {
             if (!resumed[0]) {
@@ -52,16 +58,6 @@ public final class DatasetTrainerFactory implements TrainerFactory {
                 run.modelConfig().latentSize(), config.batchSize(), config.seed(), config.beta().target(),
                 scheduleOf(config.beta()), config.learningRate());
         return new Opened(trainer, setup);
-    }
-
-    private DatasetSplit split(String spec, long seed) {
-        if (last != null && last.spec.equals(spec) && last.seed == seed) {
-            return last.split;
-        }
-        Dataset data = DatasetSource.parse(spec).load();
-        DatasetSplit split = DatasetSplit.of(data, DatasetSplit.DEFAULT_VALIDATION_FRACTION, seed);
-        last = new LoadedSplit(Objects.requireNonNull(spec), seed, split);
-        return split;
     }
 
     private static ExplorerSetup.Schedule scheduleOf(BetaSchedule schedule) {

@@ -16,17 +16,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,13 +34,16 @@ import org.latentlab.render.PngFile;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.PlotTheme;
+import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
 
 /**
- * The explorer window's content: menus, the training toolbar, the four views in resizable panes,
- * a banner for problems and a status bar with the epoch's progress. An {@link AnimationTimer}
- * takes the trainer's latest snapshot once per frame. Confined to the JavaFX application thread.
+ * The explorer window's content: menus, a banner for problems, and the "Explore" tab with the
+ * training toolbar, the four views in resizable panes and a status bar with the epoch's progress.
+ * Other tabs (the compare lab) are added with {@link #addTab} and bring their own controls. An
+ * {@link AnimationTimer} takes the trainer's latest snapshot once per frame. Confined to the
+ * JavaFX application thread.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -60,8 +61,7 @@ public final class ExplorerView extends BorderPane {
     private final SampleStripsView samples;
     private final Label problem = new Label();
     private final HBox banner;
-    private final Label status = new Label();
-    private final ProgressBar progress = new ProgressBar(0);
+    private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private boolean dark;
     private boolean largeText;
@@ -79,12 +79,7 @@ public final class ExplorerView extends BorderPane {
         dismiss.setTooltip(new Tooltip("Hide this message"));
         dismiss.setOnAction(e -> viewModel.dismissProblem());
         this.banner = new HBox(10, problem, dismiss);
-        this.frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                viewModel.pulse();
-            }
-        };
+        this.frames = new PulseTimer(viewModel::pulse);
         initGraphics();
         registerListeners();
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
@@ -104,7 +99,7 @@ public final class ExplorerView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
-        setTop(new VBox(menuBar(), toolbar, banner));
+        setTop(new VBox(menuBar(), banner));
 
         SplitPane left = new SplitPane(card("Latent space of held-out images", scatter),
                 card("Loss per image (nats)", loss));
@@ -116,19 +111,14 @@ public final class ExplorerView extends BorderPane {
         right.setDividerPositions(0.68);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
-        setCenter(centre);
-
-        status.setId("status");
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        progress.setId("epoch-progress");
-        progress.setPrefWidth(160);
-        progress.setTooltip(new Tooltip("How far through the current epoch (one pass over the training images)"));
-        HBox bar = new HBox(10, progress, status);
-        bar.getStyleClass().add("status-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(5, 10, 5, 10));
-        setBottom(bar);
+        StatusBar bar = new StatusBar("", viewModel.statusProperty(), viewModel.epochProgressProperty());
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
+        explore.setId("tab-explore");
+        explore.setTooltip(new Tooltip("Train one model and look inside it"));
+        tabs.getTabs().add(explore);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("main-tabs");
+        setCenter(tabs);
     }
 
     private static Node card(String title, Node content) {
@@ -195,29 +185,13 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void registerListeners() {
-        status.textProperty().bind(viewModel.statusProperty());
-        progress.progressProperty().bind(viewModel.epochProgressProperty());
         viewModel.problemProperty().addListener((o, was, now) -> {
             problem.setText(now);
             banner.setVisible(now != null);
             banner.setManaged(now != null);
         });
-        // Single-key shortcuts, except while typing into a field.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getTarget() instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
-                return;
-            }
-            if (e.getCode() == KeyCode.SPACE) {
-                viewModel.trainOrPause();
-                e.consume();
-            } else if (e.getCode() == KeyCode.S) {
-                viewModel.step();
-                e.consume();
-            } else if (e.getCode() == KeyCode.R) {
-                toolbar.confirmReset();
-                e.consume();
-            }
-        });
+        TrainingKeys.install(this, () -> tabs.getSelectionModel().getSelectedIndex() == 0, viewModel::trainOrPause,
+                viewModel::step, toolbar::confirmReset);
     }
 
     private void applyLook() {
@@ -230,6 +204,24 @@ public final class ExplorerView extends BorderPane {
         PlotTheme theme = (dark ? PlotTheme.DARK : PlotTheme.LIGHT).withFontSize(font);
         scatter.setTheme(theme);
         loss.setTheme(theme);
+        for (Tab tab : tabs.getTabs()) {
+            if (tab.getContent() instanceof Themed themed) {
+                themed.setTheme(theme);
+            }
+        }
+    }
+
+    /**
+     * Adds a tab beside "Explore" (its content follows the window's theme if it is {@link Themed})
+     * and returns it, so its owner can tell when it is shown.
+     */
+    public Tab addTab(String title, String explanation, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setTooltip(new Tooltip(explanation));
+        tabs.getTabs().add(tab);
+        applyLook();
+        return tab;
     }
 
     /** Stops taking snapshots; the view-model is closed by the application. */

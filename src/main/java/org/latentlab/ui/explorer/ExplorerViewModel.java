@@ -62,6 +62,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
 
     private Trainer trainer;
     /** The setup of the model being trained, to go back to if building another fails. */
@@ -138,34 +139,21 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     /** Starts training, or pauses it if it is running. */
     public void trainOrPause() {
-        if (trainer == null || busy.get()) {
-            return;
-        }
-        if (state.get() == TrainerState.RUNNING) {
-            trainer.pause();
-        } else {
-            trainer.train();
-        }
+        commands.trainOrPause();
     }
 
     public void pause() {
-        if (trainer != null && !busy.get()) {
-            trainer.pause();
-        }
+        commands.pause();
     }
 
     /** Trains on one minibatch and pauses. */
     public void step() {
-        if (trainer != null && !busy.get()) {
-            trainer.step();
-        }
+        commands.step();
     }
 
     /** Throws the model away and starts again, untrained, with the same setup. */
     public void reset() {
-        if (trainer != null && !busy.get()) {
-            trainer.reset();
-        }
+        commands.reset();
     }
 
     /** Whether the current model has been trained at all, so that replacing it loses work. */
@@ -262,6 +250,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private void install(TrainerFactory.Opened opened) {
         Trainer old = trainer;
         trainer = opened.trainer();
+        commands.use(trainer);
         lastGoodSetup = opened.setup();
         setup.set(opened.setup());
         sentBeta = opened.setup().beta();

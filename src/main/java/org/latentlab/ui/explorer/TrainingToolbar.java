@@ -23,7 +23,6 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
-import org.latentlab.training.TrainerState;
 
 /**
  * The training controls: Train / Pause, Step and Reset, and the setup (dataset, model, latent size,
@@ -143,20 +142,23 @@ public final class TrainingToolbar extends FlowPane {
         sync(viewModel.setupProperty().get());
     }
 
-    private static void tip(Control control, String text) {
+    /** Gives {@code control} a tooltip that wraps, as every control of the window has. */
+    public static void tip(Control control, String text) {
         Tooltip tooltip = new Tooltip(text);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         control.setTooltip(tooltip);
     }
 
-    private static Node group(Node... nodes) {
+    /** Nodes side by side, centred vertically: a group of the toolbar. */
+    public static Node group(Node... nodes) {
         HBox box = new HBox(6, nodes);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private static Node labelled(String text, Node... nodes) {
+    /** A control (or a few) after a label that names it. */
+    public static Node labelled(String text, Node... nodes) {
         Label label = new Label(text);
         label.getStyleClass().add("control-label");
         label.setLabelFor(nodes[0]);
@@ -271,12 +273,7 @@ public final class TrainingToolbar extends FlowPane {
     }
 
     private void showState() {
-        TrainerState state = viewModel.stateProperty().get();
-        boolean busy = viewModel.busyProperty().get() || state == null || state == TrainerState.STOPPED;
-        train.setText(state == TrainerState.RUNNING ? "Pause" : "Train");
-        train.setDisable(busy);
-        step.setDisable(busy || state == TrainerState.RUNNING);
-        reset.setDisable(busy);
+        TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
         for (Node control : List.of(dataset, model, latent, batch, seed)) {
             control.setDisable(viewModel.busyProperty().get());
         }

@@ -118,7 +118,7 @@ public final class LossChartView extends BorderPane {
             ColumnSummary summary = ColumnSummary.of(series, term, columns, xMax, window);
             int rgb = Colours.rgb(colour(term));
             drawRaw(raster, summary, plot.y(), rgb);
-            drawSmoothed(raster, summary, plot.y(), rgb);
+            LossLines.drawSmoothed(raster, summary, plot.y(), rgb, BOLD_HALF_WIDTH);
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), plot.y());
@@ -150,29 +150,6 @@ public final class LossChartView extends BorderPane {
                 raster.verticalSpan(c, top - 0.5, bottom + 0.5, rgb, RAW_ALPHA);
             }
             previous = s.last(c);
-        }
-    }
-
-    /** The running mean as a bold line, straight across columns that hold no iteration. */
-    private static void drawSmoothed(Raster raster, ColumnSummary s, AxisMapping y, int rgb) {
-        int previousColumn = -1;
-        double previousPixel = Double.NaN;
-        for (int c = 0; c < s.columns(); c++) {
-            double pixel = y.toPixel(s.smoothed(c));
-            if (!Double.isFinite(pixel)) {
-                continue;
-            }
-            if (previousColumn < 0) {
-                raster.verticalSpan(c, pixel - BOLD_HALF_WIDTH, pixel + BOLD_HALF_WIDTH, rgb, 1);
-            } else {
-                for (int k = previousColumn + 1; k <= c; k++) {
-                    double from = previousPixel + (pixel - previousPixel) * (k - 1 - previousColumn) / (c - previousColumn);
-                    double to = previousPixel + (pixel - previousPixel) * (k - previousColumn) / (c - previousColumn);
-                    raster.verticalSpan(k, Math.min(from, to) - BOLD_HALF_WIDTH, Math.max(from, to) + BOLD_HALF_WIDTH, rgb, 1);
-                }
-            }
-            previousColumn = c;
-            previousPixel = pixel;
         }
     }
 

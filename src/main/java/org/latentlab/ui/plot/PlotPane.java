@@ -24,6 +24,8 @@ public final class PlotPane extends Region {
     private static final double TOP = 12;
     private static final double RIGHT = 16;
     private static final double TICK = 5;
+    /** The margin round a plot without tick labels. */
+    private static final double BARE_MARGIN = 3;
 
     private final Canvas back = new Canvas();
     private final ImageView data = new ImageView();
@@ -38,6 +40,7 @@ public final class PlotPane extends Region {
     private double yMin = 0;
     private double yMax = 1;
     private boolean yLog;
+    private boolean tickLabels = true;
     private Raster raster = new Raster(1, 1);
     private AxisMapping x = AxisMapping.linear(0, 1, 0, 1);
     private AxisMapping y = AxisMapping.linear(0, 1, 1, 0);
@@ -88,6 +91,15 @@ public final class PlotPane extends Region {
     public void setAxisTitles(String horizontal, String vertical) {
         xTitle = horizontal;
         yTitle = vertical;
+        resize();
+    }
+
+    /**
+     * Whether the ticks are labelled with their values. Without labels the plot takes nearly all
+     * of the pane, for small plots whose ranges are said elsewhere; grid lines stay.
+     */
+    public void setTickLabels(boolean shown) {
+        tickLabels = shown;
         resize();
     }
 
@@ -146,6 +158,20 @@ public final class PlotPane extends Region {
         return p.getX() >= 0 && p.getY() >= 0 && p.getX() < raster.width() && p.getY() < raster.height();
     }
 
+    /** The axes' values under a point of this pane (mouse coordinates); {@code null} off the plot area. */
+    public Point2D valueAt(double paneX, double paneY) {
+        if (!isOverPlot(paneX, paneY)) {
+            return null;
+        }
+        Point2D p = toPlotPixels(paneX, paneY);
+        return new Point2D(x.toValue(p.getX()), y.toValue(p.getY()));
+    }
+
+    /** Where the axes' values (xValue, yValue) are drawn, in this pane's coordinates. */
+    public Point2D paneAt(double xValue, double yValue) {
+        return new Point2D(plotLeft + x.toPixel(xValue), plotTop + y.toPixel(yValue));
+    }
+
     private void resize() {
         layoutAxes();
         onResize.run();
@@ -158,16 +184,20 @@ public final class PlotPane extends Region {
             return;
         }
         double font = theme.fontSize();
-        double left = yTitle.isEmpty() ? 3.6 * font + 14 : 3.6 * font + font * 1.6 + 14;
-        double bottom = font * 1.4 + TICK + (xTitle.isEmpty() ? 8 : font * 1.6 + 8);
-        double plotWidth = Math.max(10, width - left - RIGHT);
-        double plotHeight = Math.max(10, height - TOP - bottom);
+        double labels = tickLabels ? 3.6 * font + 14 : BARE_MARGIN;
+        double left = yTitle.isEmpty() ? labels : labels + font * 1.6;
+        double ticks = tickLabels ? font * 1.4 + TICK : 0;
+        double bottom = ticks + (xTitle.isEmpty() ? (tickLabels ? 8 : BARE_MARGIN) : font * 1.6 + 8);
+        double top = tickLabels ? TOP : BARE_MARGIN;
+        double right = tickLabels ? RIGHT : BARE_MARGIN;
+        double plotWidth = Math.max(10, width - left - right);
+        double plotHeight = Math.max(10, height - top - bottom);
         plotLeft = left;
-        plotTop = TOP;
+        plotTop = top;
         if (equalScales) {
             double side = Math.min(plotWidth, plotHeight);
             plotLeft = left + Math.floor((plotWidth - side) / 2);
-            plotTop = TOP + Math.floor((plotHeight - side) / 2);
+            plotTop = top + Math.floor((plotHeight - side) / 2);
             plotWidth = side;
             plotHeight = side;
         }
@@ -205,6 +235,9 @@ public final class PlotPane extends Region {
             double px = Math.round(plotLeft + x.toPixel(v)) + 0.5;
             g.setStroke(theme.gridLine());
             g.strokeLine(px, plotTop, px, plotTop + raster.height());
+            if (!tickLabels) {
+                continue;
+            }
             g.setStroke(theme.axis());
             g.strokeLine(px, plotTop + raster.height(), px, plotTop + raster.height() + TICK);
             g.setFill(theme.text());
@@ -216,6 +249,9 @@ public final class PlotPane extends Region {
             double py = Math.round(plotTop + y.toPixel(v)) + 0.5;
             g.setStroke(theme.gridLine());
             g.strokeLine(plotLeft, py, plotLeft + raster.width(), py);
+            if (!tickLabels) {
+                continue;
+            }
             g.setStroke(theme.axis());
             g.strokeLine(plotLeft - TICK, py, plotLeft, py);
             g.setFill(theme.text());

@@ -26,7 +26,6 @@ import org.latentlab.latent.LatentGrid;
 import org.latentlab.render.Palette;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.Colours;
 import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.GrayImage;
 import org.latentlab.ui.plot.LegendEntry;
@@ -300,27 +299,8 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private void drawPoints(Raster raster, ScatterPoints points) {
-        int n = points.size();
-        DiscSprite dot = new DiscSprite(n <= 1_000 ? 4 : n <= 5_000 ? 3 : 2.4);
-        double alpha = plot.theme().isDark() ? 0.8 : 0.65;
-        int[] colours = new int[Math.max(1, points.classNames().size())];
-        for (int c = 0; c < colours.length; c++) {
-            colours[c] = Colours.rgb(Palette.classHex(c));
-        }
-        AxisMapping x = plot.x();
-        AxisMapping y = plot.y();
-        for (int i : drawOrder) {
-            if (i >= n) {
-                continue;
-            }
-            double px = x.toPixel(points.xs()[i]);
-            double py = y.toPixel(points.ys()[i]);
-            if (px < -8 || py < -8 || px > raster.width() + 8 || py > raster.height() + 8 || Double.isNaN(px + py)) {
-                continue;
-            }
-            int label = points.labels()[i];
-            raster.stamp(dot, px, py, label >= 0 ? colours[label % colours.length] : colours[0], alpha);
-        }
+        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder,
+                new DiscSprite(ScatterDrawing.dotRadius(points.size())), plot.theme().isDark());
     }
 
     private void drawMarks() {
@@ -334,17 +314,7 @@ public final class LatentScatterView extends BorderPane {
             drawGridCells(g, grid, x, y, reference);
         }
         if (viewModel.showPriorProperty().get()) {
-            g.setStroke(reference);
-            g.setLineWidth(1.5);
-            g.setLineDashes(7, 5);
-            for (int sigma = 1; sigma <= 2; sigma++) {
-                double r = sigma * x.scale();
-                g.strokeOval(x.toPixel(0) - r, y.toPixel(0) - r, 2 * r, 2 * r);
-            }
-            g.setLineDashes(null);
-            g.setFill(reference);
-            g.fillText("1σ", x.toPixel(0.72), y.toPixel(0.72));
-            g.fillText("2σ", x.toPixel(1.43), y.toPixel(1.43));
+            ScatterDrawing.drawPriorContours(g, x, y, reference, true);
         }
         if (points == null) {
             return;
@@ -406,8 +376,6 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private static void ring(GraphicsContext g, double x, double y, double radius, Color colour, double width) {
-        g.setStroke(colour);
-        g.setLineWidth(width);
-        g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
+        ScatterDrawing.ring(g, x, y, radius, colour, width);
     }
 }

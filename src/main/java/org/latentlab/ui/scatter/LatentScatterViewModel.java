@@ -126,21 +126,7 @@ public final class LatentScatterViewModel {
      */
     public int nearest(double x, double y, double radius) {
         ScatterPoints current = points.get();
-        if (current == null) {
-            return -1;
-        }
-        int best = -1;
-        double bestDistance = radius * radius;
-        for (int i = 0; i < current.size(); i++) {
-            double dx = current.xs()[i] - x;
-            double dy = current.ys()[i] - y;
-            double d = dx * dx + dy * dy;
-            if (d <= bestDistance) {
-                bestDistance = d;
-                best = i;
-            }
-        }
-        return best;
+        return current == null ? -1 : current.nearest(x, y, radius);
     }
 
     // ---- selection --------------------------------------------------------------------------------
@@ -207,7 +193,7 @@ public final class LatentScatterViewModel {
     }
 
     /** A view centred on 0, reaching every point and the prior's ±3σ, its size rounded to a few fixed steps. */
-    static Viewport fittedViewport(ScatterPoints current) {
+    public static Viewport fittedViewport(ScatterPoints current) {
         double farthest = 0;
         if (current != null) {
             for (int i = 0; i < current.size(); i++) {

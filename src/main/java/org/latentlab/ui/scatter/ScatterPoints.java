@@ -31,6 +31,25 @@ public record ScatterPoints(float[] xs, float[] ys, int[] labels, List<String> c
         return !plane.isPrincipal();
     }
 
+    /**
+     * The point nearest to (x, y) within {@code radius} plane units, or −1. Ties go to the point
+     * with the higher index.
+     */
+    public int nearest(double x, double y, double radius) {
+        int best = -1;
+        double bestDistance = radius * radius;
+        for (int i = 0; i < xs.length; i++) {
+            double dx = xs[i] - x;
+            double dy = ys[i] - y;
+            double d = dx * dx + dy * dy;
+            if (d <= bestDistance) {
+                bestDistance = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
     public int latentSize() {
         return plane.latentSize();
     }

@@ -11,7 +11,7 @@ import org.latentlab.training.ProbeSet;
  * components, whose axes keep their direction from one snapshot to the next. The prior's shadow on
  * such a plane is again N(0, I₂), so its circles still mean what they say.
  */
-final class ScatterProjection {
+public final class ScatterProjection {
 
     /** The principal plane is fitted to at most this many means: the same directions, for less. */
     private static final int PCA_FIT_LIMIT = 2_000;
@@ -20,7 +20,7 @@ final class ScatterProjection {
     }
 
     /** @param previous the points shown before, whose plane the new one keeps the sense of; or {@code null} */
-    static ScatterPoints of(ProbeSet probe, ScatterPoints previous) {
+    public static ScatterPoints of(ProbeSet probe, ScatterPoints previous) {
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
         int n = encoding.count();

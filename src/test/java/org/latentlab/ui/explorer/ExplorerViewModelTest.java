@@ -21,6 +21,7 @@ import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSession;
+import org.latentlab.ui.Pulses;
 
 /** The explorer's view-model on a tiny dataset, without a toolkit: executors run tasks at once. */
 class ExplorerViewModelTest {
@@ -62,15 +63,7 @@ class ExplorerViewModelTest {
     }
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE_NANOS;
-        while (System.nanoTime() < deadline) {
-            viewModel.pulse();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("not reached in time: " + what + "; status: " + viewModel.statusProperty().get());
+        Pulses.until(what, viewModel::pulse, condition, viewModel.statusProperty()::get);
     }
 
     @Test

@@ -1,0 +1,570 @@
+package org.latentlab.ui.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
+import org.latentlab.model.ModelKind;
+import org.latentlab.training.CompareSnapshot;
+import org.latentlab.training.CompareTrainer;
+import org.latentlab.training.ComparisonPreset;
+import org.latentlab.training.DecodeService;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.IterationHistory;
+import org.latentlab.training.ProbeSet;
+import org.latentlab.training.RateDistortionTrail;
+import org.latentlab.training.TrainerState;
+import org.latentlab.training.VariantSnapshot;
+import org.latentlab.ui.explorer.ExplorerSetup;
+import org.latentlab.ui.explorer.TrainingCommands;
+import org.latentlab.ui.loss.LossSeries;
+import org.latentlab.ui.scatter.LatentScatterViewModel;
+import org.latentlab.ui.scatter.ScatterPoints;
+import org.latentlab.ui.scatter.Viewport;
+
+/**
+ * The compare lab's state: the comparison being trained (its setup and its {@link CompareTrainer}),
+ * one {@link ComparePanelViewModel} per model plus the PCA baseline, and what the panels share: the
+ * axes of their scatters, the range of their loss curves, the selected probe image and the prior
+ * samples. Once per frame {@link #pulse()} takes the trainer's latest snapshot, if it is new, to
+ * every panel and to the rate–distortion curves.
+ *
+ * <p>The comparison trains on the Explore tab's dataset, network, batch size and seed. It is built
+ * when the tab is first shown, and again when the Explore tab has moved to other data (after the
+ * user agrees, if the models have trained). Building (loading data, making the models, fitting
+ * PCA) runs on {@code background}; the outcome comes back through {@code uiThread}.
+ *
+ * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread,
+ * with direct executors).
+ */
+public final class CompareViewModel implements AutoCloseable {
+
+    /** Half the side of the scatters' axes around the prior: its ±4σ. */
+    static final double PRIOR_HALF_SPAN = 4;
+    /** The loss curves' log axis starts no lower than this (a KL-only model's KL keeps falling). */
+    static final double LOSS_FLOOR = 0.01;
+    static final double DEFAULT_LEARNING_RATE = 1e-3;
+    private static final long FIRST_SAMPLE_SEED = 2013;
+
+    private final CompareTrainerFactory factory;
+    private final ObservableValue<ExplorerSetup> explorerSetup;
+    private final Executor background;
+    private final Executor uiThread;
+    private final DecodeService decodes = new DecodeService();
+
+    private final ReadOnlyObjectWrapper<ComparisonPreset> preset =
+            new ReadOnlyObjectWrapper<>(this, "preset", ComparisonPreset.ABLATION);
+    private final ReadOnlyDoubleWrapper learningRate = new ReadOnlyDoubleWrapper(this, "learningRate", DEFAULT_LEARNING_RATE);
+    private final ReadOnlyObjectWrapper<CompareSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ReadOnlyObjectWrapper<List<ComparePanelViewModel>> panels =
+            new ReadOnlyObjectWrapper<>(this, "panels", List.of());
+    private final ReadOnlyObjectWrapper<List<RateDistortionCurve>> rateDistortion =
+            new ReadOnlyObjectWrapper<>(this, "rateDistortion", List.of());
+    private final BooleanProperty wholeSpace = new SimpleBooleanProperty(this, "wholeSpace", false);
+    private final ReadOnlyObjectWrapper<Viewport> viewport =
+            new ReadOnlyObjectWrapper<>(this, "viewport", new Viewport(0, 0, PRIOR_HALF_SPAN));
+    private final ReadOnlyObjectWrapper<double[]> lossRange =
+            new ReadOnlyObjectWrapper<>(this, "lossRange", new double[] {1, 1000});
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
+    private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
+    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText",
+            "Click a dot in any panel: the same held-out image is ringed in every panel.");
+    private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
+            "The comparison is built when this tab is first shown.");
+    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final ReadOnlyObjectWrapper<CompareSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
+
+    private CompareTrainer trainer;
+    private long sampleSeed = FIRST_SAMPLE_SEED;
+    private String shownMessage;
+
+    /**
+     * @param explorerSetup the Explore tab's setup, whose data and network the comparison shares
+     */
+    public CompareViewModel(CompareTrainerFactory factory, ObservableValue<ExplorerSetup> explorerSetup,
+                            Executor background, Executor uiThread) {
+        this.factory = factory;
+        this.explorerSetup = explorerSetup;
+        this.background = background;
+        this.uiThread = uiThread;
+        wholeSpace.addListener(o -> refreshShared());
+    }
+
+    // ---- building -----------------------------------------------------------------------------------
+
+    /**
+     * Called when the tab is shown: builds the comparison if there is none, or if the Explore tab
+     * has moved to other data or another network since it was built (ask {@link #activationQuestion}
+     * first). Does nothing while a comparison is being built.
+     */
+    public void activate() {
+        ExplorerSetup source = explorerSetup.getValue();
+        if (busy.get() || source == null) {
+            return;
+        }
+        CompareSetup current = setup.get();
+        if (current == null || !current.follows(source)) {
+            build(new CompareSetup(source, preset.get(), learningRate.get()));
+        }
+    }
+
+    /**
+     * The question to ask before {@link #activate} replaces trained models because the Explore tab
+     * moved to other data; {@code null} when nothing would be lost.
+     */
+    public String activationQuestion() {
+        ExplorerSetup source = explorerSetup.getValue();
+        CompareSetup current = setup.get();
+        if (source == null || current == null || current.follows(source) || !isTrained()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "The models here trained for %,d iterations on %s. The Explore tab now "
+                + "uses %s. Train a new comparison on that?", snapshot.get().iteration(), current.describeSource(),
+                CompareSetup.describe(source));
+    }
+
+    /** Keeps the comparison although the Explore tab moved on; says so in the status line. */
+    public void keepComparison() {
+        CompareSetup current = setup.get();
+        if (current != null) {
+            problem.set("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
+        }
+    }
+
+    /** The question to ask before {@link #choosePreset}; {@code null} when nothing would be lost. */
+    public String presetQuestion(ComparisonPreset next) {
+        if (next.equals(preset.get()) || !isTrained()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "The models here trained for %,d iterations. Another set of models starts "
+                + "untrained. Discard these?", snapshot.get().iteration());
+    }
+
+    /** Trains {@code next}'s models instead (ask {@link #presetQuestion} first). */
+    public void choosePreset(ComparisonPreset next) {
+        if (next.equals(preset.get())) {
+            return;
+        }
+        preset.set(next);
+        CompareSetup current = setup.get();
+        if (current != null) {
+            build(current.withPreset(next));
+        }
+    }
+
+    /** Sets every model's learning rate, from the next iteration on. */
+    public void setLearningRate(double rate) {
+        CompareSetup current = setup.get();
+        if (current != null) {
+            current = current.withLearningRate(rate); // rejects a bad rate before anything changes
+            setup.set(current);
+        }
+        learningRate.set(rate);
+        if (trainer != null && !busy.get()) {
+            trainer.setLearningRate(rate);
+        }
+    }
+
+    private void build(CompareSetup target) {
+        busy.set(true);
+        status.set("Loading " + target.source().datasetSpec() + " and building " + target.preset().variants().size()
+                + " models and the PCA baseline…");
+        background.execute(() -> {
+            CompareTrainer built;
+            try {
+                built = factory.create(target);
+            } catch (RuntimeException e) {
+                uiThread.execute(() -> {
+                    busy.set(false);
+                    problem.set(messageOf(e));
+                    preset.set(setup.get() == null ? target.preset() : setup.get().preset());
+                    status.set(trainer == null ? "No comparison: " + messageOf(e) : status.get());
+                });
+                return;
+            }
+            uiThread.execute(() -> install(built, target));
+        });
+    }
+
+    private void install(CompareTrainer built, CompareSetup target) {
+        CompareTrainer old = trainer;
+        trainer = built;
+        commands.use(trainer);
+        setup.set(target);
+        preset.set(target.preset());
+        learningRate.set(target.learningRate());
+        busy.set(false);
+        shownMessage = null;
+        snapshot.set(null);
+        selected.set(-1);
+        selectedImage.set(null);
+        List<ComparePanelViewModel> made = new ArrayList<>();
+        for (int i = 0; i < target.preset().variants().size(); i++) {
+            made.add(ComparePanelViewModel.ofModel(target.preset().variants().get(i), i, decodes));
+        }
+        made.add(ComparePanelViewModel.ofBaseline());
+        for (ComparePanelViewModel panel : made) {
+            panel.shownProperty().addListener(o -> refreshShared());
+        }
+        panels.set(List.copyOf(made));
+        if (old != null) {
+            background.execute(old::close);
+        }
+        pulse();
+    }
+
+    // ---- every frame --------------------------------------------------------------------------------
+
+    /** Called once per frame: takes a new snapshot to every panel and picks up finished decodes. */
+    public void pulse() {
+        if (trainer != null) {
+            CompareSnapshot latest = trainer.latest();
+            if (latest != snapshot.get()) {
+                snapshot.set(latest);
+                show(latest);
+            }
+        }
+        for (ComparePanelViewModel panel : panels.get()) {
+            panel.pulse();
+        }
+    }
+
+    private void show(CompareSnapshot s) {
+        state.set(s.state());
+        epochProgress.set(s.epochProgress());
+        status.set(statusLine(s));
+        if (s.message() != null && !s.message().equals(shownMessage)) {
+            problem.set(s.message());
+        }
+        shownMessage = s.message();
+        List<ComparePanelViewModel> current = panels.get();
+        for (int i = 0; i < s.variants().size() && i < current.size(); i++) {
+            current.get(i).update(s.variants().get(i));
+        }
+        ComparePanelViewModel baseline = current.get(current.size() - 1);
+        if (s.baseline() != null && baseline.isBaseline()) {
+            baseline.showBaseline(s.baseline());
+        }
+        if (selectedImage.get() == null && selected.get() >= 0) {
+            select(selected.get());
+        }
+        refreshShared();
+    }
+
+    /** Recomputes what the shown panels share: the scatter axes, the loss axis, the rate–distortion curves. */
+    private void refreshShared() {
+        List<ComparePanelViewModel> shown = panels.get().stream().filter(p -> p.shownProperty().get()).toList();
+        Viewport view = sharedViewport(shown, wholeSpace.get());
+        viewport.set(view);
+        for (ComparePanelViewModel panel : panels.get()) {
+            panel.setViewport(view);
+        }
+        lossRange.set(sharedLossRange(shown));
+        rateDistortion.set(curvesOf(shown));
+    }
+
+    /**
+     * The axes every scatter shares, so the panels can be compared by eye: the prior's
+     * ±{@value #PRIOR_HALF_SPAN}σ, where it puts nearly all its mass and the decoded grid lies; or,
+     * for the whole latent space, fitted to reach every shown panel's points.
+     */
+    static Viewport sharedViewport(List<ComparePanelViewModel> shown, boolean wholeSpace) {
+        if (!wholeSpace) {
+            return new Viewport(0, 0, PRIOR_HALF_SPAN);
+        }
+        Viewport widest = LatentScatterViewModel.fittedViewport(null);
+        for (ComparePanelViewModel panel : shown) {
+            ScatterPoints points = panel.pointsProperty().get();
+            Viewport fitted = LatentScatterViewModel.fittedViewport(points);
+            if (fitted.halfSpan() > widest.halfSpan()) {
+                widest = fitted;
+            }
+        }
+        return widest;
+    }
+
+    /**
+     * The log-scale range of every shown model's loss curves: whole decades from the lowest to the
+     * highest reconstruction or KL of its iterations, but not below {@value #LOSS_FLOOR} nats.
+     *
+     * @return {min, max}
+     */
+    static double[] sharedLossRange(List<ComparePanelViewModel> shown) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (ComparePanelViewModel panel : shown) {
+            LossSeries series = panel.lossesProperty().get();
+            if (series == null) {
+                continue;
+            }
+            for (int i = 0; i < series.size(); i++) {
+                for (LossSeries.Term term : List.of(LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)) {
+                    float v = series.value(term, i);
+                    if (Float.isFinite(v) && v > 0 && (term != LossSeries.Term.KL || series.showKl())) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+            }
+        }
+        if (!(low <= high)) {
+            return new double[] {1, 1000};
+        }
+        double min = Math.pow(10, Math.floor(Math.log10(Math.max(LOSS_FLOOR, low))));
+        double max = Math.pow(10, Math.ceil(Math.log10(high * 1.0001)));
+        return new double[] {min, Math.max(max, min * 10)};
+    }
+
+    /**
+     * The rate–distortion path of every shown VAE, in panel order. An autoencoder has no posterior,
+     * so no rate, and the baseline does not train: neither has a path.
+     */
+    static List<RateDistortionCurve> curvesOf(List<ComparePanelViewModel> shown) {
+        List<RateDistortionCurve> curves = new ArrayList<>();
+        for (ComparePanelViewModel panel : shown) {
+            VariantSnapshot s = panel.snapshotProperty().get();
+            if (panel.isBaseline() || s == null || panel.variant().kind() != ModelKind.VAE) {
+                continue;
+            }
+            IterationHistory.View history = s.training().iterations();
+            if (history.size() == 0) {
+                continue;
+            }
+            RateDistortionTrail trail = RateDistortionTrail.ofIterations(history,
+                    RateDistortionTrail.windowFor(history.size(), RateDistortionCurve.TRAIL_POINTS));
+            curves.add(new RateDistortionCurve(panel.title(), panel.colourHex(), trail));
+        }
+        return List.copyOf(curves);
+    }
+
+    // ---- commands -----------------------------------------------------------------------------------
+
+    /**
+     * Train / Pause, Step (every model on one minibatch, the same for all) and Reset (every model
+     * back to its first weights, from the same seeds).
+     */
+    public TrainingCommands commands() {
+        return commands;
+    }
+
+    /** Whether the models have trained at all, so that replacing them loses work. */
+    public boolean isTrained() {
+        CompareSnapshot s = snapshot.get();
+        return s != null && s.iteration() > 0;
+    }
+
+    /**
+     * Selects probe image {@code index} in every panel at once (probe i is the same held-out image
+     * in each), or clears the selection with −1.
+     */
+    public void select(int index) {
+        ProbeSet probe = probeSet();
+        if (probe == null || index < 0 || index >= probe.size()) {
+            index = -1;
+        }
+        selected.set(index);
+        for (ComparePanelViewModel panel : panels.get()) {
+            panel.select(index);
+        }
+        if (index < 0) {
+            selectedImage.set(null);
+            selectionText.set("Click a dot in any panel: the same held-out image is ringed in every panel.");
+            return;
+        }
+        selectedImage.set(probe.image(index));
+        int label = probe.labels()[index];
+        String name = label >= 0 && label < probe.classNames().size()
+                ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
+        selectionText.set(String.format(Locale.ROOT, "Held-out image %d, %s, ringed in every panel. Below: each "
+                + "model's reconstruction of it.", index + 1, name));
+    }
+
+    private ProbeSet probeSet() {
+        for (ComparePanelViewModel panel : panels.get()) {
+            if (panel.probe() != null) {
+                return panel.probe();
+            }
+        }
+        return null;
+    }
+
+    /** Shows what {@code panel}'s model decodes from z ~ N(0, I), the same z as every other panel's. */
+    public void showSamples(ComparePanelViewModel panel) {
+        panel.showSamples(sampleSeed);
+    }
+
+    /** Shows every panel's images decoded from the same prior samples. */
+    public void showSamplesEverywhere() {
+        for (ComparePanelViewModel panel : panels.get()) {
+            panel.showSamples(sampleSeed);
+        }
+    }
+
+    /** Draws new prior samples, the same new z for every panel that shows them. */
+    public void newSamples() {
+        sampleSeed++;
+        for (ComparePanelViewModel panel : panels.get()) {
+            panel.reseedSamples(sampleSeed);
+        }
+    }
+
+    public void dismissProblem() {
+        problem.set(null);
+    }
+
+    /** Stops the trainer and the decoder; waits a moment for both. */
+    @Override
+    public void close() {
+        if (trainer != null) {
+            trainer.close();
+        }
+        decodes.close();
+    }
+
+    // ---- text ---------------------------------------------------------------------------------------
+
+    static String statusLine(CompareSnapshot s) {
+        String what = switch (s.state()) {
+            case READY -> "Ready";
+            case RUNNING -> "Training";
+            case PAUSED -> "Paused";
+            case FINISHED -> "Finished";
+            case STOPPED -> "Stopped";
+        };
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
+                what, s.epoch() + 1, 100 * s.epochProgress(), s.iteration()));
+        if (s.iterationsPerSecond() > 0) {
+            text.append(String.format(Locale.ROOT, " · %.1f steps/s, each step trains all %d models on the same "
+                    + "minibatch", s.iterationsPerSecond(), s.variants().size()));
+        }
+        double epochSeconds = lastEpochSeconds(s);
+        if (epochSeconds > 0) {
+            text.append(String.format(Locale.ROOT, " · last epoch %.1f s of training for all of them", epochSeconds));
+        }
+        return text.toString();
+    }
+
+    /**
+     * The training time of the last completed epoch, summed over the models (which take turns on
+     * one thread); 0 before the first epoch ends.
+     */
+    static double lastEpochSeconds(CompareSnapshot s) {
+        double seconds = 0;
+        for (VariantSnapshot panel : s.variants()) {
+            List<EpochMetrics> epochs = panel.training().epochs();
+            if (epochs.size() == s.epoch() && !epochs.isEmpty()) {
+                seconds += epochs.get(epochs.size() - 1).seconds();
+            }
+        }
+        return seconds;
+    }
+
+    private static String messageOf(Throwable e) {
+        Throwable shown = e;
+        while (shown.getMessage() == null && shown.getCause() != null) {
+            shown = shown.getCause();
+        }
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    // ---- properties ---------------------------------------------------------------------------------
+
+    /** The comparison offered or trained now. */
+    public ReadOnlyObjectProperty<ComparisonPreset> presetProperty() {
+        return preset.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty learningRateProperty() {
+        return learningRate.getReadOnlyProperty();
+    }
+
+    /** The setup of the models being trained; {@code null} before the first is built. */
+    public ReadOnlyObjectProperty<CompareSetup> setupProperty() {
+        return setup.getReadOnlyProperty();
+    }
+
+    /** The panels in order: one per model, then the PCA baseline. */
+    public ReadOnlyObjectProperty<List<ComparePanelViewModel>> panelsProperty() {
+        return panels.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<RateDistortionCurve>> rateDistortionProperty() {
+        return rateDistortion.getReadOnlyProperty();
+    }
+
+    /**
+     * Whether the scatters' axes reach every code of every shown panel; otherwise they show the
+     * prior's ±4σ, and each panel counts the codes outside.
+     */
+    public BooleanProperty wholeSpaceProperty() {
+        return wholeSpace;
+    }
+
+    /** The axes every scatter shares. */
+    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
+    }
+
+    /** The log-scale range every loss curve shares, {min, max} in nats. */
+    public ReadOnlyObjectProperty<double[]> lossRangeProperty() {
+        return lossRange.getReadOnlyProperty();
+    }
+
+    /** The probe image selected in every panel, or −1. */
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<float[]> selectedImageProperty() {
+        return selectedImage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty selectionTextProperty() {
+        return selectionText.getReadOnlyProperty();
+    }
+
+    /** What the trainer is doing; {@code null} before the first comparison is built. */
+    public ReadOnlyObjectProperty<TrainerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** Whether a comparison is being built; the controls wait meanwhile. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty epochProgressProperty() {
+        return epochProgress.getReadOnlyProperty();
+    }
+
+    /** A problem to show (a dataset that cannot be read, a model that stopped); {@code null} for none. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The snapshot the panels show now. */
+    public ReadOnlyObjectProperty<CompareSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,27 @@
+package org.latentlab.ui.compare;
+
+import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSplit;
+import org.latentlab.data.DatasetSplits;
+import org.latentlab.training.CompareTrainer;
+
+/**
+ * Builds comparisons on datasets named as on the command line, split as the command line and the
+ * Explore tab split them, through the {@link DatasetSplits} the Explore tab's factory uses too, so
+ * the images are loaded once. Thread-safe.
+ */
+public final class DatasetCompareTrainerFactory implements CompareTrainerFactory {
+
+    private final DatasetSplits splits;
+
+    public DatasetCompareTrainerFactory(DatasetSplits splits) {
+        this.splits = splits;
+    }
+
+    @Override
+    public CompareTrainer create(CompareSetup setup) {
+        DatasetSplit split = splits.split(setup.source().datasetSpec(), setup.source().seed());
+        Dataset train = split.train();
+        return new CompareTrainer(train, split.validation(), setup.config(train.width(), train.height()));
+    }
+}
