@@ -6,10 +6,10 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.latentlab.ui.manifold.ManifoldImages;
 import org.latentlab.ui.plot.GrayImage;
 import org.latentlab.ui.plot.PlotTheme;
@@ -30,8 +30,9 @@ final class ComparePanelView extends VBox {
     private final CompareViewModel compare;
     private final CompareScatter scatter = new CompareScatter();
     private final LossSparkline curve = new LossSparkline();
-    private final ImageView grid = new ImageView();
-    private final ImageView samples = new ImageView();
+    /** The grid gives up room before the prior samples, which carry the lesson. */
+    private final FittedImage grid = new FittedImage(0.6);
+    private final FittedImage samples = new FittedImage(0.15);
     private final Button decodeSamples = new Button("Decode prior samples");
 
     ComparePanelView(ComparePanelViewModel panel, CompareViewModel compare) {
@@ -50,10 +51,12 @@ final class ComparePanelView extends VBox {
         setMaxWidth(Double.MAX_VALUE);
         setId("compare-panel-" + (panel.isBaseline() ? "pca" : panel.variant().name()));
 
-        Label title = new Label(panel.title());
+        Label title = new Label(panel.heading());
         title.getStyleClass().addAll("view-title", "compare-panel-title");
         title.setMaxWidth(Double.MAX_VALUE);
         title.setAlignment(Pos.CENTER);
+        title.setTextAlignment(TextAlignment.CENTER);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         title.setTooltip(new Tooltip(panel.isBaseline()
                 ? "Principal component analysis of the same held-out images: the best linear 2-D code, for comparison"
                 : "Trained from the same seed on the same minibatches as every other panel"));
@@ -63,12 +66,13 @@ final class ComparePanelView extends VBox {
         bar.setStyle("-fx-background-color: " + panel.colourHex() + ";");
 
         Label outside = note(panel.outsideProperty());
+        outside.setTooltip(new Tooltip("How many of the 1,000 held-out codes lie outside the axes every panel shares"));
         Label stopped = note(panel.messageProperty());
         stopped.getStyleClass().add("compare-stopped");
         Label numbers = new Label();
         numbers.textProperty().bind(panel.numbersProperty());
         numbers.getStyleClass().add("compare-numbers");
-        numbers.setWrapText(true);
+        numbers.setMinHeight(Region.USE_PREF_SIZE);
         numbers.setTooltip(new Tooltip(panel.isBaseline() ? "PCA is fitted once to the held-out images"
                 : "Per image, mean of the last 50 minibatches: reconstruction = −log p(x|z), KL = KL(q(z|x) ‖ N(0, I)), "
                         + "−ELBO = their sum"));
@@ -76,23 +80,24 @@ final class ComparePanelView extends VBox {
         Tooltip.install(curve, new Tooltip("Blue: reconstruction; vermillion: KL; per iteration, log scale shared by "
                 + "every panel"));
 
-        StackPane gridWell = imageWell(grid);
-        Tooltip.install(gridWell, new Tooltip("Images decoded at z = Φ⁻¹(u) for u on an 8 × 8 grid of (0, 1)²: "
+        Tooltip.install(grid, new Tooltip("Images decoded at z = Φ⁻¹(u) for u on an 8 × 8 grid of (0, 1)²: "
                 + "what each region of the prior means to this model"));
 
         decodeSamples.setId(getId() + "-samples");
         decodeSamples.setMaxWidth(Double.MAX_VALUE);
         decodeSamples.setTooltip(new Tooltip("Decode 16 points z ~ N(0, I), the same in every panel: what this model "
-                + "generates"));
-        StackPane samplesWell = imageWell(samples);
+                + "generates. Once shown, draws 16 new points for every panel"));
         Label caption = new Label(panel.samplesCaption());
         caption.getStyleClass().add("note");
         caption.setWrapText(true);
-        VBox samplesBox = new VBox(2, samplesWell, caption);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(samples, Priority.SOMETIMES);
+        VBox samplesBox = new VBox(2, samples, caption);
         samplesBox.visibleProperty().bind(panel.samplesShownProperty());
         samplesBox.managedProperty().bind(panel.samplesShownProperty());
 
-        getChildren().addAll(title, bar, scatter, outside, stopped, numbers, curve, gridWell, decodeSamples, samplesBox);
+        decodeSamples.setMinHeight(Region.USE_PREF_SIZE);
+        getChildren().addAll(title, bar, scatter, outside, stopped, numbers, curve, grid, decodeSamples, samplesBox);
     }
 
     private static Label note(ObservableValue<String> text) {
@@ -100,19 +105,10 @@ final class ComparePanelView extends VBox {
         label.textProperty().bind(text);
         label.getStyleClass().add("note");
         label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
         return label;
-    }
-
-    private StackPane imageWell(ImageView view) {
-        view.setPreserveRatio(true);
-        view.setSmooth(true);
-        view.fitWidthProperty().bind(widthProperty().subtract(getPadding().getLeft() + getPadding().getRight() + 4));
-        StackPane well = new StackPane(view);
-        well.getStyleClass().add("image-well");
-        well.setPadding(new Insets(2));
-        return well;
     }
 
     private void registerListeners() {
@@ -122,7 +118,7 @@ final class ComparePanelView extends VBox {
         panel.gridProperty().addListener((o, was, now) -> showImages(grid, now));
         panel.samplesProperty().addListener((o, was, now) -> showImages(samples, now));
         panel.samplesShownProperty().addListener((o, was, now) -> decodeSamples.setText(now
-                ? "New prior samples (every panel)" : "Decode prior samples"));
+                ? "New samples" : "Decode prior samples"));
         decodeSamples.setOnAction(e -> {
             if (panel.samplesShownProperty().get()) {
                 compare.newSamples();
@@ -136,7 +132,7 @@ final class ComparePanelView extends VBox {
         showImages(samples, panel.samplesProperty().get());
     }
 
-    private static void showImages(ImageView view, ManifoldImages images) {
+    private static void showImages(FittedImage view, ManifoldImages images) {
         view.setImage(images == null ? null : GrayImage.grid(images.pixels(), images.count(), images.columns(),
                 images.imageWidth(), images.imageHeight(), GAP, GAP_GREY));
     }

@@ -51,6 +51,8 @@ public final class ComparePanelViewModel {
     static final int LOSS_WINDOW = 50;
     /** The colour of the baseline's panel, as in the command line's figure. */
     static final String BASELINE_HEX = Palette.MODEL_HEX.get(Palette.MODEL_HEX.size() - 2);
+    /** What the numbers say before the first iteration, in as many lines as later. */
+    static final String NOT_TRAINED = "not trained yet\npress Train";
     private static final LatentGrid GRID = new LatentGrid(GRID_SIZE, GridSpacing.INVERSE_CDF);
 
     private final CompareVariant variant;
@@ -63,7 +65,7 @@ public final class ComparePanelViewModel {
     private final ReadOnlyObjectWrapper<VariantSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<LossSeries> losses = new ReadOnlyObjectWrapper<>(this, "losses");
-    private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper(this, "numbers", "not trained yet");
+    private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper(this, "numbers", NOT_TRAINED);
     private final ReadOnlyStringWrapper outside = new ReadOnlyStringWrapper(this, "outside", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyObjectWrapper<ManifoldImages> grid = new ReadOnlyObjectWrapper<>(this, "grid");
@@ -133,7 +135,7 @@ public final class ComparePanelViewModel {
         baseline = newBaseline;
         probe = baseline.probe();
         points.set(ScatterProjection.of(probe, null));
-        numbers.set(String.format(Locale.ROOT, "keeps %.0f %% of the pixel variance\nfitted once; does not train",
+        numbers.set(String.format(Locale.ROOT, "%.0f %% of variance kept\nfitted once, not trained",
                 100 * baseline.pca().explainedVariance()));
         grid.set(images(baseline.pca().decode(GRID.points(2, 0, 1), GRID_SIZE * GRID_SIZE), GRID_SIZE, GRID_SIZE));
         requestSamples();
@@ -164,8 +166,8 @@ public final class ComparePanelViewModel {
     void setViewport(Viewport view) {
         ScatterPoints current = points.get();
         int count = current == null ? 0 : outsideCount(current, view);
-        outside.set(current == null ? "" : count == 0 ? String.format(Locale.ROOT, "all %,d inside the axes", current.size())
-                : String.format(Locale.ROOT, "%,d of %,d outside the axes", count, current.size()));
+        outside.set(current == null ? "" : count == 0 ? String.format(Locale.ROOT, "all %,d inside", current.size())
+                : String.format(Locale.ROOT, "%,d of %,d outside", count, current.size()));
     }
 
     /** Takes up finished decodes; called once per frame. */
@@ -238,14 +240,14 @@ public final class ComparePanelViewModel {
     // ---- maths ------------------------------------------------------------------------------------
 
     /**
-     * The training losses of the last {@value #LOSS_WINDOW} iterations, per image, as two lines:
-     * reconstruction and KL, then −ELBO = reconstruction + KL (the bound with β = 1, whatever β the
-     * model trains with). An autoencoder has no KL term and no ELBO.
+     * The training losses of the last {@value #LOSS_WINDOW} iterations, per image, as two short
+     * lines: the reconstruction, then KL and −ELBO = reconstruction + KL (the bound with β = 1,
+     * whatever β the model trains with). An autoencoder has no KL term and no ELBO.
      */
     static String numbersOf(CompareVariant variant, IterationHistory.View history) {
         int n = history.size();
         if (n == 0) {
-            return "not trained yet";
+            return NOT_TRAINED;
         }
         int from = Math.max(0, n - LOSS_WINDOW);
         double reconstruction = 0;
@@ -257,9 +259,9 @@ public final class ComparePanelViewModel {
         reconstruction /= n - from;
         kl /= n - from;
         if (variant.kind() == ModelKind.AUTOENCODER) {
-            return String.format(Locale.ROOT, "reconstruction %.1f nats\nno KL: no posterior, no prior", reconstruction);
+            return String.format(Locale.ROOT, "reconstruction %.1f\nno KL, no ELBO", reconstruction);
         }
-        return String.format(Locale.ROOT, "reconstruction %.1f · KL %.2f\n−ELBO %.1f nats", reconstruction, kl,
+        return String.format(Locale.ROOT, "reconstruction %.1f\nKL %.2f · −ELBO %.1f", reconstruction, kl,
                 reconstruction + kl);
     }
 
@@ -282,21 +284,21 @@ public final class ComparePanelViewModel {
      */
     static String samplesCaptionOf(CompareVariant variant) {
         if (variant == null) {
-            return "PCA's codes are scaled to variance 1, so N(0, I) covers them; its decoder is linear.";
+            return "Codes scaled to variance 1; a linear decoder.";
         }
         if (variant.kind() == ModelKind.AUTOENCODER) {
-            return "An autoencoder has no prior: nothing put its codes where z ~ N(0, I) falls.";
+            return "No prior: nothing put its codes where z ~ N(0, I) falls.";
         }
         if (variant.lossTerms() == LossTerms.RECONSTRUCTION) {
-            return "Trained without the KL term: nothing kept its codes where z ~ N(0, I) falls.";
+            return "No KL term: nothing kept its codes where z ~ N(0, I) falls.";
         }
         if (variant.lossTerms() == LossTerms.KL) {
-            return "Its decoder never trained (wRec = 0): these are its random starting weights.";
+            return "Decoder never trained (wRec = 0): its random weights.";
         }
         if (variant.beta() == 1) {
-            return "Trained with the KL term, which pulls its codes onto N(0, I).";
+            return "The KL term pulled its codes onto N(0, I).";
         }
-        return "Trained with the KL term weighted by β: the larger β, the closer it pulls the codes to N(0, I).";
+        return "KL × β: a larger β pulls the codes closer to N(0, I).";
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -310,9 +312,43 @@ public final class ComparePanelViewModel {
         return variant == null;
     }
 
-    /** The panel's heading: "VAE, KL only", "PCA (linear baseline)". */
+    /** The panel's name in one line: "VAE, KL only", "PCA (linear baseline)". */
     public String title() {
         return variant == null ? "PCA (linear baseline)" : variant.label();
+    }
+
+    /**
+     * The panel's heading in two short lines, the kind of model over what it is trained on:
+     * "VAE" over "KL only", "autoencoder" over "no KL, no prior".
+     */
+    public String heading() {
+        String kind = variant == null ? "PCA" : variant.kind() == ModelKind.AUTOENCODER ? "autoencoder"
+                : variant.lossTerms() == LossTerms.COMBINED && variant.beta() != 1 ? "β-VAE" : "VAE";
+        return kind + "\n" + trainedOn();
+    }
+
+    /** A short name for the panel's check box: "KL only", "VAE", "β = 4", "PCA". */
+    public String shortTitle() {
+        if (variant == null || variant.kind() == ModelKind.AUTOENCODER) {
+            return variant == null ? "PCA" : "autoencoder";
+        }
+        return variant.lossTerms() == LossTerms.COMBINED && variant.beta() == 1 ? "VAE" : trainedOn();
+    }
+
+    /** What the model is trained on, in a few words. */
+    private String trainedOn() {
+        if (variant == null) {
+            return "linear baseline";
+        }
+        if (variant.kind() == ModelKind.AUTOENCODER) {
+            return "no KL, no prior";
+        }
+        return switch (variant.lossTerms()) {
+            case RECONSTRUCTION -> "reconstruction only";
+            case KL -> "KL only";
+            case COMBINED -> variant.beta() == 1 ? "reconstruction + KL"
+                    : variant.label().substring(variant.label().indexOf("β = "));
+        };
     }
 
     /** The model's colour, here and in the rate–distortion plot: {@code #RRGGBB}. */

@@ -82,7 +82,7 @@ public record CompareSetup(ExplorerSetup source, ComparisonPreset preset, double
     /** How the tab names a preset: "Ablation: AE, reconstruction only, KL only, both". */
     public static String label(ComparisonPreset preset) {
         if (preset.equals(ComparisonPreset.ABLATION)) {
-            return "Ablation: AE, VAE on reconstruction only, on KL only, on both";
+            return "Ablation: AE · reconstruction only · KL only · VAE";
         }
         if (preset.equals(ComparisonPreset.BETA_SWEEP)) {
             return "β sweep: VAEs with β = 0.1, 1, 4";

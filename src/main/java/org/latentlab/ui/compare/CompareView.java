@@ -58,7 +58,7 @@ public final class CompareView extends BorderPane implements Themed {
 
     static final List<Double> LEARNING_RATES = List.of(1e-4, 3e-4, 1e-3, 3e-3, 1e-2);
     private static final String STYLESHEET = "compare.css";
-    private static final double SIDE_WIDTH = 310;
+    private static final double SIDE_WIDTH = 280;
     private static final double RECONSTRUCTION_SIZE = 44;
     /** The panels' text and ticks, relative to the window's. */
     private static final double PANEL_FONT_SCALE = 0.75;
@@ -80,6 +80,7 @@ public final class CompareView extends BorderPane implements Themed {
     private final HBox panelsBox = new HBox(8);
     private final RateDistortionView rateDistortion = new RateDistortionView();
     private final FlowPane classLegend = new FlowPane(10, 3);
+    private final VBox side = new VBox(8);
     private final ImageView selectedInput = new ImageView();
     private final HBox reconstructions = new HBox(4);
     private final Label selectionText = new Label();
@@ -149,10 +150,11 @@ public final class CompareView extends BorderPane implements Themed {
         problem.setOnMouseClicked(e -> viewModel.dismissProblem());
         setTop(top);
 
-        panelsBox.setFillHeight(false);
+        panelsBox.setFillHeight(true);
         panelsBox.setPadding(new Insets(6));
         ScrollPane scroller = new ScrollPane(panelsBox);
         scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
         scroller.getStyleClass().add("compare-panels");
         HBox.setHgrow(scroller, Priority.ALWAYS);
         setCenter(new HBox(scroller, side()));
@@ -176,7 +178,7 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private Node side() {
-        Label rdTitle = new Label("Rate and distortion over training");
+        Label rdTitle = new Label("Rate and distortion");
         rdTitle.getStyleClass().add("view-title");
         VBox.setVgrow(rateDistortion, Priority.ALWAYS);
         VBox rdCard = new VBox(rdTitle, rateDistortion);
@@ -188,16 +190,21 @@ public final class CompareView extends BorderPane implements Themed {
         selectedInput.setFitWidth(RECONSTRUCTION_SIZE * 1.4);
         selectedInput.setFitHeight(RECONSTRUCTION_SIZE * 1.4);
         selectionText.setWrapText(true);
+        selectionText.setMinHeight(Region.USE_PREF_SIZE);
         selectionText.getStyleClass().add("note");
         HBox chosen = new HBox(8, selectedInput, selectionText);
         chosen.setAlignment(Pos.CENTER_LEFT);
-        VBox selection = new VBox(4, selectionTitle, chosen, reconstructions, classLegend);
+        Label decodedBy = new Label("decoded again by each model:");
+        decodedBy.getStyleClass().add("note");
+        decodedBy.setWrapText(true);
+        decodedBy.setMinHeight(Region.USE_PREF_SIZE);
+        VBox selection = new VBox(4, selectionTitle, chosen, decodedBy, reconstructions, classLegend);
         selection.getStyleClass().add("card");
         selection.setPadding(new Insets(0, 6, 6, 6));
-        VBox side = new VBox(8, rdCard, selection);
+        side.getChildren().setAll(rdCard, selection);
         side.setPadding(new Insets(6, 6, 6, 0));
-        side.setPrefWidth(SIDE_WIDTH);
-        side.setMinWidth(SIDE_WIDTH * 0.8);
+        side.setMinHeight(0); // on a short window the side's foot is hidden, never the status bar
+        sizeSide(PlotTheme.LIGHT.fontSize());
         return side;
     }
 
@@ -215,8 +222,8 @@ public final class CompareView extends BorderPane implements Themed {
         problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         viewModel.setupProperty().addListener((o, was, now) -> source.setText(now == null ? ""
-                : "Data, network, batch size and seed follow the Explore tab: " + now.describeSource()
-                + ". Every model starts from the same seed and sees the same minibatches."));
+                : "The Explore tab's data and network: " + now.describeSource()
+                + " · the same first weights and minibatches for every model"));
 
         preset.setValue(viewModel.presetProperty().get());
         learningRate.setValue(viewModel.learningRateProperty().get());
@@ -249,7 +256,7 @@ public final class CompareView extends BorderPane implements Themed {
 
     private void showAxes() {
         double half = viewModel.viewportProperty().get().halfSpan();
-        axes.setText("every scatter: −" + AxisMapping.label(half) + " to " + AxisMapping.label(half) + " on both axes");
+        axes.setText("axes ±" + AxisMapping.label(half) + " in every panel");
     }
 
     private void sync(Runnable change) {
@@ -326,7 +333,7 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private static Node shownChoice(ComparePanelViewModel panel) {
-        CheckBox box = new CheckBox(panel.title());
+        CheckBox box = new CheckBox(panel.shortTitle());
         box.selectedProperty().bindBidirectional(panel.shownProperty());
         box.setId("compare-show-" + (panel.isBaseline() ? "pca" : panel.variant().name()));
         Region swatch = new Region();
@@ -334,7 +341,8 @@ public final class CompareView extends BorderPane implements Themed {
         swatch.setMaxSize(12, 12);
         swatch.setStyle("-fx-background-color: " + panel.colourHex() + "; -fx-background-radius: 2;");
         box.setGraphic(swatch);
-        box.setTooltip(new Tooltip("Show or hide this panel (and its path in the rate–distortion plot)"));
+        box.setTooltip(new Tooltip("Show or hide the panel of " + panel.title() + " (and its path in the "
+                + "rate–distortion plot)"));
         return box;
     }
 
@@ -374,9 +382,19 @@ public final class CompareView extends BorderPane implements Themed {
         return theme.withFontSize(Math.round(theme.fontSize() * PANEL_FONT_SCALE));
     }
 
+    /** The side column grows with the text, so its plot keeps its room in large text. */
+    private void sizeSide(double fontSize) {
+        double width = SIDE_WIDTH * fontSize / PlotTheme.LIGHT.fontSize();
+        side.setPrefWidth(width);
+        side.setMinWidth(width);
+        side.setMaxWidth(width);
+        classLegend.setPrefWrapLength(width - 20);
+    }
+
     @Override
     public void setTheme(PlotTheme newTheme) {
         theme = newTheme;
+        sizeSide(newTheme.fontSize());
         rateDistortion.setTheme(newTheme);
         for (ComparePanelView view : panelViews) {
             view.setTheme(panelTheme());

@@ -392,8 +392,7 @@ public final class CompareViewModel implements AutoCloseable {
         int label = probe.labels()[index];
         String name = label >= 0 && label < probe.classNames().size()
                 ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
-        selectionText.set(String.format(Locale.ROOT, "Held-out image %d, %s, ringed in every panel. Below: each "
-                + "model's reconstruction of it.", index + 1, name));
+        selectionText.set(String.format(Locale.ROOT, "Held-out image %d, %s, ringed in every panel", index + 1, name));
     }
 
     private ProbeSet probeSet() {
@@ -451,12 +450,12 @@ public final class CompareViewModel implements AutoCloseable {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
                 what, s.epoch() + 1, 100 * s.epochProgress(), s.iteration()));
         if (s.iterationsPerSecond() > 0) {
-            text.append(String.format(Locale.ROOT, " · %.1f steps/s, each step trains all %d models on the same "
-                    + "minibatch", s.iterationsPerSecond(), s.variants().size()));
+            text.append(String.format(Locale.ROOT, " · %.1f steps/s, each of all %d models on one minibatch",
+                    s.iterationsPerSecond(), s.variants().size()));
         }
         double epochSeconds = lastEpochSeconds(s);
         if (epochSeconds > 0) {
-            text.append(String.format(Locale.ROOT, " · last epoch %.1f s of training for all of them", epochSeconds));
+            text.append(String.format(Locale.ROOT, " · last epoch %.1f s", epochSeconds));
         }
         return text.toString();
     }
@@ -465,7 +464,7 @@ public final class CompareViewModel implements AutoCloseable {
      * The training time of the last completed epoch, summed over the models (which take turns on
      * one thread); 0 before the first epoch ends.
      */
-    static double lastEpochSeconds(CompareSnapshot s) {
+    public static double lastEpochSeconds(CompareSnapshot s) {
         double seconds = 0;
         for (VariantSnapshot panel : s.variants()) {
             List<EpochMetrics> epochs = panel.training().epochs();

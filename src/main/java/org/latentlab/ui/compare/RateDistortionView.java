@@ -36,12 +36,13 @@ final class RateDistortionView extends BorderPane {
     RateDistortionView() {
         plot.setAxisTitles("rate: KL (nats)", "distortion (nats)");
         plot.setMinSize(160, 160);
-        plot.setPrefSize(300, 300);
+        plot.setPrefSize(260, 300);
         plot.setOnResize(this::redraw);
         note.getStyleClass().add("note");
         note.setWrapText(true);
         note.setText("Hollow dot: start; filled: now. Grey: equal −ELBO. The autoencoder has no KL, so no rate.");
         legend.setPadding(new Insets(2, 6, 2, 6));
+        legend.setPrefWrapLength(200);
         note.setPadding(new Insets(0, 6, 4, 6));
         setCenter(plot);
         setBottom(new VBox(2, legend, note));

@@ -26,12 +26,22 @@ class ComparePanelMathsTest {
             history.append(0, early ? 1000 : 150 + (i % 2), early ? 1000 : 4 + (i % 2), 1);
         }
         // Over the last 50: reconstruction alternates 150, 151 (mean 150.5), KL 4, 5 (mean 4.5).
-        assertEquals("reconstruction 150.5 · KL 4.50\n−ELBO 155.0 nats",
+        assertEquals("reconstruction 150.5\nKL 4.50 · −ELBO 155.0",
                 ComparePanelViewModel.numbersOf(CompareVariant.vae(1), history.view()));
-        assertEquals("reconstruction 150.5 nats\nno KL: no posterior, no prior",
+        assertEquals("reconstruction 150.5\nno KL, no ELBO",
                 ComparePanelViewModel.numbersOf(CompareVariant.autoencoder(), history.view()));
-        assertEquals("not trained yet",
+        assertEquals("not trained yet\npress Train",
                 ComparePanelViewModel.numbersOf(CompareVariant.klOnly(), new IterationHistory().view()));
+    }
+
+    @Test
+    void headingsSayTheKindOfModelOverWhatItIsTrainedOn() {
+        assertEquals("autoencoder\nno KL, no prior", ComparePanelViewModel.ofModel(CompareVariant.autoencoder(), 0, null).heading());
+        assertEquals("VAE\nKL only", ComparePanelViewModel.ofModel(CompareVariant.klOnly(), 2, null).heading());
+        assertEquals("VAE\nreconstruction + KL", ComparePanelViewModel.ofModel(CompareVariant.vae(1), 3, null).heading());
+        assertEquals("β-VAE\nβ = 0.1", ComparePanelViewModel.ofModel(CompareVariant.vae(0.1), 0, null).heading());
+        assertEquals("β = 4", ComparePanelViewModel.ofModel(CompareVariant.vae(4), 2, null).shortTitle());
+        assertEquals("PCA\nlinear baseline", ComparePanelViewModel.ofBaseline().heading());
     }
 
     @Test

@@ -92,7 +92,7 @@ class CompareViewModelTest {
         ComparePanelViewModel pca = panels().get(4);
         assertEquals(64, pca.pointsProperty().get().size(), "PCA places the same 64 held-out images");
         assertEquals(8 * 8 * 16, pca.gridProperty().get().pixels().length, "PCA's grid is decoded at once");
-        assertTrue(pca.numbersProperty().get().matches("keeps \\d+ % of the pixel variance\nfitted once; does not train"),
+        assertTrue(pca.numbersProperty().get().matches("\\d+ % of variance kept\nfitted once, not trained"),
                 pca.numbersProperty().get());
         await("every model's grid", () -> panels().stream().allMatch(p -> p.gridProperty().get() != null));
         assertEquals("bars · 2-D latent · batch 32 · seed 7", viewModel.setupProperty().get().describeSource());
@@ -105,7 +105,7 @@ class CompareViewModelTest {
         viewModel.commands().trainOrPause();
         await("300 iterations", () -> iteration() >= 300);
         assertEquals(TrainerState.RUNNING, viewModel.stateProperty().get());
-        assertTrue(viewModel.statusProperty().get().contains("each step trains all 4 models"),
+        assertTrue(viewModel.statusProperty().get().contains("each of all 4 models on one minibatch"),
                 viewModel.statusProperty().get());
 
         CompareSnapshot shown = viewModel.snapshotProperty().get();
