@@ -94,6 +94,8 @@ public final class CompareViewModel implements AutoCloseable {
     private CompareTrainer trainer;
     private long sampleSeed = FIRST_SAMPLE_SEED;
     private String shownMessage;
+    /** The Explore tab's setup the user chose not to follow; not asked about again. */
+    private ExplorerSetup declined;
 
     /**
      * @param explorerSetup the Explore tab's setup, whose data and network the comparison shares
@@ -120,7 +122,7 @@ public final class CompareViewModel implements AutoCloseable {
             return;
         }
         CompareSetup current = setup.get();
-        if (current == null || !current.follows(source)) {
+        if (current == null || !current.follows(source) && !source.equals(declined)) {
             build(new CompareSetup(source, preset.get(), learningRate.get()));
         }
     }
@@ -132,7 +134,7 @@ public final class CompareViewModel implements AutoCloseable {
     public String activationQuestion() {
         ExplorerSetup source = explorerSetup.getValue();
         CompareSetup current = setup.get();
-        if (source == null || current == null || current.follows(source) || !isTrained()) {
+        if (source == null || current == null || current.follows(source) || source.equals(declined) || !isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The models here trained for %,d iterations on %s. The Explore tab now "
@@ -140,9 +142,13 @@ public final class CompareViewModel implements AutoCloseable {
                 CompareSetup.describe(source));
     }
 
-    /** Keeps the comparison although the Explore tab moved on; says so in the status line. */
+    /**
+     * Keeps the comparison although the Explore tab moved on, and does not ask again until the
+     * Explore tab moves once more; says so in the banner.
+     */
     public void keepComparison() {
         CompareSetup current = setup.get();
+        declined = explorerSetup.getValue();
         if (current != null) {
             problem.set("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
         }

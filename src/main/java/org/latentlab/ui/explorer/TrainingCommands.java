@@ -46,8 +46,9 @@ public final class TrainingCommands {
         }
     }
 
+    /** Pauses training; also while a new trainer is being built, since the old one may still run. */
     public void pause() {
-        if (ready()) {
+        if (trainer != null) {
             trainer.pause();
         }
     }

@@ -236,9 +236,14 @@ class CompareViewModelTest {
         assertTrue(question.contains("seed 7") && question.contains("seed 8"), question);
         viewModel.keepComparison();
         assertTrue(viewModel.problemProperty().get().contains("seed 7"), viewModel.problemProperty().get());
-
+        assertNull(viewModel.activationQuestion(), "not asked twice about the same data");
         viewModel.activate();
-        await("models on seed 8", () -> viewModel.setupProperty().get().source().seed() == 8
+        assertEquals(7, viewModel.setupProperty().get().source().seed(), "kept");
+
+        explorer.set(explorer.get().withSeed(9));
+        assertNotNull(viewModel.activationQuestion(), "asked again when the Explore tab moves on");
+        viewModel.activate();
+        await("models on seed 9", () -> viewModel.setupProperty().get().source().seed() == 9
                 && viewModel.snapshotProperty().get() != null);
         assertEquals(0, iteration());
     }
