@@ -249,6 +249,7 @@ public final class CompareView extends BorderPane implements Themed {
         viewModel.selectedProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setSelected(now.intValue())));
         viewModel.lossRangeProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setLossRange(now)));
         viewModel.rateDistortionProperty().addListener((o, was, now) -> rateDistortion.show(now));
+        rateDistortion.note().textProperty().bind(viewModel.rateDistortionNoteProperty());
         selectionText.textProperty().bind(viewModel.selectionTextProperty());
         viewModel.selectedImageProperty().addListener((o, was, now) -> selectedInput.setImage(image(now)));
         showState();

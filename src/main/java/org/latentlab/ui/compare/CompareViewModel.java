@@ -58,6 +58,7 @@ public final class CompareViewModel implements AutoCloseable {
     static final double LOSS_FLOOR = 0.01;
     static final double DEFAULT_LEARNING_RATE = 1e-3;
     private static final long FIRST_SAMPLE_SEED = 2013;
+    private static final String RATE_DISTORTION_NOTE = "Hollow dot: start; filled: now. Grey: equal −ELBO.";
 
     private final CompareTrainerFactory factory;
     private final ObservableValue<ExplorerSetup> explorerSetup;
@@ -73,6 +74,8 @@ public final class CompareViewModel implements AutoCloseable {
             new ReadOnlyObjectWrapper<>(this, "panels", List.of());
     private final ReadOnlyObjectWrapper<List<RateDistortionCurve>> rateDistortion =
             new ReadOnlyObjectWrapper<>(this, "rateDistortion", List.of());
+    private final ReadOnlyStringWrapper rateDistortionNote =
+            new ReadOnlyStringWrapper(this, "rateDistortionNote", RATE_DISTORTION_NOTE);
     private final BooleanProperty wholeSpace = new SimpleBooleanProperty(this, "wholeSpace", false);
     private final ReadOnlyObjectWrapper<Viewport> viewport =
             new ReadOnlyObjectWrapper<>(this, "viewport", new Viewport(0, 0, PRIOR_HALF_SPAN));
@@ -284,6 +287,8 @@ public final class CompareViewModel implements AutoCloseable {
         }
         lossRange.set(sharedLossRange(shown));
         rateDistortion.set(curvesOf(shown));
+        boolean autoencoder = shown.stream().anyMatch(p -> !p.isBaseline() && p.variant().kind() == ModelKind.AUTOENCODER);
+        rateDistortionNote.set(RATE_DISTORTION_NOTE + (autoencoder ? " The autoencoder has no KL, so no rate." : ""));
     }
 
     /**
@@ -512,6 +517,11 @@ public final class CompareViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<List<RateDistortionCurve>> rateDistortionProperty() {
         return rateDistortion.getReadOnlyProperty();
+    }
+
+    /** What the rate–distortion plot's marks mean, and why a shown autoencoder has no path in it. */
+    public ReadOnlyStringProperty rateDistortionNoteProperty() {
+        return rateDistortionNote.getReadOnlyProperty();
     }
 
     /**

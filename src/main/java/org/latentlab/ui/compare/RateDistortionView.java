@@ -40,13 +40,17 @@ final class RateDistortionView extends BorderPane {
         plot.setOnResize(this::redraw);
         note.getStyleClass().add("note");
         note.setWrapText(true);
-        note.setText("Hollow dot: start; filled: now. Grey: equal −ELBO. The autoencoder has no KL, so no rate.");
         legend.setPadding(new Insets(2, 6, 2, 6));
         legend.setPrefWrapLength(200);
         note.setPadding(new Insets(0, 6, 4, 6));
         setCenter(plot);
         setBottom(new VBox(2, legend, note));
         getStyleClass().add("rate-distortion");
+    }
+
+    /** The note under the plot. */
+    Label note() {
+        return note;
     }
 
     void setTheme(PlotTheme theme) {

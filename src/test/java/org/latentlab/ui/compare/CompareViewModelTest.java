@@ -130,6 +130,10 @@ class CompareViewModelTest {
                 viewModel.rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList(),
                 "the autoencoder has no rate");
         assertTrue(viewModel.rateDistortionProperty().get().get(2).trail().size() > 10);
+        assertTrue(viewModel.rateDistortionNoteProperty().get().endsWith("The autoencoder has no KL, so no rate."));
+        panels().get(0).shownProperty().set(false);
+        assertFalse(viewModel.rateDistortionNoteProperty().get().contains("autoencoder"), "no autoencoder shown");
+        panels().get(0).shownProperty().set(true);
 
         viewModel.commands().trainOrPause();
         await("paused", () -> viewModel.stateProperty().get() == TrainerState.PAUSED);
