@@ -2,7 +2,9 @@ package org.latentlab.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.latentlab.data.DatasetException;
+import org.latentlab.storage.UserFolders;
 import org.latentlab.training.RunFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,11 +74,20 @@ public final class LatentLabCommand implements Runnable {
         }
     }
 
+    /** The version from the jar's manifest, and the user's folders, so a teacher can find their models. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = LatentLabCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version)};
+            UserFolders folders = UserFolders.forThisUser();
+            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version),
+                    "data:     " + literal(folders.data()),
+                    "settings: " + literal(folders.config())};
+        }
+
+        /** Picocli formats version lines with String.format, so a '%' in a path must be doubled. */
+        private static String literal(Path path) {
+            return path.toString().replace("%", "%%");
         }
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.storage.UserFolders;
 
 /** The command line end to end, on 400 embedded digits written out as an IDX pair. */
 class CommandLineTest {
@@ -121,6 +122,17 @@ class CommandLineTest {
                 "--out", folder.resolve("x.png").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, badSpacing.code());
         assertEquals("latent-lab: unknown spacing 'log': expected icdf or linear", badSpacing.err().trim());
+    }
+
+    @Test
+    void versionNamesTheUserFolders() {
+        Result result = cli("--version");
+        assertEquals(0, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Latent Lab "), result.out());
+        UserFolders folders = UserFolders.forThisUser();
+        assertEquals("data:     " + folders.data(), lines.get(1));
+        assertEquals("settings: " + folders.config(), lines.get(2));
     }
 
     @Test
