@@ -72,7 +72,7 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     for _ in $(seq 50); do [[ -s $scratch/display ]] && break; sleep 0.1; done
     [[ -s $scratch/display ]] || fail "Xvfb did not start"
     display=:$(cat "$scratch/display")
-    run DISPLAY="$display" "$launcher" >"$scratch/window.log" 2>&1 &
+    env -i HOME="$home" DISPLAY="$display" "$launcher" >"$scratch/window.log" 2>&1 &
     app=$!
     if ! DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name "Latent Lab" >/dev/null; then
         kill "$app" 2>/dev/null || true

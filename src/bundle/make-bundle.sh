@@ -86,10 +86,13 @@ cp "$app_jar" "$bundle/lib/"
 compgen -G "$work/javafx/*.jar" >/dev/null || fail "no modular JavaFX jar on the class path"
 
 # --- the runtime: JDK modules + JavaFX modules, and JavaFX's native libraries beside the JDK's,
-# where JavaFX finds them without unpacking anything into the user's home at first start.
+# where JavaFX finds them without unpacking anything into the user's home at first start. They
+# are left out of the modules: when one cannot load (libprism_es2 without libGL on a bare Debian),
+# JavaFX would otherwise unpack that copy into ~/.openjfx and print a stack trace before falling
+# back to its software pipeline.
 "$jdk/bin/jlink" --module-path "$work/javafx" --add-modules "${setting[modules]}" \
     --compress="${setting[compression]}" --strip-debug --no-header-files --no-man-pages \
-    --output "$bundle/runtime"
+    --exclude-resources='glob:/javafx.*/*.so' --output "$bundle/runtime"
 for jar in "$work"/javafx/*.jar; do
     unzip -q -o -j "$jar" '*.so' -d "$bundle/runtime/lib" 2>/dev/null || true
 done
@@ -119,15 +122,13 @@ bundle=\$(dirname -- "\$(dirname -- "\$self")")
 
 # The user's data folder (XDG base directories, as org.latentlab.storage.UserFolders): saved
 # models, settings and the unpacked native libraries live there, never inside the bundle.
+if [ -z "\${HOME:-}" ]; then
+    echo "$name: HOME is not set, so there is no folder for your models and settings. Set HOME and start again." >&2
+    exit 1
+fi
 case "\${XDG_DATA_HOME:-}" in
     /*) LATENT_LAB_DATA="\$XDG_DATA_HOME/latent-lab" ;;
-    *)
-        if [ -z "\${HOME:-}" ]; then
-            echo "$name: HOME is not set, so there is no folder for your models and settings." \\
-                "Set HOME (or XDG_DATA_HOME) and start again." >&2
-            exit 1
-        fi
-        LATENT_LAB_DATA="\$HOME/.local/share/latent-lab" ;;
+    *) LATENT_LAB_DATA="\$HOME/.local/share/latent-lab" ;;
 esac
 
 # Defaults that the caller's environment may override.
@@ -137,7 +138,9 @@ fi
 EOF
     printf '%s\n' "${exports[@]}"
     echo
+    echo "# user.home follows HOME, as the data folder does, so Java and JavaFX write nowhere else."
     echo "exec \"\$bundle/runtime/bin/java\" \\"
+    echo "    \"-Duser.home=\$HOME\" \\"
     printf '%s\n' "${options[@]}"
     echo "    -cp \"\$bundle/lib/*\" ${setting[main.class]} \"\$@\""
 } >"$launcher"

@@ -24,7 +24,12 @@ for run in $(seq 1 "$runs"); do
     start=$(now)
     env -i DISPLAY="$display" HOME="$home" "$launcher" >/dev/null 2>&1 &
     pid=$!
-    window=$(DISPLAY=$display timeout 120 xdotool search --sync --onlyvisible --name "$title" | head -1)
+    window=""
+    until [[ -n $window ]]; do                    # xdotool's own --sync polls only every 0.5 s
+        sleep 0.02
+        window=$(DISPLAY=$display xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) || true
+        kill -0 "$pid" 2>/dev/null || { echo "run $run: the application exited before its window opened" >&2; exit 1; }
+    done
     mapped=$(now)
     last_change=$mapped previous="" deadline=$(awk -v t="$mapped" 'BEGIN { print t + 120 }')
     while true; do

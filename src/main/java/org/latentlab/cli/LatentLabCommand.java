@@ -48,10 +48,26 @@ public final class LatentLabCommand implements Runnable {
             cli.getErr().println("latent-lab: " + userMessage(e));
             return e instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (UnsatisfiedLinkError e) {
+            err.println("latent-lab: " + missingLibrary(e));
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Drawing text needs the font libraries a Linux desktop has; on a server without them Java
+     * fails to load its font manager. Says what is missing instead of a stack trace.
+     */
+    static String missingLibrary(UnsatisfiedLinkError e) {
+        return "a system library is missing: " + e.getMessage()
+                + ". Figures and the window need the GTK 3 libraries of a Linux desktop"
+                + " (Debian: apt-get install libgtk-3-0 libxtst6).";
     }
 
     private static String userMessage(Exception e) {

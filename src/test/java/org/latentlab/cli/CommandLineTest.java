@@ -136,6 +136,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aMissingSystemLibraryIsNamedWithWhatToInstall() {
+        String message = LatentLabCommand.missingLibrary(new UnsatisfiedLinkError(
+                "/opt/latent-lab/runtime/lib/libfontmanager.so: libharfbuzz.so.0: cannot open shared object file"));
+        assertTrue(message.contains("libharfbuzz.so.0"), message);
+        assertTrue(message.contains("apt-get install libgtk-3-0 libxtst6"), message);
+        assertFalse(message.contains("\n"), message);
+    }
+
+    @Test
     void unknownFlagGivesOneLineAndUsageExitCode() {
         Result result = cli("train", "--epoch", "3", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, result.code());
