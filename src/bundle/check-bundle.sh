@@ -72,15 +72,25 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     for _ in $(seq 50); do [[ -s $scratch/display ]] && break; sleep 0.1; done
     [[ -s $scratch/display ]] || fail "Xvfb did not start"
     display=:$(cat "$scratch/display")
-    env -i HOME="$home" DISPLAY="$display" "$launcher" >"$scratch/window.log" 2>&1 &
-    app=$!
-    if ! DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name "Latent Lab" >/dev/null; then
-        kill "$app" 2>/dev/null || true
-        fail "the window did not open within 90 s: $(cat "$scratch/window.log")"
-    fi
-    kill "$app"
-    wait "$app" 2>/dev/null || true
-    echo "check-bundle: the window opened on $display"
+    # The second start must map the archive the first one wrote: -Xshare:on makes Java stop if it cannot.
+    for start in first second; do
+        share=()
+        [[ $start == first ]] || share=(JAVA_TOOL_OPTIONS=-Xshare:on)
+        env -i HOME="$home" DISPLAY="$display" "${share[@]}" "$launcher" >"$scratch/window.log" 2>&1 &
+        app=$!
+        if ! DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name "Latent Lab" >/dev/null; then
+            kill "$app" 2>/dev/null || true
+            fail "the window did not open at the $start start within 90 s: $(cat "$scratch/window.log")"
+        fi
+        sleep 3
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+        printed=$(grep -v '^Picked up JAVA_TOOL_OPTIONS' "$scratch/window.log" || true)
+        [[ -z $printed ]] || fail "the window printed at the $start start: $printed"
+        compgen -G "$data/startup-cache/*.jsa" >/dev/null ||
+            fail "the $start window start left no class-data archive in $data/startup-cache"
+    done
+    echo "check-bundle: the window opened twice on $display, the second time from its class-data archive"
 else
     echo "check-bundle: window not checked (no Xvfb or xdotool on this machine)"
 fi

@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Measures how long the bundle's window takes to become usable, the way a teacher sees it: from
-# running bin/latent-lab until the window is on screen (mapped) and until its first content is
-# drawn and stays still (the window is idle after loading, so the last change before 2 s without
-# change is the moment it is ready). Screenshots of the window are compared every ≈0.1 s, so the
-# "drawn" time is late by at most one screenshot.
+# running bin/latent-lab until the window is on screen ("mapped"), and until it shows what it shows
+# once it has loaded ("ready": the window is idle after loading and draws the same picture every
+# run, so ready is the first moment from which the screen stays equal to the last screenshot,
+# taken OBSERVE seconds after the start). The window is photographed every ≈0.1 s, so "ready" is
+# late by at most one screenshot; the photographing itself takes some CPU from the start. The CPU
+# seconds the application had used when it was ready are printed too: on a machine shared with
+# other work they vary far less than the wall-clock times.
 #
-#   time-window-start.sh BUNDLE_DIR DISPLAY HOME_DIR [RUNS]
+#   time-window-start.sh BUNDLE_DIR DISPLAY HOME_DIR [RUNS] [OBSERVE]
 #
 # Runs under `env -i` with only DISPLAY and HOME, like src/bundle/check-bundle.sh. An empty
 # HOME_DIR makes the first run cold (ND4J unpacks its native libraries); later runs are warm.
-# Needs xdotool and ImageMagick's import, and an X server on DISPLAY (e.g. Xvfb :99 -screen 0
-# 1280x900x24).
+# OBSERVE (15 s) must be longer than the slowest start. Needs xdotool, ImageMagick's import, and an
+# X server on DISPLAY (e.g. Xvfb :99 -screen 0 1280x900x24).
 set -euo pipefail
-[[ $# -ge 3 ]] || { echo "usage: $0 BUNDLE_DIR DISPLAY HOME_DIR [RUNS]" >&2; exit 2; }
-bundle=$1 display=$2 home=$3 runs=${4:-1}
+[[ $# -ge 3 ]] || { echo "usage: $0 BUNDLE_DIR DISPLAY HOME_DIR [RUNS] [OBSERVE]" >&2; exit 2; }
+bundle=$1 display=$2 home=$3 runs=${4:-1} observe=${5:-15}
 launcher=$(ls "$bundle"/bin/*)
 title="Latent Lab"
 
@@ -31,17 +34,20 @@ for run in $(seq 1 "$runs"); do
         kill -0 "$pid" 2>/dev/null || { echo "run $run: the application exited before its window opened" >&2; exit 1; }
     done
     mapped=$(now)
-    last_change=$mapped previous="" deadline=$(awk -v t="$mapped" 'BEGIN { print t + 120 }')
-    while true; do
-        shot=$(DISPLAY=$display import -window "$window" -depth 8 rgb:- 2>/dev/null | md5sum)
-        t=$(now)
-        if [[ $shot != "$previous" ]]; then
-            previous=$shot last_change=$t
-        elif awk -v t="$t" -v c="$last_change" -v d="$deadline" 'BEGIN { exit !(t - c > 2 || t > d) }'; then
-            break
-        fi
+    end=$(awk -v t="$start" -v o="$observe" 'BEGIN { printf "%.3f", t + o }')
+    times=() shots=() cpu=()
+    ticks=$(getconf CLK_TCK)
+    while awk -v t="$(now)" -v e="$end" 'BEGIN { exit !(t < e) }'; do
+        shots+=("$(DISPLAY=$display import -window "$window" -depth 8 rgb:- 2>/dev/null | md5sum)")
+        times+=("$(now)")
+        cpu+=("$(awk -v hz="$ticks" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat" 2>/dev/null || echo "?")")
+        sleep 0.1
     done
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    echo "run $run: window mapped after $(seconds "$start" "$mapped") s, first content drawn after $(seconds "$start" "$last_change") s"
+    last=$((${#shots[@]} - 1)) ready=$last
+    while ((ready > 0)) && [[ ${shots[ready - 1]} == "${shots[last]}" ]]; do
+        ready=$((ready - 1))
+    done
+    echo "run $run: window mapped after $(seconds "$start" "$mapped") s, ready after $(seconds "$start" "${times[ready]}") s having used ${cpu[ready]} CPU-s"
 done
