@@ -73,7 +73,7 @@ for entry in "${entries[@]}"; do
     esac
     file=$(basename "$entry")
     if [[ $file == javafx-* ]]; then
-        if unzip -l "$entry" module-info.class >/dev/null 2>&1; then
+        if "$jdk/bin/jar" tf "$entry" | grep -x module-info.class >/dev/null; then
             cp "$entry" "$work/javafx/"
         fi                                                    # else the empty placeholder jar: skipped
     else
@@ -94,7 +94,8 @@ compgen -G "$work/javafx/*.jar" >/dev/null || fail "no modular JavaFX jar on the
     --compress="${setting[compression]}" --strip-debug --no-header-files --no-man-pages \
     --exclude-resources='glob:/javafx.*/*.so' --output "$bundle/runtime"
 for jar in "$work"/javafx/*.jar; do
-    unzip -q -o -j "$jar" '*.so' -d "$bundle/runtime/lib" 2>/dev/null || true
+    libraries=$("$jdk/bin/jar" tf "$jar" | grep '^[^/]*\.so$' || true)   # at the jar's root
+    [[ -z $libraries ]] || (cd "$bundle/runtime/lib" && "$jdk/bin/jar" xf "$jar" $libraries)
 done
 compgen -G "$bundle/runtime/lib/libglass*.so" >/dev/null || fail "no JavaFX native library found in the JavaFX jars"
 # The JDK's default class-data-sharing archive, which jlink of JDK 17 does not make: it starts
