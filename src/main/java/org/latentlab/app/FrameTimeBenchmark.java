@@ -60,7 +60,8 @@ public final class FrameTimeBenchmark {
         double warmUp = args.size() > 1 ? Double.parseDouble(args.get(1)) : 3;
         background = Executors.newSingleThreadExecutor();
         viewModel = new ExplorerViewModel(new FashionTrainers(), background, Platform::runLater);
-        view = new ExplorerView(viewModel, (title, question, yes, no) -> true);
+        view = new ExplorerView(viewModel, (title, question, yes, no) -> true,
+                Path.of(System.getProperty("java.io.tmpdir"), "latent-lab-benchmark"));
         stage.setTitle("Latent Lab (frame-time benchmark)");
         stage.setScene(ExplorerView.sceneOf(view));
         stage.show();

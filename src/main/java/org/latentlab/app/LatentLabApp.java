@@ -8,6 +8,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.latentlab.storage.UserFolders;
 import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.DatasetTrainerFactory;
 import org.latentlab.ui.explorer.ExplorerSetup;
@@ -38,7 +39,7 @@ public final class LatentLabApp extends Application {
             return thread;
         });
         viewModel = new ExplorerViewModel(new DatasetTrainerFactory(), background, Platform::runLater);
-        view = new ExplorerView(viewModel, LatentLabApp::askInDialog);
+        view = new ExplorerView(viewModel, LatentLabApp::askInDialog, UserFolders.forThisUser().models());
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
         stage.setMinWidth(900);
@@ -67,12 +68,18 @@ public final class LatentLabApp extends Application {
         return view;
     }
 
+    /**
+     * Stops the trainer and the decoder. A model that has been trained is first saved as the last
+     * session in the user's models folder, so closing the window never loses it (File → Open the
+     * last session brings it back).
+     */
     @Override
     public void stop() {
         if (view != null) {
             view.stopFrames();
         }
         if (viewModel != null) {
+            viewModel.saveOnClose(ExplorerView.lastSession(UserFolders.forThisUser().models()));
             viewModel.close();
         }
         if (background != null) {

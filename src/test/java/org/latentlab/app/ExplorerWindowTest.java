@@ -14,6 +14,8 @@ import javafx.scene.control.Slider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.storage.UserFolders;
+import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.testfx.api.FxRobot;
@@ -39,6 +41,19 @@ class ExplorerWindowTest extends FxRobot {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void closingTheWindowAfterTrainingSavesTheLastSession() throws Exception {
+        Path lastSession = org.latentlab.ui.explorer.ExplorerView.lastSession(UserFolders.forThisUser().models());
+        assertTrue(lastSession.startsWith(Path.of("target").toAbsolutePath()), "tests keep to " + lastSession);
+        Files.deleteIfExists(lastSession);
+        clickOn("#step");
+        waitFor(20, () -> viewModel().snapshotProperty().get().iteration() == 1);
+        FxToolkit.cleanupApplication(app);
+        assertTrue(Files.size(lastSession) > 100_000, "the trained model was saved on close");
+        assertEquals(1, RunFile.load(lastSession).iterations().size());
+        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
     }
 
     private ExplorerViewModel viewModel() {

@@ -1,6 +1,8 @@
 package org.latentlab.ui.explorer;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -63,12 +65,17 @@ public final class ExplorerView extends BorderPane {
     private final Label status = new Label();
     private final ProgressBar progress = new ProgressBar(0);
     private final AnimationTimer frames;
+    private final Path modelsFolder;
     private boolean dark;
     private boolean largeText;
 
-    public ExplorerView(ExplorerViewModel viewModel, Confirmation confirmation) {
+    /**
+     * @param modelsFolder where Save and Open start, and where the last session is kept
+     */
+    public ExplorerView(ExplorerViewModel viewModel, Confirmation confirmation, Path modelsFolder) {
         this.viewModel = viewModel;
         this.confirmation = confirmation;
+        this.modelsFolder = modelsFolder;
         this.toolbar = new TrainingToolbar(viewModel, confirmation);
         this.scatter = new LatentScatterView(viewModel.scatter());
         this.loss = new LossChartView(viewModel.loss());
@@ -145,6 +152,7 @@ public final class ExplorerView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("Open model…", "Shortcut+O", e -> openModel());
         MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
+        MenuItem lastSession = item("Open the last session", null, e -> openModel(lastSession(modelsFolder)));
         MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
         Menu export = new Menu("Export view as PNG");
         export.getItems().addAll(
@@ -155,7 +163,7 @@ public final class ExplorerView extends BorderPane {
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
-        file.getItems().addAll(open, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
 
         Menu training = new Menu("Training");
         training.getItems().addAll(
@@ -248,18 +256,31 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
+    /** The file the window saves a trained model into when it closes. */
+    public static Path lastSession(Path modelsFolder) {
+        return modelsFolder.resolve("last-session.latentlab");
+    }
+
     private void openModel() {
         FileChooser chooser = chooser("Open a model", "Latent Lab model", "*.latentlab");
         File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file == null) {
+        if (file != null) {
+            openModel(file.toPath());
+        }
+    }
+
+    private void openModel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            viewModel.report("There is no saved model at " + file + " yet: the window saves one there when it closes "
+                    + "after training.");
             return;
         }
         if (viewModel.isTrained() && !confirmation.confirm("Open a model",
-                "Opening " + file.getName() + " replaces the model being trained. Discard it?",
+                "Opening " + file.getFileName() + " replaces the model being trained. Discard it?",
                 "Open and discard", "Keep the current model")) {
             return;
         }
-        viewModel.open(file.toPath());
+        viewModel.open(file);
     }
 
     private void exportHistory() {
@@ -291,9 +312,15 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
-    private static FileChooser chooser(String title, String kind, String pattern) {
+    private FileChooser chooser(String title, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        try {
+            Files.createDirectories(modelsFolder);
+            chooser.setInitialDirectory(modelsFolder.toFile());
+        } catch (IOException | SecurityException e) {
+            // Start wherever the platform starts, then.
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind + " (" + pattern + ")", pattern));
         return chooser;
     }

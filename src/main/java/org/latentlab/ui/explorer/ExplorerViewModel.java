@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -45,6 +49,7 @@ import org.latentlab.ui.scatter.LatentScatterViewModel;
 public final class ExplorerViewModel implements AutoCloseable {
 
     private static final long BETA_INTERVAL_MILLIS = 50;
+    private static final long SAVE_ON_CLOSE_SECONDS = 10;
 
     private final TrainerFactory factory;
     private final Executor background;
@@ -342,6 +347,37 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public void dismissProblem() {
         problem.set(null);
+    }
+
+    /**
+     * Saves the model being trained into {@code file} if it has been trained at all, waiting (at
+     * most a few seconds) until it is written: for the window's close, so that closing the window
+     * never loses a trained model.
+     *
+     * @return whether a model was saved
+     */
+    public boolean saveOnClose(Path file) {
+        if (trainer == null || !isTrained()) {
+            return false;
+        }
+        String spec = setup.get().datasetSpec();
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        trainer.withSession(session -> {
+            try {
+                RunFile.save(session.toSavedRun(spec), file);
+                saved.complete(true);
+            } catch (IOException | RuntimeException e) {
+                saved.complete(false);
+            }
+        });
+        try {
+            return saved.get(SAVE_ON_CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** Stops the trainer and the decoder; waits a moment for both. */
