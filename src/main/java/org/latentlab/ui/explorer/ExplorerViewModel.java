@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +21,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.io.AtomicFile;
+import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.EpochMetrics;
@@ -29,6 +31,7 @@ import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
@@ -54,6 +57,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final LatentScatterViewModel scatter = new LatentScatterViewModel(decodes.channel());
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
+    private final LatentToolsViewModel tools;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -74,6 +78,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         this.factory = factory;
         this.background = background;
         this.uiThread = uiThread;
+        this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
         scatter.gridProperty().bind(manifold.gridProperty());
     }
 
@@ -99,6 +104,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.pulse();
         manifold.pulse();
         samples.pulse();
+        tools.pulse();
     }
 
     /**
@@ -131,6 +137,24 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
+        tools.update(s);
+    }
+
+    /**
+     * Encodes one image with the model being trained, on the trainer thread between two iterations
+     * (docs/decisions/0050); {@code done} is called there.
+     */
+    private boolean encodeOnTrainer(float[] pixels, Consumer<Encoding> done) {
+        Trainer current = trainer;
+        if (current == null || busy.get()) {
+            return false;
+        }
+        try {
+            current.withSession(session -> done.accept(session.model().encode(pixels, 1)));
+            return true;
+        } catch (IllegalStateException stopped) {
+            return false;
+        }
     }
 
     // ---- training commands -----------------------------------------------------------------------
@@ -198,6 +222,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         }
         if (a.batchSize() != b.batchSize()) {
             return "A batch size of " + b.batchSize();
+        }
+        if (a.decoder() != b.decoder()) {
+            return "Another decoder";
         }
         return "Another seed";
     }
@@ -433,5 +460,10 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public SampleStripsViewModel samples() {
         return samples;
+    }
+
+    /** The attribute sliders, interpolation and drawing pad. */
+    public LatentToolsViewModel tools() {
+        return tools;
     }
 }

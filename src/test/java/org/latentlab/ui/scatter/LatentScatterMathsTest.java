@@ -37,7 +37,8 @@ class LatentScatterMathsTest {
         assertTrue(plane.isRawLatentPlane());
         assertEquals(-3, plane.xs()[1]);
         assertEquals(0.5f, plane.ys()[1]);
-        PosteriorEllipse ellipse = LatentScatterViewModel.ellipseOf(plane, probe.encoding(), 0);
+        PosteriorEllipse ellipse = LatentScatterViewModel.ellipseOf(plane,
+                new double[] {plane.xs()[0], plane.ys()[0]}, probe.encoding().logVariances(), 0);
         assertEquals(0.25, ellipse.varianceX(), 1e-6);
         assertEquals(0.04, ellipse.varianceY(), 1e-6);
         assertEquals(0, ellipse.covariance(), 1e-12);
