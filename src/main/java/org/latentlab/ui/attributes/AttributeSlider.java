@@ -41,7 +41,8 @@ public final class AttributeSlider {
             explanation.set("No vector: " + made.problem() + ".");
             return;
         }
-        StringBuilder text = new StringBuilder("The ").append(made.meaning()).append('.');
+        StringBuilder text = new StringBuilder(Character.toUpperCase(made.meaning().charAt(0)) + made.meaning().substring(1))
+                .append('.');
         text.append(String.format(Locale.ROOT, "%nHeld-out AUC %.3f: how often %s (0.5 is chance, 1 perfect). "
                 + "From %d + %d images, %d + %d more held out.", vector.heldOutAuc(), made.groups(), vector.positives(),
                 vector.negatives(), vector.heldOutPositives(), vector.heldOutNegatives()));

@@ -19,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,7 +29,7 @@ import javafx.scene.layout.VBox;
  */
 public final class AttributesView extends BorderPane {
 
-    private static final double IMAGE_SIZE = 112;
+    private static final double IMAGE_SIZE = 88;
 
     private final AttributesViewModel viewModel;
     private final GridPane rows = new GridPane();
@@ -78,8 +79,16 @@ public final class AttributesView extends BorderPane {
         ImageBox input = new ImageBox(viewModel.inputProperty(), IMAGE_SIZE, "the image",
                 "The image as it is: a held-out image, or your drawing as the encoder saw it");
         input.setId("attributes-input");
-        ImageBox moved = new ImageBox(viewModel.movedProperty(), IMAGE_SIZE, "decoded at z₀ + Σ aₖvₖ",
-                "The decoder's picture of the moved point: the image's code plus each slider's amount times its vector");
+        ImageBox moved = new ImageBox(viewModel.movedProperty(), IMAGE_SIZE, "moved, decoded",
+                "The decoder's picture of the moved point z₀ + Σ aₖvₖ: the image's code plus each slider's amount "
+                        + "times its vector");
+        viewModel.warningProperty().addListener((o, was, now) -> {
+            if (now.isEmpty()) {
+                moved.getStyleClass().remove("outside");
+            } else if (!moved.getStyleClass().contains("outside")) {
+                moved.getStyleClass().add("outside");
+            }
+        });
         moved.setId("attributes-moved");
         Label arrow = new Label("→");
         arrow.getStyleClass().add("arrow");
@@ -96,11 +105,15 @@ public final class AttributesView extends BorderPane {
         reset.setOnAction(e -> viewModel.resetSliders());
         from.setId("attributes-from");
         to.setId("attributes-to");
+        from.setPrefWidth(110);
+        to.setPrefWidth(110);
         from.setTooltip(new Tooltip("The class the class vector starts from"));
         to.setTooltip(new Tooltip("The class it points to: adding the vector turns the image towards this class"));
-        HBox classes = new HBox(6, new Label("Class vector"), from, new Label("→"), to);
+        HBox classes = new HBox(6, new Label("Classes"), from, new Label("→"), to);
         classes.setAlignment(Pos.CENTER_LEFT);
-        VBox controls = new VBox(8, classes, new HBox(12, balanced, reset), subject);
+        HBox buttons = new HBox(12, balanced, reset);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox controls = new VBox(8, subject, classes, buttons);
         controls.setAlignment(Pos.TOP_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
         HBox images = new HBox(10, input, arrow, moved, controls);
@@ -128,10 +141,14 @@ public final class AttributesView extends BorderPane {
         warning.managedProperty().bind(warning.visibleProperty());
         Label note = new Label();
         note.setWrapText(true);
+        note.setMaxHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add("note");
         note.textProperty().bind(viewModel.noteProperty());
+        Tooltip noteTip = wrapping("");
+        noteTip.textProperty().bind(viewModel.noteProperty());
+        note.setTooltip(noteTip);
 
-        VBox top = new VBox(6, source, images);
+        VBox top = new VBox(4, source, images);
         VBox bottom = new VBox(4, warning, note);
         top.setPadding(new Insets(6, 8, 4, 8));
         bottom.setPadding(new Insets(4, 8, 6, 8));

@@ -260,11 +260,10 @@ public final class AttributesViewModel {
         for (AttributeSlider slider : sliders) {
             slider.show(made.vector(slider.key()));
         }
-        note.set(String.format(Locale.ROOT, "Vectors from the %,d held-out images, remade as the model trains: each is "
-                + "the mean code of the images with the attribute minus the mean of those without (White 2016)%s. "
-                + "AUC: how well the vector alone tells the two groups apart, on images held out from it.",
-                made.probe().size(), made.settings().balanced() ? ", balanced so other attributes are mixed alike in both"
-                        : ""));
+        note.set(String.format(Locale.ROOT, "v = mean code of images with the attribute − mean of those without%s "
+                + "(White 2016), from %,d held-out images. AUC: how well v alone tells held-out images with and without "
+                + "apart (0.5 chance, 1 perfect).", made.settings().balanced() ? ", balanced on other attributes" : "",
+                made.probe().size()));
         refresh();
     }
 
@@ -388,18 +387,18 @@ public final class AttributesViewModel {
     static String warningFor(LatentRegion.RegionCheck check, boolean hasPrior) {
         List<String> reasons = new ArrayList<>();
         if (check.farFromData()) {
-            reasons.add(String.format(Locale.ROOT, "the nearest held-out image's code is %.1f times as far away as codes "
-                    + "usually are from their nearest neighbour", check.relativeDistance()));
+            reasons.add(String.format(Locale.ROOT, "%.1f× as far from any held-out image's code as codes lie from their "
+                    + "nearest neighbour", check.relativeDistance()));
         }
         if (hasPrior && check.unlikelyUnderPrior()) {
-            reasons.add(String.format(Locale.ROOT, "it lies %.1f from the centre, where the prior N(0, I) has only %s of "
-                    + "its codes this far out", check.radius(), share(check.priorTail())));
+            reasons.add(String.format(Locale.ROOT, "|z| = %.1f, where the prior N(0, I) has %s of its codes this far out",
+                    check.radius(), share(check.priorTail())));
         }
         if (reasons.isEmpty()) {
             return "";
         }
-        return "Outside the data: " + String.join(", and ", reasons)
-                + ". The decoder never learnt what a code here should look like, so this picture is a guess.";
+        return "⚠ Outside the data: " + String.join("; ", reasons)
+                + ". The decoder never learnt codes here: this picture is a guess.";
     }
 
     private static String share(double p) {

@@ -13,6 +13,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.plot.GrayImage;
@@ -43,6 +44,7 @@ public final class DrawingPadView extends BorderPane {
         padRoom.getStyleClass().add("image-well");
         padRoom.setMinSize(140, 140);
         padRoom.setPrefSize(300, 300);
+        padRoom.setMaxWidth(330);
         pad.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(padRoom.widthProperty(), padRoom.heightProperty())
                 .subtract(8));
         Tooltip.install(pad, new Tooltip("Draw a digit with the mouse (left button)"));
@@ -56,21 +58,22 @@ public final class DrawingPadView extends BorderPane {
         frame.selectedProperty().bindBidirectional(viewModel.frameProperty());
         frame.setTooltip(new Tooltip("Scale the drawing into a 20 × 20 box and centre it by its mass, as MNIST's digits "
                 + "were, before encoding it"));
-        Button move = new Button("Move it along attribute vectors →");
+        Button move = new Button("Move along attributes →");
         move.setId("drawing-move");
         move.setTooltip(new Tooltip("Open the Attributes panel with this drawing as its image"));
         move.setOnAction(e -> moveAlongAttributes.run());
         move.disableProperty().bind(viewModel.encodingProperty().isNull());
 
         VBox results = new VBox(10,
-                new ImageBox(viewModel.encodedInputProperty(), RESULT_SIZE, "as the encoder got it",
+                new ImageBox(viewModel.encodedInputProperty(), RESULT_SIZE, "what the encoder got",
                         "Your drawing, framed like MNIST's digits if asked: what the encoder sees"),
                 new ImageBox(viewModel.reconstructionProperty(), RESULT_SIZE, "decoded at its μ(x)",
                         "The decoder's picture at the mean of your drawing's posterior"),
                 clear, frame, move);
         results.setAlignment(Pos.TOP_LEFT);
-        Label note = new Label("Draw a digit with the mouse. The model encodes it as you draw: the amber ellipse on the "
-                + "latent space is its posterior q(z|x), μ ± σ. Does it land among the digits you meant?");
+        results.setMinWidth(Region.USE_PREF_SIZE);
+        Label note = new Label("Draw a digit with the mouse. The amber ellipse on the latent space is its posterior "
+                + "q(z|x), μ ± σ: does it land among the digits you meant?");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         HBox centre = new HBox(12, padRoom, results);

@@ -9,9 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.latentlab.ui.scatter.LatentScatterView;
 
 /**
@@ -23,7 +21,6 @@ import org.latentlab.ui.scatter.LatentScatterView;
 public final class InterpolationView extends VBox {
 
     private static final double ENDPOINT_SIZE = 72;
-    private static final double LABEL_WIDTH = 120;
 
     /**
      * @param setA makes the selected point A
@@ -61,33 +58,25 @@ public final class InterpolationView extends VBox {
         note.getStyleClass().add("note");
         note.textProperty().bind(viewModel.noteProperty());
         getChildren().addAll(ends,
-                strip("straight line", LatentScatterView.LINEAR_HEX, "(1 − t)·z_A + t·z_B: equal steps along the chord",
+                strip("Straight line", LatentScatterView.LINEAR_HEX, "(1 − t)·z_A + t·z_B: equal steps along the chord",
                         viewModel.linearProperty(), "interpolation-linear"),
-                strip("spherical", LatentScatterView.SPHERICAL_HEX, "The direction turns along the great circle at an "
+                strip("Spherical path", LatentScatterView.SPHERICAL_HEX, "The direction turns along the great circle at an "
                         + "even pace while the length goes evenly from |z_A| to |z_B| (slerp, White 2016)",
                         viewModel.sphericalProperty(), "interpolation-spherical"),
                 note);
     }
 
-    /** A coloured caption and a strip of images that fills the width it gets. */
-    private static HBox strip(String title, String hex, String explanation, ReadOnlyObjectProperty<ImageStrip> images,
+    /** A caption in the path's colour over a strip of images that fills the width it gets. */
+    private static VBox strip(String title, String hex, String explanation, ReadOnlyObjectProperty<ImageStrip> images,
                               String id) {
         Label label = new Label(title);
-        label.setTextFill(Color.web(hex));
-        label.setStyle("-fx-font-weight: bold;");
-        label.setMinWidth(LABEL_WIDTH);
+        label.setStyle("-fx-font-weight: bold; -fx-text-fill: " + hex + ";");
         label.setTooltip(new Tooltip(explanation));
-        ImageBox box = new ImageBox(images, 60, "", explanation);
-        box.setId(id);
-        StackPane room = new StackPane(box);
-        room.setAlignment(Pos.CENTER_LEFT);
-        room.setMinSize(0, 40);
-        room.setPrefHeight(70);
-        box.view().fitWidthProperty().bind(room.widthProperty());
-        box.view().fitHeightProperty().bind(room.heightProperty().subtract(4));
-        HBox row = new HBox(10, label, room);
-        row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(room, Priority.ALWAYS);
+        ImageStripView strip = new ImageStripView(images);
+        strip.setId(id);
+        Tooltip.install(strip, new Tooltip(explanation));
+        VBox row = new VBox(2, label, strip);
+        VBox.setVgrow(strip, Priority.ALWAYS);
         VBox.setVgrow(row, Priority.SOMETIMES);
         return row;
     }

@@ -151,25 +151,21 @@ public final class InterpolationViewModel {
     static String compare(LatentPoints straight, LatentPoints round, LatentRegion region, boolean hasPrior) {
         int n = straight.count();
         int d = straight.dimension();
-        double lengthA = length(straight.point(0));
-        double lengthB = length(straight.point(n - 1));
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "|z| is %.2f at A and %.2f at B. Straight line: comes to %.2f from the centre%s. "
-                        + "Spherical path: turns the direction and moves the length evenly from A's to B's, never nearer "
-                        + "than %.2f%s.",
-                lengthA, lengthB, nearest(straight), outside(straight, region, hasPrior), nearest(round),
-                outside(round, region, hasPrior)));
+                "|z_A| = %.2f, |z_B| = %.2f. Straight line: nearest the centre at |z| = %.2f%s. Spherical path: "
+                        + "|z| never below %.2f%s.", length(straight.point(0)), length(straight.point(n - 1)),
+                nearest(straight), outside(straight, region, hasPrior), nearest(round), outside(round, region, hasPrior)));
         double apart = 0;
         for (int k = 0; k < n; k++) {
             apart = Math.max(apart, Math.sqrt(squaredDistance(straight.point(k), round.point(k))));
         }
         double span = Math.sqrt(squaredDistance(straight.point(0), straight.point(n - 1)));
         if (apart < 0.1 * span) {
-            text.append(" Here the two paths nearly coincide: A and B point in similar directions from the centre.");
+            text.append(" The two nearly coincide: A and B point in similar directions from the centre.");
         } else if (hasPrior) {
-            text.append(String.format(Locale.ROOT, " In %d dimensions most codes of the prior N(0, I) lie near |z| ≈ √%d "
-                    + "= %.1f; a straight line between two of them cuts inside that shell, where the decoder saw fewer "
-                    + "codes, while the spherical path stays on it (White 2016).", d, d, Math.sqrt(d)));
+            text.append(String.format(Locale.ROOT, " In %d-D most of the prior's codes lie near |z| ≈ √%d = %.1f: the "
+                    + "straight line cuts inside that shell, the spherical path stays near it (White 2016).",
+                    d, d, Math.sqrt(d)));
         }
         return text.toString();
     }
@@ -183,7 +179,7 @@ public final class InterpolationViewModel {
             LatentRegion.RegionCheck check = region.check(path.point(k));
             count += check.farFromData() || hasPrior && check.unlikelyUnderPrior() ? 1 : 0;
         }
-        return String.format(Locale.ROOT, ", %d of its %d points outside the data", count, path.count());
+        return String.format(Locale.ROOT, ", %d of %d points outside the data", count, path.count());
     }
 
     private static double nearest(LatentPoints path) {

@@ -140,7 +140,7 @@ public final class ExplorerView extends BorderPane {
         tools.setId("latent-tools");
         SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.68);
+        right.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         setCenter(centre);

@@ -121,7 +121,7 @@ public final class TrainingToolbar extends FlowPane {
         suggestion.setId("setup-suggestion");
         suggestion.getStyleClass().add("note");
         suggestion.setWrapText(true);
-        suggestion.setMaxWidth(420);
+        suggestion.setMaxWidth(560);
         suggestion.setVisible(false);
         suggestion.setManaged(false);
         beta.setId("beta");
@@ -254,7 +254,7 @@ public final class TrainingToolbar extends FlowPane {
         String what = String.format(Locale.ROOT, "%d latent dimensions and the %s decoder", suggested.latentSize(),
                 suggested.decoder() == Likelihood.GAUSSIAN ? "Gaussian" : "Bernoulli");
         return suggested.datasetSpec().equals("faces")
-                ? "Faces: " + what + ", which learn all six factors (smile and eyes too) within about 5 epochs."
+                ? "Set for faces: " + what + ", which learn all six factors within about 5 epochs."
                 : "Set " + what + " of the lectures for these images.";
     }
 

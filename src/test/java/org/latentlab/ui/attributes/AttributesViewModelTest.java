@@ -123,9 +123,10 @@ class AttributesViewModelTest {
         assertEquals("", viewModel.warningProperty().get(), "one vector back lands among the rows");
         viewModel.slider("class").amountProperty().set(3);
         String warning = viewModel.warningProperty().get();
-        assertTrue(warning.startsWith("Outside the data: the nearest held-out image's code is"), warning);
+        assertTrue(warning.startsWith("⚠ Outside the data: "), warning);
+        assertTrue(warning.contains("× as far from any held-out image's code"), warning);
         assertTrue(warning.contains("less than one in a million"), "|z| ≈ 7 is far out in the prior: " + warning);
-        assertTrue(warning.endsWith("so this picture is a guess."), warning);
+        assertTrue(warning.endsWith("this picture is a guess."), warning);
     }
 
     @Test
@@ -133,7 +134,7 @@ class AttributesViewModelTest {
         LatentRegion region = LatentRegion.around(new org.latentlab.latent.LatentPoints(new float[] {0, 0, 0.1f, 0, 0, 0.1f},
                 3, 2));
         String warning = AttributesViewModel.warningFor(region.check(new float[] {8, 0}), false);
-        assertTrue(warning.contains("times as far away"), warning);
+        assertTrue(warning.contains("× as far from any"), warning);
         assertFalse(warning.contains("prior"), warning);
         assertEquals("", AttributesViewModel.warningFor(region.check(new float[] {0.05f, 0.05f}), true));
     }

@@ -95,8 +95,8 @@ class InterpolationViewModelTest {
         float[] arc = round.point(middle);
         assertTrue(Math.hypot(arc[0], arc[1]) > 0.85, "the arc keeps the length");
         String note = viewModel.noteProperty().get();
-        assertTrue(note.matches(".*Straight line: comes to 0\\.[01]\\d from the centre.*"), note);
-        assertTrue(note.contains("of its 9 points outside the data"), note);
+        assertTrue(note.matches(".*Straight line: nearest the centre at \\|z\\| = 0\\.[01]\\d, \\d of 9 points outside.*"),
+                note);
         assertTrue(note.contains("√2"), note);
         LatentFixture.await("strips", viewModel::pulse, () -> viewModel.linearProperty().get() != null);
         assertFalse(Arrays.equals(image(viewModel.linearProperty().get(), middle),
