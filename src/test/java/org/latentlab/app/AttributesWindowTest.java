@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -16,8 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.ImageMeasures;
 import org.latentlab.data.MouthCurvature;
@@ -32,11 +28,7 @@ import org.latentlab.ui.attributes.ImageStrip;
 import org.latentlab.ui.attributes.InterpolationViewModel;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.explorer.DatasetChoice;
-import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.latentlab.ui.scatter.ScatterOverlay;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real application headless (Monocle), trains briefly and drives the Attributes,
@@ -44,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * decoded image, interpolation runs from A's decoded image to B's, and a drawing is encoded and
  * moved; on the faces, moving a neutral face along "smile" curves its decoded mouth upwards.
  */
-class AttributesWindowTest extends FxRobot {
+class AttributesWindowTest extends RunningWindow {
 
     /** Epochs of the faces with the Gaussian decoder: the smile is learnt by 4 (docs/decisions/0030). */
     private static final int FACE_EPOCHS = 8;
@@ -55,34 +47,8 @@ class AttributesWindowTest extends FxRobot {
      */
     private static final double SMILE_STEP = 0.75;
 
-    private LatentLabApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
-        waitFor(60, () -> viewModel().stateProperty().get() == TrainerState.READY);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
-    private ExplorerViewModel viewModel() {
-        return app.viewModel();
-    }
-
     private LatentToolsViewModel tools() {
         return app.viewModel().tools();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
     }
 
     /** Trains until {@code epochs} epochs are done, then pauses. */
@@ -171,7 +137,7 @@ class AttributesWindowTest extends FxRobot {
         ScatterOverlay overlay = onFx(() -> viewModel().scatter().overlayProperty().get());
         assertEquals(ScatterOverlay.Style.MOVE, overlay.paths().get(overlay.paths().size() - 1).style(),
                 "the moved point's path is drawn on the scatter");
-        assertTrue(onFx(() -> tools().attributes().updateLatencyProperty().get()) > 0);
+        assertTrue(onFx(() -> tools().attributes().updateTimingProperty().get().total()) > 0);
         writePng(app.view(), "attributes-digits.png");
 
         clickOn("Interpolate");
@@ -271,5 +237,8 @@ class AttributesWindowTest extends FxRobot {
         moveTo("#attribute-smile", SMILE_STEP);
         writePng(app.view().attributesView(), "attributes-faces.png");
         writePng(app.view(), "attributes-faces-window.png");
+        clickOn("View");
+        clickOn("Dark theme");
+        writePng(app.view(), "attributes-faces-dark.png");
     }
 }

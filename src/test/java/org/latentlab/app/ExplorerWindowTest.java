@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.TrainerState;
-import org.latentlab.ui.explorer.ExplorerViewModel;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,29 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * through its buttons, and checks that every view receives data, that pausing stops training,
  * that β changes while training, and that clicking a point selects it.
  */
-class ExplorerWindowTest extends FxRobot {
-
-    private LatentLabApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
-        waitFor(60, () -> viewModel().stateProperty().get() == TrainerState.READY);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
-    private ExplorerViewModel viewModel() {
-        return app.viewModel();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
+class ExplorerWindowTest extends RunningWindow {
 
     private long iteration() throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> viewModel().snapshotProperty().get().iteration()).get();

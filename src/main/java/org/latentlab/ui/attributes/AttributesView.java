@@ -148,7 +148,19 @@ public final class AttributesView extends BorderPane {
         noteTip.textProperty().bind(viewModel.noteProperty());
         note.setTooltip(noteTip);
 
-        VBox top = new VBox(4, source, images);
+        Label alongLabel = new Label();
+        alongLabel.getStyleClass().add("caption");
+        alongLabel.textProperty().bind(javafx.beans.binding.Bindings.format(Locale.ROOT,
+                "along %s, −%.0f to +%.0f vectors in steps of ½, the other sliders where they are", viewModel.alongNameProperty(),
+                AttributesViewModel.SLIDER_LIMIT, AttributesViewModel.SLIDER_LIMIT));
+        ImageStripView alongStrip = new ImageStripView(viewModel.alongProperty());
+        alongStrip.setId("attributes-along");
+        alongStrip.setPrefHeight(48);
+        alongStrip.setMinHeight(36);
+        VBox along = new VBox(1, alongStrip, alongLabel);
+        along.visibleProperty().bind(viewModel.alongProperty().isNotNull());
+        along.managedProperty().bind(along.visibleProperty());
+        VBox top = new VBox(4, source, images, along);
         VBox bottom = new VBox(4, warning, note);
         top.setPadding(new Insets(6, 8, 4, 8));
         bottom.setPadding(new Insets(4, 8, 6, 8));

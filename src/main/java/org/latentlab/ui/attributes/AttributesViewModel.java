@@ -11,8 +11,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,7 +38,8 @@ import org.latentlab.ui.scatter.ScatterOverlay;
  *
  * <p>The moved point is z = z₀ + Σₖ aₖ vₖ: the image's posterior mean plus each slider's amount
  * times its vector. Each move asks the decode service for one image (latest request wins) and the
- * image is taken up in the next frame. The vectors and the region are computed from the probe set on
+ * image is taken up in the next frame; a strip shows the slider last moved across its whole range,
+ * the other sliders where they are. The vectors and the region are computed from the probe set on
  * {@code worker}, latest request wins, at most every {@value #ANALYSIS_INTERVAL_MILLIS} ms while the
  * model trains and only while the panel is {@linkplain #activeProperty() active}; a change of the
  * settings asks at once.
@@ -49,8 +48,10 @@ import org.latentlab.ui.scatter.ScatterOverlay;
  */
 public final class AttributesViewModel {
 
-    /** The sliders reach this many vectors either way. */
-    public static final double SLIDER_LIMIT = 3;
+    /** The sliders reach this many vectors either way (AttributeVector: "a slider usually spans −2 to 2"). */
+    public static final double SLIDER_LIMIT = 2;
+    /** The strip along a slider shows its range in steps of this many vectors. */
+    public static final double ALONG_STEP = 0.5;
     static final long ANALYSIS_INTERVAL_MILLIS = 500;
 
     /** Where the image comes from. */
@@ -60,6 +61,7 @@ public final class AttributesViewModel {
     }
 
     private final DecodeRequests decodes;
+    private final DecodeRequests alongDecodes;
     private final LatestWins<LatentAnalysis> analyses;
     private final AtomicReference<Measured> measured = new AtomicReference<>();
 
@@ -73,6 +75,8 @@ public final class AttributesViewModel {
     private final ObservableList<AttributeSlider> readOnlySliders = FXCollections.unmodifiableObservableList(sliders);
     private final ReadOnlyObjectWrapper<ImageStrip> input = new ReadOnlyObjectWrapper<>(this, "input");
     private final ReadOnlyObjectWrapper<ImageStrip> moved = new ReadOnlyObjectWrapper<>(this, "moved");
+    private final ReadOnlyObjectWrapper<ImageStrip> along = new ReadOnlyObjectWrapper<>(this, "along");
+    private final ReadOnlyStringWrapper alongName = new ReadOnlyStringWrapper(this, "alongName", "");
     private final ReadOnlyObjectWrapper<float[]> movedLatent = new ReadOnlyObjectWrapper<>(this, "movedLatent");
     private final ReadOnlyStringWrapper subject = new ReadOnlyStringWrapper(this, "subject", "");
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper(this, "warning", "");
@@ -80,7 +84,7 @@ public final class AttributesViewModel {
     private final ReadOnlyObjectWrapper<ScatterOverlay> overlay = new ReadOnlyObjectWrapper<>(this, "overlay", ScatterOverlay.NONE);
     private final ReadOnlyObjectWrapper<LatentRegion> region = new ReadOnlyObjectWrapper<>(this, "region");
     private final ReadOnlyBooleanWrapper drawingAvailable = new ReadOnlyBooleanWrapper(this, "drawingAvailable", false);
-    private final ReadOnlyLongWrapper updateLatency = new ReadOnlyLongWrapper(this, "updateLatency", -1);
+    private final ReadOnlyObjectWrapper<DecodeTiming> updateTiming = new ReadOnlyObjectWrapper<>(this, "updateTiming");
 
     private ProbeSet probe;
     private DecoderWeights decoder;
@@ -95,11 +99,13 @@ public final class AttributesViewModel {
     private boolean choosingClasses;
 
     /**
-     * @param channel where the moved point is decoded
-     * @param worker  runs the attribute vectors and the region, off this thread
+     * @param channel      where the moved point is decoded
+     * @param alongChannel where the strip along the last slider's range is decoded
+     * @param worker       runs the attribute vectors and the region, off this thread
      */
-    public AttributesViewModel(DecodeService.Channel channel, Executor worker) {
+    public AttributesViewModel(DecodeService.Channel channel, DecodeService.Channel alongChannel, Executor worker) {
         this.decodes = new DecodeRequests(channel);
+        this.alongDecodes = new DecodeRequests(alongChannel);
         this.analyses = new LatestWins<>(worker);
         balanced.addListener(o -> settingsChanged());
         fromClass.addListener(o -> settingsChanged());
@@ -184,8 +190,12 @@ public final class AttributesViewModel {
         if (result != null) {
             moved.set(new ImageStrip(result.images(), 1, result.imageWidth(), result.imageHeight()));
             if (decodes.upToDate()) {
-                updateLatency.set(decodes.latencyNanos());
+                updateTiming.set(decodes.timing());
             }
+        }
+        DecodeService.DecodeResult strip = alongDecodes.takeNew();
+        if (strip != null) {
+            along.set(new ImageStrip(strip.images(), strip.request().count(), strip.imageWidth(), strip.imageHeight()));
         }
     }
 
@@ -317,6 +327,7 @@ public final class AttributesViewModel {
             warning.set("");
             overlay.set(ScatterOverlay.NONE);
             decodes.forgetEarlier();
+            showAlong(null);
             subject.set(source.get() == Source.DRAWING ? "Your drawing is being encoded…"
                     : "Click a point in the latent space to choose an image, or draw one in the Draw tab.");
             return;
@@ -343,7 +354,41 @@ public final class AttributesViewModel {
         }
         warning.set(region.get() == null || region.get().dimension() != z.length ? ""
                 : warningFor(region.get().check(z), hasPrior));
-        overlay.set(overlayFor(path, z, drawn));
+        LatentPoints rail = railOfLastMoved(z);
+        showAlong(rail);
+        overlay.set(overlayFor(path, rail, drawn));
+    }
+
+    /**
+     * The points the slider moved last reaches, −{@value #SLIDER_LIMIT} to +{@value #SLIDER_LIMIT}
+     * vectors in steps of {@value #ALONG_STEP}, with the other sliders where they are; {@code null}
+     * before any move.
+     */
+    private LatentPoints railOfLastMoved(float[] end) {
+        AttributeSlider last = slider(lastMoved);
+        if (last == null || last.vector() == null || last.vector().dimension() != end.length) {
+            return null;
+        }
+        int d = end.length;
+        float[] without = last.vector().moved(end, -last.amountProperty().get());
+        int steps = (int) Math.round(2 * SLIDER_LIMIT / ALONG_STEP) + 1;
+        float[] rail = new float[steps * d];
+        for (int k = 0; k < steps; k++) {
+            System.arraycopy(last.vector().moved(without, k * ALONG_STEP - SLIDER_LIMIT), 0, rail, k * d, d);
+        }
+        return new LatentPoints(rail, steps, d);
+    }
+
+    /** Asks for the images along {@code rail}, or clears the strip for none. */
+    private void showAlong(LatentPoints rail) {
+        if (rail == null || decoder == null || decoder.latentSize() != rail.dimension()) {
+            alongDecodes.forgetEarlier();
+            along.set(null);
+            alongName.set("");
+            return;
+        }
+        alongName.set(slider(lastMoved).nameProperty().get());
+        alongDecodes.request(decoder, rail.values(), rail.count());
     }
 
     private String describeSelection() {
@@ -353,18 +398,11 @@ public final class AttributesViewModel {
     }
 
     /** The path from the image's code to the moved point, the rail of the slider last moved, and a drawing's posterior. */
-    private ScatterOverlay overlayFor(List<float[]> path, float[] end, boolean drawn) {
-        int d = end.length;
+    private ScatterOverlay overlayFor(List<float[]> path, LatentPoints rail, boolean drawn) {
+        int d = path.get(0).length;
         List<ScatterOverlay.Path> paths = new ArrayList<>();
-        AttributeSlider last = sliders.stream().filter(s -> s.key().equals(lastMoved)).findFirst().orElse(null);
-        if (last != null && last.vector() != null && last.vector().dimension() == d) {
-            float[] without = last.vector().moved(end, -last.amountProperty().get());
-            int steps = (int) (2 * SLIDER_LIMIT) + 1;
-            float[] rail = new float[steps * d];
-            for (int k = 0; k < steps; k++) {
-                System.arraycopy(last.vector().moved(without, k - SLIDER_LIMIT), 0, rail, k * d, d);
-            }
-            paths.add(new ScatterOverlay.Path(new LatentPoints(rail, steps, d), ScatterOverlay.Style.RAIL));
+        if (rail != null) {
+            paths.add(new ScatterOverlay.Path(rail, ScatterOverlay.Style.RAIL));
         }
         if (path.size() > 1) {
             float[] points = new float[path.size() * d];
@@ -453,6 +491,19 @@ public final class AttributesViewModel {
         return input.getReadOnlyProperty();
     }
 
+    /**
+     * The image decoded at each step of the slider moved last, −{@value #SLIDER_LIMIT} to
+     * +{@value #SLIDER_LIMIT} vectors, the other sliders where they are; {@code null} before a move.
+     */
+    public ReadOnlyObjectProperty<ImageStrip> alongProperty() {
+        return along.getReadOnlyProperty();
+    }
+
+    /** The name of the slider the strip runs along. */
+    public ReadOnlyStringProperty alongNameProperty() {
+        return alongName.getReadOnlyProperty();
+    }
+
     /** The decoder's image at the moved point. */
     public ReadOnlyObjectProperty<ImageStrip> movedProperty() {
         return moved.getReadOnlyProperty();
@@ -493,10 +544,10 @@ public final class AttributesViewModel {
     }
 
     /**
-     * Nanoseconds from the latest move to its decoded image being taken up in a frame, for the last
-     * move whose image was shown; −1 before the first.
+     * How long the last move whose image was shown took, from the move to its decoded image being
+     * taken up in a frame; {@code null} before the first.
      */
-    public ReadOnlyLongProperty updateLatencyProperty() {
-        return updateLatency.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<DecodeTiming> updateTimingProperty() {
+        return updateTiming.getReadOnlyProperty();
     }
 }

@@ -6,7 +6,7 @@ import org.latentlab.training.DecodeService;
 /**
  * One decode channel as a view-model uses it: asks, remembers which request is the newest and when
  * it was made, and hands each newer result over once. Also measures how long the newest request
- * took from being asked to being taken up in a frame. Confined to the JavaFX application thread.
+ * took from being asked to being taken up in a frame ({@link DecodeTiming}). Confined to the JavaFX application thread.
  */
 final class DecodeRequests {
 
@@ -15,7 +15,7 @@ final class DecodeRequests {
     private long newestAskedAt;
     private long oldestWanted = Long.MAX_VALUE;
     private DecodeService.DecodeResult taken;
-    private long latencyNanos = -1;
+    private DecodeTiming timing;
 
     DecodeRequests(DecodeService.Channel channel) {
         this.channel = channel;
@@ -44,7 +44,8 @@ final class DecodeRequests {
         }
         taken = result;
         if (result.request().id() == newest) {
-            latencyNanos = System.nanoTime() - newestAskedAt;
+            timing = new DecodeTiming(result.finishedAt() - result.nanos() - newestAskedAt, result.nanos(),
+                    System.nanoTime() - result.finishedAt());
             oldestWanted = newest;
         }
         return result;
@@ -55,8 +56,8 @@ final class DecodeRequests {
         return taken != null && taken.request().id() == newest;
     }
 
-    /** Nanoseconds from the newest taken request being asked to its result being taken; −1 before the first. */
-    long latencyNanos() {
-        return latencyNanos;
+    /** How long the newest taken request took, from being asked to being taken up; {@code null} before the first. */
+    DecodeTiming timing() {
+        return timing;
     }
 }

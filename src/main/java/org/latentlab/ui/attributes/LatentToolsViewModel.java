@@ -35,7 +35,7 @@ public final class LatentToolsViewModel {
     public LatentToolsViewModel(DecodeService decodes, LatentScatterViewModel scatter, Executor worker,
                                 ImageEncoder encoder) {
         this.scatter = scatter;
-        this.attributes = new AttributesViewModel(decodes.channel(), worker);
+        this.attributes = new AttributesViewModel(decodes.channel(), decodes.channel(), worker);
         this.interpolation = new InterpolationViewModel(decodes.channel(), attributes.regionProperty());
         this.drawing = new DrawingPadViewModel(decodes.channel(), encoder);
         scatter.selectedProperty().addListener((o, was, now) -> attributes.select(now.intValue()));

@@ -1,6 +1,7 @@
 package org.latentlab.ui.attributes;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -39,7 +40,11 @@ final class LatestWins<T> {
     long submit(Supplier<T> work) {
         Request<T> request = new Request<>(ids.incrementAndGet(), work);
         if (pending.getAndSet(request) == null) {
-            executor.execute(this::runPending);
+            try {
+                executor.execute(this::runPending);
+            } catch (RejectedExecutionException closing) {
+                pending.set(null); // the window is closing; nothing will read the outcome
+            }
         }
         return request.id();
     }

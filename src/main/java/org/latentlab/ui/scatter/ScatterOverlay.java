@@ -26,7 +26,7 @@ public record ScatterOverlay(List<Path> paths, Posterior posterior) {
     public enum Style {
         /** Where a point was moved: a bold line from a hollow start to a filled end. */
         MOVE,
-        /** The whole range a slider can reach: a faint line with ticks at each whole step. */
+        /** The whole range a slider can reach: a faint line with a tick at each step. */
         RAIL,
         /** A straight interpolation: a line with a dot at every step. */
         LINEAR,

@@ -30,7 +30,8 @@ class AttributesViewModelTest {
         analyses.incrementAndGet();
         work.run();
     };
-    private final AttributesViewModel viewModel = new AttributesViewModel(decodes.channel(), countingWorker);
+    private final AttributesViewModel viewModel = new AttributesViewModel(decodes.channel(), decodes.channel(),
+            countingWorker);
     private final DecoderWeights decoder = LatentFixture.decoder();
 
     @AfterEach
@@ -91,8 +92,18 @@ class AttributesViewModelTest {
         float[] expected = LatentFixture.decode(decoder, moved, 1);
         LatentFixture.await("the moved image", viewModel::pulse, () -> viewModel.movedProperty().get() != null
                 && java.util.Arrays.equals(expected, viewModel.movedProperty().get().pixels()));
-        assertTrue(viewModel.updateLatencyProperty().get() >= 0, "the update's latency was measured");
+        assertTrue(viewModel.updateTimingProperty().get().total() > 0, "the update's latency was measured");
         assertArrayEquals(probe.image(5), viewModel.inputProperty().get().pixels(), "the image itself beside it");
+        LatentFixture.await("the strip along thickness", viewModel::pulse, () -> viewModel.alongProperty().get() != null);
+        assertEquals("thickness", viewModel.alongNameProperty().get(), "the slider moved last");
+        ImageStrip along = viewModel.alongProperty().get();
+        assertEquals(9, along.count(), "−2 to +2 vectors in steps of ½");
+        float[] middle = new float[2];
+        for (int j = 0; j < 2; j++) {
+            middle[j] = (float) (start[j] + 1.5 * v[j]);
+        }
+        assertArrayEquals(LatentFixture.decode(decoder, middle, 1), along.image(4).pixels(), 1e-6f,
+                "its middle is the image without thickness, with the class slider where it is");
 
         viewModel.resetSliders();
         assertArrayEquals(start, viewModel.movedLatentProperty().get());
@@ -106,12 +117,12 @@ class AttributesViewModelTest {
         viewModel.slider("class").amountProperty().set(1);
         List<ScatterOverlay.Path> paths = viewModel.overlayProperty().get().paths();
         assertEquals(ScatterOverlay.Style.RAIL, paths.get(0).style());
-        assertEquals(7, paths.get(0).points().count(), "the slider's whole range, −3 to 3 vectors");
+        assertEquals(9, paths.get(0).points().count(), "the slider's whole range, −2 to 2 vectors");
         ScatterOverlay.Path move = paths.get(1);
         assertEquals(ScatterOverlay.Style.MOVE, move.style());
         assertArrayEquals(code(probe, 7), move.points().point(0));
         assertArrayEquals(viewModel.movedLatentProperty().get(), move.points().point(move.points().count() - 1));
-        assertArrayEquals(code(probe, 7), paths.get(0).points().point(3), 1e-6f, "the rail passes the image's own code");
+        assertArrayEquals(code(probe, 7), paths.get(0).points().point(4), 1e-6f, "the rail passes the image's own code");
     }
 
     @Test
@@ -121,11 +132,11 @@ class AttributesViewModelTest {
         assertEquals("", viewModel.warningProperty().get(), "a column's code lies among the columns");
         viewModel.slider("class").amountProperty().set(-1);
         assertEquals("", viewModel.warningProperty().get(), "one vector back lands among the rows");
-        viewModel.slider("class").amountProperty().set(3);
+        viewModel.slider("class").amountProperty().set(2);
         String warning = viewModel.warningProperty().get();
         assertTrue(warning.startsWith("⚠ Outside the data: "), warning);
         assertTrue(warning.contains("× as far from any held-out image's code"), warning);
-        assertTrue(warning.contains("less than one in a million"), "|z| ≈ 7 is far out in the prior: " + warning);
+        assertTrue(warning.contains("where the prior N(0, I) has 0.000"), "|z| ≈ 5 is far out in the prior: " + warning);
         assertTrue(warning.endsWith("this picture is a guess."), warning);
     }
 
