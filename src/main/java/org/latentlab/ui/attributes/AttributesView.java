@@ -2,7 +2,9 @@ package org.latentlab.ui.attributes;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -150,16 +152,17 @@ public final class AttributesView extends BorderPane {
 
         Label alongLabel = new Label();
         alongLabel.getStyleClass().add("caption");
-        alongLabel.textProperty().bind(javafx.beans.binding.Bindings.format(Locale.ROOT,
-                "along %s, −%.0f to +%.0f vectors in steps of ½, the other sliders where they are", viewModel.alongNameProperty(),
-                AttributesViewModel.SLIDER_LIMIT, AttributesViewModel.SLIDER_LIMIT));
+        alongLabel.textProperty().bind(Bindings.when(viewModel.alongProperty().isNull())
+                .then("move a slider to see the image along its whole range here")
+                .otherwise(Bindings.format(Locale.ROOT,
+                        "along %s, −%.0f to +%.0f vectors in steps of ½, the other sliders where they are",
+                        viewModel.alongNameProperty(), AttributesViewModel.SLIDER_LIMIT, AttributesViewModel.SLIDER_LIMIT)));
         ImageStripView alongStrip = new ImageStripView(viewModel.alongProperty());
         alongStrip.setId("attributes-along");
         alongStrip.setPrefHeight(48);
         alongStrip.setMinHeight(36);
+        // Always laid out, empty until a slider moves, so the sliders below never jump under the mouse.
         VBox along = new VBox(1, alongStrip, alongLabel);
-        along.visibleProperty().bind(viewModel.alongProperty().isNotNull());
-        along.managedProperty().bind(along.visibleProperty());
         VBox top = new VBox(4, source, images, along);
         VBox bottom = new VBox(4, warning, note);
         top.setPadding(new Insets(6, 8, 4, 8));
@@ -171,7 +174,7 @@ public final class AttributesView extends BorderPane {
     }
 
     private void registerListeners() {
-        viewModel.sliders().addListener((javafx.collections.ListChangeListener<AttributeSlider>) c -> rebuildSliders());
+        viewModel.sliders().addListener((ListChangeListener<AttributeSlider>) c -> rebuildSliders());
         viewModel.classNamesProperty().addListener((o, was, now) -> showClasses(now));
         viewModel.fromClassProperty().addListener(o -> showClasses(viewModel.classNamesProperty().get()));
         viewModel.toClassProperty().addListener(o -> showClasses(viewModel.classNamesProperty().get()));
@@ -233,7 +236,7 @@ public final class AttributesView extends BorderPane {
         Label auc = new Label();
         auc.setMinWidth(80);
         auc.getStyleClass().add("readout");
-        auc.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        auc.textProperty().bind(Bindings.createStringBinding(() -> {
             double value = attribute.aucProperty().get();
             return Double.isNaN(value) ? "no vector" : String.format(Locale.ROOT, "AUC %.2f", value);
         }, attribute.aucProperty()));

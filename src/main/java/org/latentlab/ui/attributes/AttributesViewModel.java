@@ -418,25 +418,24 @@ public final class AttributesViewModel {
 
     /**
      * Why the decoded image of a point should not be trusted, in words a student understands; empty
-     * when the point lies among the data's codes.
+     * when the point lies among the data's codes and where the prior puts them.
      *
      * @param hasPrior whether the model has a prior to be far out in (a VAE; an autoencoder has none)
      */
     static String warningFor(LatentRegion.RegionCheck check, boolean hasPrior) {
-        List<String> reasons = new ArrayList<>();
+        boolean unlikely = hasPrior && check.unlikelyUnderPrior();
+        String prior = String.format(Locale.ROOT, "|z| = %.1f, where the prior N(0, I) has %s of its codes",
+                check.radius(), share(check.priorTail()));
         if (check.farFromData()) {
-            reasons.add(String.format(Locale.ROOT, "%.1f× as far from any held-out image's code as codes lie from their "
-                    + "nearest neighbour", check.relativeDistance()));
+            return String.format(Locale.ROOT, "⚠ Outside the data: %.1f× as far from any held-out image's code as codes "
+                    + "lie from their nearest neighbour%s. The decoder never learnt codes here: this picture is a guess.",
+                    check.relativeDistance(), unlikely ? "; and " + prior : "");
         }
-        if (hasPrior && check.unlikelyUnderPrior()) {
-            reasons.add(String.format(Locale.ROOT, "|z| = %.1f, where the prior N(0, I) has %s of its codes this far out",
-                    check.radius(), share(check.priorTail())));
+        if (unlikely) {
+            return "⚠ Far out in the prior: " + prior + ". Held-out codes lie near, so the decoder knows this "
+                    + "region, but a sample z ~ N(0, I) almost never lands here.";
         }
-        if (reasons.isEmpty()) {
-            return "";
-        }
-        return "⚠ Outside the data: " + String.join("; ", reasons)
-                + ". The decoder never learnt codes here: this picture is a guess.";
+        return "";
     }
 
     private static String share(double p) {

@@ -1,5 +1,6 @@
 package org.latentlab.ui.attributes;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -13,6 +14,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -45,7 +47,7 @@ public final class DrawingPadView extends BorderPane {
         padRoom.setMinSize(140, 140);
         padRoom.setPrefSize(300, 300);
         padRoom.setMaxWidth(330);
-        pad.fitWidthProperty().bind(javafx.beans.binding.Bindings.min(padRoom.widthProperty(), padRoom.heightProperty())
+        pad.fitWidthProperty().bind(Bindings.min(padRoom.widthProperty(), padRoom.heightProperty())
                 .subtract(8));
         Tooltip.install(pad, new Tooltip("Draw a digit with the mouse (left button)"));
 
@@ -78,7 +80,7 @@ public final class DrawingPadView extends BorderPane {
         note.getStyleClass().add("note");
         HBox centre = new HBox(12, padRoom, results);
         centre.setPadding(new Insets(8));
-        HBox.setHgrow(padRoom, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(padRoom, Priority.ALWAYS);
         setCenter(centre);
         setBottom(note);
         BorderPane.setMargin(note, new Insets(0, 8, 6, 8));

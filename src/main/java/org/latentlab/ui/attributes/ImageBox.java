@@ -6,12 +6,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.plot.GrayImage;
 
 /**
- * One image of a view-model, enlarged without smoothing, over a caption. Follows the image property
- * it is given. Confined to the JavaFX application thread.
+ * One image of a view-model, enlarged without smoothing into a square well of a fixed size (empty
+ * until there is an image), over a caption. Follows the image property it is given. Confined to the
+ * JavaFX application thread.
  */
 final class ImageBox extends VBox {
 
@@ -28,12 +30,20 @@ final class ImageBox extends VBox {
         view.setSmooth(false);
         view.setPreserveRatio(true);
         view.setFitHeight(size);
+        view.setFitWidth(size);
+        StackPane well = new StackPane(view);
+        well.getStyleClass().add("image-well");
+        well.setMinSize(size, size);
+        well.setPrefSize(size, size);
+        well.setMaxSize(size, size);
         Label label = new Label(caption);
         label.getStyleClass().add("caption");
         label.setWrapText(true);
-        label.setMaxWidth(Math.max(size, 80));
+        label.setMaxWidth(size);
         label.setMinHeight(Region.USE_PREF_SIZE);
-        getChildren().addAll(view, label);
+        setMinWidth(size);
+        setMaxWidth(size);
+        getChildren().addAll(well, label);
         setAlignment(Pos.TOP_CENTER);
         Tooltip.install(this, new Tooltip(tooltip));
         image.addListener((o, was, now) -> show(now));

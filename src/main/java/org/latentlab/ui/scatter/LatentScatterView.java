@@ -36,7 +36,8 @@ import org.latentlab.ui.plot.Raster;
 
 /**
  * The latent scatter: the probe images' latent means as dots coloured by class, the prior's 1σ and
- * 2σ contours, optionally the manifold grid's cells; hover a dot to see its image, click it to see
+ * 2σ contours, optionally the manifold grid's cells, and what another view asks to draw over them
+ * (a moved point's path, interpolations, a drawing's posterior: {@link ScatterOverlay}); hover a dot to see its image, click it to see
  * its posterior ellipse and its reconstruction; scroll to zoom, drag to pan, Fit to see everything.
  * Confined to the JavaFX application thread.
  */
@@ -44,10 +45,8 @@ public final class LatentScatterView extends BorderPane {
 
     private static final double PICK_RADIUS_PX = 8;
     private static final double HOVER_IMAGE_SIZE = 84;
-    /** A posterior's ellipse (amber). */
+    /** A posterior's ellipse, and where a moved point ends (amber). */
     private static final String POSTERIOR_HEX = "#FFB000";
-    /** Where a moved point ends (amber, like the posterior it came from). */
-    private static final String MOVED_HEX = "#FFB000";
     /** The straight interpolation (Okabe–Ito blue), as in the interpolation view. */
     public static final String LINEAR_HEX = "#0072B2";
     /** The spherical interpolation (Okabe–Ito vermillion), as in the interpolation view. */
@@ -439,7 +438,7 @@ public final class LatentScatterView extends BorderPane {
                 g.setLineWidth(3);
                 g.strokePolyline(px, py, n);
                 ring(g, px[0], py[0], 5, text, 2);
-                g.setFill(Color.web(MOVED_HEX));
+                g.setFill(Color.web(POSTERIOR_HEX));
                 g.fillOval(px[n - 1] - 6, py[n - 1] - 6, 12, 12);
                 ring(g, px[n - 1], py[n - 1], 6, text, 1.5);
             }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.data.Attributes;
+import org.latentlab.latent.LatentPoints;
 import org.latentlab.latent.LatentRegion;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
@@ -142,12 +143,24 @@ class AttributesViewModelTest {
 
     @Test
     void anAutoencodersWarningDoesNotMentionAPrior() {
-        LatentRegion region = LatentRegion.around(new org.latentlab.latent.LatentPoints(new float[] {0, 0, 0.1f, 0, 0, 0.1f},
+        LatentRegion region = LatentRegion.around(new LatentPoints(new float[] {0, 0, 0.1f, 0, 0, 0.1f},
                 3, 2));
         String warning = AttributesViewModel.warningFor(region.check(new float[] {8, 0}), false);
         assertTrue(warning.contains("× as far from any"), warning);
         assertFalse(warning.contains("prior"), warning);
         assertEquals("", AttributesViewModel.warningFor(region.check(new float[] {0.05f, 0.05f}), true));
+    }
+
+    @Test
+    void aCodeAmongTheDataButFarOutInThePriorIsSaidToBeSo() {
+        // Codes of a model whose prior does not fit yet: a cluster at |z| ≈ 4.
+        LatentRegion region = LatentRegion.around(new LatentPoints(
+                new float[] {4, 0, 4.1f, 0, 4, 0.1f, 4.1f, 0.1f}, 4, 2));
+        String warning = AttributesViewModel.warningFor(region.check(new float[] {4.05f, 0.05f}), true);
+        assertTrue(warning.startsWith("⚠ Far out in the prior: |z| = 4.1, where the prior N(0, I) has 0.02"), warning);
+        assertTrue(warning.contains("Held-out codes lie near"), warning);
+        assertEquals("", AttributesViewModel.warningFor(region.check(new float[] {4.05f, 0.05f}), false),
+                "an autoencoder has no prior to be far out in");
     }
 
     @Test
