@@ -50,8 +50,8 @@ import org.latentlab.ui.scatter.LatentScatterView;
  * The explorer window's content: menus, the training toolbar, the four views in resizable panes
  * (the decoded grid sharing its pane with the attribute sliders, interpolation and the drawing pad,
  * as tabs beside the latent scatter they draw on), a banner for problems and a status bar with the
- * epoch's progress. An {@link AnimationTimer}
- * takes the trainer's latest snapshot once per frame. Confined to the JavaFX application thread.
+ * epoch's progress. An {@link AnimationTimer} takes the trainer's latest snapshot once per frame.
+ * Confined to the JavaFX application thread.
  */
 public final class ExplorerView extends BorderPane {
 
