@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
@@ -22,6 +23,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -35,6 +38,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
+import org.latentlab.ui.attributes.AttributesView;
+import org.latentlab.ui.attributes.DrawingPadView;
+import org.latentlab.ui.attributes.InterpolationView;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.PlotTheme;
@@ -42,9 +49,11 @@ import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
 
 /**
- * The explorer window's content: menus, the training toolbar, the four views in resizable panes,
- * a banner for problems and a status bar with the epoch's progress. An {@link AnimationTimer}
- * takes the trainer's latest snapshot once per frame. Confined to the JavaFX application thread.
+ * The explorer window's content: menus, the training toolbar, the four views in resizable panes
+ * (the decoded grid sharing its pane with the attribute sliders, interpolation and the drawing pad,
+ * as tabs beside the latent scatter they draw on), a banner for problems and a status bar with the
+ * epoch's progress. An {@link AnimationTimer} takes the trainer's latest snapshot once per frame.
+ * Confined to the JavaFX application thread.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -60,6 +69,10 @@ public final class ExplorerView extends BorderPane {
     private final LossChartView loss;
     private final ManifoldView manifold;
     private final SampleStripsView samples;
+    private final AttributesView attributes;
+    private final InterpolationView interpolation;
+    private final DrawingPadView drawing;
+    private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
     private final Label status = new Label();
@@ -81,6 +94,11 @@ public final class ExplorerView extends BorderPane {
         this.loss = new LossChartView(viewModel.loss());
         this.manifold = new ManifoldView(viewModel.manifold());
         this.samples = new SampleStripsView(viewModel.samples());
+        LatentToolsViewModel toolModels = viewModel.tools();
+        this.attributes = new AttributesView(toolModels.attributes());
+        this.interpolation = new InterpolationView(toolModels.interpolation(), toolModels::setAFromSelection,
+                toolModels::setBFromSelection);
+        this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -117,10 +135,19 @@ public final class ExplorerView extends BorderPane {
                 card("Loss per image (nats)", loss));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.58);
-        SplitPane right = new SplitPane(card("Decoded grid: what each region of the latent space means", manifold),
-                card("Reconstructions and samples", samples));
+        tools.getTabs().setAll(
+                tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
+                        manifold, LatentToolsViewModel.Tool.GRID),
+                tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
+                        attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
+                tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
+                        interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
+                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
+        tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tools.setId("latent-tools");
+        SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.68);
+        right.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         setCenter(centre);
@@ -138,11 +165,23 @@ public final class ExplorerView extends BorderPane {
         setBottom(bar);
     }
 
+    private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
+        Tab tab = new Tab(title, content);
+        tab.setTooltip(new Tooltip(explanation));
+        tab.setUserData(tool);
+        tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
+        return tab;
+    }
+
+    /** A view on a white card under its title; {@code null} for a view that titles itself (tabs). */
     private static Node card(String title, Node content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("view-title");
-        heading.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(heading, content);
+        VBox box = new VBox(content);
+        if (title != null) {
+            Label heading = new Label(title);
+            heading.getStyleClass().add("view-title");
+            heading.setMaxWidth(Double.MAX_VALUE);
+            box.getChildren().add(0, heading);
+        }
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("card");
         box.setMinSize(150, 120);
@@ -160,6 +199,9 @@ public final class ExplorerView extends BorderPane {
                 item("Loss curves…", null, e -> exportPng(loss, "loss.png")),
                 item("Decoded grid…", null, e -> exportPng(manifold, "decoded-grid.png")),
                 item("Reconstructions and samples…", null, e -> exportPng(samples, "samples.png")),
+                item("Attributes panel…", null, e -> exportPng(attributes, "attributes.png")),
+                item("Interpolation…", null, e -> exportPng(interpolation, "interpolation.png")),
+                item("Drawing pad…", null, e -> exportPng(drawing, "drawing.png")),
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
@@ -203,6 +245,11 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void registerListeners() {
+        LatentToolsViewModel toolModels = viewModel.tools();
+        tools.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
+        toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
+                .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
         status.textProperty().bind(viewModel.statusProperty());
         progress.progressProperty().bind(viewModel.epochProgressProperty());
         viewModel.problemProperty().addListener((o, was, now) -> {
@@ -346,5 +393,17 @@ public final class ExplorerView extends BorderPane {
 
     public SampleStripsView samplesView() {
         return samples;
+    }
+
+    public AttributesView attributesView() {
+        return attributes;
+    }
+
+    public InterpolationView interpolationView() {
+        return interpolation;
+    }
+
+    public DrawingPadView drawingView() {
+        return drawing;
     }
 }

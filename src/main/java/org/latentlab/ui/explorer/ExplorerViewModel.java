@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -24,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.io.AtomicFile;
+import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.EpochMetrics;
@@ -33,6 +35,7 @@ import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
@@ -59,6 +62,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final LatentScatterViewModel scatter = new LatentScatterViewModel(decodes.channel());
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
+    private final LatentToolsViewModel tools;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -79,6 +83,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         this.factory = factory;
         this.background = background;
         this.uiThread = uiThread;
+        this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
@@ -105,6 +110,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.pulse();
         manifold.pulse();
         samples.pulse();
+        tools.pulse();
     }
 
     /**
@@ -137,6 +143,24 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
+        tools.update(s);
+    }
+
+    /**
+     * Encodes one image with the model being trained, on the trainer thread between two iterations
+     * (docs/decisions/0050); {@code done} is called there.
+     */
+    private boolean encodeOnTrainer(float[] pixels, Consumer<Encoding> done) {
+        Trainer current = trainer;
+        if (current == null || busy.get()) {
+            return false;
+        }
+        try {
+            current.withSession(session -> done.accept(session.model().encode(pixels, 1)));
+            return true;
+        } catch (IllegalStateException stopped) {
+            return false;
+        }
     }
 
     // ---- training commands -----------------------------------------------------------------------
@@ -204,6 +228,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         }
         if (a.batchSize() != b.batchSize()) {
             return "A batch size of " + b.batchSize();
+        }
+        if (a.decoder() != b.decoder()) {
+            return "Another decoder";
         }
         return "Another seed";
     }
@@ -470,5 +497,10 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public SampleStripsViewModel samples() {
         return samples;
+    }
+
+    /** The attribute sliders, interpolation and drawing pad. */
+    public LatentToolsViewModel tools() {
+        return tools;
     }
 }
