@@ -1,0 +1,181 @@
+package org.latentlab.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.latentlab.data.Dataset;
+import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.latent.GridSpacing;
+import org.latentlab.latent.LatentGrid;
+import org.latentlab.model.Activation;
+import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
+import org.latentlab.model.NativeMemory;
+import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.model.TrainingKernels;
+import org.latentlab.training.BetaSchedule;
+import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.LossTerms;
+import org.latentlab.training.TrainingConfig;
+import org.latentlab.training.TrainingSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bench}: trains the reference network on all embedded digits and prints how fast, in the
+ * format of the PyTorch and numpy peers ({@code epoch N seconds S loss L cpu C}) plus the figures
+ * the benchmark notes need: median epoch, GFLOP/s, garbage collections, heap and native memory,
+ * and the time to encode the digits and to decode a manifold grid.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final int BATCH = 128;
+    private static final double LEARNING_RATE = 1e-3;
+    private static final int REPEATS = 5;
+    private static final double MIB = 1024.0 * 1024.0;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--epochs", defaultValue = "5", paramLabel = "E", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
+            description = "A variational or a plain autoencoder (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--loss", defaultValue = "combined", paramLabel = "combined|reconstruction|kl",
+            description = "Which loss terms to train (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
+    double beta;
+
+    @Option(names = "--decoder", defaultValue = "bernoulli", paramLabel = "bernoulli|gaussian",
+            description = "The decoder's pixel distribution (default: ${DEFAULT-VALUE}).")
+    String decoder;
+
+    @Option(names = "--grid", defaultValue = "20", paramLabel = "N", description = "Side of the decoded manifold grid (default: ${DEFAULT-VALUE}).")
+    int grid;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Seeds weights, noise and order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
+        }
+        if (grid < LatentGrid.MIN_SIZE || grid > LatentGrid.MAX_SIZE) {
+            throw new IllegalArgumentException("--grid must be in " + LatentGrid.MIN_SIZE + ".." + LatentGrid.MAX_SIZE + ", got " + grid);
+        }
+        LossTerms terms = LossTerms.fromCliName(loss);
+        TrainingConfig trainingConfig = new TrainingConfig(LEARNING_RATE, BATCH, epochs, new BetaSchedule.Constant(beta),
+                terms, seed);
+        ModelKind kind = ModelKind.fromCliName(model);
+        ModelConfig reference = ModelConfig.reference(kind, seed);
+        ModelConfig modelConfig = new ModelConfig(kind, reference.imageWidth(), reference.imageHeight(),
+                reference.hiddenSizes(), reference.latentSize(), Activation.RELU, Likelihood.fromCliName(decoder),
+                reference.decoderStd(), seed);
+        Dataset digits = EmbeddedMnist.load();
+        TrainingSession session = new TrainingSession(digits, digits.head(0), modelConfig, trainingConfig);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images, OMP_NUM_THREADS=%s, %s%n",
+                kind == ModelKind.VAE ? "VAE" : "autoencoder", TrainCommand.architecture(modelConfig), BATCH,
+                LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
+                digits.size(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), TrainingKernels.description());
+        out.flush();
+
+        double[] seconds = new double[epochs];
+        double[] cpuSeconds = new double[epochs];
+        long[] collections = new long[epochs];
+        long wallStart = System.nanoTime();
+        for (int e = 0; e < epochs; e++) {
+            long gcBefore = collectionCount();
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            EpochMetrics metrics = session.runEpoch();
+            seconds[e] = (System.nanoTime() - start) / 1e9;
+            cpuSeconds[e] = (processCpuNanos() - cpuBefore) / 1e9;
+            collections[e] = collectionCount() - gcBefore;
+            if (metrics == null) {
+                throw new LatentLabCommand.CommandFailure("training diverged in epoch " + (e + 1));
+            }
+            out.printf(Locale.ROOT, "epoch %d seconds %.3f loss %.3f cpu %.3f gc %d heap used %.1f MiB committed %.1f MiB rss %.1f MiB%n",
+                    e + 1, seconds[e], metrics.trainingObjective(), cpuSeconds[e], collections[e],
+                    heap().getUsed() / MIB, heap().getCommitted() / MIB, NativeMemory.residentBytes() / MIB);
+            out.flush();
+        }
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+
+        int from = epochs > 1 ? 1 : 0;
+        double median = median(Arrays.copyOfRange(seconds, from, epochs));
+        double steadyCpu = Arrays.stream(cpuSeconds, from, epochs).sum();
+        double steadyWall = Arrays.stream(seconds, from, epochs).sum();
+        long steadyCollections = Arrays.stream(collections, from, epochs).sum();
+        double gigaflops = 6.0 * modelConfig.weightCount() * digits.size() / median / 1e9;
+        out.printf(Locale.ROOT, "median epoch %s seconds %.3f (%.0f images/s, %.1f GFLOP/s as 6 × %,d weights × %,d images)%n",
+                from == 1 ? "2-" + epochs : "1", median, digits.size() / median, gigaflops,
+                modelConfig.weightCount(), digits.size());
+        out.printf(Locale.ROOT, "cpu seconds %.3f over wall %.3f in epochs %s (%.2f cores); process cpu %.3f s; %d garbage collections%n",
+                steadyCpu, steadyWall, from == 1 ? "2-" + epochs : "1", steadyCpu / steadyWall,
+                processCpuNanos() / 1e9, steadyCollections);
+        out.printf(Locale.ROOT, "training wall %.3f s for %d epochs%n", wall, epochs);
+
+        float[] pixels = digits.pixels(digits.size());
+        double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));
+        float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.latentSize(), 0, 1);
+        SnapshotDecoder decoder = new SnapshotDecoder(session.model().decoderWeights());
+        double decode = medianSeconds(() -> decoder.decode(latents, grid * grid));
+        out.printf(Locale.ROOT, "encode %d images %.4f s; decode %d×%d grid %.4f s (medians of %d)%n",
+                digits.size(), encode, grid, grid, decode, REPEATS);
+        return 0;
+    }
+
+    private static double medianSeconds(Runnable work) {
+        double[] times = new double[REPEATS];
+        work.run(); // warm-up
+        for (int i = 0; i < REPEATS; i++) {
+            long start = System.nanoTime();
+            work.run();
+            times[i] = (System.nanoTime() - start) / 1e9;
+        }
+        return median(times);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long collectionCount() {
+        long count = 0;
+        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, bean.getCollectionCount());
+        }
+        return count;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static MemoryUsage heap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    }
+}
