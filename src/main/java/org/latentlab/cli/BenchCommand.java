@@ -15,6 +15,7 @@ import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.model.MultiplyBound;
 import org.latentlab.model.NativeMemory;
 import org.latentlab.model.SnapshotDecoder;
 import org.latentlab.model.TrainingKernels;
@@ -131,6 +132,9 @@ final class BenchCommand implements Callable<Integer> {
                 steadyCpu, steadyWall, from == 1 ? "2-" + epochs : "1", steadyCpu / steadyWall,
                 processCpuNanos() / 1e9, steadyCollections);
         out.printf(Locale.ROOT, "training wall %.3f s for %d epochs%n", wall, epochs);
+        double multiplies = MultiplyBound.secondsPerEpoch(modelConfig, BATCH, digits.size(), REPEATS);
+        out.printf(Locale.ROOT, "multiplies alone seconds %.3f per epoch (median of %d); median epoch / multiplies %.2f%n",
+                multiplies, REPEATS, median / multiplies);
 
         float[] pixels = digits.pixels(digits.size());
         double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));

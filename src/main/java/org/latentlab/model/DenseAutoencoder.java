@@ -170,6 +170,17 @@ public final class DenseAutoencoder implements LatentModel {
         return losses;
     }
 
+    /**
+     * Runs only the matrix multiplies of one training step on a batch of {@code rows} (whatever
+     * the arrays hold), for {@link MultiplyBound}.
+     */
+    void multipliesOfOneStep(int rows) {
+        Pass pass = passes.forRows(rows);
+        for (LayerPass layer : pass.layers) {
+            layer.multiplyOnly(true);
+        }
+    }
+
     /** A copy of the gradient left by the last {@link #computeGradients}. Visible for tests. */
     float[] gradient() {
         return gradients.toFloatVector();
@@ -382,6 +393,8 @@ public final class DenseAutoencoder implements LatentModel {
         /** ∂L/∂z, written by the decoder's first layer. */
         final NativeFloats latentGradient;
         final List<LayerPass> decoder;
+        /** Every layer of the pass in forward order. */
+        final List<LayerPass> layers = new ArrayList<>();
 
         Pass(int rows) {
             this.rows = rows;
@@ -399,6 +412,12 @@ public final class DenseAutoencoder implements LatentModel {
             this.z = NativeFloats.augmentedMatrix(rows, d);
             this.latentGradient = NativeFloats.matrix(rows, d);
             this.decoder = LayerPass.chain(DenseAutoencoder.this.decoder, z, latentGradient, true);
+            layers.addAll(encoder);
+            layers.add(meanHead);
+            if (variational) {
+                layers.add(logVarianceHead);
+            }
+            layers.addAll(decoder);
         }
 
         void load(float[] pixels, int startRow) {

@@ -87,6 +87,17 @@ final class LayerPass {
         }
     }
 
+    /** Only the multiplies of {@link #forward}, or of a whole training step: for measuring their share. */
+    void multiplyOnly(boolean withBackward) {
+        forward.run();
+        if (withBackward) {
+            if (inputGradient != null) {
+                inputGradient.run();
+            }
+            weightGradient.run();
+        }
+    }
+
     void backward() {
         if (layer.activation != null) {
             TrainingKernels.ACTIVATION.backward(layer.activation, outputGradient, output, rows, layer.outputs,
