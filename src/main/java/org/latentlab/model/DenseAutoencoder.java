@@ -224,9 +224,9 @@ public final class DenseAutoencoder implements LatentModel {
             Pass pass = passes.forRows(rows);
             pass.z.putRows(latents, start * d, rows, d, d + 1);
             decodeFromZ(pass);
+            TrainingKernels.LIKELIHOOD.meanImage(config.likelihood(), pass.output(), 0, rows * n);
             pass.output().copyTo(0, images, start * n, rows * n);
         });
-        TrainingKernels.LIKELIHOOD.meanImage(config.likelihood(), images, 0, images.length);
         return images;
     }
 

@@ -84,17 +84,20 @@ class LikelihoodKernels {
         return total;
     }
 
-    /** Turns the decoder's raw outputs into displayable mean images in place: sigmoid(l), or m clipped to [0, 1]. */
-    void meanImage(Likelihood likelihood, float[] outputs, int from, int to) {
+    /**
+     * Turns the decoder's raw outputs, elements {@code from} to {@code to}, into displayable mean
+     * images in place: sigmoid(l), or m clipped to [0, 1].
+     */
+    void meanImage(Likelihood likelihood, NativeFloats outputs, int from, int to) {
         meanImageRange(likelihood, outputs, from, to);
     }
 
-    static void meanImageRange(Likelihood likelihood, float[] outputs, int from, int to) {
+    static void meanImageRange(Likelihood likelihood, NativeFloats outputs, int from, int to) {
         for (int i = from; i < to; i++) {
-            float v = outputs[i];
-            outputs[i] = likelihood == Likelihood.BERNOULLI
+            float v = outputs.get(i);
+            outputs.put(i, likelihood == Likelihood.BERNOULLI
                     ? (float) (1 / (1 + Math.exp(-v)))
-                    : Math.min(1f, Math.max(0f, v));
+                    : Math.min(1f, Math.max(0f, v)));
         }
     }
 }

@@ -49,9 +49,10 @@ public final class SnapshotDecoder {
             for (LayerPass layer : chain.layers) {
                 layer.forward();
             }
-            chain.layers.get(chain.layers.size() - 1).output.copyTo(0, out, start * outputSize, rows * outputSize);
+            NativeFloats images = chain.layers.get(chain.layers.size() - 1).output;
+            TrainingKernels.LIKELIHOOD.meanImage(weights.likelihood(), images, 0, rows * outputSize);
+            images.copyTo(0, out, start * outputSize, rows * outputSize);
         }
-        TrainingKernels.LIKELIHOOD.meanImage(weights.likelihood(), out, 0, out.length);
         return out;
     }
 

@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorAdamKernel extends AdamKernel {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Float> SPECIES = VectorMath.SPECIES;
+    private static final ByteOrder ORDER = VectorMath.ORDER;
 
     @Override
     void update(NativeFloats p, NativeFloats g, NativeFloats m, NativeFloats v, int from, int to, float stepSize,

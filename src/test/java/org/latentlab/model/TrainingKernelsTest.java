@@ -102,13 +102,70 @@ class TrainingKernelsTest {
                     memory(outputs), memory(targets), stride, null, 0.25f, ROWS, COLUMNS);
             assertEquals(vector, withoutGradient, 1e-9 * Math.abs(vector), likelihood + " loss without gradient");
 
-            float[] scalarImages = outputs.clone();
-            float[] vectorImages = outputs.clone();
-            new LikelihoodKernels().meanImage(likelihood, scalarImages, 3, scalarImages.length);
-            new VectorLikelihoodKernels().meanImage(likelihood, vectorImages, 3, vectorImages.length);
-            assertArrayEquals(scalarImages, vectorImages, 1e-6f, likelihood + " mean image");
-            assertEquals(outputs[2], vectorImages[2], 0f, "values before 'from' are left alone");
+            NativeFloats scalarImages = memory(outputs);
+            NativeFloats vectorImages = memory(outputs);
+            new LikelihoodKernels().meanImage(likelihood, scalarImages, 3, outputs.length);
+            new VectorLikelihoodKernels().meanImage(likelihood, vectorImages, 3, outputs.length);
+            assertArrayEquals(values(scalarImages), values(vectorImages), 1e-6f, likelihood + " mean image");
+            assertEquals(outputs[2], vectorImages.get(2), 0f, "values before 'from' are left alone");
         }
+    }
+
+    @Test
+    void vectorExponentialIsWithinAFewUlpOfJavasMath() {
+        assumeVectorModule();
+        int count = 4096;
+        float[] x = new float[count];
+        for (int i = 0; i < count; i++) {
+            x[i] = (i % 2 == 0 ? 1 : -1) * 43.6f * i / count; // e^−|x| down to about 10⁻¹⁹
+        }
+        float[] e = new float[count];
+        for (float k : new float[] {1f, 2f}) {
+            VectorMath.expOfNegativeAbs(memory(x), 0, k, e, count);
+            double worst = 0;
+            for (int i = 0; i < count; i++) {
+                worst = Math.max(worst, Math.abs(e[i] / Math.exp(-k * Math.abs(x[i])) - 1));
+            }
+            assertTrue(worst < 4e-7, "relative error " + worst + " for k = " + k);
+        }
+        VectorMath.expOfNegativeAbs(memory(new float[] {0f, -200f, 200f, 1e-30f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f,
+                0f, 0f, 0f}), 0, 1f, e, VectorMath.SPECIES.length());
+        assertEquals(1f, e[0], 0f);
+        assertTrue(e[1] > 0 && e[1] < 2e-38 && e[2] == e[1], "very negative exponents stay a tiny positive number");
+        assertEquals(1f, e[3], 0f);
+    }
+
+    /**
+     * The vector kernels must not depend on whether the JIT has compiled them (the Vector API's
+     * own transcendental functions and reductions did): the first call, likely interpreted, and a
+     * call after many give the same bits.
+     */
+    @Test
+    void vectorKernelsGiveTheSameBitsBeforeAndAfterCompilation() {
+        assumeVectorModule();
+        int rows = 64;
+        int columns = 784;
+        float[] outputs = random(rows * columns, -12, 12, 11);
+        float[] targets = random(rows * (columns + 1), 0, 1, 12);
+        VectorLikelihoodKernels likelihood = new VectorLikelihoodKernels();
+        VectorActivationKernels activation = new VectorActivationKernels();
+        NativeFloats firstGradient = memory(new float[rows * columns]);
+        double first = likelihood.bernoulli(memory(outputs), memory(targets), columns + 1, firstGradient, 0.5f, rows, columns);
+        NativeFloats firstActivation = NativeFloats.augmentedMatrix(rows, columns);
+        activation.forward(Activation.TANH, memory(outputs), firstActivation, rows, columns, columns + 1);
+
+        NativeFloats o = memory(outputs);
+        NativeFloats t = memory(targets);
+        NativeFloats g = memory(new float[rows * columns]);
+        NativeFloats h = NativeFloats.augmentedMatrix(rows, columns);
+        for (int i = 0; i < 3_000; i++) {
+            likelihood.bernoulli(o, t, columns + 1, g, 0.5f, rows, columns);
+            activation.forward(Activation.TANH, o, h, rows, columns, columns + 1);
+        }
+        assertEquals(first, likelihood.bernoulli(o, t, columns + 1, g, 0.5f, rows, columns), 0.0);
+        assertArrayEquals(values(firstGradient), values(g), 0f);
+        activation.forward(Activation.TANH, o, h, rows, columns, columns + 1);
+        assertArrayEquals(values(firstActivation), values(h), 0f);
     }
 
     @Test
