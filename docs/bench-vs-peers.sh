@@ -68,12 +68,13 @@ median_over_rounds() { # name field
 }
 ours=$(median_over_rounds latent-lab seconds); torch=$(median_over_rounds pytorch seconds); numpy=$(median_over_rounds numpy seconds)
 ours_cpu=$(median_over_rounds latent-lab cpu); torch_cpu=$(median_over_rounds pytorch cpu); numpy_cpu=$(median_over_rounds numpy cpu)
-multiplies=$(for ((r = 1; r <= ROUNDS; r++)); do awk '$1 == "multiplies" { print $4 }' "$OUT/latent-lab-$r"; done | sort -g \
-  | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+multiplies=$(median_over_rounds latent-lab multiplies)
+bound_ratio=$(for ((r = 1; r <= ROUNDS; r++)); do awk '$1 == "multiplies" { print $NF }' "$OUT/latent-lab-$r"; done | sort -g \
+  | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 echo
 echo "medians over $ROUNDS rounds of each run's median epoch (epochs 2-$EPOCHS):"
-awk -v o="$ours" -v t="$torch" -v n="$numpy" -v oc="$ours_cpu" -v tc="$torch_cpu" -v nc="$numpy_cpu" -v m="$multiplies" 'BEGIN {
+awk -v o="$ours" -v t="$torch" -v n="$numpy" -v oc="$ours_cpu" -v tc="$torch_cpu" -v nc="$numpy_cpu" -v m="$multiplies" -v b="$bound_ratio" 'BEGIN {
   printf "  latent-lab %.3f s (cpu %.3f)   pytorch %.3f s (cpu %.3f)   numpy %.3f s (cpu %.3f)\n", o, oc, t, tc, n, nc
   printf "  latent-lab / pytorch %.2f (cpu %.2f)   latent-lab / numpy %.2f (cpu %.2f)\n", o / t, oc / tc, o / n, oc / nc
-  printf "  multiplies alone %.3f s; latent-lab / multiplies %.2f\n", m, o / m
+  printf "  multiplies alone %.3f s (timed after each epoch); latent-lab / multiplies %.2f (median of per-epoch ratios)\n", m, b
 }'

@@ -1,10 +1,6 @@
 package org.latentlab.cli;
 
 import java.io.PrintWriter;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
-import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +13,6 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.model.MultiplyBound;
-import org.latentlab.model.NativeMemory;
 import org.latentlab.model.SnapshotDecoder;
 import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
@@ -34,8 +29,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code bench}: trains the reference network on all embedded digits and prints how fast, in the
  * format of the PyTorch and numpy peers ({@code epoch N seconds S loss L cpu C}) plus the figures
  * the benchmark notes need: the training thread's own CPU time (the process's also counts the
- * JIT compiler), garbage collections, heap and resident memory, the median epoch and its GFLOP/s,
- * the multiplies alone, and the time to encode the digits and to decode a manifold grid.
+ * JIT compiler), an epoch of the multiplies alone timed right after each epoch (the machine may be
+ * shared), garbage collections, heap used/committed and resident memory; then the median epoch,
+ * its GFLOP/s and its ratio to the multiplies, and the time to encode the digits and to decode a
+ * manifold grid.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits.")
@@ -46,7 +43,6 @@ final class BenchCommand implements Callable<Integer> {
     private static final int REPEATS = 5;
     private static final int WARM_UP = 20;
     private static final double MIB = 1024.0 * 1024.0;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     @Spec
     CommandSpec spec;
@@ -101,48 +97,49 @@ final class BenchCommand implements Callable<Integer> {
                 digits.size(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), TrainingKernels.description());
         out.flush();
 
+        MultiplyBound multiplies = new MultiplyBound(modelConfig, BATCH, digits.size());
         double[] seconds = new double[epochs];
         double[] cpuSeconds = new double[epochs];
-        double[] threadSeconds = new double[epochs];
-        long[] collections = new long[epochs];
-        long wallStart = System.nanoTime();
+        double[] multiplySeconds = new double[epochs];
+        double[] ratios = new double[epochs];
+        long collections = 0;
+        ProcessMeters first = ProcessMeters.now();
         for (int e = 0; e < epochs; e++) {
-            long gcBefore = collectionCount();
-            long cpuBefore = processCpuNanos();
-            long threadBefore = THREADS.getCurrentThreadCpuTime();
-            long start = System.nanoTime();
+            ProcessMeters before = ProcessMeters.now();
             EpochMetrics metrics = session.runEpoch();
-            seconds[e] = (System.nanoTime() - start) / 1e9;
-            cpuSeconds[e] = (processCpuNanos() - cpuBefore) / 1e9;
-            threadSeconds[e] = (THREADS.getCurrentThreadCpuTime() - threadBefore) / 1e9;
-            collections[e] = collectionCount() - gcBefore;
+            ProcessMeters after = ProcessMeters.now();
             if (metrics == null) {
                 throw new LatentLabCommand.CommandFailure("training diverged in epoch " + (e + 1));
             }
-            out.printf(Locale.ROOT,
-                    "epoch %d seconds %.3f loss %.3f cpu %.3f thread %.3f gc %d heap used %.1f MiB committed %.1f MiB rss %.1f MiB%n",
-                    e + 1, seconds[e], metrics.trainingObjective(), cpuSeconds[e], threadSeconds[e], collections[e],
-                    heap().getUsed() / MIB, heap().getCommitted() / MIB, NativeMemory.residentBytes() / MIB);
+            seconds[e] = after.secondsSince(before);
+            cpuSeconds[e] = after.processCpuSecondsSince(before);
+            multiplySeconds[e] = multiplies.secondsPerEpoch();
+            ratios[e] = seconds[e] / multiplySeconds[e];
+            if (e > 0) {
+                collections += after.collections() - before.collections();
+            }
+            out.printf(Locale.ROOT, "epoch %d seconds %.3f loss %.3f cpu %.3f thread %.3f multiplies %.3f gc %d"
+                            + " heap %.1f/%.1fMiB rss %.1fMiB%n",
+                    e + 1, seconds[e], metrics.trainingObjective(), cpuSeconds[e], after.threadCpuSecondsSince(before),
+                    multiplySeconds[e], after.collections() - before.collections(), after.heapUsed() / MIB,
+                    after.heapCommitted() / MIB, after.residentBytes() / MIB);
             out.flush();
         }
-        double wall = (System.nanoTime() - wallStart) / 1e9;
 
         int from = epochs > 1 ? 1 : 0;
+        String steady = from == 1 ? "epochs 2-" + epochs : "epoch 1";
         double median = median(Arrays.copyOfRange(seconds, from, epochs));
         double steadyCpu = Arrays.stream(cpuSeconds, from, epochs).sum();
         double steadyWall = Arrays.stream(seconds, from, epochs).sum();
-        long steadyCollections = Arrays.stream(collections, from, epochs).sum();
-        double gigaflops = 6.0 * modelConfig.weightCount() * digits.size() / median / 1e9;
-        out.printf(Locale.ROOT, "median epoch %s seconds %.3f (%.0f images/s, %.1f GFLOP/s as 6 × %,d weights × %,d images)%n",
-                from == 1 ? "2-" + epochs : "1", median, digits.size() / median, gigaflops,
+        out.printf(Locale.ROOT, "median epoch seconds %.3f over %s (%.0f images/s, %.1f GFLOP/s as 6 × %,d weights × %,d images)%n",
+                median, steady, digits.size() / median, 6.0 * modelConfig.weightCount() * digits.size() / median / 1e9,
                 modelConfig.weightCount(), digits.size());
-        out.printf(Locale.ROOT, "cpu seconds %.3f over wall %.3f in epochs %s (%.2f cores); process cpu %.3f s; %d garbage collections%n",
-                steadyCpu, steadyWall, from == 1 ? "2-" + epochs : "1", steadyCpu / steadyWall,
-                processCpuNanos() / 1e9, steadyCollections);
-        out.printf(Locale.ROOT, "training wall %.3f s for %d epochs%n", wall, epochs);
-        double multiplies = MultiplyBound.secondsPerEpoch(modelConfig, BATCH, digits.size(), REPEATS);
-        out.printf(Locale.ROOT, "multiplies alone seconds %.3f per epoch (median of %d); median epoch / multiplies %.2f%n",
-                multiplies, REPEATS, median / multiplies);
+        out.printf(Locale.ROOT, "multiplies alone seconds %.3f per epoch, timed after each epoch; median epoch / multiplies %.2f%n",
+                median(Arrays.copyOfRange(multiplySeconds, from, epochs)), median(Arrays.copyOfRange(ratios, from, epochs)));
+        out.printf(Locale.ROOT, "cpu seconds %.3f over wall %.3f in %s (%.2f cores); %d garbage collections after epoch 1;"
+                        + " process cpu %.3f s in %.3f s%n",
+                steadyCpu, steadyWall, steady, steadyCpu / steadyWall, collections,
+                ProcessMeters.now().processCpuNanos() / 1e9, ProcessMeters.now().secondsSince(first));
 
         float[] pixels = digits.pixels(digits.size());
         double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));
@@ -172,24 +169,5 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static long collectionCount() {
-        long count = 0;
-        for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-            count += Math.max(0, bean.getCollectionCount());
-        }
-        return count;
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    private static MemoryUsage heap() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     }
 }

@@ -1,38 +1,34 @@
 package org.latentlab.model;
 
-import java.util.Arrays;
-
 /**
  * How long the matrix multiplies of a training epoch take on their own, with the same bound ops
- * and arrays as training: the floor that the rest of the step (kernels, optimizer, data) adds to.
- * For benchmarks; runs on the calling thread.
+ * and array shapes as training: the floor that the rest of the step (kernels, optimizer, data)
+ * adds to. A benchmark times it between training epochs, so both see the same machine load.
+ * Confined to the thread that creates it.
  */
 public final class MultiplyBound {
 
-    private MultiplyBound() {
+    private final DenseAutoencoder model;
+    private final int batch;
+    private final int images;
+
+    /** The multiplies of training {@code config} on {@code images} images in batches of {@code batch}. */
+    public MultiplyBound(ModelConfig config, int batch, int images) {
+        this.model = new DenseAutoencoder(config);
+        this.batch = batch;
+        this.images = images;
+        secondsPerEpoch(); // binds the ops and warms up
     }
 
-    /**
-     * The median over {@code repeats} of the seconds that one epoch's multiplies take: full
-     * batches of {@code batch} images and the last partial one, {@code images} in all.
-     */
-    public static double secondsPerEpoch(ModelConfig config, int batch, int images, int repeats) {
-        DenseAutoencoder model = new DenseAutoencoder(config);
-        int fullBatches = images / batch;
-        int rest = images % batch;
-        double[] seconds = new double[repeats + 1];
-        for (int r = 0; r <= repeats; r++) { // the first round warms up
-            long start = System.nanoTime();
-            for (int b = 0; b < fullBatches; b++) {
-                model.multipliesOfOneStep(batch);
-            }
-            if (rest > 0) {
-                model.multipliesOfOneStep(rest);
-            }
-            seconds[r] = (System.nanoTime() - start) / 1e9;
+    /** The seconds that one epoch's multiplies take: full batches and the last partial one. */
+    public double secondsPerEpoch() {
+        long start = System.nanoTime();
+        for (int b = 0; b < images / batch; b++) {
+            model.multipliesOfOneStep(batch);
         }
-        double[] timed = Arrays.copyOfRange(seconds, 1, seconds.length);
-        Arrays.sort(timed);
-        return timed[timed.length / 2];
+        if (images % batch > 0) {
+            model.multipliesOfOneStep(images % batch);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 }
