@@ -9,6 +9,7 @@
 #   --peers DIR the peers folder (default: ../shared/peers beside the project)
 #   --jar JAR   Latent Lab's jar (default: target/latent-lab.jar; build it with mvn -B package -DskipTests)
 #   --before JAR  also run an older build's bench (a jar with its lib/ beside it) as "before"
+#   --keep DIR  keep every run's full output in DIR
 # Environment: JAVA_OPTS is added to Latent Lab's java command (e.g. -Dlatentlab.kernels=scalar).
 set -euo pipefail
 PROJECT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,6 +18,7 @@ EPOCHS=5
 PEERS="$(dirname "$PROJECT")/shared/peers"
 JAR="$PROJECT/target/latent-lab.jar"
 BEFORE=""
+KEEP=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
@@ -24,6 +26,7 @@ while [ $# -gt 0 ]; do
     --peers) PEERS="$2"; shift 2 ;;
     --jar) JAR="$2"; shift 2 ;;
     --before) BEFORE="$2"; shift 2 ;;
+    --keep) KEEP="$2"; shift 2 ;;
     *) echo "bench-vs-peers: unknown argument '$1' (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +36,7 @@ done
 
 MACHINE="$(nproc --all) cores"
 OUT="$(mktemp -d)"
-trap 'rm -rf "$OUT"' EXIT
+trap '[ -n "$KEEP" ] && mkdir -p "$KEEP" && cp "$OUT"/* "$KEEP"/; rm -rf "$OUT"' EXIT
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 run() { # name: runs one implementation, its output into $OUT/name-round
