@@ -100,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         MultiplyBound multiplies = new MultiplyBound(modelConfig, BATCH, digits.size());
         double[] seconds = new double[epochs];
         double[] cpuSeconds = new double[epochs];
+        double[] threadSeconds = new double[epochs];
         double[] multiplySeconds = new double[epochs];
         double[] ratios = new double[epochs];
         long collections = 0;
@@ -113,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             seconds[e] = after.secondsSince(before);
             cpuSeconds[e] = after.processCpuSecondsSince(before);
+            threadSeconds[e] = after.threadCpuSecondsSince(before);
             multiplySeconds[e] = multiplies.secondsPerEpoch();
             ratios[e] = seconds[e] / multiplySeconds[e];
             if (e > 0) {
@@ -120,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "epoch %d seconds %.3f loss %.3f cpu %.3f thread %.3f multiplies %.3f gc %d"
                             + " heap %.1f/%.1fMiB rss %.1fMiB%n",
-                    e + 1, seconds[e], metrics.trainingObjective(), cpuSeconds[e], after.threadCpuSecondsSince(before),
+                    e + 1, seconds[e], metrics.trainingObjective(), cpuSeconds[e], threadSeconds[e],
                     multiplySeconds[e], after.collections() - before.collections(), after.heapUsed() / MIB,
                     after.heapCommitted() / MIB, after.residentBytes() / MIB);
             out.flush();
@@ -136,9 +138,10 @@ final class BenchCommand implements Callable<Integer> {
                 modelConfig.weightCount(), digits.size());
         out.printf(Locale.ROOT, "multiplies alone seconds %.3f per epoch, timed after each epoch; median epoch / multiplies %.2f%n",
                 median(Arrays.copyOfRange(multiplySeconds, from, epochs)), median(Arrays.copyOfRange(ratios, from, epochs)));
-        out.printf(Locale.ROOT, "cpu seconds %.3f over wall %.3f in %s (%.2f cores); %d garbage collections after epoch 1;"
-                        + " process cpu %.3f s in %.3f s%n",
-                steadyCpu, steadyWall, steady, steadyCpu / steadyWall, collections,
+        out.printf(Locale.ROOT, "cpu seconds %.3f (training thread %.3f) over wall %.3f in %s (%.2f cores);"
+                        + " %d garbage collections after epoch 1; process cpu %.3f s in %.3f s%n",
+                steadyCpu, Arrays.stream(threadSeconds, from, epochs).sum(), steadyWall, steady, steadyCpu / steadyWall,
+                collections,
                 ProcessMeters.now().processCpuNanos() / 1e9, ProcessMeters.now().secondsSince(first));
 
         float[] pixels = digits.pixels(digits.size());

@@ -351,19 +351,23 @@ public final class DenseAutoencoder implements LatentModel {
      */
     private void reparameterisationGradients(Pass pass, double beta) {
         NativeFloats dz = pass.latentGradient;
-        NativeFloats mu = pass.mean();
         NativeFloats dMu = pass.meanHead.outputGradient;
-        float klScale = (float) (beta / pass.rows);
-        for (int i = 0, n = pass.rows * config.latentSize(); i < n; i++) {
-            if (!variational) {
+        int n = pass.rows * config.latentSize();
+        if (!variational) {
+            for (int i = 0; i < n; i++) {
                 dMu.put(i, dz.get(i));
-                continue;
             }
-            float variance = (float) Math.exp(pass.logVariance().get(i));
+            return;
+        }
+        NativeFloats mu = pass.mean();
+        NativeFloats logVar = pass.logVariance();
+        NativeFloats dLogVar = pass.logVarianceHead.outputGradient;
+        float klScale = (float) (beta / pass.rows);
+        for (int i = 0; i < n; i++) {
+            float variance = (float) Math.exp(logVar.get(i));
             float std = (float) Math.sqrt(variance);
             dMu.put(i, dz.get(i) + klScale * mu.get(i));
-            pass.logVarianceHead.outputGradient.put(i,
-                    dz.get(i) * pass.epsilon.get(i) * 0.5f * std + klScale * 0.5f * (variance - 1f));
+            dLogVar.put(i, dz.get(i) * pass.epsilon.get(i) * 0.5f * std + klScale * 0.5f * (variance - 1f));
         }
     }
 
