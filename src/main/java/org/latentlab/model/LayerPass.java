@@ -42,7 +42,7 @@ final class LayerPass {
     LayerPass(DenseLayer layer, NativeFloats input, NativeFloats inputGradient, boolean accumulateInputGradient,
             boolean withGradients) {
         this.layer = layer;
-        this.rows = (int) input.array.rows();
+        this.rows = input.array.rows();
         this.input = input;
         this.preActivation = NativeFloats.matrix(rows, layer.outputs);
         this.output = layer.activation == null ? preActivation : NativeFloats.augmentedMatrix(rows, layer.outputs);
