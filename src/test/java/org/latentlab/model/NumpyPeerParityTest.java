@@ -41,7 +41,7 @@ class NumpyPeerParityTest {
 
         Map<String, double[]> peer = peerChecks();
         BatchLosses losses = model.computeGradients(floats("x.f32.gz", BATCH * 784), BATCH, LossWeights.ELBO,
-                new FixedNoise(floats("eps.f32", BATCH * 2)));
+                new FixedNoise(floats("eps.f32.gz", BATCH * 2)));
         assertEquals(peer.get("loss")[0], losses.objective(), 2e-5 * peer.get("loss")[0]);
 
         float[] gradient = model.gradient();
