@@ -177,7 +177,7 @@ public final class DenseAutoencoder implements LatentModel {
     void multipliesOfOneStep(int rows) {
         Pass pass = passes.forRows(rows);
         for (LayerPass layer : pass.layers) {
-            layer.multiplyOnly(true);
+            layer.multipliesOnly();
         }
     }
 

@@ -87,15 +87,13 @@ final class LayerPass {
         }
     }
 
-    /** Only the multiplies of {@link #forward}, or of a whole training step: for measuring their share. */
-    void multiplyOnly(boolean withBackward) {
+    /** Only the multiplies of {@link #forward} and {@link #backward}: for measuring their share of a step. */
+    void multipliesOnly() {
         forward.run();
-        if (withBackward) {
-            if (inputGradient != null) {
-                inputGradient.run();
-            }
-            weightGradient.run();
+        if (inputGradient != null) {
+            inputGradient.run();
         }
+        weightGradient.run();
     }
 
     void backward() {
