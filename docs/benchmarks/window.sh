@@ -20,5 +20,5 @@ Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb' EXIT
 sleep 1
-DISPLAY="$display" OMP_NUM_THREADS=1 java -cp "target/latent-lab.jar:target/lib/*" "$main" "$@" \
+DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp "target/latent-lab.jar:target/lib/*" "$main" "$@" \
     2> >(grep -v -e '^WARNING' -e 'Unsupported JavaFX' -e 'PlatformImpl startup' >&2)
