@@ -64,6 +64,8 @@ public final class LatentScatterView extends BorderPane {
     private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
+    private boolean pointsDirty;
+    private boolean marksDirty;
     private Point2D pressedAt;
     private Point2D lastDrag;
     private boolean dragged;
@@ -147,23 +149,23 @@ public final class LatentScatterView extends BorderPane {
             note.setText(now.note());
             note.setVisible(!now.note().isEmpty());
             note.setManaged(!now.note().isEmpty());
-            redraw();
+            invalidatePoints();
         });
-        viewModel.viewportProperty().addListener(o -> redraw());
-        viewModel.showPriorProperty().addListener(o -> drawMarks());
-        viewModel.showGridCellsProperty().addListener(o -> drawMarks());
-        viewModel.gridProperty().addListener(o -> drawMarks());
-        viewModel.posteriorProperty().addListener(o -> drawMarks());
-        viewModel.overlayProperty().addListener(o -> drawMarks());
-        viewModel.overlayEllipseProperty().addListener(o -> drawMarks());
-        viewModel.hoveredProperty().addListener(o -> drawMarks());
+        viewModel.viewportProperty().addListener(o -> invalidatePoints());
+        viewModel.showPriorProperty().addListener(o -> invalidateMarks());
+        viewModel.showGridCellsProperty().addListener(o -> invalidateMarks());
+        viewModel.gridProperty().addListener(o -> invalidateMarks());
+        viewModel.posteriorProperty().addListener(o -> invalidateMarks());
+        viewModel.overlayProperty().addListener(o -> invalidateMarks());
+        viewModel.overlayEllipseProperty().addListener(o -> invalidateMarks());
+        viewModel.hoveredProperty().addListener(o -> invalidateMarks());
         viewModel.selectionTextProperty().addListener((o, was, now) -> selectionText.setText(now));
         viewModel.selectedImageProperty().addListener((o, was, now) -> showImage(selectedInput, now));
         viewModel.reconstructionProperty().addListener((o, was, now) -> showImage(selectedReconstruction, now));
         viewModel.selectedProperty().addListener((o, was, now) -> {
             selectionBox.setVisible(now.intValue() >= 0);
             selectionBox.setManaged(now.intValue() >= 0);
-            drawMarks();
+            invalidateMarks();
         });
         selectionBox.setVisible(false);
         selectionBox.setManaged(false);
@@ -295,7 +297,30 @@ public final class LatentScatterView extends BorderPane {
         legend.getChildren().setAll(entries);
     }
 
+    /** The points need drawing again: done once, in the next layout pass, however many changes come before it. */
+    private void invalidatePoints() {
+        pointsDirty = true;
+        requestLayout();
+    }
+
+    /** The marks need drawing again, in the next layout pass. */
+    private void invalidateMarks() {
+        marksDirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pointsDirty) {
+            redraw();
+        } else if (marksDirty) {
+            drawMarks();
+        }
+    }
+
     private void redraw() {
+        pointsDirty = false;
         ScatterPoints points = viewModel.pointsProperty().get();
         Viewport view = viewModel.viewportProperty().get();
         plot.setRanges(view.xMin(), view.xMax(), view.yMin(), view.yMax(), false);
@@ -311,7 +336,7 @@ public final class LatentScatterView extends BorderPane {
     private void drawPoints(Raster raster, ScatterPoints points) {
         int n = points.size();
         DiscSprite dot = new DiscSprite(n <= 1_000 ? 4 : n <= 5_000 ? 3 : 2.4);
-        double alpha = plot.theme().isDark() ? 0.8 : 0.65;
+        int[] weights = dot.weights(plot.theme().isDark() ? 0.8 : 0.65);
         int[] colours = new int[Math.max(1, points.classNames().size())];
         for (int c = 0; c < colours.length; c++) {
             colours[c] = Colours.rgb(Palette.classHex(c));
@@ -328,11 +353,12 @@ public final class LatentScatterView extends BorderPane {
                 continue;
             }
             int label = points.labels()[i];
-            raster.stamp(dot, px, py, label >= 0 ? colours[label % colours.length] : colours[0], alpha);
+            raster.stamp(dot, weights, px, py, label >= 0 ? colours[label % colours.length] : colours[0]);
         }
     }
 
     private void drawMarks() {
+        marksDirty = false;
         GraphicsContext g = plot.clearMarks();
         ScatterPoints points = viewModel.pointsProperty().get();
         AxisMapping x = plot.x();
