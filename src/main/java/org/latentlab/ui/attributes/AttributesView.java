@@ -86,14 +86,14 @@ public final class AttributesView extends BorderPane {
                         + "times its vector");
         viewModel.warningProperty().addListener((o, was, now) -> {
             if (now.isEmpty()) {
-                moved.getStyleClass().remove("outside");
-            } else if (!moved.getStyleClass().contains("outside")) {
-                moved.getStyleClass().add("outside");
+                moved.getStyleClass().remove("outside-data");
+            } else if (!moved.getStyleClass().contains("outside-data")) {
+                moved.getStyleClass().add("outside-data");
             }
         });
         moved.setId("attributes-moved");
         Label arrow = new Label("→");
-        arrow.getStyleClass().add("arrow");
+        arrow.getStyleClass().add("moved-arrow");
 
         CheckBox balanced = new CheckBox("Balanced");
         balanced.setId("attributes-balanced");
@@ -137,7 +137,7 @@ public final class AttributesView extends BorderPane {
 
         warning.setId("attributes-warning");
         warning.setWrapText(true);
-        warning.getStyleClass().add("warning");
+        warning.getStyleClass().add("region-warning");
         warning.textProperty().bind(viewModel.warningProperty());
         warning.visibleProperty().bind(viewModel.warningProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());

@@ -191,6 +191,7 @@ public final class TrainingToolbar extends FlowPane {
         HBox box = new HBox(6, label);
         box.getChildren().addAll(nodes);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.setFillHeight(false);
         return box;
     }
 

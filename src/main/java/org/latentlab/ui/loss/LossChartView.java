@@ -49,7 +49,7 @@ public final class LossChartView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("loss-chart");
-        plot.setAxisTitles("iteration", "nats per image");
+        plot.setAxisTitles("iteration", "nats");
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
         HBox.setHgrow(legend, Priority.ALWAYS);
