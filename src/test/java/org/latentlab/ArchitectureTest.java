@@ -1,5 +1,6 @@
 package org.latentlab;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers point only downwards: app → cli, ui → render, training → latent, model, data → io.
- * The engine knows no JavaFX; views and figures know no ND4J.
+ * The engine knows no JavaFX; views and figures know no ND4J. {@code storage} (the per-user
+ * folders) sits below them all, so the window and the command line both use it.
  */
 class ArchitectureTest {
 
@@ -73,6 +75,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.latentlab.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.ui..",
                         "org.latentlab.cli..", "org.latentlab.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void storageDependsOnTheJdkAlone() {
+        classes().that().resideInAPackage("org.latentlab.storage..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.latentlab.storage..")
                 .check(CLASSES);
     }
 }

@@ -9,6 +9,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.latentlab.data.DatasetSplits;
+import org.latentlab.storage.UserFolders;
 import org.latentlab.ui.compare.CompareView;
 import org.latentlab.ui.compare.CompareViewModel;
 import org.latentlab.ui.compare.DatasetCompareTrainerFactory;
@@ -48,7 +49,7 @@ public final class LatentLabApp extends Application {
         });
         DatasetSplits splits = new DatasetSplits();
         viewModel = new ExplorerViewModel(new DatasetTrainerFactory(splits), background, Platform::runLater);
-        view = new ExplorerView(viewModel, LatentLabApp::askInDialog);
+        view = new ExplorerView(viewModel, LatentLabApp::askInDialog, UserFolders.forThisUser().models());
         compareViewModel = new CompareViewModel(new DatasetCompareTrainerFactory(splits), viewModel.setupProperty(),
                 background, Platform::runLater);
         compareView = new CompareView(compareViewModel, LatentLabApp::askInDialog);
@@ -96,6 +97,11 @@ public final class LatentLabApp extends Application {
         return compareView;
     }
 
+    /**
+     * Stops the trainers and the decoders. A model that has been trained in the Explore tab is
+     * first saved as the last session in the user's models folder, so closing the window never
+     * loses it (File → Open the last session brings it back).
+     */
     @Override
     public void stop() {
         if (view != null) {
@@ -103,6 +109,7 @@ public final class LatentLabApp extends Application {
             compareView.stopFrames();
         }
         if (viewModel != null) {
+            viewModel.saveOnClose(ExplorerView.lastSession(UserFolders.forThisUser().models()));
             viewModel.close();
             compareViewModel.close();
         }

@@ -2,7 +2,9 @@ package org.latentlab.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.latentlab.data.DatasetException;
+import org.latentlab.storage.UserFolders;
 import org.latentlab.training.RunFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LatentLabCommand.Version.class,
         description = "Trains variational autoencoders and draws what they learn.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, BenchCommand.class})
 public final class LatentLabCommand implements Runnable {
 
     /** Exit code for a usage error: a wrong flag or value. */
@@ -46,10 +48,26 @@ public final class LatentLabCommand implements Runnable {
             cli.getErr().println("latent-lab: " + userMessage(e));
             return e instanceof IllegalArgumentException ? USAGE_ERROR : FAILURE;
         });
-        int code = commandLine.execute(args);
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (UnsatisfiedLinkError e) {
+            err.println("latent-lab: " + missingLibrary(e));
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Drawing text needs the font libraries a Linux desktop has; on a server without them Java
+     * fails to load its font manager. Says what is missing instead of a stack trace.
+     */
+    static String missingLibrary(UnsatisfiedLinkError e) {
+        return "a system library is missing: " + e.getMessage()
+                + ". Figures and the window need the GTK 3 libraries of a Linux desktop"
+                + " (Debian: apt-get install libgtk-3-0 libxtst6).";
     }
 
     private static String userMessage(Exception e) {
@@ -72,11 +90,20 @@ public final class LatentLabCommand implements Runnable {
         }
     }
 
+    /** The version from the jar's manifest, and the user's folders, so a teacher can find their models. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = LatentLabCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version)};
+            UserFolders folders = UserFolders.forThisUser();
+            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version),
+                    "data:     " + literal(folders.data()),
+                    "settings: " + literal(folders.config())};
+        }
+
+        /** Picocli formats version lines with String.format, so a '%' in a path must be doubled. */
+        private static String literal(Path path) {
+            return path.toString().replace("%", "%%");
         }
     }
 }

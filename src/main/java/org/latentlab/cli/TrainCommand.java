@@ -14,6 +14,7 @@ import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.ComparisonPreset;
@@ -125,6 +126,7 @@ final class TrainCommand implements Callable<Integer> {
                 kind == ModelKind.VAE ? "VAE" : "autoencoder", architecture(modelConfig), data.name(),
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
+        console.println(TrainingKernels.description());
         Files.createDirectories(out);
         for (int e = 0; e < epochs; e++) {
             EpochMetrics metrics = session.runEpoch();

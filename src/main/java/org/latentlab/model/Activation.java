@@ -23,7 +23,8 @@ public enum Activation {
         @Override public float derivativeFromOutput(float y) { return 1f - y * y; }
     };
 
-    private static final float LEAK = 0.01f;
+    /** The slope of {@link #LEAKY_RELU} below zero. */
+    static final float LEAK = 0.01f;
 
     public abstract float apply(float a);
 

@@ -1,13 +1,8 @@
 package org.latentlab.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Working arrays made once per batch height and reused, so that a training step or a decode
@@ -39,14 +34,5 @@ final class BatchBuffers<T> {
             throw new IllegalArgumentException("batch of " + rows + " rows is outside 1.." + MAX_ROWS);
         }
         return byRows.computeIfAbsent(rows, factory::apply);
-    }
-
-    /** One {@code rows × width} float matrix per width. */
-    static List<INDArray> matrices(int rows, List<Integer> widths) {
-        List<INDArray> arrays = new ArrayList<>(widths.size());
-        for (int width : widths) {
-            arrays.add(Nd4j.create(DataType.FLOAT, rows, width));
-        }
-        return arrays;
     }
 }

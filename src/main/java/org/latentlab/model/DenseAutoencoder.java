@@ -1,6 +1,5 @@
 package org.latentlab.model;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -8,12 +7,10 @@ import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.AdamUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * A VAE or a deterministic autoencoder built from dense layers, trained with hand-written
- * back-propagation and ND4J's Adam over one flat parameter vector.
+ * back-propagation and Adam over one flat parameter vector.
  *
  * <pre>
  *   encoder   x → h₁ → … → h_k            (activation f)
@@ -24,13 +21,12 @@ import org.nd4j.linalg.learning.config.Adam;
  *   KL        ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²)             (closed form, per image)
  * </pre>
  *
- * <p>Confined to one thread: the trainer that owns it.
+ * <p>The multiplies go to BLAS through {@link MatrixMultiply} ops bound once per batch height
+ * ({@link LayerPass}); everything element-wise is one pass of a {@link TrainingKernels} kernel over
+ * the arrays' memory; a step allocates no arrays. Confined to one thread: the trainer that owns it.
  */
 public final class DenseAutoencoder implements LatentModel {
 
-    private static final double ADAM_BETA1 = 0.9;
-    private static final double ADAM_BETA2 = 0.999;
-    private static final double ADAM_EPSILON = 1e-8;
     /** Keeps the noise stream apart from the weight initialisation that shares the seed. */
     private static final long NOISE_STREAM = 0x9E3779B97F4A7C15L;
 
@@ -39,12 +35,11 @@ public final class DenseAutoencoder implements LatentModel {
     private final INDArray parameters;
     private final INDArray gradients;
     private final INDArray optimizerState;
-    private final Adam adamConfig = new Adam(1e-3, ADAM_BETA1, ADAM_BETA2, ADAM_EPSILON);
-    private final AdamUpdater adam;
-    private final List<DenseLayer> encoder = new ArrayList<>();
+    private final AdamOptimizer adam;
+    private final List<DenseLayer> encoder;
     private final DenseLayer meanHead;
     private final DenseLayer logVarianceHead;
-    private final List<DenseLayer> decoder = new ArrayList<>();
+    private final List<DenseLayer> decoder;
     private final long decoderOffset;
     private final BatchBuffers<Pass> passes;
     private final RandomGenerator noise;
@@ -67,10 +62,10 @@ public final class DenseAutoencoder implements LatentModel {
         this.parameters = Nd4j.create(DataType.FLOAT, 1, count);
         this.gradients = Nd4j.create(DataType.FLOAT, 1, count);
         this.optimizerState = Nd4j.create(DataType.FLOAT, 1, 2 * count);
-        this.adam = new AdamUpdater(adamConfig);
-        adam.setStateViewArray(optimizerState, parameters.shape(), 'c', true);
+        this.adam = new AdamOptimizer(parameters, gradients, optimizerState, TrainingKernels.ADAM);
 
-        long offset = addLayers(encoder, encoderWidths, 0, config.activation(), config.activation());
+        this.encoder = layers(parameters, gradients, encoderWidths, 0, config.activation(), config.activation());
+        long offset = layerParameterCount(encoderWidths);
         this.meanHead = new DenseLayer(parameters, gradients, offset, innermost, config.latentSize(), null);
         offset += DenseLayer.parameterCount(innermost, config.latentSize());
         if (variational) {
@@ -80,7 +75,7 @@ public final class DenseAutoencoder implements LatentModel {
             this.logVarianceHead = null;
         }
         this.decoderOffset = offset;
-        addLayers(decoder, decoderWidths, offset, config.activation(), null);
+        this.decoder = layers(parameters, gradients, decoderWidths, offset, config.activation(), null);
 
         this.passes = new BatchBuffers<>(Pass::new);
         this.noise = new SplittableRandom(config.seed() ^ NOISE_STREAM);
@@ -106,18 +101,24 @@ public final class DenseAutoencoder implements LatentModel {
         return count;
     }
 
-    private long addLayers(List<DenseLayer> into, List<Integer> widths, long offset, Activation hidden, Activation last) {
+    /**
+     * Dense layers of the given widths laid out one after another from {@code offset}: all with
+     * the {@code hidden} activation but the last, which has {@code last} ({@code null}: linear).
+     */
+    static List<DenseLayer> layers(INDArray parameters, INDArray gradients, List<Integer> widths, long offset,
+            Activation hidden, Activation last) {
+        List<DenseLayer> layers = new ArrayList<>();
         for (int i = 0; i + 1 < widths.size(); i++) {
             Activation activation = i + 2 == widths.size() ? last : hidden;
-            into.add(new DenseLayer(parameters, gradients, offset, widths.get(i), widths.get(i + 1), activation));
+            layers.add(new DenseLayer(parameters, gradients, offset, widths.get(i), widths.get(i + 1), activation));
             offset += DenseLayer.parameterCount(widths.get(i), widths.get(i + 1));
         }
-        return offset;
+        return layers;
     }
 
     /** Every weight and bias ~ U(−1/√fan_in, 1/√fan_in), PyTorch's default for linear layers. */
     private void initialiseParameters(RandomGenerator random) {
-        FloatBuffer p = DenseLayer.floats(parameters);
+        NativeFloats p = new NativeFloats(parameters);
         List<DenseLayer> all = new ArrayList<>(encoder);
         all.add(meanHead);
         if (logVarianceHead != null) {
@@ -149,26 +150,35 @@ public final class DenseAutoencoder implements LatentModel {
         if (!losses.isFinite()) {
             return losses; // never step from a non-finite loss: the parameters stay as they were
         }
-        adamConfig.setLearningRate(learningRate);
-        adam.applyUpdater(gradients, (int) steps, 0); // turns the gradient into Adam's step, in place
-        parameters.subi(gradients);
         steps++;
+        adam.update(learningRate, steps);
         return losses;
     }
 
     /**
      * Forward and backward over one batch: returns its losses and leaves ∂objective/∂parameters in
-     * the gradient array (unless the loss is not finite). Visible for the gradient check.
+     * the gradient array (unless the loss is not finite). Visible for the gradient checks.
      */
     BatchLosses computeGradients(float[] pixels, int count, LossWeights weights, RandomGenerator noiseSource) {
         Pass pass = passes.forRows(count);
-        pass.load(pixels);
+        pass.load(pixels, 0);
         forward(pass, noiseSource);
         BatchLosses losses = losses(pass, weights, true);
         if (losses.isFinite()) {
             backward(pass, weights);
         }
         return losses;
+    }
+
+    /**
+     * Runs only the matrix multiplies of one training step on a batch of {@code rows} (whatever
+     * the arrays hold), for {@link MultiplyBound}.
+     */
+    void multipliesOfOneStep(int rows) {
+        Pass pass = passes.forRows(rows);
+        for (LayerPass layer : pass.layers) {
+            layer.multipliesOnly();
+        }
     }
 
     /** A copy of the gradient left by the last {@link #computeGradients}. Visible for tests. */
@@ -197,9 +207,9 @@ public final class DenseAutoencoder implements LatentModel {
             Pass pass = passes.forRows(rows);
             pass.load(pixels, start);
             encodeToPosterior(pass);
-            DenseLayer.floats(pass.mean).get(means, start * d, rows * d);
+            pass.mean().copyTo(0, means, start * d, rows * d);
             if (variational) {
-                DenseLayer.floats(pass.logVariance).get(logVariances, start * d, rows * d);
+                pass.logVariance().copyTo(0, logVariances, start * d, rows * d);
             }
         });
         return new Encoding(means, logVariances, count, d);
@@ -212,11 +222,11 @@ public final class DenseAutoencoder implements LatentModel {
         float[] images = new float[count * n];
         forEachChunk(count, (start, rows) -> {
             Pass pass = passes.forRows(rows);
-            DenseLayer.floats(pass.z).put(latents, start * d, rows * d);
+            pass.z.putRows(latents, start * d, rows, d, d + 1);
             decodeFromZ(pass);
-            DenseLayer.floats(pass.output()).get(images, start * n, rows * n);
+            TrainingKernels.LIKELIHOOD.meanImage(config.likelihood(), pass.output(), 0, rows * n);
+            pass.output().copyTo(0, images, start * n, rows * n);
         });
-        PixelLikelihood.toMeanImage(config.likelihood(), images, 0, images.length);
         return images;
     }
 
@@ -224,7 +234,7 @@ public final class DenseAutoencoder implements LatentModel {
     public DecoderWeights decoderWeights() {
         long length = parameters.length() - decoderOffset;
         float[] copy = new float[(int) length];
-        DenseLayer.floats(parameters).get((int) decoderOffset, copy);
+        new NativeFloats(parameters).copyTo((int) decoderOffset, copy, 0, copy.length);
         return new DecoderWeights(decoderWidths(config), config.activation(), config.likelihood(),
                 config.imageWidth(), config.imageHeight(), copy);
     }
@@ -240,43 +250,44 @@ public final class DenseAutoencoder implements LatentModel {
             throw new IllegalArgumentException("state has " + state.parameters().length
                     + " parameters but this network has " + parameters.length());
         }
-        DenseLayer.floats(parameters).put(state.parameters());
-        DenseLayer.floats(optimizerState).put(state.optimizerState());
+        new NativeFloats(parameters).copyFrom(state.parameters(), 0, 0, state.parameters().length);
+        new NativeFloats(optimizerState).copyFrom(state.optimizerState(), 0, 0, state.optimizerState().length);
         steps = state.steps();
     }
 
     // ---- the passes ----------------------------------------------------------------------------
 
     private void encodeToPosterior(Pass pass) {
-        for (int i = 0; i < encoder.size(); i++) {
-            encoder.get(i).forward(pass.encoder.get(i), pass.encoder.get(i + 1));
+        for (LayerPass layer : pass.encoder) {
+            layer.forward();
         }
-        INDArray innermost = pass.innermost();
-        meanHead.forward(innermost, pass.mean);
+        pass.meanHead.forward();
         if (variational) {
-            logVarianceHead.forward(innermost, pass.logVariance);
+            pass.logVarianceHead.forward();
         }
     }
 
     /** z = μ + exp(½ log σ²) ⊙ ε, with ε drawn afresh; an autoencoder's z is μ itself. */
     private void sampleLatent(Pass pass, RandomGenerator noiseSource) {
-        if (!variational) {
-            return;
-        }
-        FloatBuffer mu = DenseLayer.floats(pass.mean);
-        FloatBuffer logVar = DenseLayer.floats(pass.logVariance);
-        FloatBuffer eps = DenseLayer.floats(pass.epsilon);
-        FloatBuffer z = DenseLayer.floats(pass.z);
-        for (int i = 0, n = pass.rows * config.latentSize(); i < n; i++) {
-            float e = (float) noiseSource.nextGaussian();
-            eps.put(i, e);
-            z.put(i, mu.get(i) + (float) Math.exp(0.5 * logVar.get(i)) * e);
+        int d = config.latentSize();
+        NativeFloats mu = pass.mean();
+        for (int r = 0; r < pass.rows; r++) {
+            for (int j = 0; j < d; j++) {
+                int i = r * d + j;
+                float z = mu.get(i);
+                if (variational) {
+                    float e = (float) noiseSource.nextGaussian();
+                    pass.epsilon.put(i, e);
+                    z += (float) Math.exp(0.5 * pass.logVariance().get(i)) * e;
+                }
+                pass.z.put(r * (d + 1) + j, z);
+            }
         }
     }
 
     private void decodeFromZ(Pass pass) {
-        for (int i = 0; i < decoder.size(); i++) {
-            decoder.get(i).forward(pass.decoder.get(i), pass.decoder.get(i + 1));
+        for (LayerPass layer : pass.decoder) {
+            layer.forward();
         }
     }
 
@@ -292,17 +303,17 @@ public final class DenseAutoencoder implements LatentModel {
      */
     private BatchLosses losses(Pass pass, LossWeights weights, boolean withGradients) {
         int rows = pass.rows;
+        int n = config.inputSize();
         float reconstructionScale = (float) (weights.reconstruction() / rows);
-        double reconstruction = PixelLikelihood.negativeLogLikelihood(config.likelihood(), config.decoderStd(),
-                DenseLayer.floats(pass.output()), DenseLayer.floats(pass.input()),
-                withGradients ? DenseLayer.floats(pass.outputGradient()) : null, reconstructionScale,
-                rows, config.inputSize()) / rows;
+        double reconstruction = TrainingKernels.LIKELIHOOD.negativeLogLikelihood(config.likelihood(),
+                config.decoderStd(), pass.output(), pass.input, n + 1,
+                withGradients ? pass.outputGradient() : null, reconstructionScale, rows, n) / rows;
 
         int d = config.latentSize();
         double[] klPerDimension = new double[d];
         if (variational) {
-            FloatBuffer mu = DenseLayer.floats(pass.mean);
-            FloatBuffer logVar = DenseLayer.floats(pass.logVariance);
+            NativeFloats mu = pass.mean();
+            NativeFloats logVar = pass.logVariance();
             for (int r = 0; r < rows; r++) {
                 for (int j = 0; j < d; j++) {
                     klPerDimension[j] += GaussianKl.fromStandardNormal(mu.get(r * d + j), logVar.get(r * d + j));
@@ -319,43 +330,44 @@ public final class DenseAutoencoder implements LatentModel {
     }
 
     private void backward(Pass pass, LossWeights weights) {
-        for (int i = decoder.size() - 1; i >= 0; i--) {
-            decoder.get(i).backward(pass.decoder.get(i), pass.decoder.get(i + 1),
-                    pass.decoderGradient.get(i + 1), pass.decoderGradient.get(i), false);
+        for (int i = pass.decoder.size() - 1; i >= 0; i--) {
+            pass.decoder.get(i).backward();
         }
-        // pass.decoderGradient.get(0) now holds ∂L/∂z; an autoencoder's ∂L/∂μ is the same array.
-        INDArray innermost = pass.innermost();
-        INDArray innermostGradient = pass.encoderGradient.get(encoder.size());
+        // pass.latentGradient now holds ∂L/∂z.
+        reparameterisationGradients(pass, weights.kl());
+        pass.meanHead.backward();
         if (variational) {
-            reparameterisationGradients(pass, weights.kl());
-            logVarianceHead.backward(innermost, pass.logVariance, pass.logVarianceGradient, innermostGradient, false);
-            meanHead.backward(innermost, pass.mean, pass.meanGradient, innermostGradient, true);
-        } else {
-            meanHead.backward(innermost, pass.mean, pass.meanGradient, innermostGradient, false);
+            pass.logVarianceHead.backward();
         }
-        for (int i = encoder.size() - 1; i >= 0; i--) {
-            encoder.get(i).backward(pass.encoder.get(i), pass.encoder.get(i + 1),
-                    pass.encoderGradient.get(i + 1), i == 0 ? null : pass.encoderGradient.get(i), false);
+        for (int i = pass.encoder.size() - 1; i >= 0; i--) {
+            pass.encoder.get(i).backward();
         }
     }
 
     /**
      * From ∂L/∂z to the posterior's parameters, adding the KL term's own gradient (weight β, per
      * image of the batch): ∂L/∂μ = ∂L/∂z + β·μ/B and ∂L/∂log σ² = ∂L/∂z · ε · ½σ + β·½(σ² − 1)/B.
+     * An autoencoder's ∂L/∂μ is ∂L/∂z.
      */
     private void reparameterisationGradients(Pass pass, double beta) {
-        FloatBuffer dz = DenseLayer.floats(pass.decoderGradient.get(0));
-        FloatBuffer mu = DenseLayer.floats(pass.mean);
-        FloatBuffer logVar = DenseLayer.floats(pass.logVariance);
-        FloatBuffer eps = DenseLayer.floats(pass.epsilon);
-        FloatBuffer dMu = DenseLayer.floats(pass.meanGradient);
-        FloatBuffer dLogVar = DenseLayer.floats(pass.logVarianceGradient);
+        NativeFloats dz = pass.latentGradient;
+        NativeFloats dMu = pass.meanHead.outputGradient;
+        int n = pass.rows * config.latentSize();
+        if (!variational) {
+            for (int i = 0; i < n; i++) {
+                dMu.put(i, dz.get(i));
+            }
+            return;
+        }
+        NativeFloats mu = pass.mean();
+        NativeFloats logVar = pass.logVariance();
+        NativeFloats dLogVar = pass.logVarianceHead.outputGradient;
         float klScale = (float) (beta / pass.rows);
-        for (int i = 0, n = pass.rows * config.latentSize(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             float variance = (float) Math.exp(logVar.get(i));
             float std = (float) Math.sqrt(variance);
             dMu.put(i, dz.get(i) + klScale * mu.get(i));
-            dLogVar.put(i, dz.get(i) * eps.get(i) * 0.5f * std + klScale * 0.5f * (variance - 1f));
+            dLogVar.put(i, dz.get(i) * pass.epsilon.get(i) * 0.5f * std + klScale * 0.5f * (variance - 1f));
         }
     }
 
@@ -369,73 +381,68 @@ public final class DenseAutoencoder implements LatentModel {
         }
     }
 
-    /** The arrays of one forward and backward pass over a batch of {@code rows} images. */
+    /** The arrays and bound multiplies of one forward and backward pass over a batch of {@code rows} images. */
     private final class Pass {
         final int rows;
-        /** x, then each encoder layer's output. */
-        final List<INDArray> encoder;
-        final List<INDArray> encoderGradient;
-        final INDArray mean;
-        final INDArray logVariance;
-        final INDArray epsilon;
-        final INDArray meanGradient;
-        final INDArray logVarianceGradient;
-        /** The decoder's input: a sample z for a VAE, the mean itself for an autoencoder. */
-        final INDArray z;
-        /** z, then each decoder layer's output. */
-        final List<INDArray> decoder;
-        final List<INDArray> decoderGradient;
+        /** x̃ = [x, 1]. */
+        final NativeFloats input;
+        final List<LayerPass> encoder;
+        final LayerPass meanHead;
+        /** {@code null} for an autoencoder. */
+        final LayerPass logVarianceHead;
+        /** ε of the reparameterisation (VAE only). */
+        final NativeFloats epsilon;
+        /** z̃ = [z, 1], the decoder's input: a sample for a VAE, μ itself for an autoencoder. */
+        final NativeFloats z;
+        /** ∂L/∂z, written by the decoder's first layer. */
+        final NativeFloats latentGradient;
+        final List<LayerPass> decoder;
+        /** Every layer of the pass in forward order. */
+        final List<LayerPass> layers = new ArrayList<>();
 
         Pass(int rows) {
             this.rows = rows;
-            List<Integer> encoderWidths = new ArrayList<>();
-            encoderWidths.add(config.inputSize());
-            encoderWidths.addAll(config.hiddenSizes());
-            this.encoder = BatchBuffers.matrices(rows, encoderWidths);
-            this.encoderGradient = BatchBuffers.matrices(rows, encoderWidths);
-            List<Integer> latent = List.of(config.latentSize(), config.latentSize(), config.latentSize(), config.latentSize());
-            List<INDArray> latentArrays = BatchBuffers.matrices(rows, latent);
-            this.mean = latentArrays.get(0);
-            this.logVariance = variational ? latentArrays.get(1) : null;
-            this.epsilon = variational ? latentArrays.get(2) : null;
-            this.logVarianceGradient = variational ? latentArrays.get(3) : null;
-            List<Integer> decoderWidths = decoderWidths(config);
-            this.decoder = BatchBuffers.matrices(rows, decoderWidths);
-            this.decoderGradient = BatchBuffers.matrices(rows, decoderWidths);
+            int d = config.latentSize();
+            this.input = NativeFloats.augmentedMatrix(rows, config.inputSize());
+            this.encoder = LayerPass.chain(DenseAutoencoder.this.encoder, input, null, true);
+            LayerPass innermost = encoder.get(encoder.size() - 1);
+            this.meanHead = new LayerPass(DenseAutoencoder.this.meanHead, innermost.output, innermost.outputGradient,
+                    false, true);
+            this.logVarianceHead = variational
+                    ? new LayerPass(DenseAutoencoder.this.logVarianceHead, innermost.output, innermost.outputGradient,
+                            true, true)
+                    : null;
+            this.epsilon = variational ? NativeFloats.matrix(rows, d) : null;
+            this.z = NativeFloats.augmentedMatrix(rows, d);
+            this.latentGradient = NativeFloats.matrix(rows, d);
+            this.decoder = LayerPass.chain(DenseAutoencoder.this.decoder, z, latentGradient, true);
+            layers.addAll(encoder);
+            layers.add(meanHead);
             if (variational) {
-                this.z = decoder.get(0);
-                this.meanGradient = Nd4j.create(DataType.FLOAT, rows, config.latentSize());
-            } else {
-                // The autoencoder decodes μ directly: share the arrays so no copy is needed.
-                this.z = mean;
-                decoder.set(0, mean);
-                this.meanGradient = decoderGradient.get(0);
+                layers.add(logVarianceHead);
             }
-        }
-
-        void load(float[] pixels) {
-            load(pixels, 0);
+            layers.addAll(decoder);
         }
 
         void load(float[] pixels, int startRow) {
             int n = config.inputSize();
-            DenseLayer.floats(input()).put(pixels, startRow * n, rows * n);
+            input.putRows(pixels, startRow * n, rows, n, n + 1);
         }
 
-        INDArray input() {
-            return encoder.get(0);
+        NativeFloats mean() {
+            return meanHead.output;
         }
 
-        INDArray innermost() {
-            return encoder.get(encoder.size() - 1);
+        NativeFloats logVariance() {
+            return logVarianceHead.output;
         }
 
-        INDArray output() {
-            return decoder.get(decoder.size() - 1);
+        NativeFloats output() {
+            return decoder.get(decoder.size() - 1).output;
         }
 
-        INDArray outputGradient() {
-            return decoderGradient.get(decoderGradient.size() - 1);
+        NativeFloats outputGradient() {
+            return decoder.get(decoder.size() - 1).outputGradient;
         }
     }
 }

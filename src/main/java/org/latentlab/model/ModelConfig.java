@@ -64,6 +64,22 @@ public record ModelConfig(
         return imageWidth * imageHeight;
     }
 
+    /**
+     * The weights of every layer, biases not counted: a training step costs about 6 floating-point
+     * operations per weight and image (2 forward, 4 backward), so benchmarks quote GFLOP/s from it.
+     */
+    public long weightCount() {
+        long encoder = 0;
+        int previous = inputSize();
+        for (int width : hiddenSizes) {
+            encoder += (long) previous * width;
+            previous = width;
+        }
+        long heads = (long) previous * latentSize * (kind == ModelKind.VAE ? 2 : 1);
+        long decoder = (long) latentSize * hiddenSizes.get(hiddenSizes.size() - 1) + encoder;
+        return encoder + heads + decoder;
+    }
+
     public ModelConfig withKind(ModelKind newKind) {
         return new ModelConfig(newKind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed);
     }

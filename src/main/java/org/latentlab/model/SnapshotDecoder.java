@@ -1,6 +1,5 @@
 package org.latentlab.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -14,21 +13,14 @@ public final class SnapshotDecoder {
 
     private final DecoderWeights weights;
     private final INDArray parameters;
-    private final List<DenseLayer> layers = new ArrayList<>();
-    private final BatchBuffers<List<INDArray>> buffers;
+    private final List<DenseLayer> layers;
+    private final BatchBuffers<Chain> buffers;
 
     public SnapshotDecoder(DecoderWeights weights) {
         this.weights = weights;
         this.parameters = Nd4j.createFromArray(weights.parameters()).reshape(1, weights.parameters().length);
-        List<Integer> widths = weights.widths();
-        long offset = 0;
-        for (int i = 0; i + 1 < widths.size(); i++) {
-            boolean last = i + 2 == widths.size();
-            layers.add(new DenseLayer(parameters, null, offset, widths.get(i), widths.get(i + 1),
-                    last ? null : weights.activation()));
-            offset += DenseLayer.parameterCount(widths.get(i), widths.get(i + 1));
-        }
-        this.buffers = new BatchBuffers<>(rows -> BatchBuffers.matrices(rows, widths));
+        this.layers = DenseAutoencoder.layers(parameters, null, weights.widths(), 0, weights.activation(), null);
+        this.buffers = new BatchBuffers<>(Chain::new);
     }
 
     public DecoderWeights weights() {
@@ -52,19 +44,26 @@ public final class SnapshotDecoder {
         float[] out = new float[count * outputSize];
         for (int start = 0; start < count; start += BatchBuffers.MAX_ROWS) {
             int rows = Math.min(BatchBuffers.MAX_ROWS, count - start);
-            List<INDArray> acts = buffers.forRows(rows);
-            fill(acts.get(0), latents, start * latentSize, rows * latentSize);
-            for (int i = 0; i < layers.size(); i++) {
-                layers.get(i).forward(acts.get(i), acts.get(i + 1));
+            Chain chain = buffers.forRows(rows);
+            chain.z.putRows(latents, start * latentSize, rows, latentSize, latentSize + 1);
+            for (LayerPass layer : chain.layers) {
+                layer.forward();
             }
-            INDArray logits = acts.get(layers.size());
-            DenseLayer.floats(logits).get(out, start * outputSize, rows * outputSize);
-            PixelLikelihood.toMeanImage(weights.likelihood(), out, start * outputSize, rows * outputSize);
+            NativeFloats images = chain.layers.get(chain.layers.size() - 1).output;
+            TrainingKernels.LIKELIHOOD.meanImage(weights.likelihood(), images, 0, rows * outputSize);
+            images.copyTo(0, out, start * outputSize, rows * outputSize);
         }
         return out;
     }
 
-    static void fill(INDArray target, float[] source, int from, int length) {
-        DenseLayer.floats(target).put(source, from, length);
+    /** The decoder bound to one batch height: z̃ = [z, 1] and the layers' forward passes. */
+    private final class Chain {
+        final NativeFloats z;
+        final List<LayerPass> layers;
+
+        Chain(int rows) {
+            this.z = NativeFloats.augmentedMatrix(rows, weights.latentSize());
+            this.layers = LayerPass.chain(SnapshotDecoder.this.layers, z, null, false);
+        }
     }
 }

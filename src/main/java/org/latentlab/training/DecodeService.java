@@ -15,7 +15,9 @@ import org.latentlab.model.SnapshotDecoder;
  *
  * <p>Views talk to it through {@link Channel}s, one per thing they show (the manifold grid, the
  * sample strip, a slider). On each channel the latest request wins: a request that is still
- * waiting when a newer one arrives is dropped. Results are not pushed anywhere; the view reads
+ * waiting when a newer one arrives is dropped. Of the channels waiting, the one asking for the
+ * fewest images goes first, so that a slider's single image never waits behind a grid of hundreds
+ * (which it delays by well under a millisecond). Results are not pushed anywhere; the view reads
  * {@link Channel#latest()} when it draws its next frame.
  */
 public final class DecodeService implements AutoCloseable {
@@ -69,9 +71,10 @@ public final class DecodeService implements AutoCloseable {
      *
      * @param request what was asked
      * @param images  {@code count × outputSize} mean images, row-major, intensities in [0, 1]
-     * @param nanos   how long the decode took
+     * @param nanos      how long the decode took
+     * @param finishedAt {@link System#nanoTime()} when it was done
      */
-    public record DecodeResult(DecodeRequest request, float[] images, long nanos) {
+    public record DecodeResult(DecodeRequest request, float[] images, long nanos, long finishedAt) {
 
         public int imageWidth() {
             return request.weights().imageWidth();
@@ -132,7 +135,7 @@ public final class DecodeService implements AutoCloseable {
                         return;
                     }
                 }
-                channel = ready.poll();
+                channel = smallestRequest();
             }
             if (channel != null && !closed) {
                 DecodeRequest request = channel.pending.getAndSet(null);
@@ -143,12 +146,29 @@ public final class DecodeService implements AutoCloseable {
         }
     }
 
+    /** Takes the waiting channel whose request has the fewest images; called holding the lock. */
+    private Channel smallestRequest() {
+        Channel best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Channel channel : ready) {
+            DecodeRequest waiting = channel.pending.get();
+            int count = waiting == null ? 0 : waiting.count();
+            if (count < fewest) {
+                fewest = count;
+                best = channel;
+            }
+        }
+        ready.remove(best);
+        return best;
+    }
+
     private DecodeResult decode(DecodeRequest request) {
         long start = System.nanoTime();
         if (decoder == null || decoder.weights() != request.weights()) {
             decoder = new SnapshotDecoder(request.weights());
         }
         float[] images = decoder.decode(request.latents(), request.count());
-        return new DecodeResult(request, images, System.nanoTime() - start);
+        long end = System.nanoTime();
+        return new DecodeResult(request, images, end - start, end);
     }
 }

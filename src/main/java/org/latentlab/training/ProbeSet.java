@@ -2,6 +2,8 @@ package org.latentlab.training;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.latentlab.data.Attributes;
 import org.latentlab.model.Encoding;
 
 /**
@@ -16,12 +18,18 @@ import org.latentlab.model.Encoding;
  * @param imageHeight height of one image in pixels
  * @param labels      their labels, or −1 where unlabelled
  * @param classNames  the names of the labels
+ * @param attributes  the images' known attributes (the faces' smile, …), in the same order, or
+ *                    {@link Attributes#none()}
  */
 public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int imageHeight, int[] labels,
-                       List<String> classNames) {
+                       List<String> classNames, Attributes attributes) {
 
     public ProbeSet {
         classNames = List.copyOf(classNames);
+        Objects.requireNonNull(attributes, "attributes");
+        if (!attributes.isEmpty() && attributes.size() != encoding.count()) {
+            throw new IllegalArgumentException(encoding.count() + " encoded images but attributes of " + attributes.size());
+        }
         if (labels.length != encoding.count()) {
             throw new IllegalArgumentException(encoding.count() + " encoded images but " + labels.length + " labels");
         }
@@ -29,6 +37,12 @@ public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int im
             throw new IllegalArgumentException(encoding.count() + " images of " + imageWidth + "×" + imageHeight
                     + " need " + encoding.count() * imageWidth * imageHeight + " pixels, got " + pixels.length);
         }
+    }
+
+    /** A probe set of images with no known attributes. */
+    public ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int imageHeight, int[] labels,
+                    List<String> classNames) {
+        this(encoding, pixels, imageWidth, imageHeight, labels, classNames, Attributes.none());
     }
 
     public int size() {

@@ -3,6 +3,8 @@ package org.latentlab.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
 import org.latentlab.model.BatchLosses;
 import org.latentlab.model.DenseAutoencoder;
@@ -32,6 +34,7 @@ public final class TrainingSession {
     private final int probeCount;
     private final float[] probePixels;
     private final int[] probeLabels;
+    private final Attributes probeAttributes;
     private final IterationHistory history = new IterationHistory();
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
@@ -69,6 +72,8 @@ public final class TrainingSession {
         for (int i = 0; i < probeCount; i++) {
             probeLabels[i] = validation.label(i);
         }
+        this.probeAttributes = probeCount == validation.size() ? validation.attributes()
+                : validation.attributes().subset(IntStream.range(0, probeCount).toArray());
     }
 
     /** Continues a saved run: its weights, optimizer state and history, from the next epoch on. */
@@ -179,7 +184,7 @@ public final class TrainingSession {
     public ProbeSet encodeProbe() {
         Encoding encoding = model.encode(probePixels, probeCount);
         return new ProbeSet(encoding, probePixels, validation.width(), validation.height(), probeLabels,
-                validation.classNames());
+                validation.classNames(), probeAttributes);
     }
 
     public boolean finished() {

@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.CompareSnapshot;
@@ -25,9 +22,7 @@ import org.latentlab.training.TrainerState;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.compare.ComparePanelViewModel;
 import org.latentlab.ui.compare.CompareViewModel;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real application headless (Monocle), opens the Compare tab on the embedded digits,
@@ -38,40 +33,23 @@ import org.testfx.util.WaitForAsyncUtils;
  * after {@code -Dlatentlab.compareTabIterations} iterations, 150 by default), and one with the axes
  * fitted to the whole latent space beside it ({@code …-whole.png}).
  */
-class CompareWindowTest extends FxRobot {
+class CompareWindowTest extends RunningWindow {
 
     private static final int ITERATIONS = Integer.getInteger("latentlab.compareTabIterations", 150);
     private static final Path PICTURE = Path.of(System.getProperty("latentlab.compareTabPng", "target/ui/compare-tab.png"));
 
-    private LatentLabApp app;
-    private Stage stage;
-
+    /** Runs after the window has started: room for five panels and the side column. */
     @BeforeEach
-    void start() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
-        waitFor(60, () -> app.viewModel().stateProperty().get() == TrainerState.READY);
+    void enlarge() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
         interact(() -> {
             stage.setWidth(1600);
             stage.setHeight(1000);
         });
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-    }
-
     private CompareViewModel compare() {
         return app.compareViewModel();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get();
     }
 
     @Test

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.Slider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.latentlab.storage.UserFolders;
+import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainerState;
-import org.latentlab.ui.explorer.ExplorerViewModel;
-import org.testfx.api.FxRobot;
+import org.latentlab.ui.explorer.ExplorerView;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -25,28 +23,19 @@ import org.testfx.util.WaitForAsyncUtils;
  * through its buttons, and checks that every view receives data, that pausing stops training,
  * that β changes while training, and that clicking a point selects it.
  */
-class ExplorerWindowTest extends FxRobot {
+class ExplorerWindowTest extends RunningWindow {
 
-    private LatentLabApp app;
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
-        waitFor(60, () -> viewModel().stateProperty().get() == TrainerState.READY);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
+    @Test
+    void closingTheWindowAfterTrainingSavesTheLastSession() throws Exception {
+        Path lastSession = ExplorerView.lastSession(UserFolders.forThisUser().models());
+        assertTrue(lastSession.startsWith(Path.of("target").toAbsolutePath()), "tests keep to " + lastSession);
+        Files.deleteIfExists(lastSession);
+        clickOn("#step");
+        waitFor(20, () -> viewModel().snapshotProperty().get().iteration() == 1);
         FxToolkit.cleanupApplication(app);
-    }
-
-    private ExplorerViewModel viewModel() {
-        return app.viewModel();
-    }
-
-    private static void waitFor(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        assertTrue(Files.size(lastSession) > 100_000, "the trained model was saved on close");
+        assertEquals(1, RunFile.load(lastSession).iterations().size());
+        app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
     }
 
     private long iteration() throws Exception {

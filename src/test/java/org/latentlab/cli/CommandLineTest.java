@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.storage.UserFolders;
 
 /** The command line end to end, on 400 embedded digits written out as an IDX pair. */
 class CommandLineTest {
@@ -165,6 +166,26 @@ class CommandLineTest {
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 500);
         assertEquals(LatentLabCommand.USAGE_ERROR, noRun.code());
         assertEquals("latent-lab: --run DIR is needed for the manifold figure (see 'latent-lab render --help')", noRun.err().trim());
+    }
+
+    @Test
+    void versionNamesTheUserFolders() {
+        Result result = cli("--version");
+        assertEquals(0, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("Latent Lab "), result.out());
+        UserFolders folders = UserFolders.forThisUser();
+        assertEquals("data:     " + folders.data(), lines.get(1));
+        assertEquals("settings: " + folders.config(), lines.get(2));
+    }
+
+    @Test
+    void aMissingSystemLibraryIsNamedWithWhatToInstall() {
+        String message = LatentLabCommand.missingLibrary(new UnsatisfiedLinkError(
+                "/opt/latent-lab/runtime/lib/libfontmanager.so: libharfbuzz.so.0: cannot open shared object file"));
+        assertTrue(message.contains("libharfbuzz.so.0"), message);
+        assertTrue(message.contains("apt-get install libgtk-3-0 libxtst6"), message);
+        assertFalse(message.contains("\n"), message);
     }
 
     @Test

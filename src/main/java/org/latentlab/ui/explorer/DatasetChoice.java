@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A dataset the toolbar offers: what {@code --dataset} would say, and how to name it for people.
  *
- * @param spec  "mnist", "fashion" or a path; {@code null} for the entry that asks for a file
+ * @param spec  "mnist", "faces", "fashion" or a path; {@code null} for the entry that asks for a file
  */
 public record DatasetChoice(String spec, String label) {
 
@@ -16,6 +16,7 @@ public record DatasetChoice(String spec, String label) {
     public static List<DatasetChoice> builtIn() {
         return List.of(
                 new DatasetChoice("mnist", "MNIST digits (10,000, built in)"),
+                new DatasetChoice("faces", "Synthetic faces (20,000)"),
                 new DatasetChoice("fashion", "Fashion-MNIST (70,000, if installed)"));
     }
 

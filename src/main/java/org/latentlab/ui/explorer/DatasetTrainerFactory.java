@@ -56,7 +56,7 @@ public final class DatasetTrainerFactory implements TrainerFactory {
         });
         ExplorerSetup setup = new ExplorerSetup(run.datasetSpec(), run.modelConfig().kind(),
                 run.modelConfig().latentSize(), config.batchSize(), config.seed(), config.beta().target(),
-                scheduleOf(config.beta()), config.learningRate());
+                scheduleOf(config.beta()), config.learningRate(), run.modelConfig().likelihood());
         return new Opened(trainer, setup);
     }
 

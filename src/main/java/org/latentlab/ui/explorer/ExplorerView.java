@@ -1,7 +1,10 @@
 package org.latentlab.ui.explorer;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
@@ -31,6 +34,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
+import org.latentlab.ui.attributes.AttributesView;
+import org.latentlab.ui.attributes.DrawingPadView;
+import org.latentlab.ui.attributes.InterpolationView;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.PlotTheme;
@@ -40,10 +47,11 @@ import org.latentlab.ui.scatter.LatentScatterView;
 
 /**
  * The explorer window's content: menus, a banner for problems, and the "Explore" tab with the
- * training toolbar, the four views in resizable panes and a status bar with the epoch's progress.
- * Other tabs (the compare lab) are added with {@link #addTab} and bring their own controls. An
- * {@link AnimationTimer} takes the trainer's latest snapshot once per frame. Confined to the
- * JavaFX application thread.
+ * training toolbar, the four views in resizable panes (the decoded grid sharing its pane with the
+ * attribute sliders, interpolation and the drawing pad, as tabs beside the latent scatter they draw
+ * on) and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
+ * {@link #addTab} and bring their own controls. An {@link AnimationTimer} takes the trainer's
+ * latest snapshot once per frame. Confined to the JavaFX application thread.
  */
 public final class ExplorerView extends BorderPane {
 
@@ -59,21 +67,35 @@ public final class ExplorerView extends BorderPane {
     private final LossChartView loss;
     private final ManifoldView manifold;
     private final SampleStripsView samples;
+    private final AttributesView attributes;
+    private final InterpolationView interpolation;
+    private final DrawingPadView drawing;
+    private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
+    private final Path modelsFolder;
     private boolean dark;
     private boolean largeText;
 
-    public ExplorerView(ExplorerViewModel viewModel, Confirmation confirmation) {
+    /**
+     * @param modelsFolder where Save and Open start, and where the last session is kept
+     */
+    public ExplorerView(ExplorerViewModel viewModel, Confirmation confirmation, Path modelsFolder) {
         this.viewModel = viewModel;
         this.confirmation = confirmation;
+        this.modelsFolder = modelsFolder;
         this.toolbar = new TrainingToolbar(viewModel, confirmation);
         this.scatter = new LatentScatterView(viewModel.scatter());
         this.loss = new LossChartView(viewModel.loss());
         this.manifold = new ManifoldView(viewModel.manifold());
         this.samples = new SampleStripsView(viewModel.samples());
+        LatentToolsViewModel toolModels = viewModel.tools();
+        this.attributes = new AttributesView(toolModels.attributes());
+        this.interpolation = new InterpolationView(toolModels.interpolation(), toolModels::setAFromSelection,
+                toolModels::setBFromSelection);
+        this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -105,10 +127,19 @@ public final class ExplorerView extends BorderPane {
                 card("Loss per image (nats)", loss));
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.58);
-        SplitPane right = new SplitPane(card("Decoded grid: what each region of the latent space means", manifold),
-                card("Reconstructions and samples", samples));
+        tools.getTabs().setAll(
+                tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
+                        manifold, LatentToolsViewModel.Tool.GRID),
+                tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
+                        attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
+                tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
+                        interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
+                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
+        tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tools.setId("latent-tools");
+        SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.68);
+        right.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.statusProperty(), viewModel.epochProgressProperty());
@@ -121,11 +152,23 @@ public final class ExplorerView extends BorderPane {
         setCenter(tabs);
     }
 
+    private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
+        Tab tab = new Tab(title, content);
+        tab.setTooltip(new Tooltip(explanation));
+        tab.setUserData(tool);
+        tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
+        return tab;
+    }
+
+    /** A view on a white card under its title; {@code null} for a view that titles itself (tabs). */
     private static Node card(String title, Node content) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("view-title");
-        heading.setMaxWidth(Double.MAX_VALUE);
-        VBox box = new VBox(heading, content);
+        VBox box = new VBox(content);
+        if (title != null) {
+            Label heading = new Label(title);
+            heading.getStyleClass().add("view-title");
+            heading.setMaxWidth(Double.MAX_VALUE);
+            box.getChildren().add(0, heading);
+        }
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("card");
         box.setMinSize(150, 120);
@@ -135,6 +178,7 @@ public final class ExplorerView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("Open model…", "Shortcut+O", e -> openModel());
         MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
+        MenuItem lastSession = item("Open the last session", null, e -> openModel(lastSession(modelsFolder)));
         MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
         Menu export = new Menu("Export view as PNG");
         export.getItems().addAll(
@@ -142,10 +186,13 @@ public final class ExplorerView extends BorderPane {
                 item("Loss curves…", null, e -> exportPng(loss, "loss.png")),
                 item("Decoded grid…", null, e -> exportPng(manifold, "decoded-grid.png")),
                 item("Reconstructions and samples…", null, e -> exportPng(samples, "samples.png")),
+                item("Attributes panel…", null, e -> exportPng(attributes, "attributes.png")),
+                item("Interpolation…", null, e -> exportPng(interpolation, "interpolation.png")),
+                item("Drawing pad…", null, e -> exportPng(drawing, "drawing.png")),
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
-        file.getItems().addAll(open, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
 
         Menu training = new Menu("Training");
         training.getItems().addAll(
@@ -185,6 +232,11 @@ public final class ExplorerView extends BorderPane {
     }
 
     private void registerListeners() {
+        LatentToolsViewModel toolModels = viewModel.tools();
+        tools.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
+        toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
+                .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
         viewModel.problemProperty().addListener((o, was, now) -> {
             problem.setText(now);
             banner.setVisible(now != null);
@@ -240,18 +292,31 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
+    /** The file the window saves a trained model into when it closes. */
+    public static Path lastSession(Path modelsFolder) {
+        return modelsFolder.resolve("last-session.latentlab");
+    }
+
     private void openModel() {
         FileChooser chooser = chooser("Open a model", "Latent Lab model", "*.latentlab");
         File file = chooser.showOpenDialog(getScene().getWindow());
-        if (file == null) {
+        if (file != null) {
+            openModel(file.toPath());
+        }
+    }
+
+    private void openModel(Path file) {
+        if (!Files.isRegularFile(file)) {
+            viewModel.report("There is no saved model at " + file + " yet: the window saves one there when it closes "
+                    + "after training.");
             return;
         }
         if (viewModel.isTrained() && !confirmation.confirm("Open a model",
-                "Opening " + file.getName() + " replaces the model being trained. Discard it?",
+                "Opening " + file.getFileName() + " replaces the model being trained. Discard it?",
                 "Open and discard", "Keep the current model")) {
             return;
         }
-        viewModel.open(file.toPath());
+        viewModel.open(file);
     }
 
     private void exportHistory() {
@@ -283,9 +348,15 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
-    private static FileChooser chooser(String title, String kind, String pattern) {
+    private FileChooser chooser(String title, String kind, String pattern) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
+        try {
+            Files.createDirectories(modelsFolder);
+            chooser.setInitialDirectory(modelsFolder.toFile());
+        } catch (IOException | SecurityException e) {
+            // Start wherever the platform starts, then.
+        }
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind + " (" + pattern + ")", pattern));
         return chooser;
     }
@@ -311,5 +382,17 @@ public final class ExplorerView extends BorderPane {
 
     public SampleStripsView samplesView() {
         return samples;
+    }
+
+    public AttributesView attributesView() {
+        return attributes;
+    }
+
+    public InterpolationView interpolationView() {
+        return interpolation;
+    }
+
+    public DrawingPadView drawingView() {
+        return drawing;
     }
 }

@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,6 +25,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.io.AtomicFile;
+import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.EpochMetrics;
@@ -29,6 +35,7 @@ import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
@@ -45,6 +52,7 @@ import org.latentlab.ui.scatter.LatentScatterViewModel;
 public final class ExplorerViewModel implements AutoCloseable {
 
     private static final long BETA_INTERVAL_MILLIS = 50;
+    private static final long SAVE_ON_CLOSE_SECONDS = 10;
 
     private final TrainerFactory factory;
     private final Executor background;
@@ -54,6 +62,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final LatentScatterViewModel scatter = new LatentScatterViewModel(decodes.channel());
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
+    private final LatentToolsViewModel tools;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -75,6 +84,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         this.factory = factory;
         this.background = background;
         this.uiThread = uiThread;
+        this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
@@ -101,6 +111,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.pulse();
         manifold.pulse();
         samples.pulse();
+        tools.pulse();
     }
 
     /**
@@ -133,6 +144,24 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
+        tools.update(s);
+    }
+
+    /**
+     * Encodes one image with the model being trained, on the trainer thread between two iterations
+     * (docs/decisions/0050); {@code done} is called there.
+     */
+    private boolean encodeOnTrainer(float[] pixels, Consumer<Encoding> done) {
+        Trainer current = trainer;
+        if (current == null || busy.get()) {
+            return false;
+        }
+        try {
+            current.withSession(session -> done.accept(session.model().encode(pixels, 1)));
+            return true;
+        } catch (IllegalStateException stopped) {
+            return false;
+        }
     }
 
     // ---- training commands -----------------------------------------------------------------------
@@ -187,6 +216,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         }
         if (a.batchSize() != b.batchSize()) {
             return "A batch size of " + b.batchSize();
+        }
+        if (a.decoder() != b.decoder()) {
+            return "Another decoder";
         }
         return "Another seed";
     }
@@ -333,6 +365,37 @@ public final class ExplorerViewModel implements AutoCloseable {
         problem.set(null);
     }
 
+    /**
+     * Saves the model being trained into {@code file} if it has been trained at all, waiting (at
+     * most a few seconds) until it is written: for the window's close, so that closing the window
+     * never loses a trained model.
+     *
+     * @return whether a model was saved
+     */
+    public boolean saveOnClose(Path file) {
+        if (trainer == null || !isTrained()) {
+            return false;
+        }
+        String spec = setup.get().datasetSpec();
+        CompletableFuture<Boolean> saved = new CompletableFuture<>();
+        trainer.withSession(session -> {
+            try {
+                RunFile.save(session.toSavedRun(spec), file);
+                saved.complete(true);
+            } catch (IOException | RuntimeException e) {
+                saved.complete(false);
+            }
+        });
+        try {
+            return saved.get(SAVE_ON_CLOSE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Stops the trainer and the decoder; waits a moment for both. */
     @Override
     public void close() {
@@ -423,5 +486,10 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public SampleStripsViewModel samples() {
         return samples;
+    }
+
+    /** The attribute sliders, interpolation and drawing pad. */
+    public LatentToolsViewModel tools() {
+        return tools;
     }
 }

@@ -21,12 +21,14 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 
 /**
  * The training controls: Train / Pause, Step and Reset, and the setup (dataset, model, latent size,
- * β, its schedule, learning rate, batch size, seed). Every change goes to the view-model as a new
+ * decoder, β, its schedule, learning rate, batch size, seed). Choosing a dataset also sets the latent
+ * size and decoder that suit it ({@link ExplorerSetup#suggestedFor}) and says so beside the controls. Every change goes to the view-model as a new
  * {@link ExplorerSetup}; one that would throw a trained model away is confirmed first, and the
  * controls go back to the current setup if the user declines. Confined to the JavaFX thread.
  */
@@ -44,6 +46,8 @@ public final class TrainingToolbar extends FlowPane {
     private final ComboBox<DatasetChoice> dataset = new ComboBox<>();
     private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.values()));
     private final Spinner<Integer> latent = new Spinner<>(1, ModelConfig.MAX_LATENT_SIZE, 2);
+    private final ChoiceBox<Likelihood> decoder = new ChoiceBox<>(FXCollections.observableArrayList(Likelihood.values()));
+    private final Label suggestion = new Label();
     private final Slider beta = new Slider(0, MAX_BETA, 1);
     private final Label betaValue = new Label();
     private final ComboBox<ExplorerSetup.Schedule> schedule =
@@ -97,6 +101,28 @@ public final class TrainingToolbar extends FlowPane {
         latent.setEditable(true);
         latent.setPrefWidth(80);
         tip(latent, "How many numbers z has; 2 can be drawn as is, more are shown through PCA");
+        decoder.setId("decoder");
+        decoder.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Likelihood likelihood) {
+                return likelihood == null ? "" : likelihood == Likelihood.BERNOULLI ? "Bernoulli"
+                        : String.format(Locale.ROOT, "Gaussian σ %.1f", ExplorerSetup.GAUSSIAN_DECODER_STD);
+            }
+
+            @Override
+            public Likelihood fromString(String text) {
+                return text.startsWith("Bernoulli") ? Likelihood.BERNOULLI : Likelihood.GAUSSIAN;
+            }
+        });
+        tip(decoder, "How the decoder scores its picture: Bernoulli (cross-entropy) suits ink on paper such as digits; "
+                + "Gaussian (squared error, σ = 0.1) weighs small gray details such as a face's mouth and eyes "
+                + "enough to learn them; needs a new model");
+        suggestion.setId("setup-suggestion");
+        suggestion.getStyleClass().add("note");
+        suggestion.setWrapText(true);
+        suggestion.setMaxWidth(560);
+        suggestion.setVisible(false);
+        suggestion.setManaged(false);
         beta.setId("beta");
         beta.setPrefWidth(170);
         beta.setMajorTickUnit(1);
@@ -134,11 +160,13 @@ public final class TrainingToolbar extends FlowPane {
                 labelled("Data", dataset),
                 labelled("Model", model),
                 labelled("Latent", latent),
+                labelled("Decoder", decoder),
                 labelled("β", beta, betaValue),
                 labelled("Schedule", schedule),
                 labelled("Learning rate", learningRate),
                 labelled("Batch", batch),
-                labelled("Seed", seed));
+                labelled("Seed", seed),
+                suggestion);
         sync(viewModel.setupProperty().get());
     }
 
@@ -165,6 +193,7 @@ public final class TrainingToolbar extends FlowPane {
         HBox box = new HBox(6, label);
         box.getChildren().addAll(nodes);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.setFillHeight(false);
         return box;
     }
 
@@ -181,12 +210,13 @@ public final class TrainingToolbar extends FlowPane {
                 if (now == DatasetChoice.OTHER) {
                     chooseDatasetFile();
                 } else {
-                    propose(s -> s.withDataset(now.spec()));
+                    proposeDataset(now.spec());
                 }
             }
         });
         model.valueProperty().addListener((o, was, now) -> propose(s -> s.withKind(now)));
         latent.valueProperty().addListener((o, was, now) -> propose(s -> s.withLatentSize(now)));
+        decoder.valueProperty().addListener((o, was, now) -> propose(s -> s.withDecoder(now)));
         beta.valueProperty().addListener((o, was, now) -> {
             double snapped = Math.round(now.doubleValue() * 20) / 20.0;
             betaValue.setText(String.format(Locale.ROOT, "%.2f", snapped));
@@ -205,6 +235,30 @@ public final class TrainingToolbar extends FlowPane {
                 "Throw away the trained model and start again from random weights?", "Reset", "Keep training it")) {
             viewModel.reset();
         }
+    }
+
+    /** Goes to dataset {@code spec} with the latent size and decoder that suit it, and says what it changed. */
+    private void proposeDataset(String spec) {
+        ExplorerSetup before = viewModel.setupProperty().get();
+        propose(s -> s.suggestedFor(spec));
+        ExplorerSetup after = viewModel.setupProperty().get();
+        String text = before == null || after == null || !after.datasetSpec().equals(spec) ? null
+                : suggestionNote(before.withDataset(spec), after);
+        suggestion.setText(text);
+        suggestion.setVisible(text != null);
+        suggestion.setManaged(text != null);
+    }
+
+    /** What {@link ExplorerSetup#suggestedFor} changed besides the dataset, in words; {@code null} for nothing. */
+    static String suggestionNote(ExplorerSetup asked, ExplorerSetup suggested) {
+        if (asked.latentSize() == suggested.latentSize() && asked.decoder() == suggested.decoder()) {
+            return null;
+        }
+        String what = String.format(Locale.ROOT, "%d latent dimensions and the %s decoder", suggested.latentSize(),
+                suggested.decoder() == Likelihood.GAUSSIAN ? "Gaussian" : "Bernoulli");
+        return suggested.datasetSpec().equals("faces")
+                ? "Set for faces: " + what + ", which learn all six factors within about 5 epochs."
+                : "Set " + what + " of the lectures for these images.";
     }
 
     private void propose(UnaryOperator<ExplorerSetup> change) {
@@ -261,6 +315,7 @@ public final class TrainingToolbar extends FlowPane {
             dataset.setValue(choice);
             model.setValue(setup.kind());
             latent.getValueFactory().setValue(setup.latentSize());
+            decoder.setValue(setup.decoder());
             beta.setValue(setup.beta());
             betaValue.setText(String.format(Locale.ROOT, "%.2f", setup.beta()));
             schedule.setValue(setup.schedule());
@@ -274,7 +329,7 @@ public final class TrainingToolbar extends FlowPane {
 
     private void showState() {
         TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
-        for (Node control : List.of(dataset, model, latent, batch, seed)) {
+        for (Node control : List.of(dataset, model, latent, decoder, batch, seed)) {
             control.setDisable(viewModel.busyProperty().get());
         }
     }

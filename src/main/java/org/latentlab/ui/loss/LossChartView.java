@@ -37,6 +37,7 @@ public final class LossChartView extends BorderPane {
     private final FlowPane legend = new FlowPane(16, 4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
 
     public LossChartView(LossChartViewModel viewModel) {
@@ -48,7 +49,7 @@ public final class LossChartView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("loss-chart");
-        plot.setAxisTitles("iteration", "nats per image");
+        plot.setAxisTitles("iteration", "nats");
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
         HBox.setHgrow(legend, Priority.ALWAYS);
@@ -70,8 +71,8 @@ public final class LossChartView extends BorderPane {
     private void registerListeners() {
         logScale.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
         readout.textProperty().bind(viewModel.readoutProperty());
-        viewModel.seriesProperty().addListener(o -> redraw());
-        viewModel.logScaleProperty().addListener(o -> redraw());
+        viewModel.seriesProperty().addListener(o -> invalidate());
+        viewModel.logScaleProperty().addListener(o -> invalidate());
         plot.setOnResize(this::redraw);
     }
 
@@ -95,7 +96,22 @@ public final class LossChartView extends BorderPane {
         return theme.text();
     }
 
+    /** The chart needs drawing again: done once, in the next layout pass. */
+    private void invalidate() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (dirty) {
+            redraw();
+        }
+    }
+
     private void redraw() {
+        dirty = false;
         LossSeries series = viewModel.seriesProperty().get();
         Raster raster = plot.raster();
         GraphicsContext marks = plot.clearMarks();

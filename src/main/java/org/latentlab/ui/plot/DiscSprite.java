@@ -47,6 +47,18 @@ public final class DiscSprite {
         return size;
     }
 
+    /**
+     * The opacity, 0–255, of each pixel of the square for a dot drawn at opacity {@code alpha}:
+     * computed once per drawing so that stamping thousands of dots needs no arithmetic on floats.
+     */
+    public int[] weights(double alpha) {
+        int[] weights = new int[coverage.length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (int) Math.round(255 * Math.min(1, Math.max(0, alpha)) * coverage[i]);
+        }
+        return weights;
+    }
+
     /** The fraction of pixel (x, y) of the square that the disc covers. */
     public float coverage(int x, int y) {
         return coverage[y * size + x];

@@ -89,6 +89,9 @@ public final class PlotPane extends Region {
     }
 
     public void setAxisTitles(String horizontal, String vertical) {
+        if (horizontal.equals(xTitle) && vertical.equals(yTitle)) {
+            return;
+        }
         xTitle = horizontal;
         yTitle = vertical;
         resize();

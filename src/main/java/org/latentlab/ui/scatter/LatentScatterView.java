@@ -35,7 +35,8 @@ import org.latentlab.ui.plot.Raster;
 
 /**
  * The latent scatter: the probe images' latent means as dots coloured by class, the prior's 1σ and
- * 2σ contours, optionally the manifold grid's cells; hover a dot to see its image, click it to see
+ * 2σ contours, optionally the manifold grid's cells, and what another view asks to draw over them
+ * (a moved point's path, interpolations, a drawing's posterior: {@link ScatterOverlay}); hover a dot to see its image, click it to see
  * its posterior ellipse and its reconstruction; scroll to zoom, drag to pan, Fit to see everything.
  * Confined to the JavaFX application thread.
  */
@@ -43,6 +44,12 @@ public final class LatentScatterView extends BorderPane {
 
     private static final double PICK_RADIUS_PX = 8;
     private static final double HOVER_IMAGE_SIZE = 84;
+    /** A posterior's ellipse, and where a moved point ends (amber). */
+    private static final String POSTERIOR_HEX = "#FFB000";
+    /** The straight interpolation (Okabe–Ito blue), as in the interpolation view. */
+    public static final String LINEAR_HEX = "#0072B2";
+    /** The spherical interpolation (Okabe–Ito vermillion), as in the interpolation view. */
+    public static final String SPHERICAL_HEX = "#D55E00";
 
     private final LatentScatterViewModel viewModel;
     private final PlotPane plot = new PlotPane(true);
@@ -56,6 +63,8 @@ public final class LatentScatterView extends BorderPane {
     private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
+    private boolean pointsDirty;
+    private boolean marksDirty;
     private Point2D pressedAt;
     private Point2D lastDrag;
     private boolean dragged;
@@ -139,21 +148,23 @@ public final class LatentScatterView extends BorderPane {
             note.setText(now.note());
             note.setVisible(!now.note().isEmpty());
             note.setManaged(!now.note().isEmpty());
-            redraw();
+            invalidatePoints();
         });
-        viewModel.viewportProperty().addListener(o -> redraw());
-        viewModel.showPriorProperty().addListener(o -> drawMarks());
-        viewModel.showGridCellsProperty().addListener(o -> drawMarks());
-        viewModel.gridProperty().addListener(o -> drawMarks());
-        viewModel.posteriorProperty().addListener(o -> drawMarks());
-        viewModel.hoveredProperty().addListener(o -> drawMarks());
+        viewModel.viewportProperty().addListener(o -> invalidatePoints());
+        viewModel.showPriorProperty().addListener(o -> invalidateMarks());
+        viewModel.showGridCellsProperty().addListener(o -> invalidateMarks());
+        viewModel.gridProperty().addListener(o -> invalidateMarks());
+        viewModel.posteriorProperty().addListener(o -> invalidateMarks());
+        viewModel.overlayProperty().addListener(o -> invalidateMarks());
+        viewModel.overlayEllipseProperty().addListener(o -> invalidateMarks());
+        viewModel.hoveredProperty().addListener(o -> invalidateMarks());
         viewModel.selectionTextProperty().addListener((o, was, now) -> selectionText.setText(now));
         viewModel.selectedImageProperty().addListener((o, was, now) -> showImage(selectedInput, now));
         viewModel.reconstructionProperty().addListener((o, was, now) -> showImage(selectedReconstruction, now));
         viewModel.selectedProperty().addListener((o, was, now) -> {
             selectionBox.setVisible(now.intValue() >= 0);
             selectionBox.setManaged(now.intValue() >= 0);
-            drawMarks();
+            invalidateMarks();
         });
         selectionBox.setVisible(false);
         selectionBox.setManaged(false);
@@ -285,7 +296,30 @@ public final class LatentScatterView extends BorderPane {
         legend.getChildren().setAll(entries);
     }
 
+    /** The points need drawing again: done once, in the next layout pass, however many changes come before it. */
+    private void invalidatePoints() {
+        pointsDirty = true;
+        requestLayout();
+    }
+
+    /** The marks need drawing again, in the next layout pass. */
+    private void invalidateMarks() {
+        marksDirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (pointsDirty) {
+            redraw();
+        } else if (marksDirty) {
+            drawMarks();
+        }
+    }
+
     private void redraw() {
+        pointsDirty = false;
         ScatterPoints points = viewModel.pointsProperty().get();
         Viewport view = viewModel.viewportProperty().get();
         plot.setRanges(view.xMin(), view.xMax(), view.yMin(), view.yMax(), false);
@@ -304,6 +338,7 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private void drawMarks() {
+        marksDirty = false;
         GraphicsContext g = plot.clearMarks();
         ScatterPoints points = viewModel.pointsProperty().get();
         AxisMapping x = plot.x();
@@ -329,20 +364,92 @@ public final class LatentScatterView extends BorderPane {
             double px = x.toPixel(points.xs()[selected]);
             double py = y.toPixel(points.ys()[selected]);
             if (ellipse != null) {
-                double[] axes = ellipse.principalAxes();
-                g.save();
-                g.translate(px, py);
-                g.rotate(-Math.toDegrees(axes[2]));
-                double a = axes[0] * x.scale();
-                double b = axes[1] * x.scale();
-                g.setFill(Color.web("#FFB000", 0.18));
-                g.fillOval(-a, -b, 2 * a, 2 * b);
-                g.setStroke(Color.web("#FFB000"));
-                g.setLineWidth(2.5);
-                g.strokeOval(-a, -b, 2 * a, 2 * b);
-                g.restore();
+                drawEllipse(g, ellipse, x, y);
             }
             ring(g, px, py, 6, plot.theme().text(), 2.5);
+        }
+        drawOverlay(g, points, x, y);
+    }
+
+    /** The posterior's μ ± σ ellipse, filled faintly and outlined in amber. */
+    private static void drawEllipse(GraphicsContext g, PosteriorEllipse ellipse, AxisMapping x, AxisMapping y) {
+        double[] axes = ellipse.principalAxes();
+        g.save();
+        g.translate(x.toPixel(ellipse.x()), y.toPixel(ellipse.y()));
+        g.rotate(-Math.toDegrees(axes[2]));
+        double a = axes[0] * x.scale();
+        double b = axes[1] * x.scale();
+        g.setFill(Color.web(POSTERIOR_HEX, 0.18));
+        g.fillOval(-a, -b, 2 * a, 2 * b);
+        g.setStroke(Color.web(POSTERIOR_HEX));
+        g.setLineWidth(2.5);
+        g.strokeOval(-a, -b, 2 * a, 2 * b);
+        g.restore();
+    }
+
+    /** What another view asked for: paths through latent space and a drawing's posterior. */
+    private void drawOverlay(GraphicsContext g, ScatterPoints points, AxisMapping x, AxisMapping y) {
+        ScatterOverlay overlay = viewModel.overlayProperty().get();
+        if (overlay == null || points.latentSize() == 0) {
+            return;
+        }
+        PosteriorEllipse ellipse = viewModel.overlayEllipseProperty().get();
+        if (ellipse != null) {
+            drawEllipse(g, ellipse, x, y);
+        }
+        if (overlay.posterior() != null && overlay.posterior().mean().length == points.latentSize()) {
+            double[] p = points.project(overlay.posterior().mean());
+            ring(g, x.toPixel(p[0]), y.toPixel(p[1]), 6, plot.theme().text(), 2.5);
+        }
+        for (ScatterOverlay.Path path : overlay.paths()) {
+            if (path.points().dimension() == points.latentSize() && path.points().count() > 0) {
+                drawPath(g, path.style(), path.on(points), x, y);
+            }
+        }
+    }
+
+    private void drawPath(GraphicsContext g, ScatterOverlay.Style style, double[][] plane, AxisMapping x, AxisMapping y) {
+        int n = plane[0].length;
+        double[] px = new double[n];
+        double[] py = new double[n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x.toPixel(plane[0][i]);
+            py[i] = y.toPixel(plane[1][i]);
+        }
+        Color text = plot.theme().text();
+        switch (style) {
+            case RAIL -> {
+                g.setStroke(Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.45));
+                g.setLineWidth(1.5);
+                g.setLineDashes(4, 4);
+                g.strokePolyline(px, py, n);
+                g.setLineDashes(null);
+                for (int i = 0; i < n; i++) {
+                    ring(g, px[i], py[i], 2.5, Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.6), 1.2);
+                }
+            }
+            case MOVE -> {
+                g.setStroke(text);
+                g.setLineWidth(3);
+                g.strokePolyline(px, py, n);
+                ring(g, px[0], py[0], 5, text, 2);
+                g.setFill(Color.web(POSTERIOR_HEX));
+                g.fillOval(px[n - 1] - 6, py[n - 1] - 6, 12, 12);
+                ring(g, px[n - 1], py[n - 1], 6, text, 1.5);
+            }
+            case LINEAR, SPHERICAL -> {
+                Color colour = Color.web(style == ScatterOverlay.Style.LINEAR ? LINEAR_HEX : SPHERICAL_HEX);
+                g.setStroke(colour);
+                g.setLineWidth(2.5);
+                g.strokePolyline(px, py, n);
+                g.setFill(colour);
+                for (int i = 0; i < n; i++) {
+                    g.fillOval(px[i] - 3.5, py[i] - 3.5, 7, 7);
+                }
+                g.setFill(text);
+                g.fillText("A", px[0] + 8, py[0] - 8);
+                g.fillText("B", px[n - 1] + 8, py[n - 1] - 8);
+            }
         }
     }
 

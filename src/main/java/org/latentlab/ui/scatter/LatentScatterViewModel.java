@@ -43,6 +43,8 @@ public final class LatentScatterViewModel {
     private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyObjectWrapper<float[]> reconstruction = new ReadOnlyObjectWrapper<>(this, "reconstruction");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
+    private final ObjectProperty<ScatterOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", ScatterOverlay.NONE);
+    private final ReadOnlyObjectWrapper<PosteriorEllipse> overlayEllipse = new ReadOnlyObjectWrapper<>(this, "overlayEllipse");
 
     private ProbeSet probe;
     private DecoderWeights decoder;
@@ -57,6 +59,8 @@ public final class LatentScatterViewModel {
                 fit();
             }
         });
+        overlay.addListener(o -> refreshOverlayEllipse());
+        points.addListener(o -> refreshOverlayEllipse());
     }
 
     /** Takes a new snapshot: new positions, a new view if following the data, a new reconstruction. */
@@ -144,7 +148,9 @@ public final class LatentScatterViewModel {
         int d = encoding.latentSize();
         float[] mean = new float[d];
         System.arraycopy(encoding.means(), index * d, mean, 0, d);
-        posterior.set(encoding.hasPosterior() ? ellipseOf(current, encoding, index) : null);
+        posterior.set(encoding.hasPosterior()
+                ? ellipseOf(current, new double[] {current.xs()[index], current.ys()[index]}, encoding.logVariances(), index * d)
+                : null);
         if (selectedImage.get() == null) {
             selectedImage.set(probe.image(index));
         }
@@ -154,21 +160,34 @@ public final class LatentScatterViewModel {
         }
     }
 
-    /** The posterior's 1σ ellipse in the plane: W diag(σ²) Wᵀ around the projected mean, W the plane's axes. */
-    static PosteriorEllipse ellipseOf(ScatterPoints points, Encoding encoding, int index) {
-        int d = encoding.latentSize();
-        double[] u = points.plane().direction(0);
-        double[] v = points.plane().direction(1);
+    private void refreshOverlayEllipse() {
+        ScatterOverlay.Posterior shown = overlay.get() == null ? null : overlay.get().posterior();
+        ScatterPoints plane = points.get();
+        if (shown == null || shown.logVariance() == null || plane == null || plane.latentSize() != shown.mean().length) {
+            overlayEllipse.set(null);
+            return;
+        }
+        overlayEllipse.set(ellipseOf(plane, plane.project(shown.mean()), shown.logVariance(), 0));
+    }
+
+    /**
+     * A posterior's 1σ ellipse in the plane: W diag(σ²) Wᵀ around its projected mean {@code centre},
+     * with log σ² at {@code logVariances[offset ..< offset + latentSize]}.
+     */
+    static PosteriorEllipse ellipseOf(ScatterPoints plane, double[] centre, float[] logVariances, int offset) {
+        int d = plane.latentSize();
+        double[] u = plane.plane().direction(0);
+        double[] v = plane.plane().direction(1);
         double a = 0;
         double b = 0;
         double c = 0;
         for (int j = 0; j < d; j++) {
-            double variance = Math.exp(encoding.logVariances()[index * d + j]);
+            double variance = Math.exp(logVariances[offset + j]);
             a += u[j] * u[j] * variance;
             b += u[j] * v[j] * variance;
             c += v[j] * v[j] * variance;
         }
-        return new PosteriorEllipse(points.xs()[index], points.ys()[index], a, c, b);
+        return new PosteriorEllipse(centre[0], centre[1], a, c, b);
     }
 
     private static String describe(Encoding encoding, int index, ProbeSet probe) {
@@ -265,6 +284,19 @@ public final class LatentScatterViewModel {
 
     public ReadOnlyStringProperty selectionTextProperty() {
         return selectionText.getReadOnlyProperty();
+    }
+
+    /**
+     * What another view draws over the points (a moved point's path, interpolations, a drawing's
+     * posterior); {@link ScatterOverlay#NONE} for nothing.
+     */
+    public ObjectProperty<ScatterOverlay> overlayProperty() {
+        return overlay;
+    }
+
+    /** The overlay's posterior as an ellipse on the plane; {@code null} when there is none. */
+    public ReadOnlyObjectProperty<PosteriorEllipse> overlayEllipseProperty() {
+        return overlayEllipse.getReadOnlyProperty();
     }
 
     /** The latest probe set, for the images behind the points; {@code null} before the first snapshot. */

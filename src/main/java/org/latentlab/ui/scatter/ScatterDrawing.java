@@ -26,12 +26,13 @@ public final class ScatterDrawing {
 
     /**
      * Stamps one translucent dot per point, in its class colour, in {@code drawOrder} (so that no
-     * class always lies on top); points far outside the raster are skipped.
+     * class always lies on top), with the disc's coverage turned into integer weights once for all
+     * points; points far outside the raster are skipped.
      */
     public static void drawPoints(Raster raster, AxisMapping x, AxisMapping y, ScatterPoints points, int[] drawOrder,
                                   DiscSprite dot, boolean dark) {
         int n = points.size();
-        double alpha = dark ? 0.8 : 0.65;
+        int[] weights = dot.weights(dark ? 0.8 : 0.65);
         int[] colours = new int[Math.max(1, points.classNames().size())];
         for (int c = 0; c < colours.length; c++) {
             colours[c] = Colours.rgb(Palette.classHex(c));
@@ -48,7 +49,7 @@ public final class ScatterDrawing {
                 continue;
             }
             int label = points.labels()[i];
-            raster.stamp(dot, px, py, label >= 0 ? colours[label % colours.length] : colours[0], alpha);
+            raster.stamp(dot, weights, px, py, label >= 0 ? colours[label % colours.length] : colours[0]);
         }
     }
 

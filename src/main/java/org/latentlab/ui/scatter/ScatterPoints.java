@@ -54,6 +54,12 @@ public record ScatterPoints(float[] xs, float[] ys, int[] labels, List<String> c
         return plane.latentSize();
     }
 
+    /** The plane's coordinates of latent point {@code z}. */
+    public double[] project(float[] z) {
+        float[] p = plane.project(z, 1);
+        return new double[] {p[0], p[1]};
+    }
+
     public String xTitle() {
         return plane.axisNames()[0];
     }

@@ -22,6 +22,9 @@ import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSession;
 import org.latentlab.ui.Pulses;
+import org.latentlab.ui.attributes.AttributesViewModel;
+import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.scatter.ScatterOverlay;
 
 /** The explorer's view-model on a tiny dataset, without a toolkit: executors run tasks at once. */
 class ExplorerViewModelTest {
@@ -132,6 +135,52 @@ class ExplorerViewModelTest {
         await("the old model still trains", () -> viewModel.snapshotProperty().get().iteration() == 1);
         viewModel.dismissProblem();
         assertNull(viewModel.problemProperty().get());
+    }
+
+    @Test
+    void theAttributeToolsFollowTheSelectionAndDrawOnTheScatter() throws InterruptedException {
+        viewModel.start(setup());
+        await("ready", () -> viewModel.stateProperty().get() != null);
+        for (int i = 0; i < 20; i++) {
+            viewModel.step();
+        }
+        await("20 steps", () -> viewModel.snapshotProperty().get().iteration() == 20);
+        LatentToolsViewModel tools = viewModel.tools();
+        tools.toolProperty().set(LatentToolsViewModel.Tool.ATTRIBUTES);
+        await("the vectors", () -> !tools.attributes().sliders().isEmpty());
+        assertEquals("row → column", tools.attributes().slider("class").nameProperty().get());
+        viewModel.scatter().select(3);
+        assertNotNull(tools.attributes().inputProperty().get(), "the selected point is the panel's image");
+        tools.attributes().slider("class").amountProperty().set(1);
+        ScatterOverlay shown = viewModel.scatter().overlayProperty().get();
+        assertEquals(ScatterOverlay.Style.MOVE, shown.paths().get(shown.paths().size() - 1).style(),
+                "the moved point's path is on the scatter");
+        tools.toolProperty().set(LatentToolsViewModel.Tool.GRID);
+        assertEquals(ScatterOverlay.NONE, viewModel.scatter().overlayProperty().get(), "not while the grid is shown");
+
+        tools.toolProperty().set(LatentToolsViewModel.Tool.INTERPOLATION);
+        tools.setAFromSelection();
+        viewModel.scatter().select(10);
+        tools.setBFromSelection();
+        await("both strips", () -> tools.interpolation().sphericalProperty().get() != null);
+        assertEquals(2, viewModel.scatter().overlayProperty().get().paths().size());
+    }
+
+    @Test
+    void aDrawingIsEncodedByTheTrainedModelOnTheTrainerThread() throws InterruptedException {
+        viewModel.start(setup());
+        await("ready", () -> viewModel.stateProperty().get() != null);
+        LatentToolsViewModel tools = viewModel.tools();
+        tools.toolProperty().set(LatentToolsViewModel.Tool.DRAWING);
+        tools.drawing().stroke(0, 1.5, 4, 1.5);
+        await("the drawing's posterior", () -> tools.drawing().encodingProperty().get() != null
+                && viewModel.scatter().overlayEllipseProperty().get() != null);
+        assertEquals(2, tools.drawing().encodingProperty().get().latentSize());
+        assertTrue(tools.attributes().drawingAvailableProperty().get());
+        tools.moveDrawing();
+        assertEquals(LatentToolsViewModel.Tool.ATTRIBUTES, tools.toolProperty().get());
+        assertEquals(AttributesViewModel.Source.DRAWING, tools.attributes().sourceProperty().get());
+        assertNotNull(viewModel.scatter().overlayProperty().get().posterior(), "its posterior stays on the scatter");
     }
 
     @Test

@@ -1,13 +1,18 @@
 package org.latentlab.ui.scatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.latent.LatentPlane;
+import org.latentlab.latent.LatentPoints;
 import org.latentlab.model.Encoding;
+import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ProbeSet;
+import org.latentlab.training.TrainerState;
+import org.latentlab.training.TrainingSnapshot;
 
 class LatentScatterMathsTest {
 
@@ -38,7 +43,8 @@ class LatentScatterMathsTest {
         assertTrue(plane.isRawLatentPlane());
         assertEquals(-3, plane.xs()[1]);
         assertEquals(0.5f, plane.ys()[1]);
-        PosteriorEllipse ellipse = LatentScatterViewModel.ellipseOf(plane, probe.encoding(), 0);
+        PosteriorEllipse ellipse = LatentScatterViewModel.ellipseOf(plane,
+                new double[] {plane.xs()[0], plane.ys()[0]}, probe.encoding().logVariances(), 0);
         assertEquals(0.25, ellipse.varianceX(), 1e-6);
         assertEquals(0.04, ellipse.varianceY(), 1e-6);
         assertEquals(0, ellipse.covariance(), 1e-12);
@@ -70,6 +76,44 @@ class LatentScatterMathsTest {
         ScatterPoints again = ScatterProjection.of(probe, plane);
         assertEquals(plane.xs()[7], again.xs()[7], 1e-5);
         assertEquals(plane.ys()[7], again.ys()[7], 1e-5);
+    }
+
+    @Test
+    void anOverlayPathLiesOnThePlaneWhereItsPointsWouldBeDrawn() {
+        int n = 300;
+        int d = 4;
+        float[] means = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int i = 0; i < means.length; i++) {
+            means[i] = (float) ((i % d + 1) * gaussian(random));
+        }
+        ProbeSet probe = probe(new Encoding(means, null, n, d));
+        ScatterPoints plane = ScatterProjection.of(probe, null);
+        float[] two = java.util.Arrays.copyOfRange(means, 5 * d, 7 * d);
+        ScatterOverlay.Path path = new ScatterOverlay.Path(new LatentPoints(two, 2, d), ScatterOverlay.Style.LINEAR);
+        double[][] xy = path.on(plane);
+        assertEquals(plane.xs()[5], xy[0][0], 1e-5);
+        assertEquals(plane.ys()[6], xy[1][1], 1e-5);
+    }
+
+    @Test
+    void theOverlaysPosteriorIsAnEllipseLikeTheSelections() {
+        float[] means = {1, 2, -3, 0.5f};
+        float[] logVariances = {(float) Math.log(0.25), (float) Math.log(0.04), 0, 0};
+        ProbeSet probe = probe(new Encoding(means, logVariances, 2, 2));
+        LatentScatterViewModel viewModel = new LatentScatterViewModel(null);
+        viewModel.update(new TrainingSnapshot(TrainerState.READY, null, null, 0, 0, 0, 1, 1e-3, 0,
+                new IterationHistory().view(), List.of(), probe, new double[2], 2, null));
+        assertNull(viewModel.overlayEllipseProperty().get());
+        viewModel.overlayProperty().set(new ScatterOverlay(List.of(),
+                new ScatterOverlay.Posterior(new float[] {1, 2}, new float[] {(float) Math.log(0.25), (float) Math.log(0.04)})));
+        PosteriorEllipse ellipse = viewModel.overlayEllipseProperty().get();
+        assertEquals(1, ellipse.x(), 1e-6);
+        assertEquals(2, ellipse.y(), 1e-6);
+        assertEquals(0.25, ellipse.varianceX(), 1e-6);
+        assertEquals(0.04, ellipse.varianceY(), 1e-6);
+        viewModel.overlayProperty().set(ScatterOverlay.NONE);
+        assertNull(viewModel.overlayEllipseProperty().get());
     }
 
     @Test

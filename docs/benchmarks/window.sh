@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Benchmarks of the explorer window while it trains, under a virtual display (Xvfb).
+# Needs: xvfb (apt-get install xvfb) and the jar (mvn -B package -DskipTests); frame-time also
+# needs Fashion-MNIST (apt-get install dataset-fashion-mnist) for its 10,000 scatter points.
+#
+#   docs/benchmarks/window.sh frame-time [seconds] [warm-up seconds]
+#       frame intervals with 10,000 scatter points and a 20 × 20 grid, β slider → status line
+#   docs/benchmarks/window.sh attribute-latency [seconds per phase] [control]
+#       attribute slider → decoded image, drawing → encoding, while training and paused
+#   docs/benchmarks/window.sh compare-frame-time [seconds] [warm-up seconds]
+#       frame intervals on the Compare tab training four models, and each lockstep epoch's time
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+case "${1:-}" in
+    frame-time) main=org.latentlab.app.FrameTimeBenchmark ;;
+    attribute-latency) main=org.latentlab.app.AttributeLatencyBenchmark ;;
+    compare-frame-time) main=org.latentlab.app.CompareFrameTimeBenchmark ;;
+    *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time [arguments]" >&2; exit 2 ;;
+esac
+shift
+display="${WINDOW_BENCHMARK_DISPLAY:-:97}"  # another display if :97 is taken
+Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $xvfb' EXIT
+sleep 1
+DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp "target/latent-lab.jar:target/lib/*" "$main" "$@" \
+    2> >(grep -v -e '^WARNING' -e 'Unsupported JavaFX' -e 'PlatformImpl startup' >&2)

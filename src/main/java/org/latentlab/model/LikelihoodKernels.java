@@ -1,0 +1,103 @@
+package org.latentlab.model;
+
+/**
+ * The reconstruction term −log p(x|z) of each {@link Likelihood}, computed from the decoder's
+ * last-layer outputs in one pass that also writes the loss's gradient with respect to them.
+ * This is the scalar reference, which also finishes the rows that {@link VectorLikelihoodKernels}
+ * leaves over. Stateless.
+ *
+ * <p>Bernoulli, from logits l: −log p = softplus(l) − x·l, computed as
+ * max(l, 0) + log(1 + e^−|l|) − x·l so that no exponential overflows; its derivative is
+ * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x. Gaussian with fixed σ, from the mean m:
+ * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ².
+ */
+class LikelihoodKernels {
+
+    private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+
+    /**
+     * Sums −log p(x|z) over a batch and writes {@code scale · ∂(−log p)/∂output}.
+     *
+     * @param outputs      the decoder's outputs (logits or means), {@code rows × width}
+     * @param targets      the images x, rows {@code targetStride} apart
+     * @param gradient     receives {@code scale · ∂(−log p)/∂output}, {@code rows × width}; {@code null} to skip
+     * @return the sum over all pixels of the batch, in nats
+     */
+    final double negativeLogLikelihood(Likelihood likelihood, double std, NativeFloats outputs, NativeFloats targets,
+            int targetStride, NativeFloats gradient, float scale, int rows, int width) {
+        if (likelihood == Likelihood.BERNOULLI) {
+            return bernoulli(outputs, targets, targetStride, gradient, scale, rows, width);
+        }
+        float inverseVariance = (float) (1 / (std * std));
+        double squares = squaredResiduals(outputs, targets, targetStride, gradient, scale * inverseVariance, rows, width);
+        return 0.5 * inverseVariance * squares + (double) rows * width * (Math.log(std) + HALF_LOG_TWO_PI);
+    }
+
+    /** Σ softplus(l) − x·l over the batch; writes scale · (sigmoid(l) − x). */
+    double bernoulli(NativeFloats logits, NativeFloats targets, int targetStride, NativeFloats gradient, float scale,
+            int rows, int width) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            total += bernoulli(logits, r * width, targets, r * targetStride, gradient, scale, 0, width);
+        }
+        return total;
+    }
+
+    /** Σ (m − x)² over the batch; writes gradientScale · (m − x). */
+    double squaredResiduals(NativeFloats means, NativeFloats targets, int targetStride, NativeFloats gradient,
+            float gradientScale, int rows, int width) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            total += squaredResiduals(means, r * width, targets, r * targetStride, gradient, gradientScale, 0, width);
+        }
+        return total;
+    }
+
+    /** Columns {@code from} to {@code to} of one row of {@link #bernoulli}. */
+    static double bernoulli(NativeFloats logits, int row, NativeFloats targets, int targetRow, NativeFloats gradient,
+            float scale, int from, int to) {
+        double total = 0;
+        for (int c = from; c < to; c++) {
+            float l = logits.get(row + c);
+            float x = targets.get(targetRow + c);
+            double e = Math.exp(-Math.abs(l));
+            total += Math.max(l, 0f) + Math.log(1 + e) - x * l;
+            if (gradient != null) {
+                double sigmoid = (l >= 0 ? 1 : e) / (1 + e);
+                gradient.put(row + c, (float) (scale * (sigmoid - x)));
+            }
+        }
+        return total;
+    }
+
+    /** Columns {@code from} to {@code to} of one row of {@link #squaredResiduals}. */
+    static double squaredResiduals(NativeFloats means, int row, NativeFloats targets, int targetRow, NativeFloats gradient,
+            float gradientScale, int from, int to) {
+        double total = 0;
+        for (int c = from; c < to; c++) {
+            float residual = means.get(row + c) - targets.get(targetRow + c);
+            total += residual * residual;
+            if (gradient != null) {
+                gradient.put(row + c, gradientScale * residual);
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Turns the decoder's raw outputs, elements {@code from} to {@code to}, into displayable mean
+     * images in place: sigmoid(l), or m clipped to [0, 1].
+     */
+    void meanImage(Likelihood likelihood, NativeFloats outputs, int from, int to) {
+        meanImageRange(likelihood, outputs, from, to);
+    }
+
+    static void meanImageRange(Likelihood likelihood, NativeFloats outputs, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = outputs.get(i);
+            outputs.put(i, likelihood == Likelihood.BERNOULLI
+                    ? (float) (1 / (1 + Math.exp(-v)))
+                    : Math.min(1f, Math.max(0f, v)));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.latentlab.model;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The float memory behind an ND4J array, read and written directly by the Java kernels. Holds the
+ * array itself: a buffer from {@code asNio()} alone does not keep the native memory alive
+ * (FIELD-NOTES), so whoever uses the memory holds this object. Confined to the thread that owns
+ * the array.
+ */
+final class NativeFloats {
+
+    final INDArray array;
+    /** The array's whole data buffer, native byte order; element i of the array is at byte {@code 4 * i}. */
+    final ByteBuffer bytes;
+    private final FloatBuffer floats;
+
+    NativeFloats(INDArray array) {
+        if (array.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("expected a float array, got " + array.dataType());
+        }
+        this.array = array;
+        ByteBuffer all = array.data().asNio().order(ByteOrder.nativeOrder());
+        long offsetBytes = array.offset() * Float.BYTES;
+        this.bytes = all.position(Math.toIntExact(offsetBytes)).slice().order(ByteOrder.nativeOrder());
+        this.floats = bytes.asFloatBuffer();
+    }
+
+    /** A new zeroed {@code rows × columns} row-major matrix. */
+    static NativeFloats matrix(int rows, int columns) {
+        return new NativeFloats(Nd4j.create(DataType.FLOAT, rows, columns));
+    }
+
+    /**
+     * A new {@code rows × (columns + 1)} matrix whose last column is 1: the augmented x̃ = [x, 1]
+     * that multiplies an augmented weight matrix W̃ = [W; bᵀ] to give x·W + b in one multiply.
+     */
+    static NativeFloats augmentedMatrix(int rows, int columns) {
+        NativeFloats m = matrix(rows, columns + 1);
+        for (int r = 0; r < rows; r++) {
+            m.put(r * (columns + 1) + columns, 1f);
+        }
+        return m;
+    }
+
+    float get(int i) {
+        return bytes.getFloat(i << 2);
+    }
+
+    void put(int i, float value) {
+        bytes.putFloat(i << 2, value);
+    }
+
+    int length() {
+        return bytes.capacity() >> 2;
+    }
+
+    /** Copies {@code rows} rows of {@code columns} values from {@code source} into rows {@code stride} apart. */
+    void putRows(float[] source, int sourceOffset, int rows, int columns, int stride) {
+        for (int r = 0; r < rows; r++) {
+            floats.put(r * stride, source, sourceOffset + r * columns, columns);
+        }
+    }
+
+    /** Copies {@code length} values starting at element {@code from} into {@code target} at {@code offset}. */
+    void copyTo(int from, float[] target, int offset, int length) {
+        floats.get(from, target, offset, length);
+    }
+
+    /** Copies {@code length} values from {@code source} at {@code offset} into this memory at element {@code from}. */
+    void copyFrom(float[] source, int offset, int from, int length) {
+        floats.put(from, source, offset, length);
+    }
+}

@@ -1,0 +1,57 @@
+package org.latentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code java -jar} cannot add the Vector API module: the program must then run on the scalar
+ * kernels, say so, and train exactly as far. One epoch of {@code bench} in a child JVM started
+ * without the module, against the same epoch in this JVM (which has it).
+ */
+class ScalarFallbackTest {
+
+    private static final Pattern EPOCH_LOSS = Pattern.compile("(?m)^epoch 1 seconds \\S+ loss (\\S+) ");
+
+    @Test
+    void benchTrainsToTheSameLossOnScalarKernelsWithoutTheVectorModule() throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.latentlab.app.Launcher", "bench", "--epochs", "1");
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.redirectErrorStream(true);
+        Process child = builder.start();
+        String scalar = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "the child JVM finished");
+        assertEquals(0, child.exitValue(), scalar);
+        assertTrue(scalar.contains("kernels: scalar (start Java with --add-modules jdk.incubator.vector"), scalar);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, LatentLabCommand.execute(new String[] {"bench", "--epochs", "1"}, new PrintWriter(out),
+                new PrintWriter(err)), err.toString());
+        String vector = out.toString();
+        assertTrue(vector.contains("kernels: Vector API"), vector);
+        assertFalse(vector.contains("kernels: scalar"), vector);
+
+        double scalarLoss = firstEpochLoss(scalar);
+        double vectorLoss = firstEpochLoss(vector);
+        assertEquals(253.4, vectorLoss, 1.0, "the reference VAE's first epoch on the 10,000 digits");
+        assertEquals(vectorLoss, scalarLoss, 0.02, "scalar and vector kernels train alike");
+    }
+
+    private static double firstEpochLoss(String output) {
+        Matcher m = EPOCH_LOSS.matcher(output);
+        assertTrue(m.find(), output);
+        return Double.parseDouble(m.group(1));
+    }
+}
