@@ -47,13 +47,21 @@ public final class CompareFrameTimeBenchmark {
             List<String> args = getParameters().getRaw();
             double seconds = args.size() > 0 ? Double.parseDouble(args.get(0)) : 60;
             double warmUp = args.size() > 1 ? Double.parseDouble(args.get(1)) : 5;
-            new Measurement(seconds, warmUp).start();
+            Measurement measurement = new Measurement(seconds);
+            CompareViewModel compare = app.compareViewModel();
+            // The tab builds its models in the background; training starts once they are ready.
+            compare.stateProperty().addListener((o, was, now) -> {
+                if (was == null && now == TrainerState.READY) {
+                    compare.commands().trainOrPause();
+                    compare.showSamplesEverywhere();
+                    measurement.startAfter(warmUp);
+                }
+            });
         }
 
-        /** Runs once per frame: starts training, waits out the warm-up, records, reports. */
+        /** Runs once per frame once training has warmed up: records, then reports. */
         private final class Measurement extends AnimationTimer {
             private final long measureNanos;
-            private final long warmUpNanos;
             private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             private final List<Long> intervals = new ArrayList<>();
             private final List<Long> timerTimes = new ArrayList<>();
@@ -62,14 +70,19 @@ public final class CompareFrameTimeBenchmark {
             private final List<Double> trainingSeconds = new ArrayList<>();
             private long previous;
             private long previousCpu;
-            private long trainingSince;
+            private long measureFrom;
             private long measuringSince;
             private long startIteration;
             private int lastEpoch = -1;
 
-            Measurement(double seconds, double warmUp) {
+            Measurement(double seconds) {
                 measureNanos = (long) (seconds * 1e9);
-                warmUpNanos = (long) (warmUp * 1e9);
+            }
+
+            /** Starts measuring {@code warmUp} seconds from now. */
+            void startAfter(double warmUp) {
+                measureFrom = System.nanoTime() + (long) (warmUp * 1e9);
+                start();
             }
 
             private CompareViewModel compare() {
@@ -78,21 +91,14 @@ public final class CompareFrameTimeBenchmark {
 
             @Override
             public void handle(long now) {
-                if (trainingSince == 0) {
-                    if (compare().stateProperty().get() == TrainerState.READY) {
-                        compare().commands().trainOrPause();
-                        compare().showSamplesEverywhere();
-                        trainingSince = now;
-                    }
+                if (now < measureFrom) {
                     return;
                 }
                 if (measuringSince == 0) {
-                    if (now - trainingSince >= warmUpNanos) {
-                        measuringSince = now;
-                        previous = now;
-                        previousCpu = threads.getCurrentThreadCpuTime();
-                        startIteration = compare().snapshotProperty().get().iteration();
-                    }
+                    measuringSince = now;
+                    previous = now;
+                    previousCpu = threads.getCurrentThreadCpuTime();
+                    startIteration = compare().snapshotProperty().get().iteration();
                     return;
                 }
                 intervals.add(now - previous);

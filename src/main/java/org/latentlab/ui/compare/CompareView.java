@@ -143,7 +143,7 @@ public final class CompareView extends BorderPane implements Themed {
         VBox top = new VBox(4, controls, view, source, problem);
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("training-toolbar");
-        problem.getStyleClass().add("compare-problem");
+        problem.getStyleClass().add("region-warning");
         problem.setWrapText(true);
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setTooltip(new Tooltip("Click to hide this message"));
