@@ -3,8 +3,11 @@ package org.latentlab.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +32,22 @@ public final class AtomicFile {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes the new contents as text; the writer is flushed by {@link #writeText}. */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(Writer out) throws IOException;
+    }
+
     private AtomicFile() {
+    }
+
+    /** {@link #write} of a UTF-8 text file. */
+    public static void writeText(Path target, Text text) throws IOException {
+        write(target, file -> {
+            Writer writer = new OutputStreamWriter(file, StandardCharsets.UTF_8);
+            text.writeTo(writer);
+            writer.flush();
+        });
     }
 
     /**

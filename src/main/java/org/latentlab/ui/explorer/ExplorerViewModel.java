@@ -1,11 +1,7 @@
 package org.latentlab.ui.explorer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -328,23 +324,13 @@ public final class ExplorerViewModel implements AutoCloseable {
         List<EpochMetrics> epochs = s.epochs();
         background.execute(() -> {
             try {
-                AtomicFile.write(iterationsFile, out -> writeText(out, w -> HistoryCsv.writeIterations(iterations, w)));
-                AtomicFile.write(epochsFile, out -> writeText(out, w -> HistoryCsv.writeEpochs(epochs, w)));
+                AtomicFile.writeText(iterationsFile, w -> HistoryCsv.writeIterations(iterations, w));
+                AtomicFile.writeText(epochsFile, w -> HistoryCsv.writeEpochs(epochs, w));
                 uiThread.execute(() -> status.set("Wrote " + iterationsFile + " and " + epochsFile));
             } catch (IOException | UncheckedIOException e) {
                 uiThread.execute(() -> problem.set("Could not write the loss history: " + messageOf(e)));
             }
         });
-    }
-
-    private interface TextContents {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    private static void writeText(OutputStream out, TextContents contents) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        contents.writeTo(writer);
-        writer.flush();
     }
 
     /** "history.csv" → "history-epochs.csv", beside it. */

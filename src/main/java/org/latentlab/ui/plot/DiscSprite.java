@@ -59,8 +59,4 @@ public final class DiscSprite {
         return weights;
     }
 
-    /** The fraction of pixel (x, y) of the square that the disc covers. */
-    public float coverage(int x, int y) {
-        return coverage[y * size + x];
-    }
 }

@@ -54,39 +54,30 @@ public final class Raster {
         buffer.updateBuffer(b -> new Rectangle2D(0, 0, width, height));
     }
 
-    /** The premultiplied ARGB value at (x, y), for tests. */
-    int pixel(int x, int y) {
-        return pixels[y * width + x];
-    }
-
     /**
      * Blends {@code rgb} over pixel (x, y) with opacity {@code alpha} in [0, 1] ("source over");
      * pixels outside the raster are ignored.
      */
-    public void blend(int x, int y, int rgb, double alpha) {
-        if (x < 0 || y < 0 || x >= width || y >= height || alpha <= 0) {
-            return;
+    private void blend(int x, int y, int rgb, double alpha) {
+        if (x >= 0 && y >= 0 && x < width && y < height && alpha > 0) {
+            blend(y * width + x, rgb, (int) Math.round(Math.min(1, alpha) * 255));
         }
-        int a = (int) Math.round(Math.min(1, alpha) * 255);
-        int i = y * width + x;
+    }
+
+    /** Blends {@code rgb} over pixel {@code i} with opacity {@code a} in 0–255, premultiplied. */
+    private void blend(int i, int rgb, int a) {
         int dst = pixels[i];
         int keep = 255 - a;
-        int outA = a + mul(dst >>> 24, keep);
-        int outR = mul((rgb >> 16) & 0xFF, a) + mul((dst >> 16) & 0xFF, keep);
-        int outG = mul((rgb >> 8) & 0xFF, a) + mul((dst >> 8) & 0xFF, keep);
-        int outB = mul(rgb & 0xFF, a) + mul(dst & 0xFF, keep);
-        pixels[i] = outA << 24 | outR << 16 | outG << 8 | outB;
+        pixels[i] = (a + mul(dst >>> 24, keep)) << 24
+                | (mul((rgb >> 16) & 0xFF, a) + mul((dst >> 16) & 0xFF, keep)) << 16
+                | (mul((rgb >> 8) & 0xFF, a) + mul((dst >> 8) & 0xFF, keep)) << 8
+                | (mul(rgb & 0xFF, a) + mul(dst & 0xFF, keep));
     }
 
     /** x·y/255, rounded. */
     private static int mul(int x, int y) {
         int t = x * y + 128;
         return (t + (t >> 8)) >> 8;
-    }
-
-    /** A disc of {@code sprite}'s shape centred on (cx, cy), in {@code rgb} at opacity {@code alpha}. */
-    public void stamp(DiscSprite sprite, double cx, double cy, int rgb, double alpha) {
-        stamp(sprite, sprite.weights(alpha), cx, cy, rgb);
     }
 
     /**
@@ -97,27 +88,17 @@ public final class Raster {
         int size = sprite.size();
         int left = (int) Math.floor(cx - sprite.radius());
         int top = (int) Math.floor(cy - sprite.radius());
-        int red = (rgb >> 16) & 0xFF;
-        int green = (rgb >> 8) & 0xFF;
-        int blue = rgb & 0xFF;
         for (int dy = 0; dy < size; dy++) {
             int y = top + dy;
             if (y < 0 || y >= height) {
                 continue;
             }
-            int row = y * width;
             for (int dx = 0; dx < size; dx++) {
                 int x = left + dx;
                 int a = weights[dy * size + dx];
-                if (a == 0 || x < 0 || x >= width) {
-                    continue;
+                if (a != 0 && x >= 0 && x < width) {
+                    blend(y * width + x, rgb, a);
                 }
-                int dst = pixels[row + x];
-                int keep = 255 - a;
-                pixels[row + x] = (a + mul(dst >>> 24, keep)) << 24
-                        | (mul(red, a) + mul((dst >> 16) & 0xFF, keep)) << 16
-                        | (mul(green, a) + mul((dst >> 8) & 0xFF, keep)) << 8
-                        | (mul(blue, a) + mul(dst & 0xFF, keep));
             }
         }
     }
@@ -140,15 +121,6 @@ public final class Raster {
         for (int y = first; y <= last; y++) {
             double covered = Math.min(bottom, y + 1) - Math.max(top, y);
             blend(x, y, rgb, alpha * covered);
-        }
-    }
-
-    /** A filled rectangle with integer corners, clipped to the raster. */
-    public void fillRect(int x, int y, int w, int h, int rgb, double alpha) {
-        for (int row = Math.max(0, y); row < Math.min(height, y + h); row++) {
-            for (int column = Math.max(0, x); column < Math.min(width, x + w); column++) {
-                blend(column, row, rgb, alpha);
-            }
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.latentlab.ui.samples;
 
-import java.util.SplittableRandom;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.latentlab.latent.PriorSamples;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
@@ -63,7 +63,7 @@ public final class SampleStripsViewModel {
         boolean newShape = decoder == null || decoder.latentSize() != snapshot.decoder().latentSize();
         decoder = snapshot.decoder();
         if (newShape || priorDraws == null) {
-            priorDraws = priorDraws(decoder.latentSize(), sampleSeed);
+            priorDraws = PriorSamples.draw(STRIP_LENGTH, decoder.latentSize(), sampleSeed);
         }
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
@@ -79,7 +79,7 @@ public final class SampleStripsViewModel {
     public void resample() {
         sampleSeed++;
         if (decoder != null) {
-            priorDraws = priorDraws(decoder.latentSize(), sampleSeed);
+            priorDraws = PriorSamples.draw(STRIP_LENGTH, decoder.latentSize(), sampleSeed);
             sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
         }
     }
@@ -123,22 +123,6 @@ public final class SampleStripsViewModel {
             }
         }
         return chosen;
-    }
-
-    /** {@value #STRIP_LENGTH} draws from N(0, I), the same for the same seed. */
-    static float[] priorDraws(int latentSize, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] z = new float[STRIP_LENGTH * latentSize];
-        for (int i = 0; i < z.length; i++) {
-            z[i] = (float) gaussian(random);
-        }
-        return z;
-    }
-
-    private static double gaussian(SplittableRandom random) {
-        double u = 1 - random.nextDouble();
-        double v = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
     public ReadOnlyObjectProperty<Strip> inputsProperty() {
