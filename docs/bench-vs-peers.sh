@@ -41,7 +41,8 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 run() { # name: runs one implementation, its output into $OUT/name-round
   case "$1" in
-    latent-lab) java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$JAR" bench --epochs "$EPOCHS" ;;
+    # ours as shipped: no thread count or BLAS core set by hand (it chooses both itself, model.NativeBackend)
+    latent-lab) env -u OMP_NUM_THREADS -u OPENBLAS_NUM_THREADS -u OPENBLAS_CORETYPE java --add-modules jdk.incubator.vector ${JAVA_OPTS:-} -jar "$JAR" bench --epochs "$EPOCHS" ;;
     before) java -jar "$BEFORE" bench --epochs "$EPOCHS" ;;
     pytorch) bash "$PEERS/pytorch/run_torch.sh" --threads 1 --epochs "$EPOCHS" ;;
     numpy) bash "$PEERS/numpy/run_numpy.sh" --threads 1 --epochs "$EPOCHS" ;;

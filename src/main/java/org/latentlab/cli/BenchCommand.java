@@ -14,6 +14,8 @@ import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.model.MultiplyBound;
 import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.model.BlasReport;
+import org.latentlab.model.NativeBackend;
 import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.EpochMetrics;
@@ -91,10 +93,12 @@ final class BenchCommand implements Callable<Integer> {
         TrainingSession session = new TrainingSession(digits, digits.head(0), modelConfig, trainingConfig);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images, OMP_NUM_THREADS=%s, %s%n",
+        BlasReport blas = NativeBackend.report();
+        out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
                 kind == ModelKind.VAE ? "VAE" : "autoencoder", TrainCommand.architecture(modelConfig), BATCH,
                 LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
-                digits.size(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), TrainingKernels.description());
+                digits.size());
+        out.printf(Locale.ROOT, "cpu: %s; blas: %s; %s%n", blas.cpu(), blas.description(), TrainingKernels.description());
         out.flush();
 
         MultiplyBound multiplies = new MultiplyBound(modelConfig, BATCH, digits.size());

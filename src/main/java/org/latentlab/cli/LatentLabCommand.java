@@ -2,8 +2,12 @@ package org.latentlab.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.data.DatasetException;
+import org.latentlab.model.BlasReport;
+import org.latentlab.model.NativeBackend;
+import org.latentlab.model.TrainingKernels;
 import org.latentlab.storage.UserFolders;
 import org.latentlab.training.RunFileException;
 import picocli.CommandLine;
@@ -90,20 +94,30 @@ public final class LatentLabCommand implements Runnable {
         }
     }
 
-    /** The version from the jar's manifest, and the user's folders, so a teacher can find their models. */
+    /**
+     * The version from the jar's manifest, the user's folders (so a teacher can find their models),
+     * the processor and the kernels that train on it.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = LatentLabCommand.class.getPackage().getImplementationVersion();
             UserFolders folders = UserFolders.forThisUser();
-            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version),
+            BlasReport blas = NativeBackend.report();
+            List<String> lines = new ArrayList<>(List.of(
+                    "Latent Lab " + (version == null ? "(development build)" : version),
                     "data:     " + literal(folders.data()),
-                    "settings: " + literal(folders.config())};
+                    "settings: " + literal(folders.config()),
+                    "cpu:      " + literal(blas.cpu()),
+                    "blas:     " + literal(blas.description()),
+                    "training: " + literal(TrainingKernels.description())));
+            blas.warning().ifPresent(warning -> lines.add("warning:  " + literal(warning)));
+            return lines.toArray(String[]::new);
         }
 
-        /** Picocli formats version lines with String.format, so a '%' in a path must be doubled. */
-        private static String literal(Path path) {
-            return path.toString().replace("%", "%%");
+        /** Picocli formats version lines with String.format, so a '%' must be doubled. */
+        private static String literal(Object text) {
+            return text.toString().replace("%", "%%");
         }
     }
 }

@@ -27,6 +27,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class DenseAutoencoder implements LatentModel {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     /** Keeps the noise stream apart from the weight initialisation that shares the seed. */
     private static final long NOISE_STREAM = 0x9E3779B97F4A7C15L;
 

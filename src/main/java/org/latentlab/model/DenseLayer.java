@@ -16,6 +16,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class DenseLayer {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     final int inputs;
     final int outputs;
     /** The nonlinearity, or {@code null} for a linear layer (the latent heads and the decoder's output). */

@@ -15,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class NativeFloats {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     final INDArray array;
     /** The array's whole data buffer, native byte order; element i of the array is at byte {@code 4 * i}. */
     final ByteBuffer bytes;

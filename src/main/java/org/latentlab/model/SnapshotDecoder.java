@@ -11,6 +11,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class SnapshotDecoder {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     private final DecoderWeights weights;
     private final INDArray parameters;
     private final List<DenseLayer> layers;

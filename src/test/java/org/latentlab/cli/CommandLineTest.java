@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.model.NativeBackend;
 import org.latentlab.storage.UserFolders;
 
 /** The command line end to end, on 400 embedded digits written out as an IDX pair. */
@@ -169,7 +170,7 @@ class CommandLineTest {
     }
 
     @Test
-    void versionNamesTheUserFolders() {
+    void versionNamesTheUserFoldersAndTheKernels() {
         Result result = cli("--version");
         assertEquals(0, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
@@ -177,6 +178,10 @@ class CommandLineTest {
         UserFolders folders = UserFolders.forThisUser();
         assertEquals("data:     " + folders.data(), lines.get(1));
         assertEquals("settings: " + folders.config(), lines.get(2));
+        assertEquals("cpu:      " + NativeBackend.report().cpu(), lines.get(3));
+        assertEquals("blas:     " + NativeBackend.report().description(), lines.get(4));
+        assertTrue(lines.get(4).contains(NativeBackend.report().coreName() + " kernels"), lines.get(4));
+        assertTrue(lines.get(5).startsWith("training: kernels: "), result.out());
     }
 
     @Test
