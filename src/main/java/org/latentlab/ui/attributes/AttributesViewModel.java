@@ -424,25 +424,37 @@ public final class AttributesViewModel {
      */
     static String warningFor(LatentRegion.RegionCheck check, boolean hasPrior) {
         boolean unlikely = hasPrior && check.unlikelyUnderPrior();
-        String prior = String.format(Locale.ROOT, "|z| = %.1f, where the prior N(0, I) has %s of its codes",
-                check.radius(), share(check.priorTail()));
+        String prior = priorLength(check);
         if (check.farFromData()) {
             return String.format(Locale.ROOT, "⚠ Outside the data: %.1f× as far from any held-out image's code as codes "
                     + "lie from their nearest neighbour%s. The decoder never learnt codes here: this picture is a guess.",
                     check.relativeDistance(), unlikely ? "; and " + prior : "");
         }
+        if (unlikely && check.nearerTheCentreThanThePrior()) {
+            return "⚠ Near the centre: " + prior + ". Held-out codes lie near, but a sample z ~ N(0, I) almost "
+                    + "never has so short a length.";
+        }
         if (unlikely) {
             return "⚠ Far out in the prior: " + prior + ". Held-out codes lie near, so the decoder knows this "
-                    + "region, but a sample z ~ N(0, I) almost never lands here.";
+                    + "region, but a sample z ~ N(0, I) almost never lands this far out.";
         }
         return "";
     }
 
+    /** "|z| = 5.2: only 0.0012 % of the prior's codes lie this far out or further", or the inner side. */
+    private static String priorLength(LatentRegion.RegionCheck check) {
+        return check.nearerTheCentreThanThePrior()
+                ? String.format(Locale.ROOT, "|z| = %.2f: %s of the prior N(0, I)'s codes lie this near its centre",
+                        check.radius(), share(check.priorShareWithin()))
+                : String.format(Locale.ROOT, "|z| = %.1f: %s of the prior N(0, I)'s codes lie this far out or further",
+                        check.radius(), share(check.priorShareBeyond()));
+    }
+
     private static String share(double p) {
         if (p < 1e-6) {
-            return "less than one in a million";
+            return "fewer than one in a million";
         }
-        return String.format(Locale.ROOT, "%.2g %%", 100 * p);
+        return String.format(Locale.ROOT, "only %.2g %%", 100 * p);
     }
 
     // ---- properties -----------------------------------------------------------------------------
