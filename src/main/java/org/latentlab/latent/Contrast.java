@@ -98,20 +98,4 @@ public record Contrast(String name, boolean[] positive, boolean[] negative) {
     public int size() {
         return positive.length;
     }
-
-    public int positiveCount() {
-        return count(positive);
-    }
-
-    public int negativeCount() {
-        return count(negative);
-    }
-
-    private static int count(boolean[] flags) {
-        int n = 0;
-        for (boolean flag : flags) {
-            n += flag ? 1 : 0;
-        }
-        return n;
-    }
 }

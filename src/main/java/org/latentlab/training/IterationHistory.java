@@ -91,10 +91,6 @@ public final class IterationHistory {
             return Arrays.copyOf(kl, count);
         }
 
-        public float[] betas() {
-            return Arrays.copyOf(beta, count);
-        }
-
         private int checked(int i) {
             if (i < 0 || i >= count) {
                 throw new IndexOutOfBoundsException("iteration index " + i + " outside 0.." + (count - 1));

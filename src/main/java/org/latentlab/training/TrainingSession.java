@@ -175,11 +175,6 @@ public final class TrainingSession {
         return indices;
     }
 
-    /** The held-out loss under the plain ELBO, with the fixed validation noise. */
-    public BatchLosses evaluateValidation() {
-        return model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
-    }
-
     /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */
     public ProbeSet encodeProbe() {
         Encoding encoding = model.encode(probePixels, probeCount);
@@ -218,10 +213,6 @@ public final class TrainingSession {
     /** How far through the current epoch, in [0, 1). */
     public double epochProgress() {
         return (double) position / training.size();
-    }
-
-    public int batchesPerEpoch() {
-        return (training.size() + config.batchSize() - 1) / config.batchSize();
     }
 
     public IterationHistory.View history() {
