@@ -129,6 +129,7 @@ public final class RunFile {
         p.setProperty("training.epochs", Integer.toString(t.epochs()));
         p.setProperty("training.beta", Double.toString(t.beta().target()));
         p.setProperty("training.betaSchedule", t.beta().describe());
+        p.setProperty("training.betaScheduleStart", Long.toString(t.beta().start()));
         p.setProperty("training.loss", t.lossTerms().cliName());
         p.setProperty("training.seed", Long.toString(t.seed()));
         p.setProperty("state.steps", Long.toString(run.state().steps()));
@@ -154,7 +155,8 @@ public final class RunFile {
         double beta = Double.parseDouble(value(p, "training.beta"));
         return new TrainingConfig(Double.parseDouble(value(p, "training.learningRate")),
                 Integer.parseInt(value(p, "training.batchSize")), Integer.parseInt(value(p, "training.epochs")),
-                BetaSchedule.parse(value(p, "training.betaSchedule"), beta),
+                BetaSchedule.parse(value(p, "training.betaSchedule"), beta)
+                        .startingAt(Long.parseLong(p.getProperty("training.betaScheduleStart", "0"))),
                 LossTerms.fromCliName(value(p, "training.loss")), Long.parseLong(value(p, "training.seed")));
     }
 

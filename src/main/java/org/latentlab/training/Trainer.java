@@ -42,11 +42,12 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     public void setBeta(double beta) {
         BetaSchedule.Constant checked = new BetaSchedule.Constant(beta); // rejects bad values on the caller's thread
         thread.runAndAmend((work, last) -> {
-            work.session().setSchedule(work.session().schedule().withTarget(checked.target()));
+            work.session().setBetaTarget(checked.target());
             return amended(work, last);
         });
     }
 
+    /** Follows {@code schedule} from the next iteration on: a warm-up chosen now rises from 0 now. */
     public void setSchedule(BetaSchedule schedule) {
         thread.runAndAmend((work, last) -> {
             work.session().setSchedule(schedule);

@@ -62,7 +62,7 @@ public final class TrainingSession {
         this.validation = validation;
         this.config = config;
         this.model = model;
-        this.schedule = config.beta();
+        this.schedule = config.beta().startingAt(0);
         this.learningRate = config.learningRate();
         this.batch = new float[config.batchSize() * training.pixelCount()];
         this.validationPixels = validation.pixels(validation.size());
@@ -76,9 +76,13 @@ public final class TrainingSession {
                 : validation.attributes().subset(IntStream.range(0, probeCount).toArray());
     }
 
-    /** Continues a saved run: its weights, optimizer state and history, from the next epoch on. */
+    /**
+     * Continues a saved run: its weights, optimizer state, history and β schedule (which goes on
+     * counting from where it started), from the next epoch on.
+     */
     public static TrainingSession resume(Dataset training, Dataset validation, SavedRun run) {
         TrainingSession session = new TrainingSession(training, validation, run.modelConfig(), run.trainingConfig());
+        session.schedule = run.trainingConfig().beta();
         session.model.restore(run.state());
         IterationHistory.View saved = run.iterations();
         for (int i = 0; i < saved.size(); i++) {
@@ -236,8 +240,14 @@ public final class TrainingSession {
         return learningRate;
     }
 
+    /** Follows {@code newSchedule} from the next iteration on, which is where it starts. */
     public void setSchedule(BetaSchedule newSchedule) {
-        this.schedule = newSchedule;
+        this.schedule = newSchedule.startingAt(iteration);
+    }
+
+    /** Keeps the schedule and where it started, with another target β. */
+    public void setBetaTarget(double beta) {
+        this.schedule = schedule.withTarget(beta);
     }
 
     public void setLearningRate(double newLearningRate) {
