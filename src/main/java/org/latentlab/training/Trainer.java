@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * or epoch. If making one costs more than a twentieth of the interval (a large probe set), the
  * interval grows so that snapshots never take more than 5 % of the trainer's time.
  *
- * <p>If a step's loss is not finite, the trainer pauses by itself, puts the model back to the
- * state of the last published snapshot, keeps that snapshot, and says why in its message.
+ * <p>If a step's loss is not finite, the trainer pauses by itself, puts the whole session (model,
+ * optimizer, history, place in the data) back to where the last published snapshot shows it, keeps
+ * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {

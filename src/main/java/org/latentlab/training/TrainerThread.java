@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * time: 5 % for one model, more for a comparison, whose snapshots hold several.
  *
  * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
- * its models back to that state) and publishes it with "Paused: " and the work's explanation as
- * message.
+ * its session back to what that snapshot shows) and publishes it with "Paused: " and the work's
+ * explanation as message.
  *
  * @param <W> the work
  * @param <S> the snapshot it publishes

@@ -11,6 +11,7 @@ import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelState;
 
 /**
  * One training run: a model, its training and held-out images, the order in which images are
@@ -132,15 +133,61 @@ public final class TrainingSession {
 
     /** Steps to the end of the current epoch; returns {@code null} if training diverged on the way. */
     public EpochMetrics runEpoch() {
+        return trainEpoch().completedEpoch();
+    }
+
+    /**
+     * Steps to the end of the current epoch, or until a step diverges; returns the last step's
+     * outcome, which either {@linkplain StepOutcome#completedEpoch() completed the epoch} or
+     * {@linkplain StepOutcome#diverged() diverged}.
+     */
+    public StepOutcome trainEpoch() {
         while (true) {
             StepOutcome outcome = step();
-            if (outcome.diverged()) {
-                return null;
-            }
-            if (outcome.completedEpoch() != null) {
-                return outcome.completedEpoch();
+            if (outcome.diverged() || outcome.completedEpoch() != null) {
+                return outcome;
             }
         }
+    }
+
+    /**
+     * Where the session stands now, everything needed to come back here exactly: the model's
+     * weights and optimizer, the iteration, the epochs done, the place in the epoch and its running
+     * sums. Costs a copy of the model's state.
+     */
+    Checkpoint checkpoint() {
+        return new Checkpoint(model.state(), iteration, epochs.size(), position, epochObjective, epochReconstruction,
+                epochKl, epochNanos);
+    }
+
+    /**
+     * Goes back to {@code checkpoint}, taken from this session: the steps since are undone, from
+     * the history too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
+     * chosen after the checkpoint starts again at its iteration.
+     */
+    void restore(Checkpoint checkpoint) {
+        if (checkpoint.iteration() > iteration || checkpoint.completedEpochs() > epochs.size()) {
+            throw new IllegalArgumentException("checkpoint at iteration " + checkpoint.iteration()
+                    + " is not from this session's past (now at " + iteration + ")");
+        }
+        model.restore(checkpoint.model());
+        history.truncate((int) checkpoint.iteration());
+        epochs.subList(checkpoint.completedEpochs(), epochs.size()).clear();
+        iteration = checkpoint.iteration();
+        position = checkpoint.position();
+        order = position == 0 ? null : shuffledOrder(epochs.size());
+        epochObjective = checkpoint.epochObjective();
+        epochReconstruction = checkpoint.epochReconstruction();
+        epochKl = checkpoint.epochKl();
+        epochNanos = checkpoint.epochNanos();
+        if (schedule.start() > iteration) {
+            schedule = schedule.startingAt(iteration);
+        }
+    }
+
+    /** An immutable record of a session's state at one moment; see {@link #checkpoint()}. */
+    record Checkpoint(ModelState model, long iteration, int completedEpochs, int position, double epochObjective,
+                      double epochReconstruction, double epochKl, long epochNanos) {
     }
 
     private EpochMetrics completeEpoch(double beta) {
