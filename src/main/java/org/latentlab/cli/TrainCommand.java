@@ -18,7 +18,7 @@ import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.ComparisonPreset;
-import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.StepOutcome;
 import org.latentlab.training.LossTerms;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainingConfig;
@@ -128,20 +128,42 @@ final class TrainCommand implements Callable<Integer> {
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
         Files.createDirectories(out);
-        for (int e = 0; e < epochs; e++) {
-            EpochMetrics metrics = session.runEpoch();
-            if (metrics == null) {
-                save(session);
-                throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
-                        "training diverged in epoch %d (the loss became NaN or infinite); the last good model is saved"
-                                + " in %s; try a lower --lr", e + 1, out));
-            }
-            console.println(EpochLine.of(metrics));
-            console.flush();
-            save(session);
-        }
+        trainAndSave(session, out, dataset, console);
         console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
+    }
+
+    /**
+     * Trains {@code session} for its configured epochs, printing a line and saving into {@code out}
+     * after each. If a step diverges, nothing more is saved: the model saved after the last whole
+     * epoch stays, and the failure says so.
+     */
+    static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console)
+            throws IOException {
+        for (int e = 0; e < session.config().epochs(); e++) {
+            StepOutcome outcome = session.trainEpoch();
+            if (outcome.diverged()) {
+                throw new LatentLabCommand.CommandFailure(divergence(session, outcome, out) + " Try a lower --lr.");
+            }
+            console.println(EpochLine.of(outcome.completedEpoch()));
+            console.flush();
+            RunFolder.write(session, out, datasetSpec);
+        }
+    }
+
+    /**
+     * What happened when {@code session} diverged, and which model in {@code out} is the last good
+     * one (saved after its last whole epoch), as sentences.
+     */
+    static String divergence(TrainingSession session, StepOutcome outcome, Path out) {
+        int epochs = session.completedEpochs();
+        String what = String.format(Locale.ROOT, "training diverged at iteration %d, in epoch %d: the loss became %s.",
+                session.iteration() + 1, epochs + 1, outcome.lossDescription());
+        if (epochs == 0) {
+            return what + " No model was saved in " + out + ": the first epoch did not end.";
+        }
+        return what + String.format(Locale.ROOT, " The model saved after epoch %d (iteration %d) in %s is the last"
+                + " good one; nothing after it was saved.", epochs, session.epochs().get(epochs - 1).iteration(), out);
     }
 
     static String architecture(ModelConfig config) {
@@ -161,10 +183,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return ComparisonPreset.parse(compare);
-    }
-
-    private void save(TrainingSession session) throws IOException {
-        RunFolder.write(session, out, dataset);
     }
 
     private static String format(double value) {
