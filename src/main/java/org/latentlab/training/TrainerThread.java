@@ -164,13 +164,25 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            latest.set(work.withState(latest.get(), TrainerState.STOPPED,
-                    "Training stopped after an internal error: " + e));
-            throw e;
+        } catch (Throwable e) { // an Error too: the snapshot must not go on saying RUNNING
+            stopAfter(e);
+            return;
         }
         state = TrainerState.STOPPED;
         latest.set(work.withState(latest.get(), TrainerState.STOPPED, null));
+    }
+
+    /**
+     * Ends the thread after {@code failure}: publishes the last snapshot as STOPPED with a message
+     * that names the failure, and prints its stack trace on standard error for whoever debugs it.
+     * Nothing is rethrown: the failure has been reported, and the process goes on.
+     */
+    private void stopAfter(Throwable failure) {
+        state = TrainerState.STOPPED;
+        latest.set(work.withState(latest.get(), TrainerState.STOPPED, "Training stopped after an internal error: "
+                + failure + ". The model shown is the last one it trained; it can no longer be trained or saved."
+));
+        failure.printStackTrace();
     }
 
     /**

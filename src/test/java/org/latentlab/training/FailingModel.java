@@ -13,19 +13,31 @@ import org.latentlab.model.ModelState;
 
 /**
  * A real model whose training steps number {@code failFrom} to {@code failUntil − 1} (counting
- * from 1) report a NaN loss and take no step, as a model does whose loss stopped being finite.
+ * from 1) report a NaN loss and take no step, as a model does whose loss stopped being finite, or
+ * throw an error instead.
  */
 public final class FailingModel implements LatentModel {
 
     private final DenseAutoencoder inner;
     private final int failFrom;
     private final int failUntil;
+    private final Error error;
     private int calls;
 
-    FailingModel(ModelConfig config, int failFrom, int failUntil) {
+    private FailingModel(ModelConfig config, int failFrom, int failUntil, Error error) {
         this.inner = new DenseAutoencoder(config);
         this.failFrom = failFrom;
         this.failUntil = failUntil;
+        this.error = error;
+    }
+
+    FailingModel(ModelConfig config, int failFrom, int failUntil) {
+        this(config, failFrom, failUntil, null);
+    }
+
+    /** A model whose {@code at}-th step throws {@code error}. */
+    static FailingModel throwing(ModelConfig config, int at, Error error) {
+        return new FailingModel(config, at, at + 1, error);
     }
 
     /** A model that fails from its {@code failFrom}-th step on. */
@@ -52,6 +64,9 @@ public final class FailingModel implements LatentModel {
     public BatchLosses trainStep(float[] pixels, int count, LossWeights weights, double learningRate) {
         calls++;
         if (calls >= failFrom && calls < failUntil) {
+            if (error != null) {
+                throw error;
+            }
             return new BatchLosses(Double.NaN, 0, Double.NaN, new double[config().latentSize()], count);
         }
         return inner.trainStep(pixels, count, weights, learningRate);

@@ -140,4 +140,18 @@ class TrainerTest {
                     "the model is the one the snapshot shows");
         }
     }
+
+    @Test
+    void anErrorOnTheTrainerThreadStopsTrainingAndSaysSo() throws InterruptedException {
+        OutOfMemoryError error = new OutOfMemoryError("Java heap space (thrown by the test)");
+        try (Trainer trainer = new Trainer(() -> new TrainingSession(bars(256, 1), bars(40, 99),
+                FailingModel.throwing(smallVae(), 3, error), TrainingConfig.defaults(0, 3)))) {
+            trainer.train();
+            TrainingSnapshot stopped = await(trainer, s -> s.state() != TrainerState.RUNNING && s.message() != null);
+            assertEquals(TrainerState.STOPPED, stopped.state());
+            assertEquals("Training stopped after an internal error: java.lang.OutOfMemoryError: Java heap space"
+                    + " (thrown by the test). The model shown is the last one it trained; it can no longer be trained"
+                    + " or saved.", stopped.message());
+        }
+    }
 }
