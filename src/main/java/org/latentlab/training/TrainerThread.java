@@ -180,7 +180,7 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
     private void stopAfter(Throwable failure) {
         state = TrainerState.STOPPED;
         latest.set(work.withState(latest.get(), TrainerState.STOPPED, "Training stopped after an internal error: "
-                + failure + ". The model shown is the last one it trained; it can no longer be trained or saved."));
+                + failure + ". The views keep its last picture of the model; it can no longer be trained or saved."));
         failure.printStackTrace();
     }
 

@@ -150,8 +150,8 @@ class TrainerTest {
             TrainingSnapshot stopped = await(trainer, s -> s.state() != TrainerState.RUNNING && s.message() != null);
             assertEquals(TrainerState.STOPPED, stopped.state());
             assertEquals("Training stopped after an internal error: java.lang.OutOfMemoryError: Java heap space"
-                    + " (thrown by the test). The model shown is the last one it trained; it can no longer be trained"
-                    + " or saved.", stopped.message());
+                    + " (thrown by the test). The views keep its last picture of the model; it can no longer be"
+                    + " trained or saved.", stopped.message());
         }
     }
 }
