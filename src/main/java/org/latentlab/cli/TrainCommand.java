@@ -167,11 +167,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String architecture(ModelConfig config) {
-        StringBuilder text = new StringBuilder().append(config.inputSize());
-        for (int width : config.hiddenSizes()) {
-            text.append('-').append(width);
-        }
-        return text.append('-').append(config.latentSize()).toString();
+        return config.architecture();
     }
 
     /** The {@code --compare} value, refusing the options that describe a single model. */
