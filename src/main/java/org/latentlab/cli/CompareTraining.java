@@ -61,7 +61,7 @@ final class CompareTraining {
      * after each epoch. If a model diverges, nothing more is saved: the models saved after the last
      * epoch that all of them finished stay, and the failure says so.
      */
-    void trainAndSave(List<CompareVariant> variants, List<TrainingSession> sessions, int epochs) throws IOException {
+    void trainAndSave(List<CompareVariant> variants, List<TrainingSession> sessions, int epochs) {
         int threads = Math.min(sessions.size(), Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "latent-lab-compare-epoch");
@@ -111,7 +111,7 @@ final class CompareTraining {
         return epoch;
     }
 
-    private void saveAll(List<CompareVariant> variants, List<TrainingSession> sessions) throws IOException {
+    private void saveAll(List<CompareVariant> variants, List<TrainingSession> sessions) {
         for (int i = 0; i < sessions.size(); i++) {
             RunFolder.write(sessions.get(i), out.resolve(variants.get(i).name()), datasetSpec);
         }

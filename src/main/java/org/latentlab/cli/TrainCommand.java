@@ -2,7 +2,6 @@ package org.latentlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -104,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
+        OutputFolder.prepare(out);
         ComparisonPreset preset = compare == null ? null : comparison();
         TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
                 BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
@@ -127,7 +127,6 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
-        Files.createDirectories(out);
         trainAndSave(session, out, dataset, console);
         console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
@@ -138,8 +137,7 @@ final class TrainCommand implements Callable<Integer> {
      * after each. If a step diverges, nothing more is saved: the model saved after the last whole
      * epoch stays, and the failure says so.
      */
-    static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console)
-            throws IOException {
+    static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console) {
         for (int e = 0; e < session.config().epochs(); e++) {
             StepOutcome outcome = session.trainEpoch();
             if (outcome.diverged()) {

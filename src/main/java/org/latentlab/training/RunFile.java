@@ -3,6 +3,7 @@ package org.latentlab.training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -32,8 +33,8 @@ import org.latentlab.model.ModelState;
  * {@code parameters.f32} and {@code optimizer.f32} (little-endian float32), and the histories as
  * {@code epochs.csv} and {@code iterations.csv}. Readable with ordinary tools.
  *
- * <p>Saving writes a temporary file beside the target, forces it to disk and renames it over the
- * target, so a crash leaves either the old file or the new one, never half of one.
+ * <p>Saving goes through {@link AtomicFile}: a crash or a full disk leaves either the old file or
+ * the new one, never half of one.
  */
 public final class RunFile {
 
@@ -50,16 +51,24 @@ public final class RunFile {
     private RunFile() {
     }
 
+    /**
+     * Writes {@code run} to {@code target} through {@link AtomicFile}: whole or not at all.
+     *
+     * @throws IOException saying what went wrong and that the file already there is unchanged
+     */
     public static void save(SavedRun run, Path target) throws IOException {
-        AtomicFile.write(target, file -> {
-            ZipOutputStream zip = new ZipOutputStream(file);
-            put(zip, "run.properties", propertiesOf(run));
-            put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
-            put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
-            put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), out)));
-            put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
-            zip.finish();
-        });
+        AtomicFile.write(target, file -> write(run, file));
+    }
+
+    /** The run file's bytes, into {@code file}. */
+    static void write(SavedRun run, OutputStream file) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(file);
+        put(zip, "run.properties", propertiesOf(run));
+        put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
+        put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
+        put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), out)));
+        put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
+        zip.finish();
     }
 
     /**
@@ -68,12 +77,16 @@ public final class RunFile {
      * the network and the step count say it may go, and the history holds at most
      * {@value #MAX_ITERATIONS} iterations.
      *
+     * <p>Temporary files that an interrupted save of the same file left beside it are deleted
+     * first ({@link AtomicFile#removeLeftovers}).
+     *
      * <p>A history longer than the model's step count (written by earlier versions when a
      * diverged step had put the weights back but not the history) is cut back to the steps.
      *
      * @throws RunFileException naming the file and what is wrong with it
      */
     public static SavedRun load(Path source) {
+        AtomicFile.removeLeftovers(source);
         if (!Files.exists(source)) {
             throw new RunFileException(source + ": no such file");
         }
