@@ -27,8 +27,8 @@ public record SavedRun(
         Objects.requireNonNull(trainingConfig, "trainingConfig");
         Objects.requireNonNull(datasetSpec, "datasetSpec");
         epochs = List.copyOf(epochs);
-        if (state.parameters().length != modelConfig.parameterCount()) {
-            throw new IllegalArgumentException("the weights hold " + state.parameters().length
+        if (state.parameterCount() != modelConfig.parameterCount()) {
+            throw new IllegalArgumentException("the weights hold " + state.parameterCount()
                     + " values, but the network has " + modelConfig.parameterCount() + " weights and biases");
         }
         if (state.steps() > iterations.size()) {

@@ -68,7 +68,9 @@ public final class TrainingSession {
         this.batch = new float[config.batchSize() * training.pixelCount()];
         this.validationPixels = validation.pixels(validation.size());
         this.probeCount = Math.min(PROBE_LIMIT, validation.size());
-        this.probePixels = probeCount == validation.size() ? validationPixels : validation.pixels(probeCount);
+        // The probe's images go out in every snapshot: a copy of their own, so that nothing a reader
+        // does to them can reach the images the held-out loss is measured on.
+        this.probePixels = validation.pixels(probeCount);
         this.probeLabels = new int[probeCount];
         for (int i = 0; i < probeCount; i++) {
             probeLabels[i] = validation.label(i);
