@@ -39,12 +39,18 @@ class BetaScheduleTest {
         assertEquals(cyclical, BetaSchedule.parse("cyclical:100", 1.0));
     }
 
-    @Test
-    void aWarmUpChosenInTheMiddleOfARunStartsFromZeroWhenItIsChosen() {
+    /** A session that trained 30 iterations at β = 1 and was then given a warm-up to 2 over 20 iterations. */
+    private static TrainingSession warmUpChosenAtIteration30() {
         TrainingSession session = session(new TrainingConfig(1e-3, 16, 0, new BetaSchedule.Constant(1),
                 LossTerms.COMBINED, 3));
         steps(session, 30);
         session.setSchedule(new BetaSchedule.LinearWarmup(2.0, 20));
+        return session;
+    }
+
+    @Test
+    void aWarmUpChosenInTheMiddleOfARunStartsFromZeroWhenItIsChosen() {
+        TrainingSession session = warmUpChosenAtIteration30();
         assertEquals(0.0, session.beta(), 0.0, "β for the first step of the warm-up");
         steps(session, 5);
         assertEquals(0.5, session.beta(), 1e-12, "a quarter of the way up");
@@ -58,10 +64,7 @@ class BetaScheduleTest {
 
     @Test
     void movingTheTargetBetaKeepsTheScheduleWhereItIs() {
-        TrainingSession session = session(new TrainingConfig(1e-3, 16, 0, new BetaSchedule.Constant(1),
-                LossTerms.COMBINED, 3));
-        steps(session, 30);
-        session.setSchedule(new BetaSchedule.LinearWarmup(2.0, 20));
+        TrainingSession session = warmUpChosenAtIteration30();
         steps(session, 5);
         session.setBetaTarget(4.0);
         assertEquals(1.0, session.beta(), 1e-12, "a quarter of the way up to the new target");

@@ -156,20 +156,30 @@ class CompareTrainerTest {
         CompareVariant twin = new CompareVariant("failing", ModelKind.VAE, LossTerms.COMBINED, 1);
         LockstepWork work = new LockstepWork(List.of(CompareVariant.vae(1), twin), List.of(healthy, failing), null);
         work.snapshot(TrainerState.RUNNING, null, 0);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
+            assertFalse(work.step().diverged());
+        }
+        work.snapshot(TrainerState.RUNNING, null, 0);
+        for (int i = 0; i < 7; i++) {
             assertFalse(work.step().diverged(), "iteration " + i);
         }
         CompareSnapshot snapshot = work.snapshot(TrainerState.RUNNING, null, 0);
         assertEquals(10, snapshot.iteration());
         assertFalse(snapshot.variant("vae").stopped());
-        assertEquals(10, snapshot.variant("vae").training().iteration());
+        assertEquals(10, healthy.iteration());
+        assertEquals(10, snapshot.variant("vae").training().iterations().size());
         VariantSnapshot stopped = snapshot.variant("failing");
         assertTrue(stopped.stopped());
         assertEquals(TrainerState.PAUSED, stopped.training().state());
-        assertEquals(0, stopped.training().iteration(), "it keeps the snapshot it had before it failed");
-        assertTrue(stopped.training().message().startsWith("Stopped: the loss became NaN (not a number) at iteration 6"),
+        assertEquals(3, stopped.training().iteration(), "it keeps the snapshot it had before it failed");
+        assertEquals(3, failing.iteration(), "and its session is what that snapshot shows");
+        assertEquals(3, failing.history().size());
+        assertEquals(3, failing.model().steps());
+        assertArrayEquals(stopped.training().decoder().parameters(), failing.model().decoderWeights().parameters(), 0f);
+        assertTrue(stopped.training().message().startsWith("Stopped: the loss became NaN (not a number) at iteration 6 "),
                 stopped.training().message());
-        assertEquals(0, failing.iteration(), "five good steps, undone back to the snapshot");
+        assertTrue(stopped.training().message().contains("back at iteration 3, as last shown: the 2 iterations after it"
+                + " are undone"), stopped.training().message());
 
         TrainingSession alone = new TrainingSession(training, validation, new FailingModel(smallNetwork(), 1), config);
         LockstepWork last = new LockstepWork(List.of(twin), List.of(alone), null);

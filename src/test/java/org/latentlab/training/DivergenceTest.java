@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.TestDatasets;
 import org.latentlab.data.Dataset;
@@ -17,7 +16,8 @@ import org.latentlab.model.ModelState;
 /**
  * A step whose loss is not finite puts the whole session back to its last snapshot: the weights,
  * the optimizer, the iteration count, the history, the epoch's running sums and the place in the
- * data, so that what is shown and saved is what the model is.
+ * data, so that what is shown and saved is what the model is. (A model of a lockstep comparison
+ * goes back alone: {@code CompareTrainerTest}.)
  */
 class DivergenceTest {
 
@@ -106,35 +106,5 @@ class DivergenceTest {
         assertEquals(4, session.iteration());
         assertEquals(4, session.schedule().start(), "the warm-up starts when training goes on");
         assertEquals(0.0, session.beta(), 0.0);
-    }
-
-    @Test
-    void inALockstepComparisonTheModelThatDivergedGoesBackAloneAndTheOthersKeepTheirSteps() {
-        TrainingSession healthy = new TrainingSession(TRAINING, VALIDATION, network(), CONFIG);
-        TrainingSession failing = new TrainingSession(TRAINING, VALIDATION, new FailingModel(network(), 6), CONFIG);
-        CompareVariant twin = new CompareVariant("failing", ModelKind.VAE, LossTerms.COMBINED, 1);
-        LockstepWork work = new LockstepWork(List.of(CompareVariant.vae(1), twin), List.of(healthy, failing), null);
-        work.snapshot(TrainerState.RUNNING, null, 0);
-        for (int i = 0; i < 3; i++) {
-            assertFalse(work.step().diverged());
-        }
-        work.snapshot(TrainerState.RUNNING, null, 0);
-        for (int i = 0; i < 7; i++) {
-            assertFalse(work.step().diverged(), "iteration " + i);
-        }
-        CompareSnapshot snapshot = work.snapshot(TrainerState.RUNNING, null, 0);
-        assertEquals(10, healthy.iteration());
-        assertEquals(10, snapshot.variant("vae").training().iterations().size());
-        VariantSnapshot stopped = snapshot.variant("failing");
-        assertTrue(stopped.stopped());
-        assertEquals(3, stopped.training().iteration(), "it keeps the snapshot it had before it failed");
-        assertEquals(3, failing.iteration(), "and the model is what that snapshot shows");
-        assertEquals(3, failing.history().size());
-        assertEquals(3, failing.model().steps());
-        assertArrayEquals(stopped.training().decoder().parameters(), failing.model().decoderWeights().parameters(), 0f);
-        assertTrue(stopped.training().message().startsWith("Stopped: the loss became NaN (not a number) at iteration 6 "),
-                stopped.training().message());
-        assertTrue(stopped.training().message().contains("back at iteration 3, as last shown: the 2 iterations after it"
-                + " are undone"), stopped.training().message());
     }
 }
