@@ -1,7 +1,11 @@
 package org.latentlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import org.latentlab.data.DatasetException;
@@ -80,9 +84,26 @@ public final class LatentLabCommand implements Runnable {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException io) {
-            return io.getCause().getMessage() == null ? io.getMessage() : io.getMessage();
+            return io.getMessage();
+        }
+        if (e instanceof IOException io) {
+            return describe(io);
         }
         return "unexpected error: " + e;
+    }
+
+    /** An I/O failure in words: the file system's own messages often name only the file. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way (a file where a folder is needed, or the other way round)";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** A failure with a message for the user; the command stops with {@link #FAILURE}. */

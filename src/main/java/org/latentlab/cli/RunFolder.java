@@ -28,9 +28,13 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
      *
      * @param datasetSpec the dataset as the user named it, so that the run can find it again
      */
-    static void write(TrainingSession session, Path folder, String datasetSpec) throws IOException {
-        Files.createDirectories(folder);
-        RunFile.save(session.toSavedRun(datasetSpec), folder.resolve(RunFile.FILE_NAME));
+    static void write(TrainingSession session, Path folder, String datasetSpec) {
+        Path file = folder.resolve(RunFile.FILE_NAME);
+        try {
+            RunFile.save(session.toSavedRun(datasetSpec), file);
+        } catch (IOException e) {
+            throw new LatentLabCommand.CommandFailure("could not save the model to " + file + ": " + e.getMessage());
+        }
         AtomicText.write(folder.resolve(HISTORY_CSV), w -> HistoryCsv.writeEpochs(session.epochs(), w));
         AtomicText.write(folder.resolve(ITERATIONS_CSV), w -> HistoryCsv.writeIterations(session.history(), w));
     }

@@ -2,7 +2,6 @@ package org.latentlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,7 @@ import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.ComparisonPreset;
-import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.StepOutcome;
 import org.latentlab.training.LossTerms;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.TrainingConfig;
@@ -104,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be at least 1, got " + epochs);
         }
+        OutputFolder.prepare(out);
         ComparisonPreset preset = compare == null ? null : comparison();
         TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
                 BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
@@ -127,29 +127,45 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
-        Files.createDirectories(out);
-        for (int e = 0; e < epochs; e++) {
-            EpochMetrics metrics = session.runEpoch();
-            if (metrics == null) {
-                save(session);
-                throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
-                        "training diverged in epoch %d (the loss became NaN or infinite); the last good model is saved"
-                                + " in %s; try a lower --lr", e + 1, out));
-            }
-            console.println(EpochLine.of(metrics));
-            console.flush();
-            save(session);
-        }
+        trainAndSave(session, out, dataset, console);
         console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
     }
 
-    static String architecture(ModelConfig config) {
-        StringBuilder text = new StringBuilder().append(config.inputSize());
-        for (int width : config.hiddenSizes()) {
-            text.append('-').append(width);
+    /**
+     * Trains {@code session} for its configured epochs, printing a line and saving into {@code out}
+     * after each. If a step diverges, nothing more is saved: the model saved after the last whole
+     * epoch stays, and the failure says so.
+     */
+    static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console) {
+        for (int e = 0; e < session.config().epochs(); e++) {
+            StepOutcome outcome = session.trainEpoch();
+            if (outcome.diverged()) {
+                throw new LatentLabCommand.CommandFailure(divergence(session, outcome, out) + " Try a lower --lr.");
+            }
+            console.println(EpochLine.of(outcome.completedEpoch()));
+            console.flush();
+            RunFolder.write(session, out, datasetSpec);
         }
-        return text.append('-').append(config.latentSize()).toString();
+    }
+
+    /**
+     * What happened when {@code session} diverged, and which model in {@code out} is the last good
+     * one (saved after its last whole epoch), as sentences.
+     */
+    static String divergence(TrainingSession session, StepOutcome outcome, Path out) {
+        int epochs = session.completedEpochs();
+        String what = String.format(Locale.ROOT, "training diverged at iteration %d, in epoch %d: the loss became %s.",
+                session.iteration() + 1, epochs + 1, outcome.lossDescription());
+        if (epochs == 0) {
+            return what + " No model was saved in " + out + ": the first epoch did not end.";
+        }
+        return what + String.format(Locale.ROOT, " The model saved after epoch %d (iteration %d) in %s is the last"
+                + " good one; nothing after it was saved.", epochs, session.epochs().get(epochs - 1).iteration(), out);
+    }
+
+    static String architecture(ModelConfig config) {
+        return config.architecture();
     }
 
     /** The {@code --compare} value, refusing the options that describe a single model. */
@@ -161,10 +177,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return ComparisonPreset.parse(compare);
-    }
-
-    private void save(TrainingSession session) throws IOException {
-        RunFolder.write(session, out, dataset);
     }
 
     private static String format(double value) {

@@ -19,9 +19,9 @@ import java.util.Objects;
  *       brightness ({@link SyntheticFaces});</li>
  *   <li>a PATH to an IDX images file, with its labels found beside it
  *       ({@link IdxReader#labelsBeside});</li>
- *   <li>a PATH to a folder holding the four train/t10k IDX files ({@link TrainTestIdxFolder});
- *       labels are named as Fashion-MNIST's if the folder's name contains "fashion", otherwise
- *       "0".."max";</li>
+ *   <li>a PATH to a folder holding the train IDX files, with or without the t10k ones
+ *       ({@link TrainTestIdxFolder}); labels are named as Fashion-MNIST's if the folder's name
+ *       contains "fashion", otherwise "0".."max";</li>
  *   <li>a PATH to any other folder: a folder of pictures ({@link ImageFolderReader}).</li>
  * </ul>
  *
@@ -93,7 +93,7 @@ public sealed interface DatasetSource {
     private static String accepted() {
         return "Accepted: mnist (the 10,000 digits built in), fashion (Fashion-MNIST, from "
                 + FashionMnist.DEBIAN_FOLDER_NAME + "), faces (20,000 synthetic faces), or the path of an IDX images file, of a folder holding "
-                + "train/t10k IDX files, or of a folder of PNG/JPEG images (one sub-folder per class).";
+                + "train (and t10k) IDX files, or of a folder of PNG/JPEG images (one sub-folder per class).";
     }
 
     /** The 10,000 MNIST digits shipped inside the application. */
@@ -162,7 +162,7 @@ public sealed interface DatasetSource {
         }
     }
 
-    /** A folder of train/t10k IDX files, read as one set. */
+    /** A folder of train (and perhaps t10k) IDX files, read as one set. */
     record IdxFolder(TrainTestIdxFolder files) implements DatasetSource {
         public IdxFolder {
             Objects.requireNonNull(files, "files");
@@ -178,7 +178,7 @@ public sealed interface DatasetSource {
 
         @Override
         public String describe() {
-            return "IDX files in " + files.folder();
+            return "IDX files in " + files.folder() + (files.hasTestFiles() ? "" : " (training files only)");
         }
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * An immutable copy of a decoder: the layers' widths from the latent space outwards, and their
  * weights and biases in the network's flat layout. Safe to share between threads; decode with a
- * {@link SnapshotDecoder}.
+ * {@link SnapshotDecoder}. The weights are copied in and handed out as copies (a decoder reads
+ * them once, when it is made).
  *
  * @param widths     layer widths, {@code [latentSize, hidden..., inputSize]}
  * @param parameters per layer the {@code in × out} weights then the {@code out} biases
@@ -28,6 +29,13 @@ public record DecoderWeights(
             throw new IllegalArgumentException("decoder of widths " + widths + " needs " + expected
                     + " parameters, got " + parameters.length);
         }
+        parameters = parameters.clone();
+    }
+
+    /** A copy of the weights and biases. */
+    @Override
+    public float[] parameters() {
+        return parameters.clone();
     }
 
     public int latentSize() {

@@ -250,12 +250,14 @@ public final class DenseAutoencoder implements LatentModel {
 
     @Override
     public void restore(ModelState state) {
-        if (state.parameters().length != parameters.length()) {
-            throw new IllegalArgumentException("state has " + state.parameters().length
+        if (state.parameterCount() != parameters.length()) {
+            throw new IllegalArgumentException("state has " + state.parameterCount()
                     + " parameters but this network has " + parameters.length());
         }
-        new NativeFloats(parameters).copyFrom(state.parameters(), 0, 0, state.parameters().length);
-        new NativeFloats(optimizerState).copyFrom(state.optimizerState(), 0, 0, state.optimizerState().length);
+        float[] values = state.parameters();
+        float[] moments = state.optimizerState();
+        new NativeFloats(parameters).copyFrom(values, 0, 0, values.length);
+        new NativeFloats(optimizerState).copyFrom(moments, 0, 0, moments.length);
         steps = state.steps();
     }
 

@@ -1,6 +1,7 @@
 package org.latentlab.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -30,14 +31,23 @@ public record ModelConfig(
 
     public static final int MAX_LATENT_SIZE = 64;
     public static final int MAX_HIDDEN_SIZE = 4096;
+    /** The largest image side; 4096 × 4096 pixels still fit an {@code int} many times over. */
+    public static final int MAX_IMAGE_SIDE = 4096;
+    /**
+     * The most weights and biases a network may have. Each takes 16 bytes while training (the
+     * weight, its gradient and Adam's two moments), so this is 1.6 GB; the lectures' network has
+     * 0.4 million.
+     */
+    public static final long MAX_PARAMETERS = 100_000_000;
 
     public ModelConfig {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(likelihood, "likelihood");
         hiddenSizes = List.copyOf(hiddenSizes);
-        if (imageWidth <= 0 || imageHeight <= 0) {
-            throw new IllegalArgumentException("image size must be positive, got " + imageWidth + "×" + imageHeight);
+        if (imageWidth < 1 || imageHeight < 1 || imageWidth > MAX_IMAGE_SIDE || imageHeight > MAX_IMAGE_SIDE) {
+            throw new IllegalArgumentException("image size must be between 1×1 and " + MAX_IMAGE_SIDE + "×"
+                    + MAX_IMAGE_SIDE + " pixels, got " + imageWidth + "×" + imageHeight);
         }
         if (hiddenSizes.isEmpty()) {
             throw new IllegalArgumentException("at least one hidden layer is needed, e.g. 256");
@@ -52,6 +62,12 @@ public record ModelConfig(
         }
         if (!(decoderStd > 0) || Double.isInfinite(decoderStd)) {
             throw new IllegalArgumentException("decoder standard deviation must be a positive number, got " + decoderStd);
+        }
+        long parameters = layerSizes(kind, imageWidth * imageHeight, hiddenSizes, latentSize, true);
+        if (parameters > MAX_PARAMETERS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a network of %s would have %,d weights and"
+                    + " biases, more than the %,d Latent Lab can hold", architecture(imageWidth * imageHeight,
+                    hiddenSizes, latentSize), parameters, MAX_PARAMETERS));
         }
     }
 
@@ -69,14 +85,48 @@ public record ModelConfig(
      * operations per weight and image (2 forward, 4 backward), so benchmarks quote GFLOP/s from it.
      */
     public long weightCount() {
-        long encoder = 0;
-        int previous = inputSize();
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, false);
+    }
+
+    /** Every weight and bias of the network: the length of its flat parameter array. */
+    public long parameterCount() {
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, true);
+    }
+
+    /** The widths as the command line prints them: {@code 784-256-2}. */
+    public String architecture() {
+        return architecture(inputSize(), hiddenSizes, latentSize);
+    }
+
+    private static String architecture(int inputSize, List<Integer> hiddenSizes, int latentSize) {
+        StringBuilder text = new StringBuilder().append(inputSize);
         for (int width : hiddenSizes) {
-            encoder += (long) previous * width;
+            text.append('-').append(width);
+        }
+        return text.append('-').append(latentSize).toString();
+    }
+
+    /**
+     * The weights (and biases, if asked) of the encoder's layers, the latent heads (two for a VAE:
+     * mean and log-variance) and the mirrored decoder.
+     */
+    private static long layerSizes(ModelKind kind, int inputSize, List<Integer> hiddenSizes, int latentSize,
+                                   boolean withBiases) {
+        int bias = withBiases ? 1 : 0;
+        long encoder = 0;
+        int previous = inputSize;
+        for (int width : hiddenSizes) {
+            encoder += (long) (previous + bias) * width;
             previous = width;
         }
-        long heads = (long) previous * latentSize * (kind == ModelKind.VAE ? 2 : 1);
-        long decoder = (long) latentSize * hiddenSizes.get(hiddenSizes.size() - 1) + encoder;
+        long heads = (long) (previous + bias) * latentSize * (kind == ModelKind.VAE ? 2 : 1);
+        long decoder = 0;
+        previous = latentSize;
+        for (int i = hiddenSizes.size() - 1; i >= 0; i--) {
+            decoder += (long) (previous + bias) * hiddenSizes.get(i);
+            previous = hiddenSizes.get(i);
+        }
+        decoder += (long) (previous + bias) * inputSize;
         return encoder + heads + decoder;
     }
 

@@ -22,7 +22,8 @@ public final class SnapshotDecoder {
 
     public SnapshotDecoder(DecoderWeights weights) {
         this.weights = weights;
-        this.parameters = Nd4j.createFromArray(weights.parameters()).reshape(1, weights.parameters().length);
+        float[] values = weights.parameters();
+        this.parameters = Nd4j.createFromArray(values).reshape(1, values.length);
         this.layers = DenseAutoencoder.layers(parameters, null, weights.widths(), 0, weights.activation(), null);
         this.buffers = new BatchBuffers<>(Chain::new);
     }

@@ -19,19 +19,27 @@ import org.latentlab.model.SnapshotDecoder;
  * fewest images goes first, so that a slider's single image never waits behind a grid of hundreds
  * (which it delays by well under a millisecond). Results are not pushed anywhere; the view reads
  * {@link Channel#latest()} when it draws its next frame.
+ *
+ * <p>A decode that fails (whatever it throws, an {@code Error} too) does not stop the thread: its
+ * channel reports it through {@link Channel#failure()} until a later request of that channel
+ * succeeds, and the thread goes on serving every channel.
  */
 public final class DecodeService implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Deque<Channel> ready = new ArrayDeque<>();
     private final AtomicLong requestIds = new AtomicLong();
+    private final Decoding decoding;
     private final Thread thread;
     private volatile boolean closed;
 
-    // Confined to the decoder thread.
-    private SnapshotDecoder decoder;
-
     public DecodeService() {
+        this(new SnapshotDecoding());
+    }
+
+    /** A service that decodes with {@code decoding} (tests use one they control). */
+    DecodeService(Decoding decoding) {
+        this.decoding = decoding;
         thread = new Thread(this::loop, "latent-lab-decoder");
         thread.setDaemon(true);
         thread.start();
@@ -67,6 +75,15 @@ public final class DecodeService implements AutoCloseable {
     }
 
     /**
+     * A decode that failed.
+     *
+     * @param request what was asked
+     * @param message what went wrong, for a person: "Could not decode 400 latent points: …"
+     */
+    public record DecodeFailure(DecodeRequest request, String message) {
+    }
+
+    /**
      * A finished decode.
      *
      * @param request what was asked
@@ -90,6 +107,7 @@ public final class DecodeService implements AutoCloseable {
 
         private final AtomicReference<DecodeRequest> pending = new AtomicReference<>();
         private final AtomicReference<DecodeResult> latest = new AtomicReference<>();
+        private final AtomicReference<DecodeFailure> failure = new AtomicReference<>();
 
         private Channel() {
         }
@@ -99,12 +117,18 @@ public final class DecodeService implements AutoCloseable {
          * this channel that has not started yet.
          *
          * @return the request's id, to recognise its result
+         * @throws IllegalArgumentException if {@code count} is negative, its images would not fit in
+         *                                  one array, or {@code latents} holds fewer than {@code count} points
          */
         public long request(DecoderWeights weights, float[] latents, int count) {
             Objects.requireNonNull(weights, "weights");
-            if (latents.length < count * weights.latentSize()) {
+            if (count < 0 || (long) count * weights.outputSize() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("cannot decode " + count + " points of " + weights.outputSize()
+                        + " pixels each into one array");
+            }
+            if (latents.length < (long) count * weights.latentSize()) {
                 throw new IllegalArgumentException(count + " points of " + weights.latentSize() + " dimensions need "
-                        + count * weights.latentSize() + " values, got " + latents.length);
+                        + (long) count * weights.latentSize() + " values, got " + latents.length);
             }
             DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count);
             if (pending.getAndSet(request) == null) {
@@ -119,6 +143,14 @@ public final class DecodeService implements AutoCloseable {
         /** The newest finished decode of this channel, or {@code null} before the first. */
         public DecodeResult latest() {
             return latest.get();
+        }
+
+        /**
+         * The newest failed decode of this channel if no request of it has succeeded since, else
+         * {@code null}: for a view to show in its banner.
+         */
+        public DecodeFailure failure() {
+            return failure.get();
         }
     }
 
@@ -140,9 +172,23 @@ public final class DecodeService implements AutoCloseable {
             if (channel != null && !closed) {
                 DecodeRequest request = channel.pending.getAndSet(null);
                 if (request != null) {
-                    channel.latest.set(decode(request));
+                    decodeInto(channel, request);
                 }
             }
+        }
+    }
+
+    /** Decodes {@code request} and hands the result, or the failure, to {@code channel}. */
+    private void decodeInto(Channel channel, DecodeRequest request) {
+        try {
+            long start = System.nanoTime();
+            float[] images = decoding.decode(request);
+            long end = System.nanoTime();
+            channel.latest.set(new DecodeResult(request, images, end - start, end));
+            channel.failure.set(null);
+        } catch (Throwable e) { // an Error too: the thread must go on serving the other channels
+            channel.failure.set(new DecodeFailure(request, "Could not decode " + request.count() + " latent points: "
+                    + e));
         }
     }
 
@@ -162,13 +208,23 @@ public final class DecodeService implements AutoCloseable {
         return best;
     }
 
-    private DecodeResult decode(DecodeRequest request) {
-        long start = System.nanoTime();
-        if (decoder == null || decoder.weights() != request.weights()) {
-            decoder = new SnapshotDecoder(request.weights());
+    /** Turns a request into its {@code count × outputSize} images; called on the decoder thread only. */
+    @FunctionalInterface
+    interface Decoding {
+        float[] decode(DecodeRequest request);
+    }
+
+    /** Decodes with a {@link SnapshotDecoder}, kept while requests bring the same weights. */
+    private static final class SnapshotDecoding implements Decoding {
+        private SnapshotDecoder decoder;
+
+        @Override
+        public float[] decode(DecodeRequest request) {
+            if (decoder == null || decoder.weights() != request.weights()) {
+                decoder = null; // a failure below leaves no half-built decoder behind
+                decoder = new SnapshotDecoder(request.weights());
+            }
+            return decoder.decode(request.latents(), request.count());
         }
-        float[] images = decoder.decode(request.latents(), request.count());
-        long end = System.nanoTime();
-        return new DecodeResult(request, images, end - start, end);
     }
 }

@@ -24,7 +24,12 @@ public record EpochMetrics(
         double beta,
         double seconds) {
 
-    /** The held-out negative ELBO, reconstruction + KL: an upper bound on −log p(x). */
+    /**
+     * The held-out negative ELBO, reconstruction + KL: the KL term in closed form, the
+     * reconstruction term from one draw of z per image. Its expectation over that draw bounds
+     * −log p(x) from above; a single one-draw estimate need not. (An autoencoder has no posterior:
+     * its figure is the reconstruction alone and bounds nothing.)
+     */
     public double validationNegativeElbo() {
         return validationReconstruction + validationKl;
     }

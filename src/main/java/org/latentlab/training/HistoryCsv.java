@@ -1,7 +1,7 @@
 package org.latentlab.training;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,39 +37,86 @@ public final class HistoryCsv {
         }
     }
 
-    /** @throws IOException naming the line, if the text is not what {@link #writeEpochs} writes */
-    static List<EpochMetrics> readEpochs(BufferedReader in) throws IOException {
+    /**
+     * Reads what {@link #writeEpochs} wrote: epochs numbered 1, 2, … whose iterations rise. Stops
+     * at the first epoch that ends after {@code lastIteration} (a history cut back), so it never
+     * reads more than {@code lastIteration + 1} rows.
+     *
+     * @throws IOException naming the line, if the text is not what {@link #writeEpochs} writes
+     */
+    static List<EpochMetrics> readEpochs(Reader in, long lastIteration) throws IOException {
         List<EpochMetrics> epochs = new ArrayList<>();
-        for (String[] f : rows(in, EPOCH_HEADER, 10)) {
-            epochs.add(new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
+        Rows rows = new Rows(in, EPOCH_HEADER, 10);
+        for (String[] f = rows.next(); f != null; f = rows.next()) {
+            EpochMetrics epoch = new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9])));
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+            if (epoch.iteration() > lastIteration) {
+                break;
+            }
+            long previous = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).iteration();
+            if (epoch.epoch() != epochs.size() + 1 || epoch.iteration() <= previous) {
+                throw new IOException("line " + rows.number() + " is epoch " + epoch.epoch() + " ending at iteration "
+                        + epoch.iteration() + ", but epoch " + (epochs.size() + 1) + " ending after iteration "
+                        + previous + " was expected");
+            }
+            epochs.add(epoch);
         }
         return epochs;
     }
 
-    static IterationHistory readIterations(BufferedReader in) throws IOException {
+    /**
+     * Reads what {@link #writeIterations} wrote, at most {@code maxRows} iterations: the rest of a
+     * longer history is left unread.
+     */
+    static IterationHistory readIterations(Reader in, long maxRows) throws IOException {
         IterationHistory history = new IterationHistory();
-        for (String[] f : rows(in, ITERATION_HEADER, 5)) {
+        Rows rows = new Rows(in, ITERATION_HEADER, 5);
+        for (String[] f = history.size() < maxRows ? rows.next() : null; f != null;
+                f = history.size() < maxRows ? rows.next() : null) {
             history.append(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
                     Double.parseDouble(f[4]));
         }
         return history;
     }
 
-    private static List<String[]> rows(BufferedReader in, String header, int columns) throws IOException {
-        String first = in.readLine();
-        if (!header.equals(first)) {
-            throw new IOException("expected the header '" + header + "' but found '" + first + "'");
-        }
-        List<String[]> rows = new ArrayList<>();
-        String line;
-        int number = 1;
-        while ((line = in.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
+    /**
+     * The rows of a CSV text after its header, one at a time, as numeric fields; blank lines are
+     * skipped. A line may hold at most {@value #MAX_LINE} characters, so that a damaged file
+     * cannot make it read without end.
+     */
+    private static final class Rows {
+        private static final int MAX_LINE = 1_000;
+
+        private final Reader in;
+        private final int columns;
+        private final char[] buffer = new char[1 << 13];
+        private int start;
+        private int end;
+        private int number;
+
+        Rows(Reader in, String header, int columns) throws IOException {
+            this.in = in;
+            this.columns = columns;
+            String first = line();
+            if (!header.equals(first)) {
+                throw new IOException("expected the header '" + header + "' but found '" + first + "'");
             }
+        }
+
+        int number() {
+            return number;
+        }
+
+        /** The next row's fields, or {@code null} at the end. */
+        String[] next() throws IOException {
+            String line;
+            do {
+                line = line();
+                if (line == null) {
+                    return null;
+                }
+            } while (line.isBlank());
             String[] fields = line.split(",", -1);
             if (fields.length != columns) {
                 throw new IOException("line " + number + " has " + fields.length + " fields, expected " + columns);
@@ -81,8 +128,44 @@ public final class HistoryCsv {
             } catch (NumberFormatException e) {
                 throw new IOException("line " + number + " holds a value that is not a number: " + line, e);
             }
-            rows.add(fields);
+            return fields;
         }
-        return rows;
+
+        /** The next line without its end, or {@code null} at the end of the text. */
+        private String line() throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (start == end) {
+                    int read = in.read(buffer);
+                    if (read < 0) {
+                        return line == null ? null : finish(line);
+                    }
+                    start = 0;
+                    end = read;
+                }
+                if (line == null) {
+                    line = new StringBuilder();
+                }
+                int newline = start;
+                while (newline < end && buffer[newline] != '\n') {
+                    newline++;
+                }
+                line.append(buffer, start, newline - start);
+                if (line.length() > MAX_LINE) {
+                    throw new IOException("line " + (number + 1) + " is longer than " + MAX_LINE + " characters");
+                }
+                if (newline < end) {
+                    start = newline + 1;
+                    return finish(line);
+                }
+                start = end;
+            }
+        }
+
+        private String finish(StringBuilder line) {
+            number++;
+            int length = line.length();
+            return length > 0 && line.charAt(length - 1) == '\r' ? line.substring(0, length - 1) : line.toString();
+        }
     }
 }

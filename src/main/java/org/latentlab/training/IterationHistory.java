@@ -37,6 +37,28 @@ public final class IterationHistory {
         return count;
     }
 
+    /**
+     * Forgets every entry after the first {@code size}. The entries kept move to fresh arrays, so
+     * that views handed out before keep what they saw when the trainer appends again.
+     */
+    public void truncate(int size) {
+        if (size < 0 || size > count) {
+            throw new IllegalArgumentException("cannot cut a history of " + count + " entries to " + size);
+        }
+        objective = prefix(objective, size);
+        reconstruction = prefix(reconstruction, size);
+        kl = prefix(kl, size);
+        beta = prefix(beta, size);
+        count = size;
+    }
+
+    /** A fresh array as long as {@code values} holding its first {@code size} entries. */
+    private static float[] prefix(float[] values, int size) {
+        float[] kept = new float[values.length];
+        System.arraycopy(values, 0, kept, 0, size);
+        return kept;
+    }
+
     /** The entries so far, fixed: later appends do not show in it. */
     public View view() {
         return new View(objective, reconstruction, kl, beta, count);
@@ -89,10 +111,6 @@ public final class IterationHistory {
 
         public float[] kls() {
             return Arrays.copyOf(kl, count);
-        }
-
-        public float[] betas() {
-            return Arrays.copyOf(beta, count);
         }
 
         private int checked(int i) {

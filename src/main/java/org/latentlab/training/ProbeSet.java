@@ -10,7 +10,10 @@ import org.latentlab.model.Encoding;
  * Where the held-out probe images sit in latent space at one moment of training, with the images
  * themselves so a view can show the picture behind any point.
  *
- * <p>The pixel array is shared by every snapshot of a session and never changed: do not write to it.
+ * <p>The pixel and label arrays are the probe's own, made once per session and shared by all its
+ * snapshots (views compare them by identity to see a new probe set, and copying 31 MB of pixels
+ * into every snapshot would cost more than the snapshot). Nobody writes to them, the trainer
+ * included, and no reader may; {@link #image} and {@link #label} read one image or label.
  *
  * @param encoding    their posterior means (and log-variances, for a VAE), in validation-set order
  * @param pixels      the images, row-major, {@code imageWidth × imageHeight} intensities in [0, 1] each
@@ -47,6 +50,11 @@ public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int im
 
     public int size() {
         return encoding.count();
+    }
+
+    /** The label of image {@code i}, or −1 if unlabelled. */
+    public int label(int i) {
+        return labels[i];
     }
 
     /** A copy of image {@code i}'s pixels. */

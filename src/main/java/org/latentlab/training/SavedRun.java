@@ -1,12 +1,15 @@
 package org.latentlab.training;
 
 import java.util.List;
+import java.util.Objects;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelState;
 
 /**
  * A trained model with everything needed to show, evaluate or continue it: its configurations,
- * the dataset it was trained on, its weights and optimizer state, and its history.
+ * the dataset it was trained on, its weights and optimizer state, and its history. Consistent by
+ * construction: the weights fit the network, the model has taken one step per iteration of the
+ * history, and the epochs end in order within it.
  *
  * @param datasetSpec what the user named as the dataset ({@code mnist}, {@code fashion}, a path)
  */
@@ -18,7 +21,33 @@ public record SavedRun(
         IterationHistory.View iterations,
         List<EpochMetrics> epochs) {
 
+    /** @throws IllegalArgumentException saying which part does not fit the others */
     public SavedRun {
+        Objects.requireNonNull(modelConfig, "modelConfig");
+        Objects.requireNonNull(trainingConfig, "trainingConfig");
+        Objects.requireNonNull(datasetSpec, "datasetSpec");
         epochs = List.copyOf(epochs);
+        if (state.parameterCount() != modelConfig.parameterCount()) {
+            throw new IllegalArgumentException("the weights hold " + state.parameterCount()
+                    + " values, but the network has " + modelConfig.parameterCount() + " weights and biases");
+        }
+        if (state.steps() > iterations.size()) {
+            throw new IllegalArgumentException("its model has taken " + state.steps() + " steps but its history holds"
+                    + " only " + iterations.size() + " iterations");
+        }
+        if (state.steps() < iterations.size()) {
+            throw new IllegalArgumentException("its history holds " + iterations.size() + " iterations but its model"
+                    + " has taken only " + state.steps() + " steps");
+        }
+        long previous = 0;
+        for (int i = 0; i < epochs.size(); i++) {
+            EpochMetrics epoch = epochs.get(i);
+            if (epoch.epoch() != i + 1 || epoch.iteration() <= previous || epoch.iteration() > iterations.size()) {
+                throw new IllegalArgumentException("epoch " + epoch.epoch() + " ending at iteration " + epoch.iteration()
+                        + " does not follow epoch " + i + " (iteration " + previous + ") within the "
+                        + iterations.size() + " iterations of the history");
+            }
+            previous = epoch.iteration();
+        }
     }
 }

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * or epoch. If making one costs more than a twentieth of the interval (a large probe set), the
  * interval grows so that snapshots never take more than 5 % of the trainer's time.
  *
- * <p>If a step's loss is not finite, the trainer pauses by itself, puts the model back to the
- * state of the last published snapshot, keeps that snapshot, and says why in its message.
+ * <p>If a step's loss is not finite, the trainer pauses by itself, puts the whole session (model,
+ * optimizer, history, place in the data) back to where the last published snapshot shows it, keeps
+ * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
@@ -42,11 +43,12 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     public void setBeta(double beta) {
         BetaSchedule.Constant checked = new BetaSchedule.Constant(beta); // rejects bad values on the caller's thread
         thread.runAndAmend((work, last) -> {
-            work.session().setSchedule(work.session().schedule().withTarget(checked.target()));
+            work.session().setBetaTarget(checked.target());
             return amended(work, last);
         });
     }
 
+    /** Follows {@code schedule} from the next iteration on: a warm-up chosen now rises from 0 now. */
     public void setSchedule(BetaSchedule schedule) {
         thread.runAndAmend((work, last) -> {
             work.session().setSchedule(schedule);

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * time: 5 % for one model, more for a comparison, whose snapshots hold several.
  *
  * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
- * its models back to that state) and publishes it with "Paused: " and the work's explanation as
- * message.
+ * its session back to what that snapshot shows) and publishes it with "Paused: " and the work's
+ * explanation as message.
  *
  * @param <W> the work
  * @param <S> the snapshot it publishes
@@ -164,13 +164,24 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            latest.set(work.withState(latest.get(), TrainerState.STOPPED,
-                    "Training stopped after an internal error: " + e));
-            throw e;
+        } catch (Throwable e) { // an Error too: the snapshot must not go on saying RUNNING
+            stopAfter(e);
+            return;
         }
         state = TrainerState.STOPPED;
         latest.set(work.withState(latest.get(), TrainerState.STOPPED, null));
+    }
+
+    /**
+     * Ends the thread after {@code failure}: publishes the last snapshot as STOPPED with a message
+     * that names the failure, and prints its stack trace on standard error for whoever debugs it.
+     * Nothing is rethrown: the failure has been reported, and the process goes on.
+     */
+    private void stopAfter(Throwable failure) {
+        state = TrainerState.STOPPED;
+        latest.set(work.withState(latest.get(), TrainerState.STOPPED, "Training stopped after an internal error: "
+                + failure + ". The views keep its last picture of the model; it can no longer be trained or saved."));
+        failure.printStackTrace();
     }
 
     /**

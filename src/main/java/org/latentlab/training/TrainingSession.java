@@ -11,6 +11,7 @@ import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelState;
 
 /**
  * One training run: a model, its training and held-out images, the order in which images are
@@ -62,12 +63,14 @@ public final class TrainingSession {
         this.validation = validation;
         this.config = config;
         this.model = model;
-        this.schedule = config.beta();
+        this.schedule = config.beta().startingAt(0);
         this.learningRate = config.learningRate();
         this.batch = new float[config.batchSize() * training.pixelCount()];
         this.validationPixels = validation.pixels(validation.size());
         this.probeCount = Math.min(PROBE_LIMIT, validation.size());
-        this.probePixels = probeCount == validation.size() ? validationPixels : validation.pixels(probeCount);
+        // The probe's images go out in every snapshot: a copy of their own, so that nothing a reader
+        // does to them can reach the images the held-out loss is measured on.
+        this.probePixels = validation.pixels(probeCount);
         this.probeLabels = new int[probeCount];
         for (int i = 0; i < probeCount; i++) {
             probeLabels[i] = validation.label(i);
@@ -76,9 +79,13 @@ public final class TrainingSession {
                 : validation.attributes().subset(IntStream.range(0, probeCount).toArray());
     }
 
-    /** Continues a saved run: its weights, optimizer state and history, from the next epoch on. */
+    /**
+     * Continues a saved run: its weights, optimizer state, history and β schedule (which goes on
+     * counting from where it started), from the next epoch on.
+     */
     public static TrainingSession resume(Dataset training, Dataset validation, SavedRun run) {
         TrainingSession session = new TrainingSession(training, validation, run.modelConfig(), run.trainingConfig());
+        session.schedule = run.trainingConfig().beta();
         session.model.restore(run.state());
         IterationHistory.View saved = run.iterations();
         for (int i = 0; i < saved.size(); i++) {
@@ -128,15 +135,61 @@ public final class TrainingSession {
 
     /** Steps to the end of the current epoch; returns {@code null} if training diverged on the way. */
     public EpochMetrics runEpoch() {
+        return trainEpoch().completedEpoch();
+    }
+
+    /**
+     * Steps to the end of the current epoch, or until a step diverges; returns the last step's
+     * outcome, which either {@linkplain StepOutcome#completedEpoch() completed the epoch} or
+     * {@linkplain StepOutcome#diverged() diverged}.
+     */
+    public StepOutcome trainEpoch() {
         while (true) {
             StepOutcome outcome = step();
-            if (outcome.diverged()) {
-                return null;
-            }
-            if (outcome.completedEpoch() != null) {
-                return outcome.completedEpoch();
+            if (outcome.diverged() || outcome.completedEpoch() != null) {
+                return outcome;
             }
         }
+    }
+
+    /**
+     * Where the session stands now, everything needed to come back here exactly: the model's
+     * weights and optimizer, the iteration, the epochs done, the place in the epoch and its running
+     * sums. Costs a copy of the model's state.
+     */
+    Checkpoint checkpoint() {
+        return new Checkpoint(model.state(), iteration, epochs.size(), position, epochObjective, epochReconstruction,
+                epochKl, epochNanos);
+    }
+
+    /**
+     * Goes back to {@code checkpoint}, taken from this session: the steps since are undone, from
+     * the history too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
+     * chosen after the checkpoint starts again at its iteration.
+     */
+    void restore(Checkpoint checkpoint) {
+        if (checkpoint.iteration() > iteration || checkpoint.completedEpochs() > epochs.size()) {
+            throw new IllegalArgumentException("checkpoint at iteration " + checkpoint.iteration()
+                    + " is not from this session's past (now at " + iteration + ")");
+        }
+        model.restore(checkpoint.model());
+        history.truncate((int) checkpoint.iteration());
+        epochs.subList(checkpoint.completedEpochs(), epochs.size()).clear();
+        iteration = checkpoint.iteration();
+        position = checkpoint.position();
+        order = position == 0 ? null : shuffledOrder(epochs.size());
+        epochObjective = checkpoint.epochObjective();
+        epochReconstruction = checkpoint.epochReconstruction();
+        epochKl = checkpoint.epochKl();
+        epochNanos = checkpoint.epochNanos();
+        if (schedule.start() > iteration) {
+            schedule = schedule.startingAt(iteration);
+        }
+    }
+
+    /** An immutable record of a session's state at one moment; see {@link #checkpoint()}. */
+    record Checkpoint(ModelState model, long iteration, int completedEpochs, int position, double epochObjective,
+                      double epochReconstruction, double epochKl, long epochNanos) {
     }
 
     private EpochMetrics completeEpoch(double beta) {
@@ -173,11 +226,6 @@ public final class TrainingSession {
             indices[j] = swap;
         }
         return indices;
-    }
-
-    /** The held-out loss under the plain ELBO, with the fixed validation noise. */
-    public BatchLosses evaluateValidation() {
-        return model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
     }
 
     /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */
@@ -220,10 +268,6 @@ public final class TrainingSession {
         return (double) position / training.size();
     }
 
-    public int batchesPerEpoch() {
-        return (training.size() + config.batchSize() - 1) / config.batchSize();
-    }
-
     public IterationHistory.View history() {
         return history.view();
     }
@@ -245,8 +289,14 @@ public final class TrainingSession {
         return learningRate;
     }
 
+    /** Follows {@code newSchedule} from the next iteration on, which is where it starts. */
     public void setSchedule(BetaSchedule newSchedule) {
-        this.schedule = newSchedule;
+        this.schedule = newSchedule.startingAt(iteration);
+    }
+
+    /** Keeps the schedule and where it started, with another target β. */
+    public void setBetaTarget(double beta) {
+        this.schedule = schedule.withTarget(beta);
     }
 
     public void setLearningRate(double newLearningRate) {

@@ -45,6 +45,13 @@ public record TrainingSnapshot(
 
     public TrainingSnapshot {
         epochs = List.copyOf(epochs);
+        klPerDimension = klPerDimension.clone();
+    }
+
+    /** A copy of the mean KL by latent dimension. */
+    @Override
+    public double[] klPerDimension() {
+        return klPerDimension.clone();
     }
 
     /** The same picture of the model, with other settings for the steps to come. */

@@ -9,8 +9,9 @@ package org.latentlab.training;
 interface TrainingWork<S> {
 
     /**
-     * Trains one iteration. If it diverged, the work has already put its models back to the state
-     * of its last snapshot, and {@link Progress#divergence()} says what happened.
+     * Trains one iteration. If it diverged, the work has already put the session that diverged
+     * back to where its last snapshot shows it (weights, history, place in the data), and
+     * {@link Progress#divergence()} says what happened.
      */
     Progress step();
 
