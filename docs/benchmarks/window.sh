@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the explorer window while it trains, under a virtual display (Xvfb).
-# Needs: xvfb (apt-get install xvfb) and the jar (mvn -B package -DskipTests); frame-time also
+# Needs: xvfb (apt-get install xvfb), the jar and the benchmarks, which live outside it in
+# src/bench/java and are compiled into target/bench-classes (mvn -B package -DskipTests builds both); frame-time also
 # needs Fashion-MNIST (apt-get install dataset-fashion-mnist) for its 10,000 scatter points.
 #
 #   docs/benchmarks/window.sh frame-time [seconds] [warm-up seconds]
@@ -23,5 +24,5 @@ Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb' EXIT
 sleep 1
-DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp "target/latent-lab.jar:target/lib/*" "$main" "$@" \
+DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp "target/latent-lab.jar:target/bench-classes:target/lib/*" "$main" "$@" \
     2> >(grep -v -e '^WARNING' -e 'Unsupported JavaFX' -e 'PlatformImpl startup' >&2)

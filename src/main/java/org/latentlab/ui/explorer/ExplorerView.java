@@ -372,24 +372,8 @@ public final class ExplorerView extends BorderPane {
         return scatter;
     }
 
-    public LossChartView lossView() {
-        return loss;
-    }
-
-    public ManifoldView manifoldView() {
-        return manifold;
-    }
-
-    public SampleStripsView samplesView() {
-        return samples;
-    }
-
     public AttributesView attributesView() {
         return attributes;
-    }
-
-    public InterpolationView interpolationView() {
-        return interpolation;
     }
 
     public DrawingPadView drawingView() {

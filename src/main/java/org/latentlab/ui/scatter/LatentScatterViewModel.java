@@ -33,7 +33,6 @@ public final class LatentScatterViewModel {
     private final DecodeService.Channel reconstructions;
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.PRIOR);
-    private final BooleanProperty followData = new SimpleBooleanProperty(this, "followData", true);
     private final BooleanProperty showPrior = new SimpleBooleanProperty(this, "showPrior", true);
     private final BooleanProperty showGridCells = new SimpleBooleanProperty(this, "showGridCells", false);
     private final ObjectProperty<LatentGrid> grid = new SimpleObjectProperty<>(this, "grid");
@@ -46,6 +45,8 @@ public final class LatentScatterViewModel {
     private final ObjectProperty<ScatterOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", ScatterOverlay.NONE);
     private final ReadOnlyObjectWrapper<PosteriorEllipse> overlayEllipse = new ReadOnlyObjectWrapper<>(this, "overlayEllipse");
 
+    /** Whether the view refits itself to the points as training moves them (until a zoom or pan). */
+    private boolean followData = true;
     private ProbeSet probe;
     private DecoderWeights decoder;
     private long reconstructionRequest = Long.MAX_VALUE;
@@ -54,11 +55,6 @@ public final class LatentScatterViewModel {
     /** @param reconstructions where the selected image's reconstruction is decoded, off this thread */
     public LatentScatterViewModel(DecodeService.Channel reconstructions) {
         this.reconstructions = reconstructions;
-        followData.addListener((o, was, now) -> {
-            if (now) {
-                fit();
-            }
-        });
         overlay.addListener(o -> refreshOverlayEllipse());
         points.addListener(o -> refreshOverlayEllipse());
     }
@@ -73,7 +69,7 @@ public final class LatentScatterViewModel {
             selected.set(-1);
         }
         points.set(ScatterProjection.of(probe, points.get()));
-        if (followData.get()) {
+        if (followData) {
             viewport.set(fittedViewport(points.get()));
         }
         refreshSelection();
@@ -92,19 +88,19 @@ public final class LatentScatterViewModel {
 
     /** Zooms by {@code factor} (> 1 in) about the plane point (x, y); stops following the data. */
     public void zoom(double factor, double x, double y) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().zoomedAbout(factor, x, y));
     }
 
     /** Moves the view by (dx, dy) plane units; stops following the data. */
     public void pan(double dx, double dy) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().movedBy(dx, dy));
     }
 
     /** Fits the view to the points (and the prior's ±3σ) and follows them as training moves them. */
     public void fit() {
-        followData.set(true);
+        followData = true;
         viewport.set(fittedViewport(points.get()));
     }
 
@@ -240,11 +236,6 @@ public final class LatentScatterViewModel {
 
     public ReadOnlyObjectProperty<Viewport> viewportProperty() {
         return viewport.getReadOnlyProperty();
-    }
-
-    /** Whether the view refits itself to the points as training moves them. */
-    public BooleanProperty followDataProperty() {
-        return followData;
     }
 
     public BooleanProperty showPriorProperty() {
