@@ -50,7 +50,7 @@ public final class CompareFrameTimeBenchmark {
             Measurement measurement = new Measurement(seconds);
             CompareViewModel compare = app.compareViewModel();
             // The tab builds its models in the background; training starts once they are ready.
-            compare.stateProperty().addListener((o, was, now) -> {
+            compare.lifecycle().stateProperty().addListener((o, was, now) -> {
                 if (was == null && now == TrainerState.READY) {
                     compare.commands().trainOrPause();
                     compare.showSamplesEverywhere();
@@ -98,7 +98,7 @@ public final class CompareFrameTimeBenchmark {
                     measuringSince = now;
                     previous = now;
                     previousCpu = threads.getCurrentThreadCpuTime();
-                    startIteration = compare().snapshotProperty().get().iteration();
+                    startIteration = compare().lifecycle().snapshotProperty().get().iteration();
                     return;
                 }
                 intervals.add(now - previous);
@@ -122,7 +122,7 @@ public final class CompareFrameTimeBenchmark {
 
             /** Notes when each epoch of the models ends, as the window sees it. */
             private void noteEpochs(long now) {
-                CompareSnapshot s = compare().snapshotProperty().get();
+                CompareSnapshot s = compare().lifecycle().snapshotProperty().get();
                 if (lastEpoch >= 0 && s.epoch() > lastEpoch) {
                     epochEnds.add(now);
                     trainingSeconds.add(CompareViewModel.lastEpochSeconds(s));
@@ -132,7 +132,7 @@ public final class CompareFrameTimeBenchmark {
 
             private void report(long now) {
                 double seconds = (now - measuringSince) / 1e9;
-                CompareSnapshot s = compare().snapshotProperty().get();
+                CompareSnapshot s = compare().lifecycle().snapshotProperty().get();
                 System.out.printf(Locale.ROOT, "%.1f s of the Compare tab: %d models and PCA, prior samples in every "
                         + "panel, %.1f lockstep iterations/s%n", seconds, s.variants().size(),
                         (s.iteration() - startIteration) / seconds);

@@ -147,7 +147,7 @@ public final class CompareView extends BorderPane implements Themed {
         problem.setWrapText(true);
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setTooltip(new Tooltip("Click to hide this message"));
-        problem.setOnMouseClicked(e -> viewModel.dismissProblem());
+        problem.setOnMouseClicked(e -> viewModel.lifecycle().dismissProblem());
         setTop(top);
 
         panelsBox.setFillHeight(true);
@@ -159,7 +159,7 @@ public final class CompareView extends BorderPane implements Themed {
         HBox.setHgrow(scroller, Priority.ALWAYS);
         setCenter(new HBox(scroller, side()));
 
-        setBottom(new StatusBar("compare-", viewModel.statusProperty(), viewModel.epochProgressProperty()));
+        setBottom(new StatusBar("compare-", viewModel.lifecycle().statusProperty(), viewModel.lifecycle().epochProgressProperty()));
     }
 
     /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
@@ -216,10 +216,10 @@ public final class CompareView extends BorderPane implements Themed {
         wholeSpace.selectedProperty().bindBidirectional(viewModel.wholeSpaceProperty());
         TrainingKeys.install(this, () -> true, viewModel.commands()::trainOrPause, viewModel.commands()::step, this::confirmReset);
 
-        viewModel.stateProperty().addListener(o -> showState());
-        viewModel.busyProperty().addListener(o -> showState());
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
+        viewModel.lifecycle().stateProperty().addListener(o -> showState());
+        viewModel.lifecycle().busyProperty().addListener(o -> showState());
+        problem.textProperty().bind(viewModel.lifecycle().problemProperty());
+        problem.visibleProperty().bind(viewModel.lifecycle().problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         viewModel.setupProperty().addListener((o, was, now) -> source.setText(now == null ? ""
                 : "The Explore tab's data and network: " + now.describeSource()
@@ -280,7 +280,7 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private void confirmReset() {
-        if (!viewModel.isTrained() || confirmation.confirm("Reset the models",
+        if (!viewModel.lifecycle().isTrained() || confirmation.confirm("Reset the models",
                 "Throw away every trained model here and start again from the same random weights?", "Reset",
                 "Keep training them")) {
             viewModel.commands().reset();
@@ -302,8 +302,8 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
-        preset.setDisable(viewModel.busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(), viewModel.lifecycle().busyProperty().get());
+        preset.setDisable(viewModel.lifecycle().busyProperty().get());
     }
 
     // ---- panels -------------------------------------------------------------------------------------

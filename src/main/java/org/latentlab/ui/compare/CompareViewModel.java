@@ -3,6 +3,7 @@ package org.latentlab.ui.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -29,6 +30,7 @@ import org.latentlab.training.RateDistortionTrail;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.explorer.ExplorerSetup;
+import org.latentlab.ui.explorer.TrainerLifecycle;
 import org.latentlab.ui.explorer.TrainingCommands;
 import org.latentlab.ui.loss.LossSeries;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
@@ -62,8 +64,7 @@ public final class CompareViewModel implements AutoCloseable {
 
     private final CompareTrainerFactory factory;
     private final ObservableValue<ExplorerSetup> explorerSetup;
-    private final Executor background;
-    private final Executor uiThread;
+    private final TrainerLifecycle<CompareTrainer, CompareSnapshot> lifecycle;
     private final DecodeService decodes = new DecodeService();
 
     private final ReadOnlyObjectWrapper<ComparisonPreset> preset =
@@ -85,18 +86,8 @@ public final class CompareViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText",
             "Click a dot in any panel: the same held-out image is ringed in every panel.");
-    private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "The comparison is built when this tab is first shown.");
-    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyObjectWrapper<CompareSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
 
-    private CompareTrainer trainer;
     private long sampleSeed = FIRST_SAMPLE_SEED;
-    private String shownMessage;
     /** The Explore tab's setup the user chose not to follow; not asked about again. */
     private ExplorerSetup declined;
 
@@ -107,8 +98,8 @@ public final class CompareViewModel implements AutoCloseable {
                             Executor background, Executor uiThread) {
         this.factory = factory;
         this.explorerSetup = explorerSetup;
-        this.background = background;
-        this.uiThread = uiThread;
+        this.lifecycle = new TrainerLifecycle<>(background, uiThread,
+                "The comparison is built when this tab is first shown.", "No comparison", CompareViewModel::statusLine);
         wholeSpace.addListener(o -> refreshShared());
     }
 
@@ -121,7 +112,7 @@ public final class CompareViewModel implements AutoCloseable {
      */
     public void activate() {
         ExplorerSetup source = explorerSetup.getValue();
-        if (busy.get() || source == null) {
+        if (lifecycle.busyProperty().get() || source == null) {
             return;
         }
         CompareSetup current = setup.get();
@@ -137,11 +128,12 @@ public final class CompareViewModel implements AutoCloseable {
     public String activationQuestion() {
         ExplorerSetup source = explorerSetup.getValue();
         CompareSetup current = setup.get();
-        if (source == null || current == null || current.follows(source) || source.equals(declined) || !isTrained()) {
+        if (source == null || current == null || current.follows(source) || source.equals(declined)
+                || !lifecycle.isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The models here trained for %,d iterations on %s. The Explore tab now "
-                + "uses %s. Train a new comparison on that?", snapshot.get().iteration(), current.describeSource(),
+                + "uses %s. Train a new comparison on that?", iteration(), current.describeSource(),
                 CompareSetup.describe(source));
     }
 
@@ -153,17 +145,17 @@ public final class CompareViewModel implements AutoCloseable {
         CompareSetup current = setup.get();
         declined = explorerSetup.getValue();
         if (current != null) {
-            problem.set("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
+            lifecycle.report("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
         }
     }
 
     /** The question to ask before {@link #choosePreset}; {@code null} when nothing would be lost. */
     public String presetQuestion(ComparisonPreset next) {
-        if (next.equals(preset.get()) || !isTrained()) {
+        if (next.equals(preset.get()) || !lifecycle.isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The models here trained for %,d iterations. Another set of models starts "
-                + "untrained. Discard these?", snapshot.get().iteration());
+                + "untrained. Discard these?", iteration());
     }
 
     /** Trains {@code next}'s models instead (ask {@link #presetQuestion} first). */
@@ -186,42 +178,23 @@ public final class CompareViewModel implements AutoCloseable {
             setup.set(current);
         }
         learningRate.set(rate);
-        if (trainer != null && !busy.get()) {
+        CompareTrainer trainer = lifecycle.trainer();
+        if (trainer != null && !lifecycle.busyProperty().get()) {
             trainer.setLearningRate(rate);
         }
     }
 
     private void build(CompareSetup target) {
-        busy.set(true);
-        status.set("Loading " + target.source().datasetSpec() + " and building " + target.preset().variants().size()
-                + " models and the PCA baseline…");
-        background.execute(() -> {
-            CompareTrainer built;
-            try {
-                built = factory.create(target);
-            } catch (RuntimeException e) {
-                uiThread.execute(() -> {
-                    busy.set(false);
-                    problem.set(messageOf(e));
-                    preset.set(setup.get() == null ? target.preset() : setup.get().preset());
-                    status.set(trainer == null ? "No comparison: " + messageOf(e) : status.get());
-                });
-                return;
-            }
-            uiThread.execute(() -> install(built, target));
-        });
+        lifecycle.build("Loading " + target.source().datasetSpec() + " and building "
+                        + target.preset().variants().size() + " models and the PCA baseline…",
+                () -> factory.create(target), built -> built, built -> install(target),
+                () -> preset.set(setup.get() == null ? target.preset() : setup.get().preset()));
     }
 
-    private void install(CompareTrainer built, CompareSetup target) {
-        CompareTrainer old = trainer;
-        trainer = built;
-        commands.use(trainer);
+    private void install(CompareSetup target) {
         setup.set(target);
         preset.set(target.preset());
         learningRate.set(target.learningRate());
-        busy.set(false);
-        shownMessage = null;
-        snapshot.set(null);
         selected.set(-1);
         selectedImage.set(null);
         List<ComparePanelViewModel> made = new ArrayList<>();
@@ -233,9 +206,6 @@ public final class CompareViewModel implements AutoCloseable {
             panel.shownProperty().addListener(o -> refreshShared());
         }
         panels.set(List.copyOf(made));
-        if (old != null) {
-            background.execute(old::close);
-        }
         pulse();
     }
 
@@ -243,12 +213,9 @@ public final class CompareViewModel implements AutoCloseable {
 
     /** Called once per frame: takes a new snapshot to every panel and picks up finished decodes. */
     public void pulse() {
-        if (trainer != null) {
-            CompareSnapshot latest = trainer.latest();
-            if (latest != snapshot.get()) {
-                snapshot.set(latest);
-                show(latest);
-            }
+        CompareSnapshot latest = lifecycle.pulse();
+        if (latest != null) {
+            show(latest);
         }
         for (ComparePanelViewModel panel : panels.get()) {
             panel.pulse();
@@ -256,13 +223,6 @@ public final class CompareViewModel implements AutoCloseable {
     }
 
     private void show(CompareSnapshot s) {
-        state.set(s.state());
-        epochProgress.set(s.epochProgress());
-        status.set(statusLine(s));
-        if (s.message() != null && !s.message().equals(shownMessage)) {
-            problem.set(s.message());
-        }
-        shownMessage = s.message();
         List<ComparePanelViewModel> current = panels.get();
         for (int i = 0; i < s.variants().size() && i < current.size(); i++) {
             current.get(i).update(s.variants().get(i));
@@ -372,13 +332,11 @@ public final class CompareViewModel implements AutoCloseable {
      * back to its first weights, from the same seeds).
      */
     public TrainingCommands commands() {
-        return commands;
+        return lifecycle.commands();
     }
 
-    /** Whether the models have trained at all, so that replacing them loses work. */
-    public boolean isTrained() {
-        CompareSnapshot s = snapshot.get();
-        return s != null && s.iteration() > 0;
+    private long iteration() {
+        return lifecycle.snapshotProperty().get().iteration();
     }
 
     /**
@@ -435,31 +393,26 @@ public final class CompareViewModel implements AutoCloseable {
         }
     }
 
-    public void dismissProblem() {
-        problem.set(null);
+    /**
+     * Stops the trainer and the decoder; returns at once.
+     *
+     * @return completes when both have ended
+     */
+    public CompletableFuture<Void> shutDown() {
+        CompletableFuture<Void> trainerEnded = lifecycle.close();
+        return CompletableFuture.allOf(trainerEnded, CompletableFuture.runAsync(decodes::close));
     }
 
-    /** Stops the trainer and the decoder; waits a moment for both. */
+    /** {@link #shutDown()}, without waiting. */
     @Override
     public void close() {
-        if (trainer != null) {
-            trainer.close();
-        }
-        decodes.close();
+        shutDown();
     }
 
     // ---- text ---------------------------------------------------------------------------------------
 
     static String statusLine(CompareSnapshot s) {
-        String what = switch (s.state()) {
-            case READY -> "Ready";
-            case RUNNING -> "Training";
-            case PAUSED -> "Paused";
-            case FINISHED -> "Finished";
-            case STOPPED -> "Stopped";
-        };
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
-                what, s.epoch() + 1, 100 * s.epochProgress(), s.iteration()));
+        StringBuilder text = new StringBuilder(TrainerLifecycle.progressLine(s));
         if (s.iterationsPerSecond() > 0) {
             text.append(String.format(Locale.ROOT, " · %.1f steps/s, each of all %d models on one minibatch",
                     s.iterationsPerSecond(), s.variants().size()));
@@ -484,14 +437,6 @@ public final class CompareViewModel implements AutoCloseable {
             }
         }
         return seconds;
-    }
-
-    private static String messageOf(Throwable e) {
-        Throwable shown = e;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
     // ---- properties ---------------------------------------------------------------------------------
@@ -555,31 +500,8 @@ public final class CompareViewModel implements AutoCloseable {
         return selectionText.getReadOnlyProperty();
     }
 
-    /** What the trainer is doing; {@code null} before the first comparison is built. */
-    public ReadOnlyObjectProperty<TrainerState> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
-
-    /** Whether a comparison is being built; the controls wait meanwhile. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return epochProgress.getReadOnlyProperty();
-    }
-
-    /** A problem to show (a dataset that cannot be read, a model that stopped); {@code null} for none. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    /** The snapshot the panels show now. */
-    public ReadOnlyObjectProperty<CompareSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+    /** The trainer, its snapshots, state, status line and banner. */
+    public TrainerLifecycle<CompareTrainer, CompareSnapshot> lifecycle() {
+        return lifecycle;
     }
 }
