@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.latentlab.ui.explorer.TrainerLifecycle;
+import org.latentlab.ui.FailureMessage;
 
 /**
  * What is left to do once the window has gone: wait for the last session to be saved and for the
@@ -37,7 +37,7 @@ final class WindowClosing {
                 saved.get(SAVE_LIMIT_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException e) {
                 err.println("latent-lab: could not save the last session to " + file + ": "
-                        + TrainerLifecycle.messageOf(e.getCause()));
+                        + FailureMessage.of(e.getCause()));
             } catch (TimeoutException e) {
                 err.println("latent-lab: gave up saving the last session to " + file + " after "
                         + SAVE_LIMIT_SECONDS + " s");

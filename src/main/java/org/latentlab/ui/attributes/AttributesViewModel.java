@@ -29,6 +29,7 @@ import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.scatter.LatestWins;
 import org.latentlab.ui.scatter.ScatterOverlay;
 
 /**

@@ -1,6 +1,7 @@
 package org.latentlab.ui.compare;
 
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,16 +27,17 @@ import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.loss.LossSeries;
 import org.latentlab.ui.manifold.ManifoldImages;
+import org.latentlab.ui.scatter.BackgroundProjection;
 import org.latentlab.ui.scatter.ScatterPoints;
-import org.latentlab.ui.scatter.ScatterProjection;
 import org.latentlab.ui.scatter.Viewport;
 
 /**
  * One panel of the compare lab: a model of the comparison, or the PCA baseline, as its latent
  * scatter, its losses as numbers and a small curve, a small grid decoded over its latent space,
  * the images it decodes from prior samples once asked, and its reconstruction of the selected
- * image. Decoding runs on the decode service, one channel per picture, latest request wins; the
- * results are taken up once per frame. The baseline does not train, and its linear decoder is
+ * image. Decoding runs on the decode service, one channel per picture, latest request wins, and a
+ * latent space of more than two dimensions is put on its principal plane by a worker; the results
+ * are taken up once per frame. The baseline does not train, and its linear decoder is
  * cheap enough to run here, once.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread).
@@ -60,6 +62,7 @@ public final class ComparePanelViewModel {
     private final DecodeService.Channel gridChannel;
     private final DecodeService.Channel sampleChannel;
     private final DecodeService.Channel reconstructionChannel;
+    private final BackgroundProjection projection;
 
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final ReadOnlyObjectWrapper<VariantSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
@@ -85,22 +88,28 @@ public final class ComparePanelViewModel {
     private DecodeService.DecodeResult shownSamples;
     private DecodeService.DecodeResult shownReconstruction;
 
-    private ComparePanelViewModel(CompareVariant variant, String colourHex, DecodeService decodes) {
+    private ComparePanelViewModel(CompareVariant variant, String colourHex, DecodeService decodes, Executor worker) {
         this.variant = variant;
         this.colourHex = colourHex;
         this.gridChannel = decodes == null ? null : decodes.channel();
         this.sampleChannel = decodes == null ? null : decodes.channel();
         this.reconstructionChannel = decodes == null ? null : decodes.channel();
+        this.projection = new BackgroundProjection(worker);
     }
 
-    /** The panel of the model in place {@code index} of the comparison, in its colour. */
-    static ComparePanelViewModel ofModel(CompareVariant variant, int index, DecodeService decodes) {
-        return new ComparePanelViewModel(variant, Palette.MODEL_HEX.get(index % Palette.MODEL_HEX.size()), decodes);
+    /**
+     * The panel of the model in place {@code index} of the comparison, in its colour.
+     *
+     * @param worker where the principal plane of a latent space of more than 2 dimensions is fitted
+     */
+    static ComparePanelViewModel ofModel(CompareVariant variant, int index, DecodeService decodes, Executor worker) {
+        return new ComparePanelViewModel(variant, Palette.MODEL_HEX.get(index % Palette.MODEL_HEX.size()), decodes,
+                worker);
     }
 
-    /** The panel of the PCA baseline, which {@link #showBaseline} fills. */
+    /** The panel of the PCA baseline, which {@link #showBaseline} fills; its codes are 2-D. */
     static ComparePanelViewModel ofBaseline() {
-        return new ComparePanelViewModel(null, BASELINE_HEX, null);
+        return new ComparePanelViewModel(null, BASELINE_HEX, null, Runnable::run);
     }
 
     // ---- updates ----------------------------------------------------------------------------------
@@ -111,14 +120,17 @@ public final class ComparePanelViewModel {
         TrainingSnapshot training = panel.training();
         boolean sameProbe = probe != null && probe.pixels() == training.probe().pixels();
         probe = training.probe();
-        points.set(ScatterProjection.of(probe, sameProbe ? points.get() : null));
+        ScatterPoints projected = projection.request(probe, !sameProbe, sameProbe ? points.get() : null);
+        if (projected != null || !sameProbe) {
+            points.set(projected);
+        }
         LossSeries current = losses.get();
         IterationHistory.View history = training.iterations();
         if (current == null || current.size() != history.size() || current.epochs().size() != training.epochs().size()) {
             losses.set(new LossSeries(history, training.epochs(), variant.kind() == ModelKind.VAE));
             numbers.set(numbersOf(variant, history));
         }
-        message.set(panel.stopped() ? training.message() : null);
+        showMessage();
         if (training.decoder() != decoder) {
             decoder = training.decoder();
             requestGrid();
@@ -134,7 +146,7 @@ public final class ComparePanelViewModel {
         }
         baseline = newBaseline;
         probe = baseline.probe();
-        points.set(ScatterProjection.of(probe, null));
+        points.set(projection.request(probe, true, null));
         numbers.set(String.format(Locale.ROOT, "%.0f %% of variance kept\nfitted once, not trained",
                 100 * baseline.pca().explainedVariance()));
         grid.set(images(baseline.pca().decode(GRID.points(2, 0, 1), GRID_SIZE * GRID_SIZE), GRID_SIZE, GRID_SIZE));
@@ -170,10 +182,36 @@ public final class ComparePanelViewModel {
                 : String.format(Locale.ROOT, "%,d of %,d outside", count, current.size()));
     }
 
-    /** Takes up finished decodes; called once per frame. */
-    void pulse() {
+    /** Why the model stopped; else why its scatter may mislead (a PCA that did not converge); else nothing. */
+    private void showMessage() {
+        VariantSnapshot s = snapshot.get();
+        ScatterPoints current = points.get();
+        if (s != null && s.stopped()) {
+            message.set(s.training().message());
+        } else if (projection.problem() != null) {
+            message.set(projection.problem());
+        } else if (current != null && !current.plane().converged()) {
+            message.set(current.note());
+        } else {
+            message.set(null);
+        }
+    }
+
+    /**
+     * Takes up finished points and decodes; called once per frame.
+     *
+     * @return whether the points moved (so the axes the panels share may change)
+     */
+    boolean pulse() {
+        ScatterPoints projected = projection.take();
+        boolean moved = projected != null;
+        if (moved) {
+            points.set(projected);
+            requestGrid();
+        }
+        showMessage();
         if (gridChannel == null) {
-            return;
+            return moved;
         }
         DecodeService.DecodeResult g = gridChannel.latest();
         if (g != null && g != shownGrid && g.request().latents() == gridRequest) {
@@ -190,6 +228,7 @@ public final class ComparePanelViewModel {
             shownReconstruction = r;
             reconstruction.set(r.images());
         }
+        return moved;
     }
 
     // ---- decoding ---------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ public final class CompareViewModel implements AutoCloseable {
     private final CompareTrainerFactory factory;
     private final ObservableValue<ExplorerSetup> explorerSetup;
     private final TrainerLifecycle<CompareTrainer, CompareSnapshot> lifecycle;
+    private final Executor worker;
     private final DecodeService decodes = new DecodeService();
 
     private final ReadOnlyObjectWrapper<ComparisonPreset> preset =
@@ -98,6 +99,7 @@ public final class CompareViewModel implements AutoCloseable {
                             Executor background, Executor uiThread) {
         this.factory = factory;
         this.explorerSetup = explorerSetup;
+        this.worker = background;
         this.lifecycle = new TrainerLifecycle<>(background, uiThread,
                 "The comparison is built when this tab is first shown.", "No comparison", CompareViewModel::statusLine);
         wholeSpace.addListener(o -> refreshShared());
@@ -199,7 +201,7 @@ public final class CompareViewModel implements AutoCloseable {
         selectedImage.set(null);
         List<ComparePanelViewModel> made = new ArrayList<>();
         for (int i = 0; i < target.preset().variants().size(); i++) {
-            made.add(ComparePanelViewModel.ofModel(target.preset().variants().get(i), i, decodes));
+            made.add(ComparePanelViewModel.ofModel(target.preset().variants().get(i), i, decodes, worker));
         }
         made.add(ComparePanelViewModel.ofBaseline());
         for (ComparePanelViewModel panel : made) {
@@ -217,8 +219,12 @@ public final class CompareViewModel implements AutoCloseable {
         if (latest != null) {
             show(latest);
         }
+        boolean moved = false;
         for (ComparePanelViewModel panel : panels.get()) {
-            panel.pulse();
+            moved |= panel.pulse();
+        }
+        if (moved) {
+            refreshShared();
         }
     }
 

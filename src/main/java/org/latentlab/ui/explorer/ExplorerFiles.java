@@ -14,6 +14,7 @@ import org.latentlab.training.IterationHistory;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.FailureMessage;
 
 /**
  * The Explore tab's files: saving the model being trained as a run file (on the trainer thread,
@@ -53,7 +54,7 @@ public final class ExplorerFiles {
             if (failure == null) {
                 lifecycle.say("Saved the model to " + file);
             } else {
-                lifecycle.report("Could not save the model to " + file + ": " + TrainerLifecycle.messageOf(failure));
+                lifecycle.report("Could not save the model to " + file + ": " + FailureMessage.of(failure));
             }
         }));
     }
@@ -118,7 +119,7 @@ public final class ExplorerFiles {
                 uiThread.execute(() -> lifecycle.say("Wrote " + iterationsFile + " and " + epochsFile));
             } catch (IOException | UncheckedIOException e) {
                 uiThread.execute(() -> lifecycle.report("Could not write the loss history: "
-                        + TrainerLifecycle.messageOf(e)));
+                        + FailureMessage.of(e)));
             }
         });
     }

@@ -36,7 +36,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ExplorerFiles files;
     private final DecodeService decodes = new DecodeService();
     private final LossChartViewModel loss = new LossChartViewModel();
-    private final LatentScatterViewModel scatter = new LatentScatterViewModel(decodes.channel());
+    private final LatentScatterViewModel scatter;
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
@@ -54,7 +54,9 @@ public final class ExplorerViewModel implements AutoCloseable {
                 ExplorerViewModel::statusLine);
         this.files = new ExplorerFiles(lifecycle, setup::get,
                 file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
+        this.scatter = new LatentScatterViewModel(decodes.channel(), background);
         this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
+        lifecycle.watch(scatter::problem);
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }

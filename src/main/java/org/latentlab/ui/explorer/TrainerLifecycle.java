@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.latentlab.training.BackgroundTrainer;
 import org.latentlab.training.TrainerProgress;
 import org.latentlab.training.TrainerState;
+import org.latentlab.ui.FailureMessage;
 
 /**
  * The life of a tab's background trainer, the same for the Explore tab's one model and the compare
@@ -87,7 +88,7 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
             try {
                 made = make.get();
             } catch (Throwable e) { // out of memory on a foreign file too: nothing may leave the controls off
-                String why = messageOf(e);
+                String why = FailureMessage.of(e);
                 uiThread.execute(() -> fail(why, failed));
                 return;
             }
@@ -196,15 +197,6 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         };
         return String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
                 what, s.epoch() + 1, 100 * s.epochProgress(), s.iteration());
-    }
-
-    /** What went wrong, for the banner: the first message along the causes, else the kind of failure. */
-    public static String messageOf(Throwable e) {
-        Throwable shown = e;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
     // ---- the trainer and what follows it -------------------------------------------------------------

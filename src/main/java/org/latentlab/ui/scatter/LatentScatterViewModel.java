@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.concurrent.Executor;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
@@ -31,6 +32,7 @@ public final class LatentScatterViewModel {
     private static final double[] NICE_HALF_SPANS = {3.2, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100};
 
     private final DecodeService.Channel reconstructions;
+    private final BackgroundProjection projection;
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.PRIOR);
     private final BooleanProperty showPrior = new SimpleBooleanProperty(this, "showPrior", true);
@@ -52,14 +54,21 @@ public final class LatentScatterViewModel {
     private long reconstructionRequest = Long.MAX_VALUE;
     private DecodeService.DecodeResult shownReconstruction;
 
-    /** @param reconstructions where the selected image's reconstruction is decoded, off this thread */
-    public LatentScatterViewModel(DecodeService.Channel reconstructions) {
+    /**
+     * @param reconstructions where the selected image's reconstruction is decoded, off this thread
+     * @param worker          where the principal plane of a latent space of more than 2 dimensions is fitted
+     */
+    public LatentScatterViewModel(DecodeService.Channel reconstructions, Executor worker) {
         this.reconstructions = reconstructions;
+        this.projection = new BackgroundProjection(worker);
         overlay.addListener(o -> refreshOverlayEllipse());
         points.addListener(o -> refreshOverlayEllipse());
     }
 
-    /** Takes a new snapshot: new positions, a new view if following the data, a new reconstruction. */
+    /**
+     * Takes a new snapshot: new positions (at once in 2-D, from the worker in a frame or two
+     * otherwise), a new view if following the data, a new reconstruction.
+     */
     public void update(TrainingSnapshot snapshot) {
         boolean newProbe = probe == null || probe.pixels() != snapshot.probe().pixels();
         probe = snapshot.probe();
@@ -68,15 +77,35 @@ public final class LatentScatterViewModel {
             hovered.set(-1);
             selected.set(-1);
         }
-        points.set(ScatterProjection.of(probe, points.get()));
+        ScatterPoints projected = projection.request(probe, newProbe, points.get());
+        if (projected != null) {
+            show(projected);
+        } else if (newProbe || points.get() != null && points.get().latentSize() != probe.encoding().latentSize()) {
+            show(null); // the points shown belong to other images
+        } else {
+            refreshSelection();
+        }
+    }
+
+    private void show(ScatterPoints projected) {
+        points.set(projected);
         if (followData) {
-            viewport.set(fittedViewport(points.get()));
+            viewport.set(fittedViewport(projected));
         }
         refreshSelection();
     }
 
-    /** Picks up a finished reconstruction; called once per frame. */
+    /** Why the points could not be placed; {@code null} when they could. */
+    public String problem() {
+        return projection.problem();
+    }
+
+    /** Picks up finished points and a finished reconstruction; called once per frame. */
     public void pulse() {
+        ScatterPoints projected = projection.take();
+        if (projected != null) {
+            show(projected);
+        }
         DecodeService.DecodeResult result = reconstructions.latest();
         if (result != null && result != shownReconstruction && result.request().id() >= reconstructionRequest) {
             shownReconstruction = result;

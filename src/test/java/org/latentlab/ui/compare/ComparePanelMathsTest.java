@@ -36,11 +36,11 @@ class ComparePanelMathsTest {
 
     @Test
     void headingsSayTheKindOfModelOverWhatItIsTrainedOn() {
-        assertEquals("autoencoder\nno KL, no prior", ComparePanelViewModel.ofModel(CompareVariant.autoencoder(), 0, null).heading());
-        assertEquals("VAE\nKL only", ComparePanelViewModel.ofModel(CompareVariant.klOnly(), 2, null).heading());
-        assertEquals("VAE\nreconstruction + KL", ComparePanelViewModel.ofModel(CompareVariant.vae(1), 3, null).heading());
-        assertEquals("β-VAE\nβ = 0.1", ComparePanelViewModel.ofModel(CompareVariant.vae(0.1), 0, null).heading());
-        assertEquals("β = 4", ComparePanelViewModel.ofModel(CompareVariant.vae(4), 2, null).shortTitle());
+        assertEquals("autoencoder\nno KL, no prior", ComparePanelViewModel.ofModel(CompareVariant.autoencoder(), 0, null, Runnable::run).heading());
+        assertEquals("VAE\nKL only", ComparePanelViewModel.ofModel(CompareVariant.klOnly(), 2, null, Runnable::run).heading());
+        assertEquals("VAE\nreconstruction + KL", ComparePanelViewModel.ofModel(CompareVariant.vae(1), 3, null, Runnable::run).heading());
+        assertEquals("β-VAE\nβ = 0.1", ComparePanelViewModel.ofModel(CompareVariant.vae(0.1), 0, null, Runnable::run).heading());
+        assertEquals("β = 4", ComparePanelViewModel.ofModel(CompareVariant.vae(4), 2, null, Runnable::run).shortTitle());
         assertEquals("PCA\nlinear baseline", ComparePanelViewModel.ofBaseline().heading());
     }
 
