@@ -27,6 +27,7 @@ import org.latentlab.latent.LatentRegion;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
+import org.latentlab.training.LatentAnalysis;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.scatter.LatestWins;
