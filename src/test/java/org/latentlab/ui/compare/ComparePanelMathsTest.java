@@ -27,11 +27,11 @@ class ComparePanelMathsTest {
         }
         // Over the last 50: reconstruction alternates 150, 151 (mean 150.5), KL 4, 5 (mean 4.5).
         assertEquals("reconstruction 150.5\nKL 4.50 · −ELBO 155.0",
-                ComparePanelViewModel.numbersOf(CompareVariant.vae(1), history.view()));
+                PanelText.numbers(CompareVariant.vae(1), history.view()));
         assertEquals("reconstruction 150.5\nno KL, no ELBO",
-                ComparePanelViewModel.numbersOf(CompareVariant.autoencoder(), history.view()));
+                PanelText.numbers(CompareVariant.autoencoder(), history.view()));
         assertEquals("not trained yet\npress Train",
-                ComparePanelViewModel.numbersOf(CompareVariant.klOnly(), new IterationHistory().view()));
+                PanelText.numbers(CompareVariant.klOnly(), new IterationHistory().view()));
     }
 
     @Test
