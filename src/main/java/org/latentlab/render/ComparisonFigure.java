@@ -1,10 +1,8 @@
 package org.latentlab.render;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 /**
  * One figure of the compare lab for a slide: a column per model, each with its latent space as a

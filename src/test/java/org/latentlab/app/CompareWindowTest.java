@@ -105,7 +105,7 @@ class CompareWindowTest extends RunningWindow {
         assertTrue(Files.size(PICTURE) > 50_000, "a picture of the tab was written to " + PICTURE);
 
         clickOn("#compare-whole-space");
-        double half = onFx(() -> compare().viewportProperty().get().halfSpan());
+        double half = onFx(() -> compare().sharedAxes().viewportProperty().get().halfSpan());
         assertTrue(half > 4, "the axes reach the farthest code, ±" + half);
         assertTrue(onFx(() -> panels.stream().allMatch(p -> p.outsideProperty().get().equals("all 1,000 inside"))),
                 "every code in view");
@@ -135,7 +135,7 @@ class CompareWindowTest extends RunningWindow {
     private int firstInsideEveryPanel() throws Exception {
         return onFx(() -> {
             var points = compare().panelsProperty().get().get(3).pointsProperty().get();
-            var view = compare().viewportProperty().get();
+            var view = compare().sharedAxes().viewportProperty().get();
             for (int i = 0; i < points.size(); i++) {
                 if (Math.abs(points.xs()[i]) < view.halfSpan() * 0.8 && Math.abs(points.ys()[i]) < view.halfSpan() * 0.8) {
                     return i;

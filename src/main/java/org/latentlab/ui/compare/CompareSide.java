@@ -67,8 +67,8 @@ final class CompareSide extends VBox {
         setPadding(new Insets(6, 6, 6, 0));
         setMinHeight(0); // on a short window the side's foot is hidden, never the status bar
         sizeSide(PlotTheme.LIGHT.fontSize());
-        viewModel.rateDistortionProperty().addListener((o, was, now) -> rateDistortion.show(now));
-        rateDistortion.note().textProperty().bind(viewModel.rateDistortionNoteProperty());
+        viewModel.sharedAxes().rateDistortionProperty().addListener((o, was, now) -> rateDistortion.show(now));
+        rateDistortion.note().textProperty().bind(viewModel.sharedAxes().rateDistortionNoteProperty());
         selectionText.textProperty().bind(viewModel.selectionTextProperty());
         viewModel.selectedImageProperty().addListener((o, was, now) -> selectedInput.setImage(image(now)));
     }
@@ -80,7 +80,7 @@ final class CompareSide extends VBox {
         for (ComparePanelViewModel panel : panels) {
             reconstructions.getChildren().add(reconstruction(panel));
         }
-        rateDistortion.show(viewModel.rateDistortionProperty().get());
+        rateDistortion.show(viewModel.sharedAxes().rateDistortionProperty().get());
         panels.stream().filter(ComparePanelViewModel::isBaseline).findFirst().ifPresent(baseline ->
                 baseline.pointsProperty().addListener(o -> rebuildClassLegend(baseline.probe())));
     }

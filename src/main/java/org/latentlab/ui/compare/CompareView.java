@@ -171,7 +171,7 @@ public final class CompareView extends BorderPane implements Themed {
         step.setOnAction(e -> viewModel.commands().step());
         reset.setOnAction(e -> confirmReset());
         samplesEverywhere.setOnAction(e -> viewModel.showSamplesEverywhere());
-        wholeSpace.selectedProperty().bindBidirectional(viewModel.wholeSpaceProperty());
+        wholeSpace.selectedProperty().bindBidirectional(viewModel.sharedAxes().wholeSpaceProperty());
         TrainingKeys.install(this, () -> true, viewModel.commands()::trainOrPause, viewModel.commands()::step, this::confirmReset);
 
         viewModel.lifecycle().stateProperty().addListener(o -> showState());
@@ -199,18 +199,18 @@ public final class CompareView extends BorderPane implements Themed {
         });
 
         viewModel.panelsProperty().addListener((o, was, now) -> rebuildPanels(now));
-        viewModel.viewportProperty().addListener((o, was, now) -> {
+        viewModel.sharedAxes().viewportProperty().addListener((o, was, now) -> {
             panelViews.forEach(p -> p.setViewport(now));
             showAxes();
         });
         showAxes();
         viewModel.selectedProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setSelected(now.intValue())));
-        viewModel.lossRangeProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setLossRange(now)));
+        viewModel.sharedAxes().lossRangeProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setLossRange(now)));
         showState();
     }
 
     private void showAxes() {
-        double half = viewModel.viewportProperty().get().halfSpan();
+        double half = viewModel.sharedAxes().viewportProperty().get().halfSpan();
         axes.setText("axes ±" + AxisMapping.label(half) + " in every panel");
     }
 
@@ -268,9 +268,9 @@ public final class CompareView extends BorderPane implements Themed {
         for (ComparePanelViewModel panel : panels) {
             ComparePanelView view = new ComparePanelView(panel, viewModel);
             view.setTheme(panelTheme());
-            view.setViewport(viewModel.viewportProperty().get());
+            view.setViewport(viewModel.sharedAxes().viewportProperty().get());
             view.setSelected(viewModel.selectedProperty().get());
-            view.setLossRange(viewModel.lossRangeProperty().get());
+            view.setLossRange(viewModel.sharedAxes().lossRangeProperty().get());
             view.visibleProperty().bind(panel.shownProperty());
             view.managedProperty().bind(panel.shownProperty());
             HBox.setHgrow(view, Priority.ALWAYS);

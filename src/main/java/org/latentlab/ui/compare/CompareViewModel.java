@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,26 +13,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
-import org.latentlab.model.ModelKind;
 import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.CompareTrainer;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.EpochMetrics;
-import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ProbeSet;
-import org.latentlab.training.RateDistortionTrail;
-import org.latentlab.training.TrainerState;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.explorer.ExplorerSetup;
 import org.latentlab.ui.explorer.TrainerLifecycle;
 import org.latentlab.ui.explorer.TrainingCommands;
-import org.latentlab.ui.loss.LossSeries;
-import org.latentlab.ui.scatter.LatentScatterViewModel;
-import org.latentlab.ui.scatter.ScatterPoints;
-import org.latentlab.ui.scatter.Viewport;
 
 /**
  * The compare lab's state: the comparison being trained (its setup and its {@link CompareTrainer}),
@@ -54,13 +42,8 @@ import org.latentlab.ui.scatter.Viewport;
  */
 public final class CompareViewModel implements AutoCloseable {
 
-    /** Half the side of the scatters' axes around the prior: its ±4σ. */
-    static final double PRIOR_HALF_SPAN = 4;
-    /** The loss curves' log axis starts no lower than this (a KL-only model's KL keeps falling). */
-    static final double LOSS_FLOOR = 0.01;
     static final double DEFAULT_LEARNING_RATE = 1e-3;
     private static final long FIRST_SAMPLE_SEED = 2013;
-    private static final String RATE_DISTORTION_NOTE = "Hollow dot: start; filled: now. Grey: equal −ELBO.";
 
     private final CompareTrainerFactory factory;
     private final ObservableValue<ExplorerSetup> explorerSetup;
@@ -74,15 +57,7 @@ public final class CompareViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<CompareSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<List<ComparePanelViewModel>> panels =
             new ReadOnlyObjectWrapper<>(this, "panels", List.of());
-    private final ReadOnlyObjectWrapper<List<RateDistortionCurve>> rateDistortion =
-            new ReadOnlyObjectWrapper<>(this, "rateDistortion", List.of());
-    private final ReadOnlyStringWrapper rateDistortionNote =
-            new ReadOnlyStringWrapper(this, "rateDistortionNote", RATE_DISTORTION_NOTE);
-    private final BooleanProperty wholeSpace = new SimpleBooleanProperty(this, "wholeSpace", false);
-    private final ReadOnlyObjectWrapper<Viewport> viewport =
-            new ReadOnlyObjectWrapper<>(this, "viewport", new Viewport(0, 0, PRIOR_HALF_SPAN));
-    private final ReadOnlyObjectWrapper<double[]> lossRange =
-            new ReadOnlyObjectWrapper<>(this, "lossRange", new double[] {1, 1000});
+    private final SharedAxes shared = new SharedAxes();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText",
@@ -102,7 +77,7 @@ public final class CompareViewModel implements AutoCloseable {
         this.worker = background;
         this.lifecycle = new TrainerLifecycle<>(background, uiThread,
                 "The comparison is built when this tab is first shown.", "No comparison", CompareViewModel::statusLine);
-        wholeSpace.addListener(o -> refreshShared());
+        shared.wholeSpaceProperty().addListener(o -> refreshShared());
     }
 
     // ---- building -----------------------------------------------------------------------------------
@@ -243,92 +218,8 @@ public final class CompareViewModel implements AutoCloseable {
         refreshShared();
     }
 
-    /** Recomputes what the shown panels share: the scatter axes, the loss axis, the rate–distortion curves. */
     private void refreshShared() {
-        List<ComparePanelViewModel> shown = panels.get().stream().filter(p -> p.shownProperty().get()).toList();
-        Viewport view = sharedViewport(shown, wholeSpace.get());
-        viewport.set(view);
-        for (ComparePanelViewModel panel : panels.get()) {
-            panel.setViewport(view);
-        }
-        lossRange.set(sharedLossRange(shown));
-        rateDistortion.set(curvesOf(shown));
-        boolean autoencoder = shown.stream().anyMatch(p -> !p.isBaseline() && p.variant().kind() == ModelKind.AUTOENCODER);
-        rateDistortionNote.set(RATE_DISTORTION_NOTE + (autoencoder ? " The autoencoder has no KL, so no rate." : ""));
-    }
-
-    /**
-     * The axes every scatter shares, so the panels can be compared by eye: the prior's
-     * ±{@value #PRIOR_HALF_SPAN}σ, where it puts nearly all its mass and the decoded grid lies; or,
-     * for the whole latent space, fitted to reach every shown panel's points.
-     */
-    static Viewport sharedViewport(List<ComparePanelViewModel> shown, boolean wholeSpace) {
-        if (!wholeSpace) {
-            return new Viewport(0, 0, PRIOR_HALF_SPAN);
-        }
-        Viewport widest = LatentScatterViewModel.fittedViewport(null);
-        for (ComparePanelViewModel panel : shown) {
-            ScatterPoints points = panel.pointsProperty().get();
-            Viewport fitted = LatentScatterViewModel.fittedViewport(points);
-            if (fitted.halfSpan() > widest.halfSpan()) {
-                widest = fitted;
-            }
-        }
-        return widest;
-    }
-
-    /**
-     * The log-scale range of every shown model's loss curves: whole decades from the lowest to the
-     * highest reconstruction or KL of its iterations, but not below {@value #LOSS_FLOOR} nats.
-     *
-     * @return {min, max}
-     */
-    static double[] sharedLossRange(List<ComparePanelViewModel> shown) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (ComparePanelViewModel panel : shown) {
-            LossSeries series = panel.lossesProperty().get();
-            if (series == null) {
-                continue;
-            }
-            for (int i = 0; i < series.size(); i++) {
-                for (LossSeries.Term term : List.of(LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)) {
-                    float v = series.value(term, i);
-                    if (Float.isFinite(v) && v > 0 && (term != LossSeries.Term.KL || series.showKl())) {
-                        low = Math.min(low, v);
-                        high = Math.max(high, v);
-                    }
-                }
-            }
-        }
-        if (!(low <= high)) {
-            return new double[] {1, 1000};
-        }
-        double min = Math.pow(10, Math.floor(Math.log10(Math.max(LOSS_FLOOR, low))));
-        double max = Math.pow(10, Math.ceil(Math.log10(high * 1.0001)));
-        return new double[] {min, Math.max(max, min * 10)};
-    }
-
-    /**
-     * The rate–distortion path of every shown VAE, in panel order. An autoencoder has no posterior,
-     * so no rate, and the baseline does not train: neither has a path.
-     */
-    static List<RateDistortionCurve> curvesOf(List<ComparePanelViewModel> shown) {
-        List<RateDistortionCurve> curves = new ArrayList<>();
-        for (ComparePanelViewModel panel : shown) {
-            VariantSnapshot s = panel.snapshotProperty().get();
-            if (panel.isBaseline() || s == null || panel.variant().kind() != ModelKind.VAE) {
-                continue;
-            }
-            IterationHistory.View history = s.training().iterations();
-            if (history.size() == 0) {
-                continue;
-            }
-            RateDistortionTrail trail = RateDistortionTrail.ofIterations(history,
-                    RateDistortionTrail.windowFor(history.size(), RateDistortionCurve.TRAIL_POINTS));
-            curves.add(new RateDistortionCurve(panel.title(), panel.colourHex(), trail));
-        }
-        return List.copyOf(curves);
+        shared.refresh(panels.get());
     }
 
     // ---- commands -----------------------------------------------------------------------------------
@@ -466,33 +357,6 @@ public final class CompareViewModel implements AutoCloseable {
         return panels.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<List<RateDistortionCurve>> rateDistortionProperty() {
-        return rateDistortion.getReadOnlyProperty();
-    }
-
-    /** What the rate–distortion plot's marks mean, and why a shown autoencoder has no path in it. */
-    public ReadOnlyStringProperty rateDistortionNoteProperty() {
-        return rateDistortionNote.getReadOnlyProperty();
-    }
-
-    /**
-     * Whether the scatters' axes reach every code of every shown panel; otherwise they show the
-     * prior's ±4σ, and each panel counts the codes outside.
-     */
-    public BooleanProperty wholeSpaceProperty() {
-        return wholeSpace;
-    }
-
-    /** The axes every scatter shares. */
-    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
-        return viewport.getReadOnlyProperty();
-    }
-
-    /** The log-scale range every loss curve shares, {min, max} in nats. */
-    public ReadOnlyObjectProperty<double[]> lossRangeProperty() {
-        return lossRange.getReadOnlyProperty();
-    }
-
     /** The probe image selected in every panel, or −1. */
     public ReadOnlyIntegerProperty selectedProperty() {
         return selected.getReadOnlyProperty();
@@ -504,6 +368,11 @@ public final class CompareViewModel implements AutoCloseable {
 
     public ReadOnlyStringProperty selectionTextProperty() {
         return selectionText.getReadOnlyProperty();
+    }
+
+    /** What the shown panels share: the scatters' axes, the loss axis, the rate–distortion curves. */
+    public SharedAxes sharedAxes() {
+        return shared;
     }
 
     /** The trainer, its snapshots, state, status line and banner. */

@@ -130,12 +130,12 @@ class CompareViewModelTest {
         assertTrue(klOnly < 0.1 * both, "KL only " + klOnly + " against both terms " + both);
 
         assertEquals(List.of("VAE, reconstruction only", "VAE, KL only", "VAE (β = 1)"),
-                viewModel.rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList(),
+                viewModel.sharedAxes().rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList(),
                 "the autoencoder has no rate");
-        assertTrue(viewModel.rateDistortionProperty().get().get(2).trail().size() > 10);
-        assertTrue(viewModel.rateDistortionNoteProperty().get().endsWith("The autoencoder has no KL, so no rate."));
+        assertTrue(viewModel.sharedAxes().rateDistortionProperty().get().get(2).trail().size() > 10);
+        assertTrue(viewModel.sharedAxes().rateDistortionNoteProperty().get().endsWith("The autoencoder has no KL, so no rate."));
         panels().get(0).shownProperty().set(false);
-        assertFalse(viewModel.rateDistortionNoteProperty().get().contains("autoencoder"), "no autoencoder shown");
+        assertFalse(viewModel.sharedAxes().rateDistortionNoteProperty().get().contains("autoencoder"), "no autoencoder shown");
         panels().get(0).shownProperty().set(true);
 
         viewModel.commands().trainOrPause();
@@ -262,16 +262,16 @@ class CompareViewModelTest {
         stepTimes(20);
         panels().get(1).shownProperty().set(false);
         assertEquals(List.of("VAE, KL only", "VAE (β = 1)"),
-                viewModel.rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList());
+                viewModel.sharedAxes().rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList());
         double widest = 0;
         for (ComparePanelViewModel panel : panels()) {
             if (panel.shownProperty().get()) {
                 widest = Math.max(widest, LatentScatterViewModel.fittedViewport(panel.pointsProperty().get()).halfSpan());
             }
         }
-        assertEquals(4, viewModel.viewportProperty().get().halfSpan(), 1e-12, "the prior's ±4σ at first");
-        viewModel.wholeSpaceProperty().set(true);
-        assertEquals(widest, viewModel.viewportProperty().get().halfSpan(), 1e-12, "the widest shown panel's fit");
+        assertEquals(4, viewModel.sharedAxes().viewportProperty().get().halfSpan(), 1e-12, "the prior's ±4σ at first");
+        viewModel.sharedAxes().wholeSpaceProperty().set(true);
+        assertEquals(widest, viewModel.sharedAxes().viewportProperty().get().halfSpan(), 1e-12, "the widest shown panel's fit");
     }
 
     @Test
