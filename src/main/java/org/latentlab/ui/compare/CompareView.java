@@ -148,7 +148,8 @@ public final class CompareView extends BorderPane implements Themed {
         HBox.setHgrow(scroller, Priority.ALWAYS);
         setCenter(new HBox(scroller, side));
 
-        setBottom(new StatusBar("compare-", viewModel.lifecycle().statusProperty(), viewModel.lifecycle().epochProgressProperty()));
+        setBottom(new StatusBar("compare-", viewModel.lifecycle().statusProperty(),
+                viewModel.lifecycle().epochProgressProperty()));
     }
 
     /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
@@ -205,7 +206,8 @@ public final class CompareView extends BorderPane implements Themed {
         });
         showAxes();
         viewModel.selectedProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setSelected(now.intValue())));
-        viewModel.sharedAxes().lossRangeProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setLossRange(now)));
+        viewModel.sharedAxes().lossRangeProperty().addListener((o, was, now) ->
+                panelViews.forEach(p -> p.setLossRange(now)));
         showState();
     }
 
@@ -256,7 +258,8 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(), viewModel.lifecycle().busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(),
+                viewModel.lifecycle().busyProperty().get());
         preset.setDisable(viewModel.lifecycle().busyProperty().get());
     }
 

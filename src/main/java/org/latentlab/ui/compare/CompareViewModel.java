@@ -122,7 +122,8 @@ public final class CompareViewModel implements AutoCloseable {
         CompareSetup current = setup.get();
         declined = explorerSetup.getValue();
         if (current != null) {
-            lifecycle.report("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
+            lifecycle.report("This comparison stays on " + current.describeSource()
+                    + ", which the Explore tab no longer uses.");
         }
     }
 

@@ -142,7 +142,8 @@ public final class ExplorerView extends BorderPane {
         right.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
-        StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(), viewModel.lifecycle().epochProgressProperty());
+        StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
+                viewModel.lifecycle().epochProgressProperty());
         Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
@@ -307,7 +308,8 @@ public final class ExplorerView extends BorderPane {
 
     private void openModel(Path file) {
         if (!Files.isRegularFile(file)) {
-            viewModel.lifecycle().report("There is no saved model at " + file + " yet: the window saves one there when it closes "
+            viewModel.lifecycle().report("There is no saved model at " + file
+                    + " yet: the window saves one there when it closes "
                     + "after training.");
             return;
         }

@@ -328,7 +328,8 @@ public final class TrainingToolbar extends FlowPane {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(), viewModel.lifecycle().busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(),
+                viewModel.lifecycle().busyProperty().get());
         for (Node control : List.of(dataset, model, latent, decoder, batch, seed)) {
             control.setDisable(viewModel.lifecycle().busyProperty().get());
         }

@@ -52,7 +52,8 @@ final class ScatterMarks {
                 g.strokePolyline(px, py, n);
                 g.setLineDashes(null);
                 for (int i = 0; i < n; i++) {
-                    ScatterDrawing.ring(g, px[i], py[i], 2.5, Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.6), 1.2);
+                    ScatterDrawing.ring(g, px[i], py[i], 2.5,
+                            Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.6), 1.2);
                 }
             }
             case MOVE -> {
@@ -65,7 +66,8 @@ final class ScatterMarks {
                 ScatterDrawing.ring(g, px[n - 1], py[n - 1], 6, text, 1.5);
             }
             case LINEAR, SPHERICAL -> {
-                Color colour = Color.web(style == ScatterOverlay.Style.LINEAR ? LatentScatterView.LINEAR_HEX : LatentScatterView.SPHERICAL_HEX);
+                Color colour = Color.web(style == ScatterOverlay.Style.LINEAR ? LatentScatterView.LINEAR_HEX
+                        : LatentScatterView.SPHERICAL_HEX);
                 g.setStroke(colour);
                 g.setLineWidth(2.5);
                 g.strokePolyline(px, py, n);
