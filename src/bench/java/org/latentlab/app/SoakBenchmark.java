@@ -176,16 +176,16 @@ public final class SoakBenchmark {
         }
 
         private void report() {
-            List<Minute> measured = done.subList(Math.min(warmUp, done.size() - 1), done.size());
-            Minute first = measured.get(0);
-            Minute last = measured.get(measured.size() - 1);
-            long slow = measured.stream().skip(first.index() > warmUp ? 0 : 1).mapToLong(Minute::slowFrames).sum();
-            long worst = measured.stream().skip(first.index() > warmUp ? 0 : 1)
-                    .mapToLong(m -> m.frames().length == 0 ? 0 : m.frames()[m.frames().length - 1]).max().orElse(0);
+            Minute base = done.get(Math.max(0, Math.min(warmUp, done.size()) - 1)); // the end of the warm-up
+            Minute last = done.get(done.size() - 1);
+            List<Minute> after = done.subList(Math.min(warmUp, done.size()), done.size());
+            long slow = after.stream().mapToLong(Minute::slowFrames).sum();
+            long worst = after.stream().mapToLong(m -> m.frames().length == 0 ? 0 : m.frames()[m.frames().length - 1])
+                    .max().orElse(0);
             System.out.printf(Locale.ROOT, "growth from the end of minute %d to the end of minute %d: resident memory "
-                            + "%+.1f %% (%.0f → %.0f MB), heap after GC %+.1f %% (%.0f → %.0f MB)%n", first.index(),
-                    last.index(), growth(first.rssMb(), last.rssMb()), first.rssMb(), last.rssMb(),
-                    growth(first.heapAfterGcMb(), last.heapAfterGcMb()), first.heapAfterGcMb(), last.heapAfterGcMb());
+                            + "%+.1f %% (%.0f → %.0f MB), heap after GC %+.1f %% (%.0f → %.0f MB)%n", base.index(),
+                    last.index(), growth(base.rssMb(), last.rssMb()), base.rssMb(), last.rssMb(),
+                    growth(base.heapAfterGcMb(), last.heapAfterGcMb()), base.heapAfterGcMb(), last.heapAfterGcMb());
             System.out.printf(Locale.ROOT, "frames over %d ms after the warm-up: %d (largest interval %.1f ms); "
                     + "slider moves: %d%n", SLOW_MILLIS, slow, worst / 1e6, moves);
         }
