@@ -13,7 +13,6 @@ import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.stage.Stage;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.attributes.AttributeSlider;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
@@ -52,23 +51,13 @@ public final class SoakBenchmark {
     }
 
     /** The application being soaked. */
-    public static final class Window extends Application {
-
-        private final LatentLabApp app = new LatentLabApp();
+    public static final class Window extends MeasuredApplication {
 
         @Override
-        public void start(Stage stage) {
-            app.start(stage);
-            stage.setTitle("Latent Lab (" + getClass().getEnclosingClass().getSimpleName() + ")");
-            List<String> args = getParameters().getRaw();
+        void measure(LatentLabApp app, List<String> args) {
             int minutes = args.size() > 0 ? Integer.parseInt(args.get(0)) : 60;
             int warmUp = args.size() > 1 ? Integer.parseInt(args.get(1)) : 5;
             new Soak(app.viewModel(), minutes, warmUp).start();
-        }
-
-        @Override
-        public void stop() {
-            app.stop();
         }
     }
 

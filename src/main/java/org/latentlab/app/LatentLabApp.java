@@ -36,6 +36,8 @@ public final class LatentLabApp extends Application {
     private ExplorerView view;
     private CompareViewModel compareViewModel;
     private CompareView compareView;
+    /** What is left to do once the window has gone; {@code null} until it is closed. */
+    private Thread closing;
 
     /** Opens the window and returns when it is closed. */
     static void launchWindow() {
@@ -108,7 +110,7 @@ public final class LatentLabApp extends Application {
      */
     @Override
     public void stop() {
-        if (view == null) {
+        if (view == null || closing != null) {
             return;
         }
         view.stopFrames();
@@ -117,6 +119,11 @@ public final class LatentLabApp extends Application {
         CompletableFuture<Boolean> saved = viewModel.files().saveOnClose(lastSession);
         CompletableFuture<Void> ended = CompletableFuture.allOf(viewModel.shutDown(), compareViewModel.shutDown());
         background.shutdownNow();
-        WindowClosing.finishInBackground(saved, lastSession, ended, System.err);
+        closing = WindowClosing.finishInBackground(saved, lastSession, ended, System.err);
+    }
+
+    /** The thread that finishes closing (the JVM waits for it), for tests; {@code null} before. */
+    Thread closing() {
+        return closing;
     }
 }

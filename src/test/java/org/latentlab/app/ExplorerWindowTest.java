@@ -33,6 +33,7 @@ class ExplorerWindowTest extends RunningWindow {
         clickOn("#step");
         waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().iteration() == 1);
         FxToolkit.cleanupApplication(app);
+        app.closing().join(30_000); // as the JVM waits for it before it exits
         assertTrue(Files.size(lastSession) > 100_000, "the trained model was saved on close");
         assertEquals(1, RunFile.load(lastSession).iterations().size());
         app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);

@@ -138,6 +138,10 @@ public final class LatentScatterView extends BorderPane {
 
     private void registerListeners() {
         viewModel.pointsProperty().addListener((o, was, now) -> {
+            if (now == null) { // a new set of images, on its way from the worker
+                invalidatePoints();
+                return;
+            }
             if (was == null || now.size() != was.size() || now.classNames() != was.classNames()) {
                 drawOrder = Scatter.drawingOrder(now.size());
                 rebuildLegend();

@@ -254,11 +254,9 @@ class ExplorerViewModelTest {
     void aTrainerThatStoppedOnAnErrorSaysWhyInTheBanner() throws InterruptedException {
         viewModel.start(setup());
         await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
-        factory.built.withSession(session -> {
-            throw new IllegalStateException("a broken command");
-        });
-        await("stopped", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.STOPPED);
-        assertTrue(viewModel.lifecycle().problemProperty().get().contains("a broken command"), viewModel.lifecycle().problemProperty().get());
+        stopTheTrainerWithAnError();
+        String problem = viewModel.lifecycle().problemProperty().get();
+        assertTrue(problem.contains("a broken command"), problem);
     }
 
     @Test
@@ -267,10 +265,7 @@ class ExplorerViewModelTest {
         await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         viewModel.step();
         await("one step", () -> viewModel.lifecycle().snapshotProperty().get().iteration() == 1);
-        factory.built.withSession(session -> {
-            throw new IllegalStateException("a broken command");
-        });
-        await("stopped", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.STOPPED);
+        stopTheTrainerWithAnError();
 
         Path lastSession = folder.resolve("last-session.latentlab");
         long start = System.nanoTime();
@@ -314,6 +309,14 @@ class ExplorerViewModelTest {
         }
         assertTrue(Files.exists(model), "the save queued before closing was written");
         assertEquals(1, RunFile.load(model).state().steps());
+    }
+
+    /** Kills the trainer thread as an internal error would: a command that throws. */
+    private void stopTheTrainerWithAnError() throws InterruptedException {
+        factory.built.withSession(session -> {
+            throw new IllegalStateException("a broken command");
+        });
+        await("stopped", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.STOPPED);
     }
 
     private static void sleepQuietly(long millis) {

@@ -85,11 +85,7 @@ class LatentScatterMathsTest {
     void anOverlayPathLiesOnThePlaneWhereItsPointsWouldBeDrawn() {
         int n = 300;
         int d = 4;
-        float[] means = new float[n * d];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
-        for (int i = 0; i < means.length; i++) {
-            means[i] = (float) ((i % d + 1) * gaussian(random));
-        }
+        float[] means = spreadMeans(n, d);
         ProbeSet probe = probe(new Encoding(means, null, n, d));
         ScatterPoints plane = ScatterProjection.of(probe, null);
         float[] two = java.util.Arrays.copyOfRange(means, 5 * d, 7 * d);
@@ -148,6 +144,16 @@ class LatentScatterMathsTest {
         return new ProbeSet(encoding, new float[n * 4], 2, 2, new int[n], List.of("all"));
     }
 
+    /** {@code n} means of {@code d} dimensions whose coordinate j has standard deviation j + 1. */
+    private static float[] spreadMeans(int n, int d) {
+        float[] means = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int i = 0; i < means.length; i++) {
+            means[i] = (float) ((i % d + 1) * gaussian(random));
+        }
+        return means;
+    }
+
     private static double gaussian(java.util.SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
@@ -172,11 +178,7 @@ class LatentScatterMathsTest {
     void thePrincipalPlaneIsFittedOnTheWorkerNotInTheFrame() {
         int n = 300;
         int d = 4;
-        float[] means = new float[n * d];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
-        for (int i = 0; i < means.length; i++) {
-            means[i] = (float) ((i % d + 1) * gaussian(random));
-        }
+        float[] means = spreadMeans(n, d);
         ProbeSet probe = probe(new Encoding(means, null, n, d));
         List<Runnable> worker = new ArrayList<>();
         DecodeService decodes = new DecodeService();
