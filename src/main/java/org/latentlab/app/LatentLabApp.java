@@ -1,5 +1,7 @@
 package org.latentlab.app;
 
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -25,7 +27,7 @@ import org.latentlab.ui.explorer.ExplorerViewModel;
  * factories (which share the loaded dataset), a background thread for slow work and the JavaFX
  * thread, and opens the window on the embedded digits with a 2-D VAE ready to train. The compare
  * lab is built when its tab is first shown, and only one of the two trainers runs at a time.
- * Closing the window stops the trainers and the decoders.
+ * Closing the window saves a trained model and stops the trainers and the decoders without waiting.
  */
 public final class LatentLabApp extends Application {
 
@@ -34,6 +36,8 @@ public final class LatentLabApp extends Application {
     private ExplorerView view;
     private CompareViewModel compareViewModel;
     private CompareView compareView;
+    /** What is left to do once the window has gone; {@code null} until it is closed. */
+    private Thread closing;
 
     /** Opens the window and returns when it is closed. */
     static void launchWindow() {
@@ -59,8 +63,8 @@ public final class LatentLabApp extends Application {
                         compareView.activate();
                     }
                 });
-        OneTrainerAtATime.between(viewModel.stateProperty(), viewModel::pause,
-                compareViewModel.stateProperty(), compareViewModel.commands()::pause);
+        OneTrainerAtATime.between(viewModel.lifecycle().stateProperty(), viewModel::pause,
+                compareViewModel.lifecycle().stateProperty(), compareViewModel.commands()::pause);
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
         stage.setMinWidth(900);
@@ -98,23 +102,28 @@ public final class LatentLabApp extends Application {
     }
 
     /**
-     * Stops the trainers and the decoders. A model that has been trained in the Explore tab is
-     * first saved as the last session in the user's models folder, so closing the window never
-     * loses it (File → Open the last session brings it back).
+     * Stops the trainers and the decoders without waiting for them. A model that has been trained in
+     * the Explore tab is first saved as the last session in the user's models folder, so closing the
+     * window never loses it (File → Open the last session brings it back): the save is queued after
+     * any command already sent to the trainer (a Save among them), which runs them all before it
+     * stops, and {@link WindowClosing} keeps the JVM alive until the file is written.
      */
     @Override
     public void stop() {
-        if (view != null) {
-            view.stopFrames();
-            compareView.stopFrames();
+        if (view == null || closing != null) {
+            return;
         }
-        if (viewModel != null) {
-            viewModel.saveOnClose(ExplorerView.lastSession(UserFolders.forThisUser().models()));
-            viewModel.close();
-            compareViewModel.close();
-        }
-        if (background != null) {
-            background.shutdownNow();
-        }
+        view.stopFrames();
+        compareView.stopFrames();
+        Path lastSession = ExplorerView.lastSession(UserFolders.forThisUser().models());
+        CompletableFuture<Boolean> saved = viewModel.files().saveOnClose(lastSession);
+        CompletableFuture<Void> ended = CompletableFuture.allOf(viewModel.shutDown(), compareViewModel.shutDown());
+        background.shutdownNow();
+        closing = WindowClosing.finishInBackground(saved, lastSession, ended, System.err);
+    }
+
+    /** The thread that finishes closing (the JVM waits for it), for tests; {@code null} before. */
+    Thread closing() {
+        return closing;
     }
 }

@@ -15,12 +15,14 @@ public final class LatentPlane {
     private final double[] first;
     private final double[] second;
     private final boolean principal;
+    private final boolean converged;
 
-    private LatentPlane(int latentSize, double[] first, double[] second, boolean principal) {
+    private LatentPlane(int latentSize, double[] first, double[] second, boolean principal, boolean converged) {
         this.latentSize = latentSize;
         this.first = first;
         this.second = second;
         this.principal = principal;
+        this.converged = converged;
     }
 
     /** The plane of z₁ and z₂ (just z₁ for a 1-D latent space). */
@@ -34,19 +36,20 @@ public final class LatentPlane {
         if (latentSize > 1) {
             second[1] = 1;
         }
-        return new LatentPlane(latentSize, first, second, false);
+        return new LatentPlane(latentSize, first, second, false, true);
     }
 
     /**
      * The plane of the two leading principal components of {@code count} latent means: the view
      * that spreads them out most. For a latent space of at most 2 dimensions, {@link #firstTwoAxes}.
+     * If PCA did not converge the plane is the best it found, and {@link #converged()} says so.
      */
     public static LatentPlane principal(float[] means, int count, int latentSize) {
         if (latentSize <= 2 || count < 2) {
             return firstTwoAxes(latentSize);
         }
         Pca pca = Pca.fit(means, count, latentSize, 2);
-        return new LatentPlane(latentSize, pca.component(0), pca.component(1), true);
+        return new LatentPlane(latentSize, pca.component(0), pca.component(1), true, pca.converged());
     }
 
     public int latentSize() {
@@ -56,6 +59,14 @@ public final class LatentPlane {
     /** Whether the plane was chosen by PCA (rather than being z₁, z₂). */
     public boolean isPrincipal() {
         return principal;
+    }
+
+    /**
+     * Whether the plane is what it says: false for a principal plane whose PCA did not converge,
+     * which may then not be the plane of the two leading components.
+     */
+    public boolean converged() {
+        return converged;
     }
 
     /** The plane's horizontal (0) or vertical (1) direction, a unit vector of the latent space. */
@@ -75,7 +86,8 @@ public final class LatentPlane {
         if (previous == null || previous.latentSize != latentSize || !principal) {
             return this;
         }
-        return new LatentPlane(latentSize, sameSense(first, previous.first), sameSense(second, previous.second), true);
+        return new LatentPlane(latentSize, sameSense(first, previous.first), sameSense(second, previous.second), true,
+                converged);
     }
 
     private static double[] sameSense(double[] direction, double[] reference) {

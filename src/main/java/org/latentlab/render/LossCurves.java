@@ -93,11 +93,6 @@ public final class LossCurves {
         return new LossCurves(width, height, logScale, smoothingWindow, min, max);
     }
 
-    /** These curves with the vertical range chosen from the data, as the class comment says (the default). */
-    public LossCurves withFittedYRange() {
-        return new LossCurves(width, height, logScale, smoothingWindow, Double.NaN, Double.NaN);
-    }
-
     /**
      * These curves with the bold line the mean of {@code iterations} iterations centred on each
      * (1 for no smoothing, 0 for automatic: about a hundredth of the run).

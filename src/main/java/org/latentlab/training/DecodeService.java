@@ -32,6 +32,8 @@ public final class DecodeService implements AutoCloseable {
     private final Decoding decoding;
     private final Thread thread;
     private volatile boolean closed;
+    /** The channel that failed last, whose failure {@link #problem()} reports until it decodes again. */
+    private final AtomicReference<Channel> lastFailed = new AtomicReference<>();
 
     public DecodeService() {
         this(new SnapshotDecoding());
@@ -48,6 +50,16 @@ public final class DecodeService implements AutoCloseable {
     /** A new channel: one stream of requests whose results replace each other. */
     public Channel channel() {
         return new Channel();
+    }
+
+    /**
+     * What went wrong in the newest failed decode of any channel, while that channel has not
+     * decoded since; {@code null} when nothing is failing. For a window's banner, read once per frame.
+     */
+    public String problem() {
+        Channel channel = lastFailed.get();
+        DecodeFailure failure = channel == null ? null : channel.failure();
+        return failure == null ? null : failure.message();
     }
 
     /** Stops the thread after the decode in progress; later requests are ignored. */
@@ -189,6 +201,7 @@ public final class DecodeService implements AutoCloseable {
         } catch (Throwable e) { // an Error too: the thread must go on serving the other channels
             channel.failure.set(new DecodeFailure(request, "Could not decode " + request.count() + " latent points: "
                     + e));
+            lastFailed.set(channel);
         }
     }
 

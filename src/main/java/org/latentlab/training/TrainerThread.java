@@ -1,6 +1,7 @@
 package org.latentlab.training;
 
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * models), the interval grows so that snapshots never take more than that share of the thread's
  * time: 5 % for one model, more for a comparison, whose snapshots hold several.
  *
+ * <p>{@link #close()} does not wait: the thread runs every command sent before it (a save among
+ * them), then ends; {@link #ended()} tells when.
+ *
  * <p>If a step diverges, the thread pauses, keeps the last published snapshot (the work has put
  * its session back to what that snapshot shows) and publishes it with "Paused: " and the work's
  * explanation as message.
@@ -29,13 +33,17 @@ import java.util.function.Supplier;
 final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable {
 
     private static final long MIN_PUBLISH_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The last command {@link #close()} sends: the thread ends when it reaches it. */
+    private static final Runnable STOP = () -> { };
 
     private final Supplier<W> workFactory;
     private final double publishCostFactor;
     private final BlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
     private final AtomicReference<S> latest = new AtomicReference<>();
     private final Thread thread;
-    private volatile boolean stopRequested;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /** Set, with STOP queued, under the queue's lock: no command can follow STOP. */
+    private boolean stopRequested;
 
     // Confined to the trainer thread after construction.
     private W work;
@@ -126,50 +134,65 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
         send(() -> latest.set(command.apply(work, latest.get())));
     }
 
-    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
+    /**
+     * Stops the thread once it has run the commands sent so far, after the current iteration;
+     * returns at once. Later commands are refused.
+     */
     @Override
     public void close() {
-        stopRequested = true;
-        commands.add(() -> { });
-        try {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (commands) {
+            if (!stopRequested) {
+                stopRequested = true;
+                commands.add(STOP);
+            }
         }
     }
 
+    /**
+     * Completes when the thread has ended, closed or stopped by an error; commands it had not run
+     * by then never run. A copy: completing it changes nothing here.
+     */
+    CompletableFuture<Void> ended() {
+        return ended.copy();
+    }
+
     private void send(Runnable command) {
-        if (stopRequested) {
-            throw new IllegalStateException("the trainer has been stopped");
+        synchronized (commands) {
+            if (stopRequested) {
+                throw new IllegalStateException("the trainer has been stopped");
+            }
+            commands.add(command);
         }
-        commands.add(command);
     }
 
     // ---- the trainer thread ---------------------------------------------------------------------
 
     private void loop() {
         try {
-            while (!stopRequested) {
+            boolean stopping = false;
+            while (!stopping) {
                 Runnable command = state == TrainerState.RUNNING
                         ? commands.poll()
                         : commands.poll(1, TimeUnit.SECONDS);
-                while (command != null && !stopRequested) {
+                while (command != null && !stopping) {
+                    stopping = command == STOP; // the last command: every one sent before it has run
                     command.run();
-                    command = commands.poll();
+                    command = stopping ? null : commands.poll();
                 }
-                if (state == TrainerState.RUNNING && !stopRequested && iterate()
+                if (state == TrainerState.RUNNING && !stopping && iterate()
                         && System.nanoTime() >= nextPublishNanos) {
                     publish(null);
                 }
             }
+            state = TrainerState.STOPPED;
+            latest.set(work.withState(latest.get(), TrainerState.STOPPED, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable e) { // an Error too: the snapshot must not go on saying RUNNING
             stopAfter(e);
-            return;
+        } finally {
+            ended.complete(null);
         }
-        state = TrainerState.STOPPED;
-        latest.set(work.withState(latest.get(), TrainerState.STOPPED, null));
     }
 
     /**

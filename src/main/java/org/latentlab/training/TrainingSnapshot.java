@@ -38,7 +38,7 @@ public record TrainingSnapshot(
         ProbeSet probe,
         double[] klPerDimension,
         int activeUnits,
-        DecoderWeights decoder) {
+        DecoderWeights decoder) implements TrainerProgress {
 
     /** The threshold on the variance of posterior means that counts a latent dimension as used. */
     public static final double ACTIVE_UNIT_THRESHOLD = 0.01;

@@ -122,13 +122,16 @@ class DecodeServiceTest {
             assertEquals("Could not decode 7 latent points: java.lang.IllegalStateException: decoding failed on purpose",
                     failure.message());
             assertNull(failing.latest());
+            assertEquals(failure.message(), service.problem(), "the service reports it for the banner");
 
             long otherId = other.request(weights, new float[2], 1);
             assertEquals(weights.outputSize(), result(other, otherId).images().length,
                     "another channel is served after the failure");
+            assertEquals(failure.message(), service.problem(), "another channel's success does not hide it");
             long retry = failing.request(weights, new float[4], 2);
             result(failing, retry);
             assertNull(failing.failure(), "a success clears the channel's failure");
+            assertNull(service.problem());
         }
     }
 

@@ -99,7 +99,7 @@ public final class ExplorerView extends BorderPane {
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
-        dismiss.setOnAction(e -> viewModel.dismissProblem());
+        dismiss.setOnAction(e -> viewModel.lifecycle().dismissProblem());
         this.banner = new HBox(10, problem, dismiss);
         this.frames = new PulseTimer(viewModel::pulse);
         initGraphics();
@@ -142,7 +142,8 @@ public final class ExplorerView extends BorderPane {
         right.setDividerPositions(0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
-        StatusBar bar = new StatusBar("", viewModel.statusProperty(), viewModel.epochProgressProperty());
+        StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
+                viewModel.lifecycle().epochProgressProperty());
         Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
@@ -237,7 +238,7 @@ public final class ExplorerView extends BorderPane {
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
         toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
                 .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
-        viewModel.problemProperty().addListener((o, was, now) -> {
+        viewModel.lifecycle().problemProperty().addListener((o, was, now) -> {
             problem.setText(now);
             banner.setVisible(now != null);
             banner.setManaged(now != null);
@@ -288,7 +289,7 @@ public final class ExplorerView extends BorderPane {
         chooser.setInitialFileName("model.latentlab");
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            viewModel.save(file.toPath());
+            viewModel.files().save(file.toPath());
         }
     }
 
@@ -307,16 +308,17 @@ public final class ExplorerView extends BorderPane {
 
     private void openModel(Path file) {
         if (!Files.isRegularFile(file)) {
-            viewModel.report("There is no saved model at " + file + " yet: the window saves one there when it closes "
+            viewModel.lifecycle().report("There is no saved model at " + file
+                    + " yet: the window saves one there when it closes "
                     + "after training.");
             return;
         }
-        if (viewModel.isTrained() && !confirmation.confirm("Open a model",
+        if (viewModel.lifecycle().isTrained() && !confirmation.confirm("Open a model",
                 "Opening " + file.getFileName() + " replaces the model being trained. Discard it?",
                 "Open and discard", "Keep the current model")) {
             return;
         }
-        viewModel.open(file);
+        viewModel.files().open(file);
     }
 
     private void exportHistory() {
@@ -324,7 +326,7 @@ public final class ExplorerView extends BorderPane {
         chooser.setInitialFileName("loss-history.csv");
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            viewModel.exportHistory(file.toPath());
+            viewModel.files().exportHistory(file.toPath());
         }
     }
 
@@ -344,7 +346,7 @@ public final class ExplorerView extends BorderPane {
         try {
             PngFile.write(picture, path);
         } catch (RuntimeException e) {
-            viewModel.report(e.getMessage());
+            viewModel.lifecycle().report(e.getMessage());
         }
     }
 
@@ -372,24 +374,8 @@ public final class ExplorerView extends BorderPane {
         return scatter;
     }
 
-    public LossChartView lossView() {
-        return loss;
-    }
-
-    public ManifoldView manifoldView() {
-        return manifold;
-    }
-
-    public SampleStripsView samplesView() {
-        return samples;
-    }
-
     public AttributesView attributesView() {
         return attributes;
-    }
-
-    public InterpolationView interpolationView() {
-        return interpolation;
     }
 
     public DrawingPadView drawingView() {

@@ -201,8 +201,8 @@ public final class TrainingToolbar extends FlowPane {
         train.setOnAction(e -> viewModel.trainOrPause());
         step.setOnAction(e -> viewModel.step());
         reset.setOnAction(e -> confirmReset());
-        viewModel.stateProperty().addListener((o, was, now) -> showState());
-        viewModel.busyProperty().addListener((o, was, now) -> showState());
+        viewModel.lifecycle().stateProperty().addListener((o, was, now) -> showState());
+        viewModel.lifecycle().busyProperty().addListener((o, was, now) -> showState());
         viewModel.setupProperty().addListener((o, was, now) -> sync(now));
 
         dataset.valueProperty().addListener((o, was, now) -> {
@@ -231,7 +231,7 @@ public final class TrainingToolbar extends FlowPane {
 
     /** Resets after asking, if the model has been trained. */
     void confirmReset() {
-        if (!viewModel.isTrained() || confirmation.confirm("Reset the model",
+        if (!viewModel.lifecycle().isTrained() || confirmation.confirm("Reset the model",
                 "Throw away the trained model and start again from random weights?", "Reset", "Keep training it")) {
             viewModel.reset();
         }
@@ -270,7 +270,7 @@ public final class TrainingToolbar extends FlowPane {
         try {
             next = change.apply(current);
         } catch (IllegalArgumentException e) {
-            viewModel.report(e.getMessage());
+            viewModel.lifecycle().report(e.getMessage());
             sync(current);
             return;
         }
@@ -328,9 +328,10 @@ public final class TrainingToolbar extends FlowPane {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(),
+                viewModel.lifecycle().busyProperty().get());
         for (Node control : List.of(dataset, model, latent, decoder, batch, seed)) {
-            control.setDisable(viewModel.busyProperty().get());
+            control.setDisable(viewModel.lifecycle().busyProperty().get());
         }
     }
 }

@@ -138,11 +138,6 @@ public final class PlotPane extends Region {
         return raster;
     }
 
-    /** The marks layer, as large as the plot area, same pixels as the raster. */
-    public GraphicsContext marks() {
-        return front.getGraphicsContext2D();
-    }
-
     /** Clears the marks layer. */
     public GraphicsContext clearMarks() {
         GraphicsContext g = front.getGraphicsContext2D();

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.concurrent.Executor;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
@@ -31,9 +32,9 @@ public final class LatentScatterViewModel {
     private static final double[] NICE_HALF_SPANS = {3.2, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100};
 
     private final DecodeService.Channel reconstructions;
+    private final BackgroundProjection projection;
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.PRIOR);
-    private final BooleanProperty followData = new SimpleBooleanProperty(this, "followData", true);
     private final BooleanProperty showPrior = new SimpleBooleanProperty(this, "showPrior", true);
     private final BooleanProperty showGridCells = new SimpleBooleanProperty(this, "showGridCells", false);
     private final ObjectProperty<LatentGrid> grid = new SimpleObjectProperty<>(this, "grid");
@@ -46,24 +47,28 @@ public final class LatentScatterViewModel {
     private final ObjectProperty<ScatterOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", ScatterOverlay.NONE);
     private final ReadOnlyObjectWrapper<PosteriorEllipse> overlayEllipse = new ReadOnlyObjectWrapper<>(this, "overlayEllipse");
 
+    /** Whether the view refits itself to the points as training moves them (until a zoom or pan). */
+    private boolean followData = true;
     private ProbeSet probe;
     private DecoderWeights decoder;
     private long reconstructionRequest = Long.MAX_VALUE;
     private DecodeService.DecodeResult shownReconstruction;
 
-    /** @param reconstructions where the selected image's reconstruction is decoded, off this thread */
-    public LatentScatterViewModel(DecodeService.Channel reconstructions) {
+    /**
+     * @param reconstructions where the selected image's reconstruction is decoded, off this thread
+     * @param worker          where the principal plane of a latent space of more than 2 dimensions is fitted
+     */
+    public LatentScatterViewModel(DecodeService.Channel reconstructions, Executor worker) {
         this.reconstructions = reconstructions;
-        followData.addListener((o, was, now) -> {
-            if (now) {
-                fit();
-            }
-        });
+        this.projection = new BackgroundProjection(worker);
         overlay.addListener(o -> refreshOverlayEllipse());
         points.addListener(o -> refreshOverlayEllipse());
     }
 
-    /** Takes a new snapshot: new positions, a new view if following the data, a new reconstruction. */
+    /**
+     * Takes a new snapshot: new positions (at once in 2-D, from the worker in a frame or two
+     * otherwise), a new view if following the data, a new reconstruction.
+     */
     public void update(TrainingSnapshot snapshot) {
         boolean newProbe = probe == null || probe.pixels() != snapshot.probe().pixels();
         probe = snapshot.probe();
@@ -72,15 +77,35 @@ public final class LatentScatterViewModel {
             hovered.set(-1);
             selected.set(-1);
         }
-        points.set(ScatterProjection.of(probe, points.get()));
-        if (followData.get()) {
-            viewport.set(fittedViewport(points.get()));
+        ScatterPoints projected = projection.request(probe, newProbe, points.get());
+        if (projected != null) {
+            show(projected);
+        } else if (newProbe || points.get() != null && points.get().latentSize() != probe.encoding().latentSize()) {
+            show(null); // the points shown belong to other images
+        } else {
+            refreshSelection();
+        }
+    }
+
+    private void show(ScatterPoints projected) {
+        points.set(projected);
+        if (followData) {
+            viewport.set(fittedViewport(projected));
         }
         refreshSelection();
     }
 
-    /** Picks up a finished reconstruction; called once per frame. */
+    /** Why the points could not be placed; {@code null} when they could. */
+    public String problem() {
+        return projection.problem();
+    }
+
+    /** Picks up finished points and a finished reconstruction; called once per frame. */
     public void pulse() {
+        ScatterPoints projected = projection.take();
+        if (projected != null) {
+            show(projected);
+        }
         DecodeService.DecodeResult result = reconstructions.latest();
         if (result != null && result != shownReconstruction && result.request().id() >= reconstructionRequest) {
             shownReconstruction = result;
@@ -92,19 +117,19 @@ public final class LatentScatterViewModel {
 
     /** Zooms by {@code factor} (> 1 in) about the plane point (x, y); stops following the data. */
     public void zoom(double factor, double x, double y) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().zoomedAbout(factor, x, y));
     }
 
     /** Moves the view by (dx, dy) plane units; stops following the data. */
     public void pan(double dx, double dy) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().movedBy(dx, dy));
     }
 
     /** Fits the view to the points (and the prior's ±3σ) and follows them as training moves them. */
     public void fit() {
-        followData.set(true);
+        followData = true;
         viewport.set(fittedViewport(points.get()));
     }
 
@@ -240,11 +265,6 @@ public final class LatentScatterViewModel {
 
     public ReadOnlyObjectProperty<Viewport> viewportProperty() {
         return viewport.getReadOnlyProperty();
-    }
-
-    /** Whether the view refits itself to the points as training moves them. */
-    public BooleanProperty followDataProperty() {
-        return followData;
     }
 
     public BooleanProperty showPriorProperty() {

@@ -201,7 +201,7 @@ class AttributesViewModelTest {
             viewModel.pulse();
         }
         assertTrue(analyses.get() <= 2, "at most one more while the snapshots keep coming: " + analyses.get());
-        Thread.sleep(AttributesViewModel.ANALYSIS_INTERVAL_MILLIS + 50);
+        Thread.sleep(AnalysisRequests.INTERVAL_MILLIS + 50);
         int before = analyses.get();
         viewModel.pulse();
         assertEquals(before + 1, analyses.get(), "the latest snapshot always gets its vectors");

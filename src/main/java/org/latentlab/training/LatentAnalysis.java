@@ -1,4 +1,4 @@
-package org.latentlab.ui.attributes;
+package org.latentlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,12 +12,12 @@ import org.latentlab.latent.Balance;
 import org.latentlab.latent.Contrast;
 import org.latentlab.latent.LatentPoints;
 import org.latentlab.latent.LatentRegion;
-import org.latentlab.training.ProbeSet;
 
 /**
- * The attribute vectors of one probe set and the region its codes fill, computed together on a
- * worker thread (a region of 10,000 codes takes 140–190 ms to build, docs/decisions/0031).
- * Immutable.
+ * The attribute vectors of one probe set and the region its codes fill: which vectors the
+ * Attributes panel offers and how each is made, chosen here so the window only shows them. Computed
+ * together, off the JavaFX thread (a region of 10,000 codes takes 140–190 ms to build,
+ * docs/decisions/0031). Immutable.
  *
  * <p>The vectors: one between two classes ("3 → 8"), then one per attribute, top third against
  * bottom third. The attributes are the images' known ones (the faces' factors) or, for images that
@@ -36,11 +36,11 @@ import org.latentlab.training.ProbeSet;
  * @param vectors  one per slider, the class vector first
  * @param settings what was asked for
  */
-record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region, List<SliderVector> vectors,
+public record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region, List<SliderVector> vectors,
                       Settings settings) {
 
     /** The key of the class-to-class vector among {@link SliderVector#key()}s. */
-    static final String CLASS_KEY = "class";
+    public static final String CLASS_KEY = "class";
     /** Chooses the held-out examples of every vector; fixed, so the AUC moves only with the model. */
     static final long HELD_OUT_SEED = 2016;
     private static final int KNOWN_BINS = 2;
@@ -52,7 +52,7 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
             ImageMeasures.INK_WIDTH, "how wide the ink is, from its spread",
             ImageMeasures.INK_HEIGHT, "how tall the ink is, from its spread");
 
-    LatentAnalysis {
+    public LatentAnalysis {
         vectors = List.copyOf(vectors);
     }
 
@@ -63,7 +63,7 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
      * @param fromClass the class the class vector starts from
      * @param toClass   the class it points to
      */
-    record Settings(boolean balanced, int fromClass, int toClass) {
+    public record Settings(boolean balanced, int fromClass, int toClass) {
     }
 
     /**
@@ -76,7 +76,7 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
      * @param plain   the plain vector, to compare a balanced one with; the same as {@code vector} when not balanced
      * @param problem why there is no vector; {@code null} when there is one
      */
-    record SliderVector(String key, String name, String meaning, String groups, AttributeVector vector,
+    public record SliderVector(String key, String name, String meaning, String groups, AttributeVector vector,
                         AttributeVector plain, String problem) {
 
         SliderVector with(AttributeVector made, AttributeVector plainVector, String newMeaning) {
@@ -88,13 +88,13 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
         }
 
         /** The cosine between the balanced and the plain vector, or NaN when not balanced. */
-        double cosineToPlain() {
+        public double cosineToPlain() {
             return vector == null || plain == null || vector == plain ? Double.NaN : vector.cosine(plain);
         }
     }
 
     /** The vector for slider {@code key}, or {@code null}. */
-    SliderVector vector(String key) {
+    public SliderVector vector(String key) {
         for (SliderVector v : vectors) {
             if (v.key().equals(key)) {
                 return v;
@@ -108,7 +108,7 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
      *
      * @param measured the attributes measured from the probe's pixels; used when it has no known ones
      */
-    static LatentAnalysis compute(ProbeSet probe, Attributes measured, Settings settings) {
+    public static LatentAnalysis compute(ProbeSet probe, Attributes measured, Settings settings) {
         int n = probe.size();
         int d = probe.encoding().latentSize();
         LatentPoints latents = new LatentPoints(probe.encoding().means(), n, d);
@@ -126,7 +126,7 @@ record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion region,
     }
 
     /** The attributes measured from each probe image's pixels, named as {@link ImageMeasures#NAMES}. */
-    static Attributes measure(ProbeSet probe) {
+    public static Attributes measure(ProbeSet probe) {
         int n = probe.size();
         double[][] columns = new double[ImageMeasures.NAMES.size()][n];
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,6 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.compare.CompareViewModel;
@@ -35,22 +34,17 @@ public final class CompareFrameTimeBenchmark {
     }
 
     /** The application being measured, on its Compare tab. */
-    public static final class Window extends Application {
-
-        private final LatentLabApp app = new LatentLabApp();
+    public static final class Window extends MeasuredApplication {
 
         @Override
-        public void start(Stage stage) {
-            app.start(stage);
-            stage.setTitle("Latent Lab (" + getClass().getEnclosingClass().getSimpleName() + ")");
+        void measure(LatentLabApp app, List<String> args) {
             ((TabPane) app.view().lookup("#main-tabs")).getSelectionModel().select(1);
-            List<String> args = getParameters().getRaw();
             double seconds = args.size() > 0 ? Double.parseDouble(args.get(0)) : 60;
             double warmUp = args.size() > 1 ? Double.parseDouble(args.get(1)) : 5;
-            Measurement measurement = new Measurement(seconds);
             CompareViewModel compare = app.compareViewModel();
+            Measurement measurement = new Measurement(compare, seconds);
             // The tab builds its models in the background; training starts once they are ready.
-            compare.stateProperty().addListener((o, was, now) -> {
+            compare.lifecycle().stateProperty().addListener((o, was, now) -> {
                 if (was == null && now == TrainerState.READY) {
                     compare.commands().trainOrPause();
                     compare.showSamplesEverywhere();
@@ -60,7 +54,8 @@ public final class CompareFrameTimeBenchmark {
         }
 
         /** Runs once per frame once training has warmed up: records, then reports. */
-        private final class Measurement extends AnimationTimer {
+        private static final class Measurement extends AnimationTimer {
+            private final CompareViewModel compare;
             private final long measureNanos;
             private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             private final List<Long> intervals = new ArrayList<>();
@@ -75,7 +70,8 @@ public final class CompareFrameTimeBenchmark {
             private long startIteration;
             private int lastEpoch = -1;
 
-            Measurement(double seconds) {
+            Measurement(CompareViewModel compare, double seconds) {
+                this.compare = compare;
                 measureNanos = (long) (seconds * 1e9);
             }
 
@@ -86,7 +82,7 @@ public final class CompareFrameTimeBenchmark {
             }
 
             private CompareViewModel compare() {
-                return app.compareViewModel();
+                return compare;
             }
 
             @Override
@@ -98,7 +94,7 @@ public final class CompareFrameTimeBenchmark {
                     measuringSince = now;
                     previous = now;
                     previousCpu = threads.getCurrentThreadCpuTime();
-                    startIteration = compare().snapshotProperty().get().iteration();
+                    startIteration = compare().lifecycle().snapshotProperty().get().iteration();
                     return;
                 }
                 intervals.add(now - previous);
@@ -115,14 +111,13 @@ public final class CompareFrameTimeBenchmark {
                 if (now - measuringSince >= measureNanos) {
                     stop();
                     report(now);
-                    app.stop();
                     Platform.exit();
                 }
             }
 
             /** Notes when each epoch of the models ends, as the window sees it. */
             private void noteEpochs(long now) {
-                CompareSnapshot s = compare().snapshotProperty().get();
+                CompareSnapshot s = compare().lifecycle().snapshotProperty().get();
                 if (lastEpoch >= 0 && s.epoch() > lastEpoch) {
                     epochEnds.add(now);
                     trainingSeconds.add(CompareViewModel.lastEpochSeconds(s));
@@ -132,7 +127,7 @@ public final class CompareFrameTimeBenchmark {
 
             private void report(long now) {
                 double seconds = (now - measuringSince) / 1e9;
-                CompareSnapshot s = compare().snapshotProperty().get();
+                CompareSnapshot s = compare().lifecycle().snapshotProperty().get();
                 System.out.printf(Locale.ROOT, "%.1f s of the Compare tab: %d models and PCA, prior samples in every "
                         + "panel, %.1f lockstep iterations/s%n", seconds, s.variants().size(),
                         (s.iteration() - startIteration) / seconds);

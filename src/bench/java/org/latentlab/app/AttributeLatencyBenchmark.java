@@ -86,7 +86,7 @@ public final class AttributeLatencyBenchmark {
                 ExplorerViewModel viewModel = viewModel();
                 LatentToolsViewModel tools = viewModel.tools();
                 if (trainingSince == 0) {
-                    if (viewModel.stateProperty().get() == TrainerState.READY) {
+                    if (viewModel.lifecycle().stateProperty().get() == TrainerState.READY) {
                         viewModel.trainOrPause();
                         trainingSince = now;
                     }
@@ -160,7 +160,7 @@ public final class AttributeLatencyBenchmark {
             }
 
             private void report(String phase) {
-                System.out.printf(Locale.ROOT, "%s (iteration %,d):%n", phase, viewModel().snapshotProperty().get().iteration());
+                System.out.printf(Locale.ROOT, "%s (iteration %,d):%n", phase, viewModel().lifecycle().snapshotProperty().get().iteration());
                 System.out.println("  CPU by thread:" + cpuByThread());
                 print("  slider move → decoded image taken up", slider);
                 print("    of which waiting for the decoder thread", queued);

@@ -107,7 +107,7 @@ public final class FrameTimeBenchmark {
             public void handle(long now) {
                 ExplorerViewModel model = viewModel();
                 if (trainingSince == 0) {
-                    if (model.stateProperty().get() == TrainerState.READY) {
+                    if (model.lifecycle().stateProperty().get() == TrainerState.READY) {
                         model.trainOrPause();
                         trainingSince = now;
                     }
@@ -117,7 +117,7 @@ public final class FrameTimeBenchmark {
                     if (now - trainingSince >= warmUpNanos) {
                         measuringSince = now;
                         previous = now;
-                        startIteration = model.snapshotProperty().get().iteration();
+                        startIteration = model.lifecycle().snapshotProperty().get().iteration();
                     }
                     return;
                 }
@@ -139,7 +139,7 @@ public final class FrameTimeBenchmark {
             private void checkBeta(ExplorerViewModel model, long now) {
                 if (!Double.isNaN(betaWanted)) {
                     String shown = String.format(Locale.ROOT, "β %.2f", betaWanted);
-                    if (model.snapshotProperty().get().beta() == betaWanted && model.statusProperty().get().contains(shown)) {
+                    if (model.lifecycle().snapshotProperty().get().beta() == betaWanted && model.lifecycle().statusProperty().get().contains(shown)) {
                         betaLatencies.add(now - betaChangedAt);
                         betaWanted = Double.NaN;
                     }
@@ -154,7 +154,7 @@ public final class FrameTimeBenchmark {
 
             private void report(ExplorerViewModel model, long now) {
                 double seconds = (now - measuringSince) / 1e9;
-                long iterations = model.snapshotProperty().get().iteration() - startIteration;
+                long iterations = model.lifecycle().snapshotProperty().get().iteration() - startIteration;
                 int size = model.manifold().sizeProperty().get();
                 System.out.printf(Locale.ROOT, "%.1f s with %d scatter points and a %d × %d grid (refreshed %d times); "
                                 + "training meanwhile at %.0f iterations/s%n", seconds,

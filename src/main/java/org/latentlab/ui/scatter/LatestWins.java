@@ -1,4 +1,4 @@
-package org.latentlab.ui.attributes;
+package org.latentlab.ui.scatter;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -7,17 +7,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * Runs one kind of computation on an executor, off the JavaFX thread, where the latest request wins:
+ * Runs one kind of computation on an executor, off the JavaFX thread, where the latest request wins
+ * (the attribute vectors, a scatter's principal plane):
  * a request still waiting when a newer one comes is dropped, and a result is kept only if it is
  * newer than the one kept. Nothing is pushed to the caller; it reads {@link #latest()} in its next
  * frame. Thread-safe.
  *
  * @param <T> what the computation makes
  */
-final class LatestWins<T> {
+public final class LatestWins<T> {
 
     /** A finished computation: its request's number and its value, or why it failed. */
-    record Outcome<T>(long id, T value, RuntimeException failure) {
+    public record Outcome<T>(long id, T value, Throwable failure) {
     }
 
     private final Executor executor;
@@ -28,7 +29,7 @@ final class LatestWins<T> {
     private record Request<T>(long id, Supplier<T> work) {
     }
 
-    LatestWins(Executor executor) {
+    public LatestWins(Executor executor) {
         this.executor = executor;
     }
 
@@ -37,7 +38,7 @@ final class LatestWins<T> {
      *
      * @return the request's number; outcomes of later requests have larger ones
      */
-    long submit(Supplier<T> work) {
+    public long submit(Supplier<T> work) {
         Request<T> request = new Request<>(ids.incrementAndGet(), work);
         if (pending.getAndSet(request) == null) {
             try {
@@ -50,12 +51,12 @@ final class LatestWins<T> {
     }
 
     /** The newest finished outcome, or {@code null} before the first. */
-    Outcome<T> latest() {
+    public Outcome<T> latest() {
         return latest.get();
     }
 
     /** The number of the newest request made, 0 before the first. */
-    long lastRequested() {
+    public long lastRequested() {
         return ids.get();
     }
 
@@ -67,7 +68,7 @@ final class LatestWins<T> {
         Outcome<T> outcome;
         try {
             outcome = new Outcome<>(request.id(), request.work().get(), null);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // out of memory too: the caller shows it, and asks again later
             outcome = new Outcome<>(request.id(), null, e);
         }
         Outcome<T> done = outcome;
