@@ -87,18 +87,14 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
         Set<ControlId> shownControls = controls;
         check(SetupKey.DATASET, dataset != null && !dataset.isBlank() && dataset.lines().count() == 1,
                 () -> "expected mnist, fashion, faces or the path of a dataset, on one line");
-        int latent = latentSize;
         List<Integer> hidden = hiddenSizes;
-        double std = decoderStd;
-        checkWith(SetupKey.LATENT, () -> REFERENCE_NETWORK.withLatentSize(latent));
+        checkWith(SetupKey.LATENT, () -> REFERENCE_NETWORK.withLatentSize(latentSize));
         checkWith(SetupKey.HIDDEN, () -> network(hidden, REFERENCE_NETWORK.decoderStd()));
-        checkWith(SetupKey.DECODER_STD, () -> network(REFERENCE_NETWORK.hiddenSizes(), std));
-        double rate = learningRate;
-        int batch = batchSize;
-        int limit = epochs;
-        checkWith(SetupKey.LR, () -> training(rate, REFERENCE_TRAINING.batchSize(), 0));
-        checkWith(SetupKey.BATCH, () -> training(REFERENCE_TRAINING.learningRate(), batch, 0));
-        checkWith(SetupKey.EPOCHS, () -> training(REFERENCE_TRAINING.learningRate(), REFERENCE_TRAINING.batchSize(), limit));
+        checkWith(SetupKey.DECODER_STD, () -> network(REFERENCE_NETWORK.hiddenSizes(), decoderStd));
+        checkWith(SetupKey.LR, () -> training(learningRate, REFERENCE_TRAINING.batchSize(), 0));
+        checkWith(SetupKey.BATCH, () -> training(REFERENCE_TRAINING.learningRate(), batchSize, 0));
+        checkWith(SetupKey.EPOCHS, () -> training(REFERENCE_TRAINING.learningRate(), REFERENCE_TRAINING.batchSize(),
+                epochs));
         check(SetupKey.TAB, tab == ControlId.EXPLORE || tab == ControlId.COMPARE,
                 () -> "expected explore or compare, got " + tab);
         check(SetupKey.TOOL, tool != null && tool.kind() == ControlId.Kind.TAB
