@@ -61,11 +61,6 @@ public record Action(Verb verb, ControlId target, String argument) {
         public String phrase() {
             return phrase;
         }
-
-        /** The kind of control or view it acts on. */
-        public ControlId.Kind kind() {
-            return kind;
-        }
     }
 
     public Action {

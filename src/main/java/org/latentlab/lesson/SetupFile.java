@@ -36,17 +36,18 @@ public final class SetupFile {
         AtomicFile.writeText(file, out -> out.write(format(setup)));
     }
 
-    /** The file's text: a comment saying what it is, then every key. */
+    /** The file's text: a comment saying what it is, then every key under a comment saying what it takes. */
     public static String format(Setup setup) {
         StringBuilder text = new StringBuilder()
                 .append("# Latent Lab setup: open it with File → Open setup, or latent-lab --open FILE.\n")
-                .append("# One \"key = value\" a line; a key left out keeps its default (docs/lessons-and-setups.md).\n")
-                .append("\n# what the model learns from, and how\n");
+                .append("# One \"key = value\" a line; a key left out keeps its default (docs/lessons-and-setups.md).\n");
         for (SetupKey key : SetupKey.values()) {
-            if (key == SetupKey.TAB) {
-                text.append("\n# what the window shows\n");
+            if (key == SetupKey.DATASET || key == SetupKey.TAB) {
+                text.append(key == SetupKey.DATASET ? "\n# What the model learns from, and how\n"
+                        : "\n# What the window shows\n");
             }
-            text.append(key.fileName()).append(" = ").append(key.write(setup)).append('\n');
+            text.append("\n# ").append(key.expected()).append('\n')
+                    .append(key.fileName()).append(" = ").append(key.write(setup)).append('\n');
         }
         return text.toString();
     }

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.ComparisonPreset;
+import org.latentlab.training.TrainingConfig;
 
 /**
  * The keys of a setup file and of a lesson step's header, each with how its value is read and
@@ -26,26 +28,26 @@ import org.latentlab.training.ComparisonPreset;
  * same thing the same way.
  */
 public enum SetupKey {
-    DATASET("dataset", true, "mnist, fashion, faces or the path of a dataset, as train --dataset",
+    DATASET("dataset", true, "the images: mnist, fashion, faces or a path, as train --dataset",
             (v, b) -> b.dataset = v, Setup::dataset),
-    MODEL("model", true, "vae or ae", (v, b) -> b.model = ModelKind.fromCliName(v), s -> s.model().cliName()),
-    LATENT("latent", true, "the latent size, e.g. 2", (v, b) -> b.latentSize = whole(v),
+    MODEL("model", true, "vae (variational autoencoder) or ae (plain autoencoder)", (v, b) -> b.model = ModelKind.fromCliName(v), s -> s.model().cliName()),
+    LATENT("latent", true, "the latent size: how many numbers z has, 1 to " + ModelConfig.MAX_LATENT_SIZE, (v, b) -> b.latentSize = whole(v),
             s -> Integer.toString(s.latentSize())),
     HIDDEN("hidden", true, "hidden widths from the input inwards, e.g. 256 or 512,256",
             (v, b) -> b.hiddenSizes = wholes(v), s -> s.hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining(","))),
-    ACTIVATION("activation", true, "relu, leaky-relu, elu or tanh", (v, b) -> b.activation = Activation.fromCliName(v),
+    ACTIVATION("activation", true, "the hidden layers' nonlinearity: relu, leaky-relu, elu or tanh", (v, b) -> b.activation = Activation.fromCliName(v),
             s -> s.activation().cliName()),
-    DECODER("decoder", true, "bernoulli or gaussian", (v, b) -> b.decoder = Likelihood.fromCliName(v),
+    DECODER("decoder", true, "the decoder's p(x|z): bernoulli or gaussian", (v, b) -> b.decoder = Likelihood.fromCliName(v),
             s -> s.decoder().cliName()),
     DECODER_STD("decoder-std", true, "σ of the Gaussian decoder, e.g. 0.1", (v, b) -> b.decoderStd = number(v),
             s -> plain(s.decoderStd())),
-    BETA("beta", false, "the KL weight β, a number ≥ 0", (v, b) -> b.beta = new BetaSchedule.Constant(number(v)).target(),
+    BETA("beta", false, "β, the weight of the KL term: a number ≥ 0", (v, b) -> b.beta = new BetaSchedule.Constant(number(v)).target(),
             s -> plain(s.beta().target())),
-    SCHEDULE("schedule", false, "constant, warmup:ITERATIONS or cyclical:ITERATIONS",
+    SCHEDULE("schedule", false, "how β is reached: constant, warmup:ITERATIONS or cyclical:ITERATIONS",
             (v, b) -> b.schedule = BetaSchedule.parse(v, 1).describe(), s -> s.beta().describe()),
-    LR("lr", false, "Adam's learning rate, e.g. 0.001", (v, b) -> b.learningRate = number(v), s -> plain(s.learningRate())),
-    BATCH("batch", true, "images per step, e.g. 128", (v, b) -> b.batchSize = whole(v), s -> Integer.toString(s.batchSize())),
-    SEED("seed", true, "a whole number", (v, b) -> b.seed = wholeLong(v), s -> Long.toString(s.seed())),
+    LR("lr", false, "Adam's learning rate, in (0, 1], e.g. 0.001", (v, b) -> b.learningRate = number(v), s -> plain(s.learningRate())),
+    BATCH("batch", true, "images per step, 1 to " + TrainingConfig.MAX_BATCH_SIZE, (v, b) -> b.batchSize = whole(v), s -> Integer.toString(s.batchSize())),
+    SEED("seed", true, "seeds the weights, the noise, the split and the order: a whole number", (v, b) -> b.seed = wholeLong(v), s -> Long.toString(s.seed())),
     EPOCHS("epochs", false, "none, or the epochs after which training stops",
             (v, b) -> b.epochs = v.equalsIgnoreCase("none") ? 0 : whole(v),
             s -> s.epochs() == 0 ? "none" : Integer.toString(s.epochs())),
@@ -67,8 +69,8 @@ public enum SetupKey {
     PACE("pace", false, "full, or iterations per second (1 to " + Setup.MAX_PACE + ")",
             (v, b) -> b.pace = v.equalsIgnoreCase("full") ? Setup.FULL_SPEED : whole(v),
             s -> s.pace() == Setup.FULL_SPEED ? "full" : Integer.toString(s.pace())),
-    PRESENTATION("presentation", false, "on or off", (v, b) -> b.presentation = onOff(v), s -> s.presentation() ? "on" : "off"),
-    UNITS("units", false, "nats (per image) or bits (per dimension)", (v, b) -> b.units = Units.parse(v),
+    PRESENTATION("presentation", false, "presentation mode (full screen, large text): on or off", (v, b) -> b.presentation = onOff(v), s -> s.presentation() ? "on" : "off"),
+    UNITS("units", false, "the units of losses: nats (per image) or bits (per dimension)", (v, b) -> b.units = Units.parse(v),
             s -> s.units().fileName());
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
