@@ -9,11 +9,13 @@
 # them (ReadyRun.resourceFolder); NAMEs limit it to those runs. Each run is trained into a
 # temporary folder and moved into OUT/NAME only when its command succeeded, without the CSV
 # copies of its history (the run file holds the history too). Runs whose model kind does not
-# exist yet are listed as planned and skipped. The same seed gives the same numbers on the same
-# kind of machine; another BLAS kernel may change the last bits of the weights.
+# exist yet are listed as planned and skipped. On one kind of machine the same command gives the
+# same weights bit for bit (the files still differ in the date run.properties records); another
+# processor's BLAS kernels may change the last bits.
 #
 # Exit status: 0 if every made run file is within the budget, 2 if one is larger, 1 on an error.
-# It builds target/latent-lab.jar first if it is missing (mvn -B -q package -DskipTests).
+# It runs target/latent-lab.jar, building it first if it is missing (mvn -B -q package -DskipTests);
+# rebuild it after changing ReadyRuns, or the script reads the old list.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,10 +29,21 @@ if [ ! -f "$jar" ]; then
   (cd "$here" && mvn -B -q package -DskipTests)
 fi
 java=(java --add-modules jdk.incubator.vector)
+
+runs=$("${java[@]}" -cp "$jar" org.latentlab.lesson.ReadyRuns 2>/dev/null) || {
+  echo "cannot read the list of ready runs from $jar; rebuild it: mvn -B package -DskipTests" >&2
+  exit 1
+}
+for name in "$@"; do
+  if ! cut -f1 <<< "$runs" | grep -qx -- "$name"; then
+    echo "no ready run is called '$name'; the runs are: $(cut -f1 <<< "$runs" | tr '\n' ' ')" >&2
+    exit 1
+  fi
+done
+
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-
 status=0
 while IFS=$'\t' read -r name state command; do
   if [ "$wanted" != "  " ] && [[ "$wanted" != *" $name "* ]]; then
@@ -56,7 +69,7 @@ while IFS=$'\t' read -r name state command; do
     fi
     printf '    %-60s %10d bytes  %s\n' "${file#"$out"/}" "$size" "$verdict"
   done < <(find "$out/$name" -name '*.latentlab' | sort)
-done < <("${java[@]}" -cp "$jar" org.latentlab.lesson.ReadyRuns 2>/dev/null)
+done <<< "$runs"
 
 echo "total: $(du -sb "$out" | cut -f1) bytes in $out"
 exit "$status"
