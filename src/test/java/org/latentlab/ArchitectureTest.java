@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers point only downwards: app → cli, ui → render, training → latent, model, data → io.
  * The engine knows no JavaFX; views and figures know no ND4J. {@code storage} (the per-user
- * folders) sits below them all, so the window and the command line both use it.
+ * folders) sits below them all, so the window and the command line both use it. {@code lesson}
+ * (setups and lessons) sits beside the engine: it reads the value types of data, model and
+ * training, and the window and the command line read it.
  */
 class ArchitectureTest {
 
@@ -26,7 +28,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.latentlab.data..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.nd4j..", "org.deeplearning4j..",
                         "org.latentlab.model..", "org.latentlab.training..", "org.latentlab.latent..",
-                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..",
+                        "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 
@@ -35,7 +38,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.latentlab.model..", "org.latentlab.training..",
                         "org.latentlab.latent..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..",
-                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..",
+                        "org.latentlab.lesson..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lessonsReadTheEngineValuesAndNothingAbove() {
+        noClasses().that().resideInAPackage("org.latentlab.lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "org.nd4j..",
+                        "org.deeplearning4j..", "org.bytedeco..", "org.latentlab.latent..", "org.latentlab.render..",
+                        "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.storage..")
                 .check(CLASSES);
     }
 
@@ -66,7 +79,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.latentlab.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.data..", "org.latentlab.model..",
                         "org.latentlab.training..", "org.latentlab.latent..", "org.latentlab.render..", "org.latentlab.ui..",
-                        "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 
@@ -74,7 +87,7 @@ class ArchitectureTest {
     void figuresAndViewsStayOffEachOther() {
         noClasses().that().resideInAPackage("org.latentlab.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.ui..",
-                        "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 
