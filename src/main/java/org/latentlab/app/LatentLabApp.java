@@ -1,6 +1,8 @@
 package org.latentlab.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +13,8 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.latentlab.data.DatasetSplits;
+import org.latentlab.model.NativeBackend;
+import org.latentlab.model.TrainingKernels;
 import org.latentlab.storage.UserFolders;
 import org.latentlab.ui.compare.CompareView;
 import org.latentlab.ui.compare.CompareViewModel;
@@ -70,7 +74,26 @@ public final class LatentLabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        background.execute(this::checkKernels); // before the first model: it loads ND4J on the same thread
         viewModel.start(ExplorerSetup.defaults());
+    }
+
+    /**
+     * Says once, in the banner and on standard error, when training cannot run on the fast kernels:
+     * OpenBLAS's narrower than the processor offers, or the scalar Java ones. Loads ND4J.
+     */
+    private void checkKernels() {
+        List<String> problems = new ArrayList<>();
+        NativeBackend.report().warning().ifPresent(problems::add);
+        if (!TrainingKernels.vectorized()) {
+            problems.add("Training runs on the slower scalar Java kernels: start Java with --add-modules "
+                    + "jdk.incubator.vector for the vector ones.");
+        }
+        if (!problems.isEmpty()) {
+            String message = String.join(" ", problems);
+            System.err.println("latent-lab: " + message);
+            Platform.runLater(() -> viewModel.lifecycle().report(message));
+        }
     }
 
     /** The window's {@link Confirmation}: a dialog whose buttons say what each choice does. */

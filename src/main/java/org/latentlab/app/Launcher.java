@@ -5,13 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.latentlab.cli.LatentLabCommand;
 import org.latentlab.model.NativeBackend;
-import org.latentlab.model.TrainingKernels;
 
 /**
  * The program's entry point: with no arguments it opens the window; with arguments it runs the
- * command line, which never touches the display. Either way it says once, on standard error, when
- * training cannot use the fast kernels: the scalar Java kernels (without the Vector API module) or
- * OpenBLAS kernels narrower than the processor offers ({@link NativeBackend}).
+ * command line, which never touches the display. It chooses OpenBLAS's kernels before any other
+ * thread starts ({@link NativeBackend#prepare()}), and says once when they are narrower than the
+ * processor offers: on standard error for the command line, in the banner for the window.
  */
 public final class Launcher {
 
@@ -25,14 +24,7 @@ public final class Launcher {
         NativeBackend.prepare();
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         if (args.length == 0) {
-            if (!TrainingKernels.vectorized()) {
-                err.println("latent-lab: " + TrainingKernels.description());
-            }
-            // Loads ND4J beside the window's start instead of at the first model, and says if its kernels are slow.
-            Thread check = new Thread(() -> warnAboutSlowKernels(err), "blas-check");
-            check.setDaemon(true);
-            check.start();
-            LatentLabApp.launchWindow();
+            LatentLabApp.launchWindow(); // which says in its banner when the kernels are slow
             return;
         }
         if (!TEXT_ONLY.contains(args[0])) {

@@ -44,14 +44,17 @@ public record BlasReport(BlasSetup setup, String coreName, String library, int t
         if (inUse.isEmpty() || !offered.isWiderThan(inUse.get())) {
             return Optional.empty();
         }
-        String why = setup.coreTypeFrom() == BlasSetup.Source.ENVIRONMENT
-                ? "because " + NativeBackend.CORE_TYPE + "=" + setup.coreType().orElse("") + " is set; unset it to let Latent Lab choose"
-                : "because this OpenBLAS does not know this processor and Latent Lab could not choose for it";
-        return Optional.of(String.format(Locale.ROOT,
-                "OpenBLAS is running its %s kernels although this processor has %s (%s), %s. "
-                        + "Training takes about %.1f times as long as with the %s kernels "
-                        + "(measured on an Intel Xeon, family 6 model 207).",
-                coreName, offered.displayName(), cpu(), why, inUse.get().slowdownAgainst(offered),
-                offered.coreType().orElse(offered.displayName())));
+        String slower = String.format(Locale.ROOT, "Training runs about %.1f times slower than it could",
+                inUse.get().slowdownAgainst(offered));
+        String fast = offered.coreType().orElse(offered.displayName());
+        String measured = " (the figure was measured on an Intel Xeon, family 6 model 207).";
+        if (setup.coreTypeFrom() == BlasSetup.Source.ENVIRONMENT) {
+            return Optional.of(String.format(Locale.ROOT, "%s: %s=%s makes OpenBLAS use its %s kernels on this %s "
+                    + "processor (%s). Unset it and Latent Lab chooses the %s kernels%s", slower, NativeBackend.CORE_TYPE,
+                    setup.coreType().orElse(""), coreName, offered.displayName(), cpu(), fast, measured));
+        }
+        return Optional.of(String.format(Locale.ROOT, "%s: this OpenBLAS does not know this %s processor (%s) and uses "
+                + "its %s kernels, and Latent Lab could not ask for the %s kernels%s", slower, offered.displayName(), cpu(),
+                coreName, fast, measured));
     }
 }
