@@ -9,17 +9,15 @@ package org.latentlab.model;
  * @param objective           the weighted sum that was minimised: wRec · reconstruction + β · kl
  * @param klPerDimension      the KL term split by latent dimension, lower level first (sums to {@code kl})
  * @param count               how many images the means are over
- * @param klPerLevel          the KL term split by stochastic level, lowest first (sums to {@code kl}); empty
- *                            for a model of one level
+ * @param klPerLevel          the KL term split by stochastic level, lowest first (sums to {@code kl}): one
+ *                            number, {@code kl} itself, for a model of one level
  */
 public record BatchLosses(double reconstruction, double kl, double objective, double[] klPerDimension, int count,
                           double[] klPerLevel) {
 
-    private static final double[] ONE_LEVEL = {};
-
     /** The losses of a model of one latent level. */
     public BatchLosses(double reconstruction, double kl, double objective, double[] klPerDimension, int count) {
-        this(reconstruction, kl, objective, klPerDimension, count, ONE_LEVEL);
+        this(reconstruction, kl, objective, klPerDimension, count, new double[] {kl});
     }
 
     /** The negative evidence lower bound, −ELBO = reconstruction + KL, whatever the training weights. */
