@@ -138,6 +138,11 @@ final class RenderCommand implements Callable<Integer> {
         return config.kind() == ModelKind.HVAE;
     }
 
+    /** The axes of a figure over the latent plane: a hierarchical VAE's top level is z₂, in two dimensions. */
+    private static FigureLabels latentAxes(FigureLabels labels, ModelConfig config) {
+        return hierarchical(config) ? labels.withAxes("z₂ dimension 1", "z₂ dimension 2") : labels.withAxes("z₁", "z₂");
+    }
+
     private static BufferedImage manifold(RunFolder folder, LatentGrid grid, String subject) {
         ModelConfig config = folder.run().modelConfig();
         int d = config.topLatentSize();
@@ -160,7 +165,7 @@ final class RenderCommand implements Callable<Integer> {
         return new ImageGrid().draw(ImageGridData.manifold(
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()),
                 new SamplingLattice(ascending, descending),
-                FigureLabels.titled("Decoded latent space of a " + subject).withNote(note)));
+                latentAxes(FigureLabels.titled("Decoded latent space of a " + subject).withNote(note), config)));
     }
 
     private static BufferedImage scatter(RunFolder folder, String subject) {
@@ -177,15 +182,15 @@ final class RenderCommand implements Callable<Integer> {
                 labels[i] = held.label(i);
             }
         }
-        boolean top = hierarchical(folder.run().modelConfig());
+        ModelConfig config = folder.run().modelConfig();
+        boolean top = hierarchical(config);
         String note = n + " held-out images at their posterior means" + (top ? " in the top level, q(z₂|x)" : "")
                 + (codes.latentSize() > 2 ? "; dimensions 1 and 2 of " + codes.latentSize() : "")
                 + "; dashed circles: the prior N(0, I) at 1σ and 2σ";
         ScatterData data = labels == null ? ScatterData.unlabelled(xs, ys)
                 : new ScatterData(xs, ys, labels, held.classNames());
-        FigureLabels labelled = FigureLabels.titled("Latent space of a " + subject).withNote(note);
         return new Scatter().withFittedRange().withPriorContours(true)
-                .draw(data, top ? labelled.withAxes("z₂ dimension 1", "z₂ dimension 2") : labelled.withAxes("z₁", "z₂"));
+                .draw(data, latentAxes(FigureLabels.titled("Latent space of a " + subject).withNote(note), config));
     }
 
     private static BufferedImage reconstructions(RunFolder folder, String subject) {
