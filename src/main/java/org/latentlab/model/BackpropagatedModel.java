@@ -25,17 +25,22 @@ abstract class BackpropagatedModel<P extends BackpropagatedModel.Pass> implement
     final ModelConfig config;
     final FlatParameters parameters;
     final BatchBuffers<P> passes;
+    private final BatchBuffers<DecodingChain> decoding;
     private final RandomGenerator noise;
 
     BackpropagatedModel(ModelConfig config) {
         this.config = config;
         this.parameters = new FlatParameters(config.parameterCount());
         this.passes = new BatchBuffers<>(this::newPass);
+        this.decoding = new BatchBuffers<>(this::newDecodingChain);
         this.noise = new SplittableRandom(config.seed() ^ NOISE_STREAM);
     }
 
     /** The working arrays and bound multiplies for a batch of {@code rows} images. */
     abstract P newPass(int rows);
+
+    /** The decoder, forward only, bound to a batch of {@code rows} latent points. */
+    abstract DecodingChain newDecodingChain(int rows);
 
     /** Everything from the images in the pass's input to the decoder's output, drawing noise from {@code noise}. */
     abstract void forward(P pass, RandomGenerator noise);
@@ -112,6 +117,15 @@ abstract class BackpropagatedModel<P extends BackpropagatedModel.Pass> implement
             parts.add(losses(pass, LossWeights.ELBO, false));
         });
         return BatchLosses.mean(parts, klDimensions());
+    }
+
+    /** Decodes through {@link #newDecodingChain}'s layers, in chunks. */
+    @Override
+    public final float[] decode(float[] latents, int count) {
+        float[] images = new float[count * config.inputSize()];
+        BatchBuffers.forEachChunk(count,
+                (start, rows) -> decoding.forRows(rows).decode(latents, start, config.likelihood(), images));
+        return images;
     }
 
     @Override

@@ -30,7 +30,6 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
     private final DenseLayer logVarianceHead;
     private final List<DenseLayer> decoder;
     private final long decoderOffset;
-    private final BatchBuffers<DecodingChain> decoding;
 
     public DenseAutoencoder(ModelConfig config) {
         super(config);
@@ -45,7 +44,6 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
         this.decoderOffset = parameters.offset();
         this.decoder = parameters.chain(decoderWidths(config), config.activation(), null);
         parameters.initialise(new SplittableRandom(config.seed()));
-        this.decoding = new BatchBuffers<>(rows -> new DecodingChain(List.of(), decoder, rows));
     }
 
     /** The encoder's widths from the input inwards: the image, then the hidden layers. */
@@ -95,11 +93,8 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
     }
 
     @Override
-    public float[] decode(float[] latents, int count) {
-        float[] images = new float[count * config.inputSize()];
-        BatchBuffers.forEachChunk(count,
-                (start, rows) -> decoding.forRows(rows).decode(latents, start, config.likelihood(), images));
-        return images;
+    DecodingChain newDecodingChain(int rows) {
+        return new DecodingChain(List.of(), decoder, rows);
     }
 
     @Override

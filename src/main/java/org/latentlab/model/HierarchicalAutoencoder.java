@@ -43,7 +43,6 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
     private final long priorMeanOffset;
     private final long priorMeanEnd;
     private final long decoderOffset;
-    private final BatchBuffers<DecodingChain> decoding;
 
     public HierarchicalAutoencoder(ModelConfig config) {
         super(config);
@@ -65,7 +64,6 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
         this.decoderOffset = parameters.offset();
         this.decoder = parameters.chain(DenseAutoencoder.decoderWidths(config), config.activation(), null);
         parameters.initialise(new SplittableRandom(config.seed()));
-        this.decoding = new BatchBuffers<>(rows -> new DecodingChain(priorMean, decoder, rows));
     }
 
     /** z₂ → hidden → m(z₂): the widths of the conditional prior's mean. */
@@ -126,13 +124,9 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
         return new Encoding(means, logVariances, count, d1);
     }
 
-    /** Decodes top-level points z₂ through the mean of p(z₁|z₂), then to the decoder's mean image. */
     @Override
-    public float[] decode(float[] latents, int count) {
-        float[] images = new float[count * config.inputSize()];
-        BatchBuffers.forEachChunk(count,
-                (start, rows) -> decoding.forRows(rows).decode(latents, start, config.likelihood(), images));
-        return images;
+    DecodingChain newDecodingChain(int rows) {
+        return new DecodingChain(priorMean, decoder, rows);
     }
 
     /** Both stages: z₂ → mean of p(z₁|z₂), then z₁ → image. */

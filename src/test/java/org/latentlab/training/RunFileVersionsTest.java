@@ -60,13 +60,8 @@ class RunFileVersionsTest {
     }
 
     private static TrainingSession hierarchicalSession() {
-        ModelConfig config = new ModelConfig(ModelKind.HVAE, 4, 4, List.of(12, 6), 3, Activation.ELU,
-                Likelihood.BERNOULLI, 0.1, 8, 2);
-        TrainingConfig training = new TrainingConfig(2e-3, 32, 2, new BetaSchedule.Constant(1), LossTerms.COMBINED, 4);
-        TrainingSession session = new TrainingSession(TrainerTest.bars(96, 1), TrainerTest.bars(20, 2), config, training);
-        session.runEpoch();
-        session.runEpoch();
-        return session;
+        return RunFileTest.trainedSession(new ModelConfig(ModelKind.HVAE, 4, 4, List.of(12, 6), 3, Activation.ELU,
+                Likelihood.BERNOULLI, 0.1, 8, 2));
     }
 
     @Test
