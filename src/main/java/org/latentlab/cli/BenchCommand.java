@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * manifold grid.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits.")
+        description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits;"
+                + " --model and --latent time other networks of the same hidden width.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final int BATCH = 128;
@@ -52,9 +53,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "E", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
-            description = "A variational or a plain autoencoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae",
+            description = "A variational autoencoder, a plain one, or a hierarchical VAE (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--latent", paramLabel = "N|N,M",
+            description = "Latent dimensions; for hvae the lower level z₁'s then the upper z₂'s (default: 2; 16,2 for hvae).")
+    String latent;
 
     @Option(names = "--loss", defaultValue = "combined", paramLabel = "combined|reconstruction|kl",
             description = "Which loss terms to train (default: ${DEFAULT-VALUE}).")
@@ -85,17 +90,18 @@ final class BenchCommand implements Callable<Integer> {
         TrainingConfig trainingConfig = new TrainingConfig(LEARNING_RATE, BATCH, epochs, new BetaSchedule.Constant(beta),
                 terms, seed);
         ModelKind kind = ModelKind.fromCliName(model);
-        ModelConfig reference = ModelConfig.reference(kind, seed);
+        LatentSizes sizes = LatentSizes.parse(latent, kind);
+        ModelConfig reference = ModelConfig.reference(ModelKind.VAE, seed);
         ModelConfig modelConfig = new ModelConfig(kind, reference.imageWidth(), reference.imageHeight(),
-                reference.hiddenSizes(), reference.latentSize(), Activation.RELU, Likelihood.fromCliName(decoder),
-                reference.decoderStd(), seed);
+                reference.hiddenSizes(), sizes.lower(), Activation.RELU, Likelihood.fromCliName(decoder),
+                reference.decoderStd(), seed, sizes.upper());
         Dataset digits = EmbeddedMnist.load();
         TrainingSession session = new TrainingSession(digits, digits.head(0), modelConfig, trainingConfig);
 
         PrintWriter out = spec.commandLine().getOut();
         BlasReport blas = NativeBackend.report();
         out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
-                kind == ModelKind.VAE ? "VAE" : "autoencoder", TrainCommand.architecture(modelConfig), BATCH,
+                TrainCommand.modelName(kind), TrainCommand.architecture(modelConfig), BATCH,
                 LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
                 digits.size());
         out.printf(Locale.ROOT, "cpu: %s; blas: %s; %s%n", blas.cpu(), blas.description(), TrainingKernels.description());
@@ -150,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
 
         float[] pixels = digits.pixels(digits.size());
         double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));
-        float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.latentSize(), 0, 1);
+        float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.topLatentSize(), 0, 1);
         SnapshotDecoder decoder = new SnapshotDecoder(session.model().decoderWeights());
         double decode = medianSeconds(() -> decoder.decode(latents, grid * grid));
         out.printf(Locale.ROOT, "encode %d images %.4f s; decode %d×%d grid %.4f s (medians of %d after %d warm-up runs)%n",

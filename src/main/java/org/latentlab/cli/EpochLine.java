@@ -11,11 +11,17 @@ final class EpochLine {
     private EpochLine() {
     }
 
+    /** For a model of several latent levels, the KL term is followed by its split, z₁ first. */
     static String of(EpochMetrics m) {
+        StringBuilder levels = new StringBuilder();
+        for (int l = 0; m.levels() > 1 && l < m.levels(); l++) {
+            levels.append(l == 0 ? " (" : " + ").append(String.format(Locale.ROOT, "z%c %.2f", (char) ('₁' + l),
+                    m.validationKlByLevel().get(l)));
+        }
         return String.format(Locale.ROOT,
-                "epoch %3d  train %8.2f  validation -ELBO %8.2f = reconstruction %8.2f + KL %6.2f  %6.2f s",
+                "epoch %3d  train %8.2f  validation -ELBO %8.2f = reconstruction %8.2f + KL %6.2f%s  %6.2f s",
                 m.epoch(), m.trainingObjective(), m.validationNegativeElbo(), m.validationReconstruction(),
-                m.validationKl(), m.seconds());
+                m.validationKl(), levels.length() == 0 ? "" : levels.append(')'), m.seconds());
     }
 
     /** One epoch of a comparison: every model's held-out reconstruction + KL, and the seconds it took. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.model.BatchLosses;
+import org.latentlab.model.ModelKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 "negative ELBO %.2f nats = reconstruction %.2f + KL %.2f (%d %s images of %s)%n",
                 losses.negativeElbo(), losses.reconstruction(), losses.kl(), images.size(),
                 dataset == null ? "held-out" : "", images.name());
+        double[] levels = losses.klPerLevel();
+        if (levels.length > 1) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "KL by level: z₁ %.2f against p(z₁|z₂) + z₂ %.2f against"
+                    + " N(0, I)%n", levels[0], levels[1]);
+        }
+        if (folder.run().modelConfig().kind() != ModelKind.AUTOENCODER) {
+            spec.commandLine().getOut().println(ActiveUnits.describe(folder.model(), images));
+        }
         return 0;
     }
 }

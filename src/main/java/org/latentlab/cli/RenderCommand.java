@@ -2,6 +2,7 @@ package org.latentlab.cli;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -127,27 +128,44 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static String describe(ModelConfig config) {
-        return (config.kind() == ModelKind.VAE ? "VAE " : "autoencoder ") + TrainCommand.architecture(config);
+        return TrainCommand.modelName(config.kind()) + " " + TrainCommand.architecture(config);
+    }
+
+    /** How a hierarchical VAE's top-level point z₂ becomes an image, for the figures' notes. */
+    private static final String THROUGH_THE_PRIOR_MEAN = "each z₂ decoded through the mean of p(z₁|z₂), then to the mean image";
+
+    private static boolean hierarchical(ModelConfig config) {
+        return config.kind() == ModelKind.HVAE;
+    }
+
+    /** The axes of a figure over the latent plane: a hierarchical VAE's top level is z₂, in two dimensions. */
+    private static FigureLabels latentAxes(FigureLabels labels, ModelConfig config) {
+        return hierarchical(config) ? labels.withAxes("z₂ dimension 1", "z₂ dimension 2") : labels.withAxes("z₁", "z₂");
     }
 
     private static BufferedImage manifold(RunFolder folder, LatentGrid grid, String subject) {
         ModelConfig config = folder.run().modelConfig();
-        float[] images = folder.model().decode(grid.points(config.latentSize(), 0, 1), grid.size() * grid.size());
+        int d = config.topLatentSize();
+        float[] images = folder.model().decode(grid.points(d, 0, 1), grid.size() * grid.size());
         double[] ascending = grid.axisValues();
         double[] descending = new double[ascending.length];
         for (int i = 0; i < ascending.length; i++) {
             descending[i] = ascending[ascending.length - 1 - i];
         }
+        String z = hierarchical(config) ? "z₂" : "z";
         String note = grid.spacing() == GridSpacing.INVERSE_CDF
-                ? "z = Φ⁻¹(u) for u evenly spaced in (0, 1): every cell holds equal prior probability"
-                : "z evenly spaced over the same range: the outer cells hold little prior probability";
-        if (config.latentSize() > 2) {
-            note += String.format(Locale.ROOT, "; z₃…z%d held at 0", config.latentSize());
+                ? z + " = Φ⁻¹(u) for u evenly spaced in (0, 1): every cell holds equal prior probability"
+                : z + " evenly spaced over the same range: the outer cells hold little prior probability";
+        if (d > 2) {
+            note += String.format(Locale.ROOT, "; dimensions 3…%d held at 0", d);
+        }
+        if (hierarchical(config)) {
+            note += "; " + THROUGH_THE_PRIOR_MEAN;
         }
         return new ImageGrid().draw(ImageGridData.manifold(
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()),
                 new SamplingLattice(ascending, descending),
-                FigureLabels.titled("Decoded latent space of a " + subject).withNote(note)));
+                latentAxes(FigureLabels.titled("Decoded latent space of a " + subject).withNote(note), config)));
     }
 
     private static BufferedImage scatter(RunFolder folder, String subject) {
@@ -164,13 +182,15 @@ final class RenderCommand implements Callable<Integer> {
                 labels[i] = held.label(i);
             }
         }
-        String note = n + " held-out images at their posterior means"
+        ModelConfig config = folder.run().modelConfig();
+        boolean top = hierarchical(config);
+        String note = n + " held-out images at their posterior means" + (top ? " in the top level, q(z₂|x)" : "")
                 + (codes.latentSize() > 2 ? "; dimensions 1 and 2 of " + codes.latentSize() : "")
                 + "; dashed circles: the prior N(0, I) at 1σ and 2σ";
         ScatterData data = labels == null ? ScatterData.unlabelled(xs, ys)
                 : new ScatterData(xs, ys, labels, held.classNames());
         return new Scatter().withFittedRange().withPriorContours(true)
-                .draw(data, FigureLabels.titled("Latent space of a " + subject).withAxes("z₁", "z₂").withNote(note));
+                .draw(data, latentAxes(FigureLabels.titled("Latent space of a " + subject).withNote(note), config));
     }
 
     private static BufferedImage reconstructions(RunFolder folder, String subject) {
@@ -182,17 +202,20 @@ final class RenderCommand implements Callable<Integer> {
                         new GrayscaleImages(inputs, held.width(), held.height()),
                         new GrayscaleImages(outputs, held.width(), held.height())),
                 FigureLabels.titled("Held-out images and their reconstructions by a " + subject)
-                        .withNote("each reconstruction is decoded from the posterior mean μ(x)"));
+                        .withNote(hierarchical(folder.run().modelConfig())
+                                ? "each from the top level's posterior mean μ₂(x) alone, " + THROUGH_THE_PRIOR_MEAN
+                                : "each reconstruction is decoded from the posterior mean μ(x)"));
     }
 
     private static BufferedImage samples(RunFolder folder, String subject) {
         ModelConfig config = folder.run().modelConfig();
         int count = STRIP * 4;
-        float[] images = folder.model().decode(PriorSamples.draw(count, config.latentSize(), SAMPLE_SEED), count);
+        float[] images = folder.model().decode(PriorSamples.draw(count, config.topLatentSize(), SAMPLE_SEED), count);
         return new ImageGrid().draw(ImageGridData.samples(
                 new GrayscaleImages(images, config.imageWidth(), config.imageHeight()), 4, STRIP,
-                FigureLabels.titled("Samples from a " + subject)
-                        .withNote("z drawn from the prior N(0, I), then decoded to the mean image")));
+                FigureLabels.titled("Samples from a " + subject).withNote(hierarchical(config)
+                        ? "z₂ drawn from the prior N(0, I), then z₁ at the mean of p(z₁|z₂), then the mean image"
+                        : "z drawn from the prior N(0, I), then decoded to the mean image")));
     }
 
     private static BufferedImage datasetFigure(Dataset data) {
@@ -215,9 +238,13 @@ final class RenderCommand implements Callable<Integer> {
             at[i] = (int) epochs.get(i).iteration();
             negativeElbo[i] = (float) epochs.get(i).validationNegativeElbo();
         }
-        boolean variational = folder.run().modelConfig().kind() == ModelKind.VAE;
+        boolean variational = folder.run().modelConfig().kind() != ModelKind.AUTOENCODER;
+        List<float[]> byLevel = new ArrayList<>();
+        for (int l = 0; history.levels() > 1 && l < history.levels(); l++) {
+            byLevel.add(history.levelKlSeries(l));
+        }
         LossHistoryData data = new LossHistoryData(history.objectives(), history.reconstructions(),
-                variational ? history.kls() : null, at, negativeElbo);
+                variational ? history.kls() : null, at, negativeElbo, byLevel);
         return new LossCurves().withLogScale(logScale)
                 .draw(data, FigureLabels.titled("Training loss of a " + subject)
                         .withAxes("iteration", "nats per image"));

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
-import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.LatentModel;
 import org.latentlab.training.HistoryCsv;
 import org.latentlab.training.RunFile;
@@ -35,7 +34,8 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
         } catch (IOException e) {
             throw new LatentLabCommand.CommandFailure("could not save the model to " + file + ": " + e.getMessage());
         }
-        AtomicText.write(folder.resolve(HISTORY_CSV), w -> HistoryCsv.writeEpochs(session.epochs(), w));
+        AtomicText.write(folder.resolve(HISTORY_CSV), w -> HistoryCsv.writeEpochs(session.epochs(),
+                session.model().config().latentLevels(), w));
         AtomicText.write(folder.resolve(ITERATIONS_CSV), w -> HistoryCsv.writeIterations(session.history(), w));
     }
 
@@ -59,7 +59,7 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
                     + ": give the folder that 'train --out' wrote");
         }
         SavedRun run = RunFile.load(file);
-        DenseAutoencoder model = new DenseAutoencoder(run.modelConfig());
+        LatentModel model = LatentModel.create(run.modelConfig());
         model.restore(run.state());
         Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
         DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model, one line per epoch, saving the run after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a VAE or an autoencoder and saves it with its history into a folder.")
+        description = "Trains a VAE, an autoencoder or a hierarchical VAE and saves it with its history into a folder.")
 final class TrainCommand implements Callable<Integer> {
 
     /** The held-out share of the dataset; fixed so that evaluate and render find the same split. */
@@ -42,12 +42,14 @@ final class TrainCommand implements Callable<Integer> {
             description = "The images: the embedded digits, Fashion-MNIST, 20,000 synthetic faces, or a path (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
-            description = "A variational or a plain autoencoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae",
+            description = "A variational autoencoder, a plain one, or a hierarchical VAE of two latent levels"
+                    + " (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--latent", defaultValue = "2", paramLabel = "N", description = "Latent dimensions (default: ${DEFAULT-VALUE}).")
-    int latent;
+    @Option(names = "--latent", paramLabel = "N|N,M",
+            description = "Latent dimensions; for hvae the lower level z₁'s then the upper z₂'s (default: 2; 16,2 for hvae).")
+    String latent;
 
     @Option(names = "--hidden", defaultValue = "256", split = ",", paramLabel = "N,...",
             description = "Hidden layer widths from the input inwards (default: ${DEFAULT-VALUE}).")
@@ -108,12 +110,17 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
                 BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
         ModelKind kind = ModelKind.fromCliName(model);
+        if (preset != null && latent != null && latent.contains(",")) {
+            throw new IllegalArgumentException("--compare trains models of one latent level: give one --latent size,"
+                    + " e.g. --latent 2");
+        }
+        LatentSizes sizes = LatentSizes.parse(latent, kind);
         Activation act = Activation.fromCliName(activation);
         Likelihood likelihood = Likelihood.fromCliName(decoder);
 
         Dataset data = DatasetSource.parse(dataset).load();
-        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, latent, act, likelihood,
-                decoderStd, seed);
+        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, sizes.lower(), act,
+                likelihood, decoderStd, seed, sizes.upper());
         DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, seed);
         if (preset != null) {
             return new CompareTraining(spec.commandLine().getOut(), out, dataset)
@@ -123,11 +130,14 @@ final class TrainCommand implements Callable<Integer> {
 
         PrintWriter console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "Training a %s %s on %s: %d training and %d held-out images; %s loss, β %s %s%n",
-                kind == ModelKind.VAE ? "VAE" : "autoencoder", architecture(modelConfig), data.name(),
+                modelName(kind), architecture(modelConfig), data.name(),
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
         trainAndSave(session, out, dataset, console);
+        if (kind != ModelKind.AUTOENCODER) {
+            console.println(ActiveUnits.describe(session.model(), split.validation()));
+        }
         console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
     }
@@ -166,6 +176,15 @@ final class TrainCommand implements Callable<Integer> {
 
     static String architecture(ModelConfig config) {
         return config.architecture();
+    }
+
+    /** The model's kind as a sentence names it: "VAE", "autoencoder", "hierarchical VAE". */
+    static String modelName(ModelKind kind) {
+        return switch (kind) {
+            case VAE -> "VAE";
+            case AUTOENCODER -> "autoencoder";
+            case HVAE -> "hierarchical VAE";
+        };
     }
 
     /** The {@code --compare} value, refusing the options that describe a single model. */

@@ -8,8 +8,15 @@ import java.util.List;
  * {@link SnapshotDecoder}. The weights are copied in and handed out as copies (a decoder reads
  * them once, when it is made).
  *
- * @param widths     layer widths, {@code [latentSize, hidden..., inputSize]}
- * @param parameters per layer the {@code in × out} weights then the {@code out} biases
+ * <p>A hierarchical VAE's decoder has two stages: from a top-level point z₂ to the mean of its
+ * conditional prior p(z₁|z₂) (a hidden layer, then the mean head), then from that z₁ to the image.
+ *
+ * @param widths              layer widths from z (z₁ in a hierarchical VAE) to the image,
+ *                            {@code [latentSize, hidden..., inputSize]}
+ * @param parameters          per layer the {@code in × out} weights then the {@code out} biases
+ * @param priorMeanWidths     {@code [upperLatentSize, hidden, latentSize]}: the first stage of a
+ *                            hierarchical VAE's decoder, z₂ → mean of p(z₁|z₂); empty for one level
+ * @param priorMeanParameters that stage's weights and biases in the same layout; empty for one level
  */
 public record DecoderWeights(
         List<Integer> widths,
@@ -17,19 +24,39 @@ public record DecoderWeights(
         Likelihood likelihood,
         int imageWidth,
         int imageHeight,
-        float[] parameters) {
+        float[] parameters,
+        List<Integer> priorMeanWidths,
+        float[] priorMeanParameters) {
 
     public DecoderWeights {
         widths = List.copyOf(widths);
+        priorMeanWidths = List.copyOf(priorMeanWidths);
+        requireLength(widths, parameters, "decoder");
+        requireLength(priorMeanWidths, priorMeanParameters, "first decoding stage");
+        if (!priorMeanWidths.isEmpty()
+                && (priorMeanWidths.size() < 2 || !priorMeanWidths.get(priorMeanWidths.size() - 1).equals(widths.get(0)))) {
+            throw new IllegalArgumentException("the first decoding stage, of widths " + priorMeanWidths
+                    + ", must end where the decoder of widths " + widths + " starts");
+        }
+        parameters = parameters.clone();
+        priorMeanParameters = priorMeanParameters.clone();
+    }
+
+    /** The decoder of a model of one latent level: z → image. */
+    public DecoderWeights(List<Integer> widths, Activation activation, Likelihood likelihood, int imageWidth,
+            int imageHeight, float[] parameters) {
+        this(widths, activation, likelihood, imageWidth, imageHeight, parameters, List.of(), new float[0]);
+    }
+
+    private static void requireLength(List<Integer> widths, float[] parameters, String what) {
         long expected = 0;
         for (int i = 0; i + 1 < widths.size(); i++) {
             expected += DenseLayer.parameterCount(widths.get(i), widths.get(i + 1));
         }
         if (parameters.length != expected) {
-            throw new IllegalArgumentException("decoder of widths " + widths + " needs " + expected
+            throw new IllegalArgumentException(what + " of widths " + widths + " needs " + expected
                     + " parameters, got " + parameters.length);
         }
-        parameters = parameters.clone();
     }
 
     /** A copy of the weights and biases. */
@@ -38,8 +65,20 @@ public record DecoderWeights(
         return parameters.clone();
     }
 
+    /** A copy of the first stage's weights and biases. */
+    @Override
+    public float[] priorMeanParameters() {
+        return priorMeanParameters.clone();
+    }
+
+    /** Whether it decodes in two stages, from a hierarchical VAE's top level z₂. */
+    public boolean twoStage() {
+        return !priorMeanWidths.isEmpty();
+    }
+
+    /** The size of the points it decodes: z₂'s for a hierarchical VAE, z's otherwise. */
     public int latentSize() {
-        return widths.get(0);
+        return twoStage() ? priorMeanWidths.get(0) : widths.get(0);
     }
 
     public int outputSize() {

@@ -1,5 +1,7 @@
 package org.latentlab.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -46,6 +48,23 @@ final class DenseLayer {
     /** How many parameters a layer of this shape takes: the weights, then the biases. */
     static long parameterCount(int inputs, int outputs) {
         return (long) (inputs + 1) * outputs;
+    }
+
+    /**
+     * Dense layers of the given widths laid out one after another from {@code offset}: all with
+     * the {@code hidden} activation but the last, which has {@code last} ({@code null}: linear).
+     *
+     * @param gradients the flat gradient array laid out like {@code parameters}, or {@code null}
+     */
+    static List<DenseLayer> chain(INDArray parameters, INDArray gradients, List<Integer> widths, long offset,
+            Activation hidden, Activation last) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < widths.size(); i++) {
+            Activation activation = i + 2 == widths.size() ? last : hidden;
+            layers.add(new DenseLayer(parameters, gradients, offset, widths.get(i), widths.get(i + 1), activation));
+            offset += parameterCount(widths.get(i), widths.get(i + 1));
+        }
+        return layers;
     }
 
     private static INDArray matrixView(INDArray flat, long offset, int rows, int columns) {

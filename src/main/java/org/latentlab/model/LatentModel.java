@@ -1,9 +1,11 @@
 package org.latentlab.model;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * A trainable encoder–decoder with a latent space: the VAE or the deterministic autoencoder.
+ * A trainable encoder–decoder with a latent space: the VAE, the deterministic autoencoder or the
+ * hierarchical VAE, whose top level is what {@link #encode} and {@link #decode} see.
  * Inputs and outputs are plain Java arrays, row-major, one image or latent point after another,
  * so callers never see the tensor library.
  *
@@ -11,6 +13,11 @@ import java.util.random.RandomGenerator;
  * decode from {@link #decoderWeights()}, an immutable copy.
  */
 public interface LatentModel {
+
+    /** A new network of this configuration, its weights drawn from the configuration's seed. */
+    static LatentModel create(ModelConfig config) {
+        return config.kind() == ModelKind.HVAE ? new HierarchicalAutoencoder(config) : new DenseAutoencoder(config);
+    }
 
     ModelConfig config();
 
@@ -27,10 +34,24 @@ public interface LatentModel {
     /** The loss terms of a batch under the plain ELBO, with no update; noise drawn from {@code noise}. */
     BatchLosses evaluate(float[] pixels, int count, RandomGenerator noise);
 
-    /** The posterior means (and log-variances, for a VAE) of {@code count} images. */
+    /**
+     * The posterior means (and log-variances, for a VAE) of {@code count} images at the top level:
+     * {@code count × topLatentSize}.
+     */
     Encoding encode(float[] pixels, int count);
 
-    /** The decoder's mean image for each of {@code count} latent points: {@code count × inputSize}. */
+    /**
+     * The posteriors of {@code count} images at every stochastic level, lowest first; for a model
+     * of one level, {@link #encode} alone.
+     */
+    default List<Encoding> encodeLevels(float[] pixels, int count) {
+        return List.of(encode(pixels, count));
+    }
+
+    /**
+     * The decoder's mean image for each of {@code count} top-level latent points:
+     * {@code count × inputSize}.
+     */
     float[] decode(float[] latents, int count);
 
     /** An immutable copy of the decoder, for decoding on other threads. */

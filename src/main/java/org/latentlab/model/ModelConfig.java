@@ -8,15 +8,17 @@ import java.util.Objects;
  * The shape of a network: what it reads, how wide its layers are and what it assumes about pixels.
  * Validated on construction; holds no live objects, so it can be saved and compared.
  *
- * @param kind          VAE or deterministic autoencoder
+ * @param kind          VAE, deterministic autoencoder or two-level VAE
  * @param imageWidth    input image width in pixels
  * @param imageHeight   input image height in pixels
  * @param hiddenSizes   encoder hidden widths from the input inwards; the decoder mirrors them
- * @param latentSize    dimension of z
+ * @param latentSize    dimension of z (of the lower level z₁ in a two-level VAE)
  * @param activation    hidden-layer nonlinearity
  * @param likelihood    the decoder's p(x|z)
  * @param decoderStd    σ of the Gaussian decoder (ignored for Bernoulli)
  * @param seed          seeds the initial weights and the sampling noise
+ * @param upperLatentSize dimension of the upper level z₂ of a two-level VAE ({@link ModelKind#HVAE}); 0 for
+ *                      the single-level models
  */
 public record ModelConfig(
         ModelKind kind,
@@ -27,7 +29,8 @@ public record ModelConfig(
         Activation activation,
         Likelihood likelihood,
         double decoderStd,
-        long seed) {
+        long seed,
+        int upperLatentSize) {
 
     public static final int MAX_LATENT_SIZE = 64;
     public static final int MAX_HIDDEN_SIZE = 4096;
@@ -60,15 +63,30 @@ public record ModelConfig(
         if (latentSize < 1 || latentSize > MAX_LATENT_SIZE) {
             throw new IllegalArgumentException("latent size " + latentSize + " is outside 1.." + MAX_LATENT_SIZE);
         }
+        if (kind == ModelKind.HVAE && (upperLatentSize < 1 || upperLatentSize > MAX_LATENT_SIZE)) {
+            throw new IllegalArgumentException("a hierarchical VAE needs the size of its upper latent level z₂ in 1.."
+                    + MAX_LATENT_SIZE + ", got " + upperLatentSize);
+        }
+        if (kind != ModelKind.HVAE && upperLatentSize != 0) {
+            throw new IllegalArgumentException("a " + kind.cliName() + " has one latent level; an upper level (of "
+                    + upperLatentSize + " dimensions) needs the hierarchical VAE, hvae");
+        }
         if (!(decoderStd > 0) || Double.isInfinite(decoderStd)) {
             throw new IllegalArgumentException("decoder standard deviation must be a positive number, got " + decoderStd);
         }
-        long parameters = layerSizes(kind, imageWidth * imageHeight, hiddenSizes, latentSize, true);
+        // The fields are not assigned until this constructor ends: static helpers take the values.
+        long parameters = layerSizes(kind, imageWidth * imageHeight, hiddenSizes, latentSize, upperLatentSize, true);
         if (parameters > MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a network of %s would have %,d weights and"
-                    + " biases, more than the %,d Latent Lab can hold", architecture(imageWidth * imageHeight,
-                    hiddenSizes, latentSize), parameters, MAX_PARAMETERS));
+                    + " biases, more than the %,d Latent Lab can hold", architecture(kind, imageWidth * imageHeight,
+                    hiddenSizes, latentSize, upperLatentSize), parameters, MAX_PARAMETERS));
         }
+    }
+
+    /** A single-level model: a VAE or an autoencoder. */
+    public ModelConfig(ModelKind kind, int imageWidth, int imageHeight, List<Integer> hiddenSizes, int latentSize,
+            Activation activation, Likelihood likelihood, double decoderStd, long seed) {
+        this(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed, 0);
     }
 
     /** The reference network of the lectures and the benchmarks: 784 → 256 → 2 → 256 → 784, ReLU, Bernoulli. */
@@ -80,65 +98,95 @@ public record ModelConfig(
         return imageWidth * imageHeight;
     }
 
+    /** How many stochastic levels the model has: 2 for a hierarchical VAE, 1 otherwise. */
+    public int latentLevels() {
+        return kind == ModelKind.HVAE ? 2 : 1;
+    }
+
+    /**
+     * The size of the points that {@link LatentModel#encode} gives and {@link LatentModel#decode}
+     * takes: the top level's, z₂ for a hierarchical VAE, z otherwise.
+     */
+    public int topLatentSize() {
+        return kind == ModelKind.HVAE ? upperLatentSize : latentSize;
+    }
+
+    /** The width of the hidden layer of the hierarchical VAE's conditional prior p(z₁|z₂): the encoder's innermost. */
+    public int priorHiddenSize() {
+        return hiddenSizes.get(hiddenSizes.size() - 1);
+    }
+
     /**
      * The weights of every layer, biases not counted: a training step costs about 6 floating-point
      * operations per weight and image (2 forward, 4 backward), so benchmarks quote GFLOP/s from it.
      */
     public long weightCount() {
-        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, false);
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, false);
     }
 
     /** Every weight and bias of the network: the length of its flat parameter array. */
     public long parameterCount() {
-        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, true);
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, true);
     }
 
-    /** The widths as the command line prints them: {@code 784-256-2}. */
+    /**
+     * The widths as the command line prints them: {@code 784-256-2}; a hierarchical VAE's two
+     * latent sizes as {@code --latent} takes them, lower first: {@code 784-256-16,2}.
+     */
     public String architecture() {
-        return architecture(inputSize(), hiddenSizes, latentSize);
+        return architecture(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize);
     }
 
-    private static String architecture(int inputSize, List<Integer> hiddenSizes, int latentSize) {
+    private static String architecture(ModelKind kind, int inputSize, List<Integer> hiddenSizes, int latentSize,
+            int upperLatentSize) {
         StringBuilder text = new StringBuilder().append(inputSize);
         for (int width : hiddenSizes) {
             text.append('-').append(width);
         }
-        return text.append('-').append(latentSize).toString();
+        text.append('-').append(latentSize);
+        return kind == ModelKind.HVAE ? text.append(',').append(upperLatentSize).toString() : text.toString();
     }
 
     /**
-     * The weights (and biases, if asked) of the encoder's layers, the latent heads (two for a VAE:
-     * mean and log-variance) and the mirrored decoder.
+     * The weights (and biases, if asked) of the encoder's layers, the latent heads (mean and
+     * log-variance for each level of a VAE, the code alone for an autoencoder), a hierarchical
+     * VAE's conditional prior p(z₁|z₂) (one hidden layer and its two heads) and the mirrored decoder.
      */
     private static long layerSizes(ModelKind kind, int inputSize, List<Integer> hiddenSizes, int latentSize,
-                                   boolean withBiases) {
+            int upperLatentSize, boolean withBiases) {
         int bias = withBiases ? 1 : 0;
         long encoder = 0;
-        int previous = inputSize;
+        long previous = inputSize;
         for (int width : hiddenSizes) {
-            encoder += (long) (previous + bias) * width;
+            encoder += (previous + bias) * width;
             previous = width;
         }
-        long heads = (long) (previous + bias) * latentSize * (kind == ModelKind.VAE ? 2 : 1);
-        long decoder = 0;
+        long heads = (previous + bias) * latentSize * (kind == ModelKind.AUTOENCODER ? 1 : 2)
+                + (previous + bias) * upperLatentSize * 2;
+        long prior = kind != ModelKind.HVAE ? 0
+                : (long) (upperLatentSize + bias) * previous + (previous + bias) * latentSize * 2;
+        long decoder = prior;
         previous = latentSize;
         for (int i = hiddenSizes.size() - 1; i >= 0; i--) {
-            decoder += (long) (previous + bias) * hiddenSizes.get(i);
+            decoder += (previous + bias) * hiddenSizes.get(i);
             previous = hiddenSizes.get(i);
         }
-        decoder += (long) (previous + bias) * inputSize;
+        decoder += (previous + bias) * inputSize;
         return encoder + heads + decoder;
     }
 
     public ModelConfig withKind(ModelKind newKind) {
-        return new ModelConfig(newKind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed);
+        return new ModelConfig(newKind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd,
+                seed, upperLatentSize);
     }
 
     public ModelConfig withLatentSize(int newLatentSize) {
-        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, newLatentSize, activation, likelihood, decoderStd, seed);
+        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, newLatentSize, activation, likelihood,
+                decoderStd, seed, upperLatentSize);
     }
 
     public ModelConfig withSeed(long newSeed) {
-        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, newSeed);
+        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd,
+                newSeed, upperLatentSize);
     }
 }

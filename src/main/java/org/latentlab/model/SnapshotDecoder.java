@@ -16,16 +16,24 @@ public final class SnapshotDecoder {
     }
 
     private final DecoderWeights weights;
+    /** Keep the weights' native memory alive as long as the layers that view it. */
     private final INDArray parameters;
-    private final List<DenseLayer> layers;
-    private final BatchBuffers<Chain> buffers;
+    private final INDArray priorMeanParameters;
+    private final BatchBuffers<DecodingChain> buffers;
 
     public SnapshotDecoder(DecoderWeights weights) {
         this.weights = weights;
-        float[] values = weights.parameters();
-        this.parameters = Nd4j.createFromArray(values).reshape(1, values.length);
-        this.layers = DenseAutoencoder.layers(parameters, null, weights.widths(), 0, weights.activation(), null);
-        this.buffers = new BatchBuffers<>(Chain::new);
+        this.parameters = flat(weights.parameters());
+        this.priorMeanParameters = flat(weights.priorMeanParameters());
+        List<DenseLayer> layers = DenseLayer.chain(parameters, null, weights.widths(), 0, weights.activation(), null);
+        List<DenseLayer> priorMean = weights.twoStage()
+                ? DenseLayer.chain(priorMeanParameters, null, weights.priorMeanWidths(), 0, weights.activation(), null)
+                : List.of();
+        this.buffers = new BatchBuffers<>(rows -> new DecodingChain(priorMean, layers, rows));
+    }
+
+    private static INDArray flat(float[] values) {
+        return values.length == 0 ? null : Nd4j.createFromArray(values).reshape(1, values.length);
     }
 
     public DecoderWeights weights() {
@@ -34,7 +42,8 @@ public final class SnapshotDecoder {
 
     /**
      * The decoder's mean image for each latent point: Bernoulli probabilities, or Gaussian means
-     * clipped to the displayable [0, 1].
+     * clipped to the displayable [0, 1]. A hierarchical VAE's points are z₂, decoded through the
+     * mean of p(z₁|z₂).
      *
      * @param latents {@code count × latentSize}, row-major
      * @return {@code count × outputSize}, row-major
@@ -45,30 +54,9 @@ public final class SnapshotDecoder {
             throw new IllegalArgumentException(count + " latent points need " + count * latentSize
                     + " values, got " + latents.length);
         }
-        int outputSize = weights.outputSize();
-        float[] out = new float[count * outputSize];
-        for (int start = 0; start < count; start += BatchBuffers.MAX_ROWS) {
-            int rows = Math.min(BatchBuffers.MAX_ROWS, count - start);
-            Chain chain = buffers.forRows(rows);
-            chain.z.putRows(latents, start * latentSize, rows, latentSize, latentSize + 1);
-            for (LayerPass layer : chain.layers) {
-                layer.forward();
-            }
-            NativeFloats images = chain.layers.get(chain.layers.size() - 1).output;
-            TrainingKernels.LIKELIHOOD.meanImage(weights.likelihood(), images, 0, rows * outputSize);
-            images.copyTo(0, out, start * outputSize, rows * outputSize);
-        }
+        float[] out = new float[count * weights.outputSize()];
+        BatchBuffers.forEachChunk(count,
+                (start, rows) -> buffers.forRows(rows).decode(latents, start, weights.likelihood(), out));
         return out;
-    }
-
-    /** The decoder bound to one batch height: z̃ = [z, 1] and the layers' forward passes. */
-    private final class Chain {
-        final NativeFloats z;
-        final List<LayerPass> layers;
-
-        Chain(int rows) {
-            this.z = NativeFloats.augmentedMatrix(rows, weights.latentSize());
-            this.layers = LayerPass.chain(SnapshotDecoder.this.layers, z, null, false);
-        }
     }
 }

@@ -305,6 +305,10 @@ public final class LossCurves {
         if (history.kl() != null) {
             series.add(series(KL_LABEL, Palette.KL, history.kl(), window));
         }
+        for (int l = 0; l < history.klByLevel().size(); l++) {
+            series.add(series(KL_LABEL + " of z" + (char) ('₁' + l), Color.decode(Palette.KL_LEVEL_HEX.get(l)),
+                    history.klByLevel().get(l), window));
+        }
         return series;
     }
 

@@ -24,6 +24,8 @@ public final class Palette {
     public static final String RECONSTRUCTION_HEX = "#0072B2";
     /** The KL term (Okabe–Ito vermillion). */
     public static final String KL_HEX = "#D55E00";
+    /** A hierarchical VAE's KL term of each level, z₁ then z₂ (Okabe–Ito reddish purple and orange). */
+    public static final List<String> KL_LEVEL_HEX = List.of("#CC79A7", "#E69F00");
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */

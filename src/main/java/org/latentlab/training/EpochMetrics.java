@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.List;
+
 /**
  * What one epoch achieved, in nats per image.
  *
@@ -12,6 +14,9 @@ package org.latentlab.training;
  * @param validationKl             KL term on the held-out images
  * @param beta                     β at the end of the epoch
  * @param seconds                  time spent training and evaluating the epoch
+ * @param trainingKlByLevel        the training KL term by stochastic level, lowest first (sums to
+ *                                 {@code trainingKl}; one number for a model of one level)
+ * @param validationKlByLevel      the held-out KL term by level, likewise
  */
 public record EpochMetrics(
         int epoch,
@@ -22,7 +27,30 @@ public record EpochMetrics(
         double validationReconstruction,
         double validationKl,
         double beta,
-        double seconds) {
+        double seconds,
+        List<Double> trainingKlByLevel,
+        List<Double> validationKlByLevel) {
+
+    public EpochMetrics {
+        trainingKlByLevel = List.copyOf(trainingKlByLevel);
+        validationKlByLevel = List.copyOf(validationKlByLevel);
+        if (trainingKlByLevel.isEmpty() || trainingKlByLevel.size() != validationKlByLevel.size()) {
+            throw new IllegalArgumentException("the KL term of " + trainingKlByLevel.size() + " training and "
+                    + validationKlByLevel.size() + " held-out levels");
+        }
+    }
+
+    /** The metrics of a model of one stochastic level. */
+    public EpochMetrics(int epoch, long iteration, double trainingObjective, double trainingReconstruction,
+            double trainingKl, double validationReconstruction, double validationKl, double beta, double seconds) {
+        this(epoch, iteration, trainingObjective, trainingReconstruction, trainingKl, validationReconstruction,
+                validationKl, beta, seconds, List.of(trainingKl), List.of(validationKl));
+    }
+
+    /** How many stochastic levels the model has. */
+    public int levels() {
+        return trainingKlByLevel.size();
+    }
 
     /**
      * The held-out negative ELBO, reconstruction + KL: the KL term in closed form, the

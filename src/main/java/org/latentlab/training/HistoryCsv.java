@@ -16,41 +16,92 @@ public final class HistoryCsv {
     static final String EPOCH_HEADER = "epoch,iteration,train_objective,train_reconstruction,train_kl,"
             + "validation_negative_elbo,validation_reconstruction,validation_kl,beta,seconds";
     static final String ITERATION_HEADER = "iteration,objective,reconstruction,kl,beta";
+    private static final int EPOCH_COLUMNS = 10;
+    private static final int ITERATION_COLUMNS = 5;
 
     private HistoryCsv() {
     }
 
+    /**
+     * The epochs' header: {@link #EPOCH_HEADER}, and for a model of several stochastic levels the KL
+     * of each level, lowest first ({@code train_kl_z1,train_kl_z2,validation_kl_z1,validation_kl_z2}).
+     */
+    static String epochHeader(int levels) {
+        return EPOCH_HEADER + levelColumns("train_kl_z", levels) + levelColumns("validation_kl_z", levels);
+    }
+
+    /** The iterations' header: {@link #ITERATION_HEADER}, then {@code kl_z1,kl_z2} for a model of two levels. */
+    static String iterationHeader(int levels) {
+        return ITERATION_HEADER + levelColumns("kl_z", levels);
+    }
+
+    private static String levelColumns(String prefix, int levels) {
+        StringBuilder columns = new StringBuilder();
+        for (int l = 1; levels > 1 && l <= levels; l++) {
+            columns.append(',').append(prefix).append(l);
+        }
+        return columns.toString();
+    }
+
+    /** Writes epochs of a model of as many levels as the first epoch has (one, if there is none). */
     public static void writeEpochs(List<EpochMetrics> epochs, Writer out) throws IOException {
-        out.write(EPOCH_HEADER + "\n");
+        writeEpochs(epochs, epochs.isEmpty() ? 1 : epochs.get(0).levels(), out);
+    }
+
+    /** Writes epochs of a model of {@code levels} stochastic levels. */
+    public static void writeEpochs(List<EpochMetrics> epochs, int levels, Writer out) throws IOException {
+        out.write(epochHeader(levels) + "\n");
         for (EpochMetrics m : epochs) {
-            out.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6g,%.4f%n",
+            out.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6g,%.4f",
                     m.epoch(), m.iteration(), m.trainingObjective(), m.trainingReconstruction(), m.trainingKl(),
                     m.validationNegativeElbo(), m.validationReconstruction(), m.validationKl(), m.beta(), m.seconds()));
+            if (levels > 1) {
+                for (double kl : m.trainingKlByLevel()) {
+                    out.write(String.format(Locale.ROOT, ",%.6f", kl));
+                }
+                for (double kl : m.validationKlByLevel()) {
+                    out.write(String.format(Locale.ROOT, ",%.6f", kl));
+                }
+            }
+            out.write("\n");
         }
     }
 
     public static void writeIterations(IterationHistory.View history, Writer out) throws IOException {
-        out.write(ITERATION_HEADER + "\n");
+        int levels = history.levels();
+        out.write(iterationHeader(levels) + "\n");
         for (int i = 0; i < history.size(); i++) {
-            out.write(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g%n", i + 1, history.objective(i),
+            out.write(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g", i + 1, history.objective(i),
                     history.reconstruction(i), history.kl(i), history.beta(i)));
+            for (int l = 0; levels > 1 && l < levels; l++) {
+                out.write(String.format(Locale.ROOT, ",%.6g", history.levelKl(l, i)));
+            }
+            out.write("\n");
         }
     }
 
     /**
-     * Reads what {@link #writeEpochs} wrote: epochs numbered 1, 2, … whose iterations rise. Stops
-     * at the first epoch that ends after {@code lastIteration} (a history cut back), so it never
-     * reads more than {@code lastIteration + 1} rows.
+     * Reads what {@link #writeEpochs} wrote for a model of {@code levels} stochastic levels: epochs
+     * numbered 1, 2, … whose iterations rise. Stops at the first epoch that ends after
+     * {@code lastIteration} (a history cut back), so it never reads more than {@code lastIteration + 1}
+     * rows.
      *
      * @throws IOException naming the line, if the text is not what {@link #writeEpochs} writes
      */
-    static List<EpochMetrics> readEpochs(Reader in, long lastIteration) throws IOException {
+    static List<EpochMetrics> readEpochs(Reader in, long lastIteration, int levels) throws IOException {
         List<EpochMetrics> epochs = new ArrayList<>();
-        Rows rows = new Rows(in, EPOCH_HEADER, 10);
+        int columns = EPOCH_COLUMNS + (levels > 1 ? 2 * levels : 0);
+        Rows rows = new Rows(in, epochHeader(levels), columns);
         for (String[] f = rows.next(); f != null; f = rows.next()) {
+            List<Double> training = new ArrayList<>();
+            List<Double> held = new ArrayList<>();
+            for (int l = 0; l < levels; l++) {
+                training.add(Double.parseDouble(levels > 1 ? f[EPOCH_COLUMNS + l] : f[4]));
+                held.add(Double.parseDouble(levels > 1 ? f[EPOCH_COLUMNS + levels + l] : f[7]));
+            }
             EpochMetrics epoch = new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]), training, held);
             if (epoch.iteration() > lastIteration) {
                 break;
             }
@@ -66,16 +117,20 @@ public final class HistoryCsv {
     }
 
     /**
-     * Reads what {@link #writeIterations} wrote, at most {@code maxRows} iterations: the rest of a
-     * longer history is left unread.
+     * Reads what {@link #writeIterations} wrote for a model of {@code levels} stochastic levels, at
+     * most {@code maxRows} iterations: the rest of a longer history is left unread.
      */
-    static IterationHistory readIterations(Reader in, long maxRows) throws IOException {
-        IterationHistory history = new IterationHistory();
-        Rows rows = new Rows(in, ITERATION_HEADER, 5);
+    static IterationHistory readIterations(Reader in, long maxRows, int levels) throws IOException {
+        IterationHistory history = new IterationHistory(levels);
+        Rows rows = new Rows(in, iterationHeader(levels), ITERATION_COLUMNS + (levels > 1 ? levels : 0));
+        double[] klPerLevel = new double[levels];
         for (String[] f = history.size() < maxRows ? rows.next() : null; f != null;
                 f = history.size() < maxRows ? rows.next() : null) {
+            for (int l = 0; l < levels; l++) {
+                klPerLevel[l] = Double.parseDouble(levels > 1 ? f[ITERATION_COLUMNS + l] : f[3]);
+            }
             history.append(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]));
+                    Double.parseDouble(f[4]), klPerLevel);
         }
         return history;
     }

@@ -8,6 +8,9 @@ import java.util.Arrays;
  * the count of every published view (growing into fresh arrays), so views need no locking once
  * they have been handed over through a safe publication such as an {@code AtomicReference}.
  *
+ * <p>A model of several stochastic levels (the hierarchical VAE) also has its KL term split by
+ * level; for a model of one level, that level's KL is the KL itself and is not stored twice.
+ *
  * <p>Appending is confined to the trainer thread.
  */
 public final class IterationHistory {
@@ -16,21 +19,58 @@ public final class IterationHistory {
     private float[] reconstruction = new float[1024];
     private float[] kl = new float[1024];
     private float[] beta = new float[1024];
+    /** The KL term of each level, lowest first; no rows for a model of one level. */
+    private float[][] levelKl;
     private int count;
 
+    /** The history of a model of one stochastic level. */
+    public IterationHistory() {
+        this(1);
+    }
+
+    /** The history of a model of {@code latentLevels} stochastic levels. */
+    public IterationHistory(int latentLevels) {
+        if (latentLevels < 1) {
+            throw new IllegalArgumentException("a model has at least one latent level, got " + latentLevels);
+        }
+        levelKl = new float[latentLevels == 1 ? 0 : latentLevels][1024];
+    }
+
+    /** Appends an iteration of a model of one level. */
     public void append(double objectiveValue, double reconstructionValue, double klValue, double betaValue) {
+        append(objectiveValue, reconstructionValue, klValue, betaValue, new double[] {klValue});
+    }
+
+    /** Appends an iteration with its KL term by level, lowest first (one number for a model of one level). */
+    public void append(double objectiveValue, double reconstructionValue, double klValue, double betaValue,
+            double[] klPerLevel) {
+        if (klPerLevel.length != levels()) {
+            throw new IllegalArgumentException("an iteration of " + klPerLevel.length
+                    + " levels' KL in the history of a model of " + levels());
+        }
         if (count == objective.length) {
             int grown = count * 2;
             objective = Arrays.copyOf(objective, grown);
             reconstruction = Arrays.copyOf(reconstruction, grown);
             kl = Arrays.copyOf(kl, grown);
             beta = Arrays.copyOf(beta, grown);
+            for (int l = 0; l < levelKl.length; l++) {
+                levelKl[l] = Arrays.copyOf(levelKl[l], grown);
+            }
         }
         objective[count] = (float) objectiveValue;
         reconstruction[count] = (float) reconstructionValue;
         kl[count] = (float) klValue;
         beta[count] = (float) betaValue;
+        for (int l = 0; l < levelKl.length; l++) {
+            levelKl[l][count] = (float) klPerLevel[l];
+        }
         count++;
+    }
+
+    /** How many stochastic levels the model has. */
+    public int levels() {
+        return Math.max(1, levelKl.length);
     }
 
     public int size() {
@@ -49,6 +89,9 @@ public final class IterationHistory {
         reconstruction = prefix(reconstruction, size);
         kl = prefix(kl, size);
         beta = prefix(beta, size);
+        for (int l = 0; l < levelKl.length; l++) {
+            levelKl[l] = prefix(levelKl[l], size);
+        }
         count = size;
     }
 
@@ -61,7 +104,8 @@ public final class IterationHistory {
 
     /** The entries so far, fixed: later appends do not show in it. */
     public View view() {
-        return new View(objective, reconstruction, kl, beta, count);
+        float[][] levels = levelKl.length == 0 ? new float[][] {kl} : levelKl.clone();
+        return new View(objective, reconstruction, kl, beta, levels, count);
     }
 
     /** A fixed prefix of the history. Index i is iteration i + 1. */
@@ -70,18 +114,40 @@ public final class IterationHistory {
         private final float[] reconstruction;
         private final float[] kl;
         private final float[] beta;
+        /** Each level's KL series, lowest first; {@code kl} itself for a model of one level. */
+        private final float[][] levelKl;
         private final int count;
 
-        private View(float[] objective, float[] reconstruction, float[] kl, float[] beta, int count) {
+        private View(float[] objective, float[] reconstruction, float[] kl, float[] beta, float[][] levelKl, int count) {
             this.objective = objective;
             this.reconstruction = reconstruction;
             this.kl = kl;
             this.beta = beta;
+            this.levelKl = levelKl;
             this.count = count;
         }
 
         public int size() {
             return count;
+        }
+
+        /** How many stochastic levels the model has. */
+        public int levels() {
+            return levelKl.length;
+        }
+
+        /** The KL term of level {@code level} (0: the lowest) at iteration index {@code i}. */
+        public float levelKl(int level, int i) {
+            return levelKl[level][checked(i)];
+        }
+
+        /** The KL terms of every level at iteration index {@code i}, lowest first. */
+        public double[] klPerLevel(int i) {
+            double[] values = new double[levelKl.length];
+            for (int l = 0; l < values.length; l++) {
+                values[l] = levelKl(l, i);
+            }
+            return values;
         }
 
         public float objective(int i) {
@@ -111,6 +177,11 @@ public final class IterationHistory {
 
         public float[] kls() {
             return Arrays.copyOf(kl, count);
+        }
+
+        /** A copy of the KL series of level {@code level} (0: the lowest). */
+        public float[] levelKlSeries(int level) {
+            return Arrays.copyOf(levelKl[level], count);
         }
 
         private int checked(int i) {

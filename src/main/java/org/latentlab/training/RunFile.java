@@ -45,7 +45,11 @@ public final class RunFile {
     public static final long MAX_ITERATIONS = 20_000_000;
 
     private static final String FORMAT = "latent-lab-run";
-    private static final int VERSION = 1;
+    /**
+     * 2: a hierarchical VAE's {@code model.upperLatentSize} and its KL by level in the histories
+     * (written only for that model; a version-1 file reads as before).
+     */
+    private static final int VERSION = 2;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
 
     private RunFile() {
@@ -66,7 +70,7 @@ public final class RunFile {
         put(zip, "run.properties", propertiesOf(run));
         put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
         put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
-        put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), out)));
+        put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), run.modelConfig().latentLevels(), out)));
         put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
         zip.finish();
     }
@@ -132,8 +136,9 @@ public final class RunFile {
             float[] optimizer = floats(zip, "optimizer.f32", 2 * count, "the network it describes needs 2 × "
                     + count + " optimizer moments");
             ModelState state = new ModelState(parameters, optimizer, steps);
-            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps);
-            List<EpochMetrics> epochs = HistoryCsv.readEpochs(text(zip, "epochs.csv"), iterations.size());
+            int levels = model.latentLevels();
+            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels);
+            List<EpochMetrics> epochs = HistoryCsv.readEpochs(text(zip, "epochs.csv"), iterations.size(), levels);
             return new SavedRun(model, training, value(p, "dataset"), state, iterations.view(), epochs);
         } catch (RunFileException e) {
             throw e;
@@ -158,6 +163,9 @@ public final class RunFile {
         p.setProperty("model.likelihood", m.likelihood().cliName());
         p.setProperty("model.decoderStd", Double.toString(m.decoderStd()));
         p.setProperty("model.seed", Long.toString(m.seed()));
+        if (m.upperLatentSize() != 0) {
+            p.setProperty("model.upperLatentSize", Integer.toString(m.upperLatentSize()));
+        }
         p.setProperty("training.learningRate", Double.toString(t.learningRate()));
         p.setProperty("training.batchSize", Integer.toString(t.batchSize()));
         p.setProperty("training.epochs", Integer.toString(t.epochs()));
@@ -182,7 +190,8 @@ public final class RunFile {
                 hidden, Integer.parseInt(value(p, "model.latentSize")),
                 Activation.fromCliName(value(p, "model.activation")),
                 Likelihood.fromCliName(value(p, "model.likelihood")),
-                Double.parseDouble(value(p, "model.decoderStd")), Long.parseLong(value(p, "model.seed")));
+                Double.parseDouble(value(p, "model.decoderStd")), Long.parseLong(value(p, "model.seed")),
+                Integer.parseInt(p.getProperty("model.upperLatentSize", "0")));
     }
 
     private static TrainingConfig trainingConfigOf(Properties p) throws IOException {

@@ -39,6 +39,10 @@ public record SavedRun(
             throw new IllegalArgumentException("its history holds " + iterations.size() + " iterations but its model"
                     + " has taken only " + state.steps() + " steps");
         }
+        if (iterations.levels() != modelConfig.latentLevels()) {
+            throw new IllegalArgumentException("its history holds the KL of " + iterations.levels()
+                    + " latent levels, but the model has " + modelConfig.latentLevels());
+        }
         long previous = 0;
         for (int i = 0; i < epochs.size(); i++) {
             EpochMetrics epoch = epochs.get(i);
@@ -46,6 +50,10 @@ public record SavedRun(
                 throw new IllegalArgumentException("epoch " + epoch.epoch() + " ending at iteration " + epoch.iteration()
                         + " does not follow epoch " + i + " (iteration " + previous + ") within the "
                         + iterations.size() + " iterations of the history");
+            }
+            if (epoch.levels() != modelConfig.latentLevels()) {
+                throw new IllegalArgumentException("epoch " + epoch.epoch() + " holds the KL of " + epoch.levels()
+                        + " latent levels, but the model has " + modelConfig.latentLevels());
             }
             previous = epoch.iteration();
         }

@@ -7,7 +7,6 @@ import java.util.stream.IntStream;
 import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
 import org.latentlab.model.BatchLosses;
-import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
@@ -36,7 +35,7 @@ public final class TrainingSession {
     private final float[] probePixels;
     private final int[] probeLabels;
     private final Attributes probeAttributes;
-    private final IterationHistory history = new IterationHistory();
+    private final IterationHistory history;
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
     private BetaSchedule schedule;
@@ -47,10 +46,12 @@ public final class TrainingSession {
     private double epochObjective;
     private double epochReconstruction;
     private double epochKl;
+    /** The epoch's KL sums by stochastic level, lowest first. */
+    private double[] epochKlByLevel;
     private long epochNanos;
 
     public TrainingSession(Dataset training, Dataset validation, ModelConfig modelConfig, TrainingConfig config) {
-        this(training, validation, new DenseAutoencoder(modelConfig), config);
+        this(training, validation, LatentModel.create(modelConfig), config);
     }
 
     TrainingSession(Dataset training, Dataset validation, LatentModel model, TrainingConfig config) {
@@ -63,6 +64,8 @@ public final class TrainingSession {
         this.validation = validation;
         this.config = config;
         this.model = model;
+        this.history = new IterationHistory(model.config().latentLevels());
+        this.epochKlByLevel = new double[model.config().latentLevels()];
         this.schedule = config.beta().startingAt(0);
         this.learningRate = config.learningRate();
         this.batch = new float[config.batchSize() * training.pixelCount()];
@@ -89,7 +92,8 @@ public final class TrainingSession {
         session.model.restore(run.state());
         IterationHistory.View saved = run.iterations();
         for (int i = 0; i < saved.size(); i++) {
-            session.history.append(saved.objective(i), saved.reconstruction(i), saved.kl(i), saved.beta(i));
+            session.history.append(saved.objective(i), saved.reconstruction(i), saved.kl(i), saved.beta(i),
+                    saved.klPerLevel(i));
         }
         session.epochs.addAll(run.epochs());
         session.iteration = saved.size();
@@ -124,10 +128,13 @@ public final class TrainingSession {
         }
         iteration++;
         position += count;
-        history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta);
+        history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta, losses.klPerLevel());
         epochObjective += losses.objective() * count;
         epochReconstruction += losses.reconstruction() * count;
         epochKl += losses.kl() * count;
+        for (int l = 0; l < epochKlByLevel.length; l++) {
+            epochKlByLevel[l] += losses.klPerLevel()[l] * count;
+        }
         epochNanos += System.nanoTime() - start;
         EpochMetrics completed = position == order.length ? completeEpoch(beta) : null;
         return new StepOutcome(losses, beta, completed);
@@ -159,7 +166,7 @@ public final class TrainingSession {
      */
     Checkpoint checkpoint() {
         return new Checkpoint(model.state(), iteration, epochs.size(), position, epochObjective, epochReconstruction,
-                epochKl, epochNanos);
+                epochKl, epochKlByLevel.clone(), epochNanos);
     }
 
     /**
@@ -181,15 +188,19 @@ public final class TrainingSession {
         epochObjective = checkpoint.epochObjective();
         epochReconstruction = checkpoint.epochReconstruction();
         epochKl = checkpoint.epochKl();
+        epochKlByLevel = checkpoint.epochKlByLevel().clone();
         epochNanos = checkpoint.epochNanos();
         if (schedule.start() > iteration) {
             schedule = schedule.startingAt(iteration);
         }
     }
 
-    /** An immutable record of a session's state at one moment; see {@link #checkpoint()}. */
+    /**
+     * A record of a session's state at one moment; see {@link #checkpoint()}. Its KL sums by level
+     * are a copy made for it, which nobody writes to.
+     */
     record Checkpoint(ModelState model, long iteration, int completedEpochs, int position, double epochObjective,
-                      double epochReconstruction, double epochKl, long epochNanos) {
+                      double epochReconstruction, double epochKl, double[] epochKlByLevel, long epochNanos) {
     }
 
     private EpochMetrics completeEpoch(double beta) {
@@ -199,15 +210,22 @@ public final class TrainingSession {
                 : model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
         int images = training.size();
         double seconds = (epochNanos + System.nanoTime() - start) / 1e9;
+        List<Double> trainingByLevel = new ArrayList<>();
+        List<Double> heldByLevel = new ArrayList<>();
+        for (int l = 0; l < epochKlByLevel.length; l++) {
+            trainingByLevel.add(epochKlByLevel[l] / images);
+            heldByLevel.add(held == null ? Double.NaN : held.klPerLevel()[l]);
+        }
         EpochMetrics metrics = new EpochMetrics(epochs.size() + 1, iteration,
                 epochObjective / images, epochReconstruction / images, epochKl / images,
                 held == null ? Double.NaN : held.reconstruction(), held == null ? Double.NaN : held.kl(),
-                beta, seconds);
+                beta, seconds, trainingByLevel, heldByLevel);
         epochs.add(metrics);
         position = 0;
         epochObjective = 0;
         epochReconstruction = 0;
         epochKl = 0;
+        epochKlByLevel = new double[epochKlByLevel.length];
         epochNanos = 0;
         return metrics;
     }

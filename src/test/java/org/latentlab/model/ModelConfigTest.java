@@ -45,4 +45,30 @@ class ModelConfigTest {
         assertEquals("a network of 16-4096-4096-4096-4096-4096-3 would have 134,426,646 weights and biases, more than"
                 + " the 100,000,000 Latent Lab can hold", e.getMessage());
     }
+
+    @Test
+    void aHierarchicalVaeCountsItsSecondLevelAndItsConditionalPrior() {
+        ModelConfig hvae = new ModelConfig(ModelKind.HVAE, 28, 28, List.of(256), 16, Activation.RELU,
+                Likelihood.BERNOULLI, 0.1, 1, 2);
+        long flat = config(ModelKind.VAE, 28, 28, List.of(256), 16).parameterCount();
+        long upperHeads = 2 * 257 * 2;
+        long prior = 3 * 256 + 2 * 257 * 16;
+        assertEquals(flat + upperHeads + prior, hvae.parameterCount());
+        assertEquals(425_044, hvae.parameterCount());
+        assertEquals("784-256-16,2", hvae.architecture());
+        assertEquals(2, hvae.topLatentSize());
+        assertEquals(2, hvae.latentLevels());
+        assertEquals(16, config(ModelKind.VAE, 28, 28, List.of(256), 16).topLatentSize());
+    }
+
+    @Test
+    void theUpperLatentSizeBelongsToTheHierarchicalVaeAlone() {
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> config(ModelKind.HVAE, 4, 4, List.of(8), 3));
+        assertEquals("a hierarchical VAE needs the size of its upper latent level z₂ in 1..64, got 0", missing.getMessage());
+        IllegalArgumentException extra = assertThrows(IllegalArgumentException.class,
+                () -> new ModelConfig(ModelKind.VAE, 4, 4, List.of(8), 3, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1, 2));
+        assertEquals("a vae has one latent level; an upper level (of 2 dimensions) needs the hierarchical VAE, hvae",
+                extra.getMessage());
+    }
 }

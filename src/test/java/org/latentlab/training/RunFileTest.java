@@ -34,9 +34,13 @@ class RunFileTest {
     Path folder;
 
     private static TrainingSession trainedSession() {
+        return trainedSession(new ModelConfig(ModelKind.VAE, 4, 4, List.of(12, 6), 3, Activation.ELU,
+                Likelihood.BERNOULLI, 0.1, 8));
+    }
+
+    /** {@code config} trained for two epochs of 96 bars, batch 32, β warmed up over 7 iterations. */
+    static TrainingSession trainedSession(ModelConfig config) {
         Dataset training = TrainerTest.bars(96, 1);
-        ModelConfig config = new ModelConfig(ModelKind.VAE, 4, 4, List.of(12, 6), 3, Activation.ELU,
-                Likelihood.BERNOULLI, 0.1, 8);
         TrainingConfig trainingConfig = new TrainingConfig(2e-3, 32, 2, new BetaSchedule.LinearWarmup(0.5, 7),
                 LossTerms.COMBINED, 4);
         TrainingSession session = new TrainingSession(training, TrainerTest.bars(20, 2), config, trainingConfig);

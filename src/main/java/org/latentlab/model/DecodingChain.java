@@ -1,0 +1,66 @@
+package org.latentlab.model;
+
+import java.util.List;
+
+/**
+ * A decoder bound to one batch height, forward only: z̃ = [z, 1] through its layers to the mean
+ * image. A hierarchical VAE's decoder has a first stage, from z₂ to the mean of p(z₁|z₂), whose
+ * output is taken as z₁ for the second. Shared by the training network's {@code decode} and the
+ * {@link SnapshotDecoder}, so both run the same code. Confined to the thread that owns the layers.
+ */
+final class DecodingChain {
+
+    private final int rows;
+    /** z̃ of the first stage (z₂), or of the decoder itself when there is one stage. */
+    private final NativeFloats input;
+    private final List<LayerPass> firstStage;
+    /** z̃₁ = [z₁, 1], the second stage's input; the same array as {@link #input} with one stage. */
+    private final NativeFloats lower;
+    private final List<LayerPass> decoder;
+
+    /**
+     * @param priorMean the first stage's layers (z₂ → hidden → mean of p(z₁|z₂)), or empty
+     * @param decoder   the layers from z₁ (or z) to the image
+     */
+    DecodingChain(List<DenseLayer> priorMean, List<DenseLayer> decoder, int rows) {
+        this.rows = rows;
+        if (priorMean.isEmpty()) {
+            this.input = NativeFloats.augmentedMatrix(rows, decoder.get(0).inputs);
+            this.firstStage = List.of();
+            this.lower = input;
+        } else {
+            this.input = NativeFloats.augmentedMatrix(rows, priorMean.get(0).inputs);
+            this.firstStage = LayerPass.chain(priorMean, input, null, false);
+            this.lower = NativeFloats.augmentedMatrix(rows, decoder.get(0).inputs);
+        }
+        this.decoder = LayerPass.chain(decoder, lower, null, false);
+    }
+
+    /**
+     * Decodes {@code rows} points of {@code latents} from point {@code start} into {@code images}
+     * at image {@code start}: Bernoulli probabilities, or Gaussian means clipped to [0, 1].
+     */
+    void decode(float[] latents, int start, Likelihood likelihood, float[] images) {
+        int d = (int) input.array.columns() - 1;
+        input.putRows(latents, start * d, rows, d, d + 1);
+        if (!firstStage.isEmpty()) {
+            for (LayerPass layer : firstStage) {
+                layer.forward();
+            }
+            NativeFloats mean = firstStage.get(firstStage.size() - 1).output;
+            int d1 = (int) lower.array.columns() - 1;
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < d1; j++) {
+                    lower.put(r * (d1 + 1) + j, mean.get(r * d1 + j));
+                }
+            }
+        }
+        for (LayerPass layer : decoder) {
+            layer.forward();
+        }
+        NativeFloats output = decoder.get(decoder.size() - 1).output;
+        int n = (int) output.array.columns();
+        TrainingKernels.LIKELIHOOD.meanImage(likelihood, output, 0, rows * n);
+        output.copyTo(0, images, start * n, rows * n);
+    }
+}

@@ -1,0 +1,135 @@
+package org.latentlab.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.latentlab.model.Activation;
+import org.latentlab.model.Encoding;
+import org.latentlab.model.LatentModel;
+import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
+
+/** Run files of the hierarchical VAE (format version 2), and files of version 1 read as before. */
+class RunFileVersionsTest {
+
+    @TempDir
+    Path folder;
+
+    /**
+     * Written by the code of main at 4881c2c (format version 1): a VAE 16-6-2 on bars, two epochs of
+     * two steps. The numbers below are what that code printed for it when it wrote the file.
+     */
+    private static Path versionOneFile() throws URISyntaxException {
+        return Path.of(RunFileVersionsTest.class.getResource("run-version-1.latentlab").toURI());
+    }
+
+    @Test
+    void aVersionOneFileOpensExactlyAsBefore() throws Exception {
+        SavedRun run = RunFile.load(versionOneFile());
+        assertEquals(new ModelConfig(ModelKind.VAE, 4, 4, List.of(6), 2, Activation.ELU, Likelihood.BERNOULLI, 0.1, 8),
+                run.modelConfig());
+        assertEquals(0, run.modelConfig().upperLatentSize());
+        assertEquals(4, run.state().steps());
+        assertEquals(4, run.iterations().size());
+        assertEquals(1, run.iterations().levels());
+        assertEquals(run.iterations().kl(2), run.iterations().levelKl(0, 2), 0f);
+        assertEquals(2, run.epochs().size());
+        EpochMetrics second = run.epochs().get(1);
+        assertEquals(11.142728, second.validationReconstruction(), 1e-6);
+        assertEquals(0.100040, second.validationKl(), 1e-6);
+        assertEquals(List.of(second.validationKl()), second.validationKlByLevel());
+
+        LatentModel model = LatentModel.create(run.modelConfig());
+        model.restore(run.state());
+        float[] decoded = model.decode(new float[] {0.5f, -1f, 2f, 0f}, 2);
+        assertEquals(0.5338806f, decoded[0], 1e-6f);
+        assertEquals(0.72304314f, decoded[27], 1e-6f);
+        assertEquals(0.4158301f, decoded[31], 1e-6f);
+    }
+
+    private static TrainingSession hierarchicalSession() {
+        return RunFileTest.trainedSession(new ModelConfig(ModelKind.HVAE, 4, 4, List.of(12, 6), 3, Activation.ELU,
+                Likelihood.BERNOULLI, 0.1, 8, 2));
+    }
+
+    @Test
+    void aHierarchicalRunLoadsBackToAModelWithIdenticalOutputsAndItsKlByLevel() throws IOException {
+        TrainingSession session = hierarchicalSession();
+        Path file = folder.resolve(RunFile.FILE_NAME);
+        RunFile.save(session.toSavedRun("bars"), file);
+        assertTrue(properties(file).contains("model.upperLatentSize=2"), properties(file));
+        assertTrue(properties(file).contains("version=2"), properties(file));
+
+        SavedRun loaded = RunFile.load(file);
+        assertEquals(session.model().config(), loaded.modelConfig());
+        LatentModel restored = LatentModel.create(loaded.modelConfig());
+        restored.restore(loaded.state());
+        float[] images = session.validation().pixels(5);
+        List<Encoding> before = session.model().encodeLevels(images, 5);
+        List<Encoding> after = restored.encodeLevels(images, 5);
+        for (int level = 0; level < 2; level++) {
+            assertArrayEquals(before.get(level).means(), after.get(level).means(), 0f);
+            assertArrayEquals(before.get(level).logVariances(), after.get(level).logVariances(), 0f);
+        }
+        float[] z2 = {0.5f, -1f, 2f, 0f};
+        assertArrayEquals(session.model().decode(z2, 2), restored.decode(z2, 2), 0f);
+
+        assertEquals(2, loaded.iterations().levels());
+        for (int i = 0; i < loaded.iterations().size(); i++) {
+            assertEquals(session.history().levelKl(0, i), loaded.iterations().levelKl(0, i), 1e-5f);
+            assertEquals(session.history().levelKl(1, i), loaded.iterations().levelKl(1, i), 1e-5f);
+        }
+        EpochMetrics saved = session.epochs().get(1);
+        EpochMetrics read = loaded.epochs().get(1);
+        assertEquals(saved.validationKlByLevel().get(0), read.validationKlByLevel().get(0), 1e-6);
+        assertEquals(saved.validationKlByLevel().get(1), read.validationKlByLevel().get(1), 1e-6);
+        assertEquals(saved.trainingKlByLevel().get(1), read.trainingKlByLevel().get(1), 1e-6);
+        assertEquals(saved.validationKl(), saved.validationKlByLevel().get(0) + saved.validationKlByLevel().get(1), 1e-9);
+    }
+
+    @Test
+    void aSingleLevelRunGetsNoNewKeyNorNewColumns() throws IOException {
+        Path file = folder.resolve(RunFile.FILE_NAME);
+        ModelConfig config = new ModelConfig(ModelKind.VAE, 4, 4, List.of(6), 2, Activation.ELU, Likelihood.BERNOULLI,
+                0.1, 8);
+        TrainingConfig training = new TrainingConfig(2e-3, 32, 1, new BetaSchedule.Constant(1), LossTerms.COMBINED, 4);
+        TrainingSession session = new TrainingSession(TrainerTest.bars(64, 1), TrainerTest.bars(8, 2), config, training);
+        session.runEpoch();
+        RunFile.save(session.toSavedRun("bars"), file);
+        assertFalse(properties(file).contains("upperLatentSize"), properties(file));
+        assertEquals(HistoryCsv.EPOCH_HEADER, entry(file, "epochs.csv").lines().findFirst().orElseThrow());
+        assertEquals(HistoryCsv.ITERATION_HEADER, entry(file, "iterations.csv").lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void aHierarchicalRunsHistoriesCarryEachLevelsKl() throws IOException {
+        Path file = folder.resolve(RunFile.FILE_NAME);
+        RunFile.save(hierarchicalSession().toSavedRun("bars"), file);
+        assertEquals(HistoryCsv.EPOCH_HEADER + ",train_kl_z1,train_kl_z2,validation_kl_z1,validation_kl_z2",
+                entry(file, "epochs.csv").lines().findFirst().orElseThrow());
+        assertEquals(HistoryCsv.ITERATION_HEADER + ",kl_z1,kl_z2",
+                entry(file, "iterations.csv").lines().findFirst().orElseThrow());
+    }
+
+    private static String properties(Path file) throws IOException {
+        return entry(file, "run.properties");
+    }
+
+    private static String entry(Path file, String name) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = zip.getInputStream(zip.getEntry(name))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
