@@ -44,7 +44,8 @@ public final class TrainingToolbar extends FlowPane {
     private final Button step = new Button("Step");
     private final Button reset = new Button("Reset");
     private final ComboBox<DatasetChoice> dataset = new ComboBox<>();
-    private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.values()));
+    private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.VAE,
+            ModelKind.AUTOENCODER));
     private final Spinner<Integer> latent = new Spinner<>(1, ModelConfig.MAX_LATENT_SIZE, 2);
     private final ChoiceBox<Likelihood> decoder = new ChoiceBox<>(FXCollections.observableArrayList(Likelihood.values()));
     private final Label suggestion = new Label();
