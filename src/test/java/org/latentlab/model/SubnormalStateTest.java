@@ -2,16 +2,17 @@ package org.latentlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.latentlab.model.TrainingKernelsTest.memory;
+import static org.latentlab.model.TrainingKernelsTest.values;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.latentlab.model.ModelState.SubnormalCounts;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training must not leave floats below the normal range (0 &lt; |x| &lt; 1.18·10⁻³⁸) in its state or
@@ -34,20 +35,11 @@ class SubnormalStateTest {
                 : List.of(new LikelihoodKernels());
     }
 
-    private static NativeFloats memory(float[] values) {
-        return new NativeFloats(Nd4j.createFromArray(values.clone()).reshape(1, values.length));
-    }
-
-    private static float[] values(NativeFloats memory) {
-        float[] out = new float[memory.length()];
-        memory.copyTo(0, out, 0, out.length);
-        return out;
-    }
-
     /**
      * Parameters whose gradient stops: m decays by β₁ = 0.9 a step and, unflushed, sticks at a few
      * times 2⁻¹⁴⁹ (0.9·k rounds back to k for k ≤ 4). Parameters idle from the start, whose v
-     * begins just above the normal range, decay by β₂ below it. The parameters must end where Adam without any flushing (in double) puts them.
+     * begins just above the normal range, decay by β₂ below it. The parameters must end where
+     * Adam without any flushing, in double, puts them.
      */
     @Test
     void adamZeroesMomentsThatDecayBelowTheNormalRangeWithoutMovingTheParameters() {
@@ -130,7 +122,7 @@ class SubnormalStateTest {
                     columns, gradient, 1f / 128, 1, columns);
             assertEquals(expected, loss, 1e-6 * expected, name + " loss");
             float[] written = values(gradient);
-            assertEquals(0, Subnormals.count(written, 0, columns), name + " gradient " + java.util.Arrays.toString(written));
+            assertEquals(0, Subnormals.count(written, 0, columns), name + " gradient " + Arrays.toString(written));
             for (int c = 0; c < columns; c++) {
                 double sigmoid = 1 / (1 + Math.exp(-logits[c]));
                 assertEquals((sigmoid - targets[c]) / 128, written[c], 1e-9, name + " gradient " + c);

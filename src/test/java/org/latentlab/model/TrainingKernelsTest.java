@@ -23,11 +23,12 @@ class TrainingKernelsTest {
                 "the Vector API kernels need --add-modules jdk.incubator.vector");
     }
 
-    private static NativeFloats memory(float[] values) {
+    /** A copy of {@code values} in native memory, as the kernels read it. */
+    static NativeFloats memory(float[] values) {
         return new NativeFloats(Nd4j.createFromArray(values.clone()).reshape(1, values.length));
     }
 
-    private static float[] values(NativeFloats memory) {
+    static float[] values(NativeFloats memory) {
         float[] out = new float[memory.length()];
         memory.copyTo(0, out, 0, out.length);
         return out;
