@@ -2,10 +2,10 @@ package org.latentlab.model;
 
 /**
  * Floats below the normal range, 0 &lt; |x| &lt; {@link Float#MIN_NORMAL} ≈ 1.18·10⁻³⁸. An x86
- * processor computes with them in microcode, some hundred times slower than with normal floats,
- * unless its flush-to-zero modes are on, which Java cannot switch on. So the kernels write zero
- * where such a value would arise and could no longer change what the network learns
- * (docs/decisions/0012). Stateless.
+ * processor computes with them in microcode, many times slower than with normal floats, unless its
+ * flush-to-zero modes are on, which Java cannot switch on. So the kernels write zero where such a
+ * value would arise and could no longer change what the network learns (docs/decisions/0012).
+ * Stateless.
  */
 final class Subnormals {
 
