@@ -12,6 +12,7 @@ import org.latentlab.model.Activation;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.model.ModelState;
 import org.latentlab.model.MultiplyBound;
 import org.latentlab.model.SnapshotDecoder;
 import org.latentlab.model.BlasReport;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * the benchmark notes need: the training thread's own CPU time (the process's also counts the
  * JIT compiler), an epoch of the multiplies alone timed right after each epoch (the machine may be
  * shared), garbage collections, heap used/committed and resident memory; then the median epoch,
- * its GFLOP/s and its ratio to the multiplies, and the time to encode the digits and to decode a
+ * its GFLOP/s and its ratio to the multiplies, how many subnormal floats the weights and Adam's
+ * moments hold at the end (docs/decisions/0012), and the time to encode the digits and to decode a
  * manifold grid.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -153,6 +155,13 @@ final class BenchCommand implements Callable<Integer> {
                 steadyCpu, Arrays.stream(threadSeconds, from, epochs).sum(), steadyWall, steady, steadyCpu / steadyWall,
                 collections,
                 ProcessMeters.now().processCpuNanos() / 1e9, ProcessMeters.now().secondsSince(first));
+
+        ModelState state = session.model().state();
+        ModelState.SubnormalCounts subnormals = state.subnormalCounts();
+        out.printf(Locale.ROOT, "subnormals %d in the training state: %d of %,d parameters, %d in Adam's first and %d in"
+                        + " its second moments (floats with 0 < |x| < %s, which x86 computes with slowly)%n",
+                subnormals.total(), subnormals.parameters(), state.parameters().length, subnormals.firstMoments(),
+                subnormals.secondMoments(), Float.MIN_NORMAL);
 
         float[] pixels = digits.pixels(digits.size());
         double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));

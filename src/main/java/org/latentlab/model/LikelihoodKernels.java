@@ -8,7 +8,8 @@ package org.latentlab.model;
  *
  * <p>Bernoulli, from logits l: −log p = softplus(l) − x·l, computed as
  * max(l, 0) + log(1 + e^−|l|) − x·l so that no exponential overflows; its derivative is
- * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x. Gaussian with fixed σ, from the mean m:
+ * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x, where e^−|l| is taken as 0 for
+ * |l| &gt; 40 ({@link Subnormals#NEGLIGIBLE_EXPONENT}). Gaussian with fixed σ, from the mean m:
  * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ².
  */
 class LikelihoodKernels {
@@ -60,7 +61,7 @@ class LikelihoodKernels {
         for (int c = from; c < to; c++) {
             float l = logits.get(row + c);
             float x = targets.get(targetRow + c);
-            double e = Math.exp(-Math.abs(l));
+            double e = saturated(l) ? 0 : Math.exp(-Math.abs(l));
             total += Math.max(l, 0f) + Math.log(1 + e) - x * l;
             if (gradient != null) {
                 double sigmoid = (l >= 0 ? 1 : e) / (1 + e);
@@ -95,9 +96,19 @@ class LikelihoodKernels {
     static void meanImageRange(Likelihood likelihood, NativeFloats outputs, int from, int to) {
         for (int i = from; i < to; i++) {
             float v = outputs.get(i);
-            outputs.put(i, likelihood == Likelihood.BERNOULLI
-                    ? (float) (1 / (1 + Math.exp(-v)))
-                    : Math.min(1f, Math.max(0f, v)));
+            if (likelihood == Likelihood.GAUSSIAN) {
+                outputs.put(i, Math.min(1f, Math.max(0f, v)));
+            } else {
+                outputs.put(i, saturated(v) ? (v < 0 ? 0f : 1f) : (float) (1 / (1 + Math.exp(-v))));
+            }
         }
+    }
+
+    /**
+     * Whether e^−|l| is taken as 0, as the vector kernels do: then σ(l) is exactly 0 or 1 and
+     * log(1 + e^−|l|) is 0, which keeps the gradient σ(l)/B out of the subnormal range.
+     */
+    private static boolean saturated(float l) {
+        return Math.abs(l) > Subnormals.NEGLIGIBLE_EXPONENT;
     }
 }

@@ -38,4 +38,19 @@ public record ModelState(float[] parameters, float[] optimizerState, long steps)
     public int parameterCount() {
         return parameters.length;
     }
+
+    /** How many values of the state are subnormal, 0 &lt; |x| &lt; {@link Float#MIN_NORMAL} (docs/decisions/0012). */
+    public SubnormalCounts subnormalCounts() {
+        int n = parameters.length;
+        return new SubnormalCounts(Subnormals.count(parameters, 0, n), Subnormals.count(optimizerState, 0, n),
+                Subnormals.count(optimizerState, n, 2 * n));
+    }
+
+    /** Subnormal values among the parameters, Adam's first moments m and its second moments v. */
+    public record SubnormalCounts(int parameters, int firstMoments, int secondMoments) {
+
+        public int total() {
+            return parameters + firstMoments + secondMoments;
+        }
+    }
 }
