@@ -12,6 +12,9 @@ package org.latentlab.training;
  * @param validationKl             KL term on the held-out images
  * @param beta                     β at the end of the epoch
  * @param seconds                  time spent training and evaluating the epoch
+ * @param rareGroup                the rare group's held-out reconstruction against the other
+ *                                 images', and its share of the draws; {@code null} when the set has
+ *                                 no rare group
  */
 public record EpochMetrics(
         int epoch,
@@ -22,7 +25,20 @@ public record EpochMetrics(
         double validationReconstruction,
         double validationKl,
         double beta,
-        double seconds) {
+        double seconds,
+        RareGroupMetrics rareGroup) {
+
+    /** An epoch of a set without a rare group. */
+    public EpochMetrics(int epoch, long iteration, double trainingObjective, double trainingReconstruction,
+                        double trainingKl, double validationReconstruction, double validationKl, double beta,
+                        double seconds) {
+        this(epoch, iteration, trainingObjective, trainingReconstruction, trainingKl, validationReconstruction,
+                validationKl, beta, seconds, null);
+    }
+
+    public boolean hasRareGroup() {
+        return rareGroup != null;
+    }
 
     /**
      * The held-out negative ELBO, reconstruction + KL: the KL term in closed form, the

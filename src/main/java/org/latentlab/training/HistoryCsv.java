@@ -15,17 +15,31 @@ public final class HistoryCsv {
 
     static final String EPOCH_HEADER = "epoch,iteration,train_objective,train_reconstruction,train_kl,"
             + "validation_negative_elbo,validation_reconstruction,validation_kl,beta,seconds";
+    /** The columns after {@link #EPOCH_HEADER}'s of a set with a rare group. */
+    static final String RARE_GROUP_COLUMNS = ",validation_rare_reconstruction,validation_common_reconstruction,"
+            + "rare_share_of_draws";
     static final String ITERATION_HEADER = "iteration,objective,reconstruction,kl,beta";
 
     private HistoryCsv() {
     }
 
+    /**
+     * One line per epoch; a set with a rare group (every epoch has its metrics) gets
+     * {@link #RARE_GROUP_COLUMNS} too.
+     */
     public static void writeEpochs(List<EpochMetrics> epochs, Writer out) throws IOException {
-        out.write(EPOCH_HEADER + "\n");
+        boolean rareGroup = !epochs.isEmpty() && epochs.stream().allMatch(EpochMetrics::hasRareGroup);
+        out.write(EPOCH_HEADER + (rareGroup ? RARE_GROUP_COLUMNS : "") + "\n");
         for (EpochMetrics m : epochs) {
-            out.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6g,%.4f%n",
+            out.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6g,%.4f",
                     m.epoch(), m.iteration(), m.trainingObjective(), m.trainingReconstruction(), m.trainingKl(),
                     m.validationNegativeElbo(), m.validationReconstruction(), m.validationKl(), m.beta(), m.seconds()));
+            if (rareGroup) {
+                RareGroupMetrics g = m.rareGroup();
+                out.write(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f", g.rareReconstruction(),
+                        g.commonReconstruction(), g.rareShareOfDraws()));
+            }
+            out.write("\n");
         }
     }
 
@@ -46,11 +60,13 @@ public final class HistoryCsv {
      */
     static List<EpochMetrics> readEpochs(Reader in, long lastIteration) throws IOException {
         List<EpochMetrics> epochs = new ArrayList<>();
-        Rows rows = new Rows(in, EPOCH_HEADER, 10);
+        Rows rows = new Rows(in, EPOCH_HEADER, 10, RARE_GROUP_COLUMNS, 3);
         for (String[] f = rows.next(); f != null; f = rows.next()) {
+            RareGroupMetrics group = f.length == 10 ? null : new RareGroupMetrics(Double.parseDouble(f[10]),
+                    Double.parseDouble(f[11]), Double.parseDouble(f[12]));
             EpochMetrics epoch = new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]), group);
             if (epoch.iteration() > lastIteration) {
                 break;
             }
@@ -83,7 +99,8 @@ public final class HistoryCsv {
     /**
      * The rows of a CSV text after its header, one at a time, as numeric fields; blank lines are
      * skipped. A line may hold at most {@value #MAX_LINE} characters, so that a damaged file
-     * cannot make it read without end.
+     * cannot make it read without end. The header may go on with optional columns, which every
+     * row then has.
      */
     private static final class Rows {
         private static final int MAX_LINE = 1_000;
@@ -96,12 +113,19 @@ public final class HistoryCsv {
         private int number;
 
         Rows(Reader in, String header, int columns) throws IOException {
+            this(in, header, columns, "", 0);
+        }
+
+        /** Rows under {@code header}, or under {@code header + optional} with {@code optionalColumns} more. */
+        Rows(Reader in, String header, int columns, String optional, int optionalColumns) throws IOException {
             this.in = in;
-            this.columns = columns;
             String first = line();
-            if (!header.equals(first)) {
-                throw new IOException("expected the header '" + header + "' but found '" + first + "'");
+            boolean longer = !optional.isEmpty() && (header + optional).equals(first);
+            if (!header.equals(first) && !longer) {
+                throw new IOException("expected the header '" + header + "'" + (optional.isEmpty() ? ""
+                        : " (perhaps with '" + optional + "')") + " but found '" + first + "'");
             }
+            this.columns = longer ? columns + optionalColumns : columns;
         }
 
         int number() {

@@ -45,7 +45,11 @@ public final class RunFile {
     public static final long MAX_ITERATIONS = 20_000_000;
 
     private static final String FORMAT = "latent-lab-run";
-    private static final int VERSION = 1;
+    /**
+     * 2: {@code training.debias} (written only when debiasing; a file without it trains with a plain
+     * shuffle) and the rare group's columns in {@code epochs.csv} (only for a set with a rare group).
+     */
+    private static final int VERSION = 2;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
 
     private RunFile() {
@@ -166,6 +170,9 @@ public final class RunFile {
         p.setProperty("training.betaScheduleStart", Long.toString(t.beta().start()));
         p.setProperty("training.loss", t.lossTerms().cliName());
         p.setProperty("training.seed", Long.toString(t.seed()));
+        if (t.debiasing()) {
+            p.setProperty("training.debias", Double.toString(t.debias()));
+        }
         p.setProperty("state.steps", Long.toString(run.state().steps()));
         StringWriter out = new StringWriter();
         p.store(out, "Latent Lab run");
@@ -191,7 +198,8 @@ public final class RunFile {
                 Integer.parseInt(value(p, "training.batchSize")), Integer.parseInt(value(p, "training.epochs")),
                 BetaSchedule.parse(value(p, "training.betaSchedule"), beta)
                         .startingAt(Long.parseLong(p.getProperty("training.betaScheduleStart", "0"))),
-                LossTerms.fromCliName(value(p, "training.loss")), Long.parseLong(value(p, "training.seed")));
+                LossTerms.fromCliName(value(p, "training.loss")), Long.parseLong(value(p, "training.seed")),
+                Double.parseDouble(p.getProperty("training.debias", "0")));
     }
 
     private static String value(Properties p, String key) throws IOException {
