@@ -54,6 +54,16 @@ public final class DebiasedSampling {
      * Estimates the density of {@code means} (the training images' posterior means) and draws an
      * epoch of {@code means.count()} images from it.
      *
+     * @param alpha  the strength α &gt; 0
+     * @param random the source of the draws
+     */
+    public static DebiasedSampling draw(LatentPoints means, double alpha, RandomGenerator random) {
+        return draw(means, alpha, random, 0);
+    }
+
+    /**
+     * {@link #draw(LatentPoints, double, RandomGenerator)}, adding the seconds the means took to its cost.
+     *
      * @param alpha   the strength α &gt; 0
      * @param random  the source of the draws
      * @param seconds how long the means took to compute, added to this sampling's cost
