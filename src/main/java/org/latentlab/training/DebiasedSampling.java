@@ -25,9 +25,12 @@ import org.latentlab.latent.LatentPoints;
 public final class DebiasedSampling {
 
     /** Bins per latent dimension. */
-    public static final int BINS = 10;
-    /** ε, the share added to every bin of a histogram. */
-    public static final double SMOOTHING = 1e-3;
+    public static final int BINS = 20;
+    /**
+     * ε, the share added to every bin of a histogram: 1/{@value #BINS}, so each dimension's density
+     * is an even mix of its histogram and a flat density over the same range (docs/decisions/0083).
+     */
+    public static final double SMOOTHING = 1.0 / BINS;
 
     private final double alpha;
     private final LatentHistogram histogram;
