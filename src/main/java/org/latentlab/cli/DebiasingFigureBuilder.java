@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.latentlab.data.Dataset;
+import org.latentlab.data.DatasetSource;
 import org.latentlab.data.RareGroup;
 import org.latentlab.latent.LatentPlane;
 import org.latentlab.latent.LatentPoints;
@@ -63,8 +64,10 @@ final class DebiasingFigureBuilder {
         }
         String title = runs.size() == 1 ? "Debiasing: a rare group in latent space"
                 : "Debiasing: a rare group in latent space, with and without";
-        String note = String.format(Locale.ROOT, "%s: %,d held-out images, %,d of them in the rare group (%s)",
-                held.name(), held.size(), rareCount, one.run().datasetSpec());
+        String group = DatasetSource.parse(one.run().datasetSpec()) instanceof DatasetSource.Faces faces
+                && faces.rare() != null ? faces.rare().describe() : one.run().datasetSpec();
+        String note = String.format(Locale.ROOT, "%,d held-out images, %,d of them in the rare group: %s",
+                held.size(), rareCount, group);
         return new DebiasingFigureData(panels, FigureLabels.titled(title).withNote(note));
     }
 
@@ -102,8 +105,8 @@ final class DebiasingFigureBuilder {
             double[] sorted = weights.clone();
             Arrays.sort(sorted);
             title = CompareVariant.debiased(alpha).label();
-            note = String.format(Locale.ROOT, "dot area ∝ sampling weight after training: from %.2f to %.1f × the"
-                    + " average image (median %.2f)", sorted[0], sorted[n - 1], sorted[n / 2]);
+            note = String.format(Locale.ROOT, "dot area ∝ sampling weight: %.2f to %.1f × the average (median %.2f)",
+                    sorted[0], sorted[n - 1], sorted[n / 2]);
         } else {
             Arrays.fill(weights, 1);
             title = (run.run().modelConfig().kind() == ModelKind.VAE ? "VAE" : "autoencoder") + ", plain shuffle";

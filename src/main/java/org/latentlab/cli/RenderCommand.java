@@ -74,7 +74,8 @@ final class RenderCommand implements Callable<Integer> {
     boolean balance;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
-            description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
+            description = "Dataset: whose first 64 images to draw, as train's --dataset, e.g."
+                    + " 'faces:rare=brightness<0.3@0.05' (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--grid", paramLabel = "N",

@@ -42,8 +42,10 @@ public final class DebiasingFigure {
         int panels = data.panels().size();
         int header = FigureCanvas.headerHeight(data.labels()) + 8;
         int width = MARGIN + panels * (SCATTER + GAP) + CHART_WIDTH + MARGIN;
-        Legend legend = legend(data);
-        int height = header + PANEL_TITLE + SCATTER + LEGEND_TOP_GAP + (int) legend.height() + MARGIN;
+        Legend dots = dotLegend();
+        Legend lines = lineLegend(data);
+        int height = header + PANEL_TITLE + SCATTER + LEGEND_TOP_GAP
+                + (int) Math.max(dots.height(), lines.height()) + MARGIN;
         FigureCanvas canvas = FigureCanvas.blank(width, height);
         int top = header + PANEL_TITLE;
         for (int p = 0; p < panels; p++) {
@@ -58,13 +60,33 @@ public final class DebiasingFigure {
         int chartLeft = MARGIN + panels * (SCATTER + GAP);
         canvas.drawText("Held-out reconstruction by group", FigureCanvas.AXIS_TITLE, Palette.TEXT,
                 chartLeft + CHART_WIDTH / 2.0, header + 20, FigureCanvas.Horizontal.CENTRE, FigureCanvas.Vertical.BASELINE);
-        canvas.drawText("the reconstruction term, nats per image: lower is better", FigureCanvas.ANNOTATION,
-                Palette.AXIS, chartLeft + CHART_WIDTH / 2.0, header + 44, FigureCanvas.Horizontal.CENTRE,
-                FigureCanvas.Vertical.BASELINE);
-        drawChart(canvas, data, chartLeft, top);
-        legend.draw(canvas, chartLeft + (CHART_WIDTH - legend.width(canvas)) / 2, top + SCATTER + LEGEND_TOP_GAP);
+        String note = "the reconstruction term, nats per image: lower is better";
+        int fittedFrom = firstFittedEpoch(data);
+        if (fittedFrom > 1) {
+            note += "; axis fitted from epoch " + fittedFrom + " on";
+        }
+        canvas.drawText(note, FigureCanvas.ANNOTATION, Palette.AXIS, chartLeft + CHART_WIDTH / 2.0, header + 44,
+                FigureCanvas.Horizontal.CENTRE, FigureCanvas.Vertical.BASELINE);
+        drawChart(canvas, data, chartLeft, top, fittedFrom);
+        double legendTop = top + SCATTER + LEGEND_TOP_GAP;
+        dots.draw(canvas, MARGIN + (panels * (SCATTER + GAP) - GAP - dots.width(canvas)) / 2, legendTop);
+        lines.draw(canvas, chartLeft + (CHART_WIDTH - lines.width(canvas)) / 2, legendTop);
         canvas.drawHeader(data.labels(), MARGIN, width - MARGIN);
         return canvas.finish();
+    }
+
+    /**
+     * The first epoch the chart's vertical axis is fitted to: the first quarter of a long run falls
+     * steeply and would squash the differences that remain, so it may run off the top.
+     */
+    static int firstFittedEpoch(DebiasingFigureData data) {
+        int last = 0;
+        for (DebiasingFigureData.Panel panel : data.panels()) {
+            for (int epoch : panel.epochs()) {
+                last = Math.max(last, epoch);
+            }
+        }
+        return last >= 8 ? last / 4 + 1 : 1;
     }
 
     /** The radius of a dot of sampling weight {@code weight}: its area is proportional to the weight. */
@@ -111,14 +133,14 @@ public final class DebiasingFigure {
         axes.drawFrame(canvas);
     }
 
-    private static void drawChart(FigureCanvas canvas, DebiasingFigureData data, int left, int top) {
+    private static void drawChart(FigureCanvas canvas, DebiasingFigureData data, int left, int top, int fittedFrom) {
         double low = Double.POSITIVE_INFINITY;
         double high = Double.NEGATIVE_INFINITY;
         int lastEpoch = 1;
         for (DebiasingFigureData.Panel panel : data.panels()) {
             for (int e = 0; e < panel.epochs().length; e++) {
                 for (double value : new double[] {panel.rareError()[e], panel.commonError()[e]}) {
-                    if (Double.isFinite(value)) {
+                    if (Double.isFinite(value) && panel.epochs()[e] >= fittedFrom) {
                         low = Math.min(low, value);
                         high = Math.max(high, value);
                     }
@@ -143,11 +165,14 @@ public final class DebiasingFigure {
         PlotAxes axes = new PlotAxes(x, y, "epoch", yTitle);
         axes.drawGrid(canvas);
         Graphics2D g = canvas.graphics();
+        Shape savedClip = g.getClip();
+        g.clip(axes.area());
         for (int p = 0; p < data.panels().size(); p++) {
             DebiasingFigureData.Panel panel = data.panels().get(p);
             drawLine(g, axes, panel.epochs(), panel.commonError(), COMMON, p == 1);
             drawLine(g, axes, panel.epochs(), panel.rareError(), RARE, p == 1);
         }
+        g.setClip(savedClip);
         axes.drawFrame(canvas);
     }
 
@@ -186,11 +211,16 @@ public final class DebiasingFigure {
         }
     }
 
-    /** The rare and other dots, and each model's two lines. */
-    static Legend legend(DebiasingFigureData data) {
+    /** What the scatters' dots are. */
+    private static Legend dotLegend() {
+        return new Legend(List.of(
+                new Legend.Entry("rare group (dot area ∝ sampling weight)", RARE, Legend.Swatch.DOT),
+                new Legend.Entry("the other images", COMMON_DOT, Legend.Swatch.DOT)));
+    }
+
+    /** Each model's two lines in the chart. */
+    private static Legend lineLegend(DebiasingFigureData data) {
         List<Legend.Entry> entries = new ArrayList<>();
-        entries.add(new Legend.Entry("rare group (dot area ∝ sampling weight)", RARE, Legend.Swatch.DOT));
-        entries.add(new Legend.Entry("the other images", COMMON_DOT, Legend.Swatch.DOT));
         for (int p = 0; p < data.panels().size(); p++) {
             String title = data.panels().get(p).title();
             Legend.Swatch line = p == 0 ? Legend.Swatch.LINE : Legend.Swatch.DASHED_LINE;
