@@ -3,6 +3,7 @@ package org.latentlab.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -21,7 +22,8 @@ import org.latentlab.training.EpochMetrics;
 
 /**
  * Gathers what {@code render --figure debiasing} draws from one run, or two runs on the same
- * dataset (with and without debiasing): each model's held-out images on the plane of their two
+ * dataset (with and without debiasing, given as two folders or as the folder of
+ * {@code train --compare debias:A}): each model's held-out images on the plane of their two
  * leading principal components, the rare ones marked and each sized by the weight its sampler
  * would give it now, and the two groups' held-out reconstruction after every epoch.
  *
@@ -40,9 +42,21 @@ final class DebiasingFigureBuilder {
      * @throws LatentLabCommand.CommandFailure if a run's dataset has no rare group or the two differ
      */
     static DebiasingFigureData build(Path first, Path second) {
-        RunFolder one = RunFolder.open(first);
+        List<RunFolder> runs = new ArrayList<>();
+        if (second == null && ComparisonFolder.holdsComparison(first)) {
+            runs.addAll(ComparisonFolder.open(first).runs());
+            if (runs.size() != 2) {
+                throw new LatentLabCommand.CommandFailure(first + " holds a comparison of " + runs.size() + " models;"
+                        + " the debiasing figure draws one or two: give one run with --run and another with"
+                        + " --compare-with");
+            }
+            // The debiased model on the left, as when its folder is given first.
+            runs.sort(Comparator.comparingDouble((RunFolder r) -> r.run().trainingConfig().debias()).reversed());
+        } else {
+            runs.add(RunFolder.open(first));
+        }
+        RunFolder one = runs.get(0);
         requireRareGroup(one);
-        List<RunFolder> runs = new ArrayList<>(List.of(one));
         if (second != null) {
             // The synthetic faces are cached, so the second run finds its images at once.
             RunFolder two = RunFolder.open(second);

@@ -91,7 +91,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--debias", defaultValue = "0", paramLabel = "α",
             description = "Debiased sampling (Amini et al. 2019): each epoch draws the images with probability ∝"
-                    + " 1/density^α of their latent codes, so rare images are seen more often; 0 shuffles plainly"
+                    + " 1/density^α of their latent codes, so images whose codes lie where few others do are seen"
+                    + " more often; 0 shuffles plainly"
                     + " (default: ${DEFAULT-VALUE}).")
     double debias;
 

@@ -132,5 +132,8 @@ class DebiasCommandLineTest {
         assertEquals(2.0, RunFile.load(both.resolve("vae-debias-2").resolve(RunFile.FILE_NAME)).trainingConfig().debias(),
                 0.0);
         assertEquals(0.0, RunFile.load(both.resolve("vae").resolve(RunFile.FILE_NAME)).trainingConfig().debias(), 0.0);
+        Result drawn = CommandLineTest.cli("render", "--figure", "debiasing", "--run", both.toString(), "--out",
+                folder.resolve("compared.png").toString());
+        assertEquals(0, drawn.code(), drawn.err());
     }
 }
