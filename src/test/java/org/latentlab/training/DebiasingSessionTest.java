@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -28,13 +27,11 @@ import org.latentlab.data.Dataset;
 import org.latentlab.data.RareGroup;
 import org.latentlab.latent.LatentPoints;
 import org.latentlab.model.BatchLosses;
-import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
-import org.latentlab.model.ModelState;
 
 /** A session that samples for debiasing: its batches, its rollback, its metrics and its run file. */
 class DebiasingSessionTest {
@@ -68,12 +65,11 @@ class DebiasingSessionTest {
     }
 
     /** A model that notes which images each training step saw, then lets {@code inner} train on them. */
-    private static final class RecordingModel implements LatentModel {
-        final LatentModel inner;
+    private static final class RecordingModel extends ForwardingModel {
         final List<int[]> batches = new ArrayList<>();
 
         RecordingModel(LatentModel inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -83,17 +79,8 @@ class DebiasingSessionTest {
                 ids[k] = Math.round(pixels[k * 16 + 15] * 1000) - 1;
             }
             batches.add(ids);
-            return inner.trainStep(pixels, count, weights, learningRate);
+            return super.trainStep(pixels, count, weights, learningRate);
         }
-
-        @Override public ModelConfig config() { return inner.config(); }
-        @Override public BatchLosses evaluate(float[] pixels, int count, RandomGenerator noise) { return inner.evaluate(pixels, count, noise); }
-        @Override public Encoding encode(float[] pixels, int count) { return inner.encode(pixels, count); }
-        @Override public float[] decode(float[] latents, int count) { return inner.decode(latents, count); }
-        @Override public DecoderWeights decoderWeights() { return inner.decoderWeights(); }
-        @Override public long steps() { return inner.steps(); }
-        @Override public ModelState state() { return inner.state(); }
-        @Override public void restore(ModelState state) { inner.restore(state); }
     }
 
     private static ModelConfig network() {
