@@ -15,6 +15,7 @@ import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.render.ComparisonFigure;
+import org.latentlab.render.DebiasingFigure;
 import org.latentlab.render.FigureLabels;
 import org.latentlab.render.GrayscaleImages;
 import org.latentlab.render.ImageGrid;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare, debiasing }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
@@ -55,9 +56,14 @@ final class RenderCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--figure", required = true,
-            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare",
-            description = "What to draw; compare takes the folder of 'train --compare' and draws all its models.")
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|debiasing",
+            description = "What to draw; compare takes the folder of 'train --compare' and draws all its models;"
+                    + " debiasing draws a run on a set with a rare group (and --compare-with another).")
     Figure figure;
+
+    @Option(names = "--compare-with", paramLabel = "DIR",
+            description = "Debiasing: a second run on the same dataset, drawn beside --run (e.g. without debiasing).")
+    Path compareWith;
 
     @Option(names = "--attribute", paramLabel = "NAME|FROM->TO",
             description = "Attribute: held-out images moved along this attribute's vector (smile, slant, ink, ...), "
@@ -69,7 +75,8 @@ final class RenderCommand implements Callable<Integer> {
     boolean balance;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
-            description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
+            description = "Dataset: whose first 64 images to draw, as train's --dataset, e.g."
+                    + " 'faces:rare=brightness<0.3@0.05' (default: ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--grid", paramLabel = "N",
@@ -101,6 +108,14 @@ final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--attribute NAME or FROM->TO is needed for the attribute figure");
         }
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
+        if (compareWith != null && figure != Figure.debiasing) {
+            throw new ParameterException(spec.commandLine(), "--compare-with goes with --figure debiasing only");
+        }
+        if (figure == Figure.debiasing) {
+            PngFile.write(new DebiasingFigure().draw(DebiasingFigureBuilder.build(run, compareWith)), out);
+            spec.commandLine().getOut().println("Wrote " + out);
+            return 0;
+        }
         if (figure == Figure.compare) {
             LatentGrid compareGrid = new LatentGrid(grid == null ? COMPARE_GRID : grid, gridSpacing);
             ComparisonFolder comparison = ComparisonFolder.open(run);
@@ -120,7 +135,7 @@ final class RenderCommand implements Callable<Integer> {
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
             case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
-            case dataset, compare -> throw new IllegalStateException("drawn above");
+            case dataset, compare, debiasing -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);
         spec.commandLine().getOut().println("Wrote " + out);

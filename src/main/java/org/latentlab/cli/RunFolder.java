@@ -14,9 +14,9 @@ import org.latentlab.training.TrainingSession;
 
 /**
  * A folder written by {@code train}, opened again: the saved run, its model ready to use, and the
- * same held-out images it was validated on.
+ * same training and held-out images it was trained and validated on.
  */
-record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validation) {
+record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validation, Dataset training) {
 
     static final String HISTORY_CSV = "history.csv";
     static final String ITERATIONS_CSV = "iterations.csv";
@@ -63,6 +63,6 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
         model.restore(run.state());
         Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
         DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());
-        return new RunFolder(folder, run, model, split.validation());
+        return new RunFolder(folder, run, model, split.validation(), split.train());
     }
 }

@@ -17,6 +17,7 @@ import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.ComparisonPreset;
+import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.StepOutcome;
 import org.latentlab.training.LossTerms;
 import org.latentlab.training.RunFile;
@@ -39,7 +40,10 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
-            description = "The images: the embedded digits, Fashion-MNIST, 20,000 synthetic faces, or a path (default: ${DEFAULT-VALUE}).")
+            description = {"The images: the embedded digits, Fashion-MNIST, 20,000 synthetic faces, or a path (default: ${DEFAULT-VALUE}).",
+                    "faces:rare=FACTOR<T@SHARE (or >T) plants a rare group: the faces whose FACTOR (smile, eyes, width,"
+                            + " tilt, hair, brightness) lies below (above) T, a fraction of its range from 0 to 1, make up"
+                            + " SHARE of the set. Quote it in a shell: 'faces:rare=brightness<0.3@0.05'."})
     String dataset;
 
     @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae",
@@ -87,6 +91,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.001", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
+    @Option(names = "--debias", defaultValue = "0", paramLabel = "α",
+            description = "Debiased sampling (Amini et al. 2019): each epoch draws the images with probability ∝"
+                    + " 1/density^α of their latent codes, so images whose codes lie where few others do are seen"
+                    + " more often; 0 shuffles plainly"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double debias;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "S",
             description = "Seeds the weights, the noise, the split and the order (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -94,7 +105,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--compare", paramLabel = "ablation|beta-sweep|beta:B,...|MODELS",
             description = "Train several models side by side on the same batches, each into a sub-folder of --out:"
                     + " ablation (ae, rec-only, kl-only, vae), beta-sweep (β = 0.1, 1, 4), beta:B,B,... or a list of"
-                    + " ae, rec-only, kl-only, vae, vae:B. Replaces --model, --loss and --beta.")
+                    + " ae, rec-only, kl-only, vae, vae:B; debias:A puts a VAE beside the same VAE debiased with"
+                    + " strength A. Replaces --model, --loss, --beta and --debias.")
     String compare;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model file and histories.")
@@ -108,7 +120,7 @@ final class TrainCommand implements Callable<Integer> {
         OutputFolder.prepare(out);
         ComparisonPreset preset = compare == null ? null : comparison();
         TrainingConfig trainingConfig = new TrainingConfig(learningRate, batch, epochs,
-                BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed);
+                BetaSchedule.parse(schedule, beta), LossTerms.fromCliName(loss), seed, preset == null ? debias : 0);
         ModelKind kind = ModelKind.fromCliName(model);
         if (preset != null && latent != null && latent.contains(",")) {
             throw new IllegalArgumentException("--compare trains models of one latent level: give one --latent size,"
@@ -134,6 +146,9 @@ final class TrainCommand implements Callable<Integer> {
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
+        if (trainingConfig.debiasing()) {
+            console.println(EpochLine.debiasingNote(trainingConfig.debias()));
+        }
         trainAndSave(session, out, dataset, console);
         if (kind != ModelKind.AUTOENCODER) {
             console.println(ActiveUnits.describe(session.model(), split.validation()));
@@ -153,7 +168,14 @@ final class TrainCommand implements Callable<Integer> {
             if (outcome.diverged()) {
                 throw new LatentLabCommand.CommandFailure(divergence(session, outcome, out) + " Try a lower --lr.");
             }
-            console.println(EpochLine.of(outcome.completedEpoch()));
+            EpochMetrics metrics = outcome.completedEpoch();
+            console.println(EpochLine.of(metrics));
+            if (metrics.hasRareGroup()) {
+                console.println(EpochLine.rareGroup(metrics.rareGroup()));
+            }
+            if (session.sampling() != null) {
+                console.println(EpochLine.sampling(session.sampling()));
+            }
             console.flush();
             RunFolder.write(session, out, datasetSpec);
         }
@@ -189,16 +211,16 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The {@code --compare} value, refusing the options that describe a single model. */
     private ComparisonPreset comparison() {
-        for (String single : List.of("--model", "--loss", "--beta")) {
+        for (String single : List.of("--model", "--loss", "--beta", "--debias")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(single)) {
                 throw new IllegalArgumentException(single + " describes one model; with --compare each model's kind,"
-                        + " loss and β come from the comparison (e.g. --compare ae,vae:4)");
+                        + " loss, β and α come from the comparison (e.g. --compare ae,vae:4 or --compare debias:1)");
             }
         }
         return ComparisonPreset.parse(compare);
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param trainingKlByLevel        the training KL term by stochastic level, lowest first (sums to
  *                                 {@code trainingKl}; one number for a model of one level)
  * @param validationKlByLevel      the held-out KL term by level, likewise
+ * @param rareGroup                the rare group's held-out reconstruction against the other
+ *                                 images', and its share of the draws; {@code null} when the set has
+ *                                 no rare group
  */
 public record EpochMetrics(
         int epoch,
@@ -29,7 +32,8 @@ public record EpochMetrics(
         double beta,
         double seconds,
         List<Double> trainingKlByLevel,
-        List<Double> validationKlByLevel) {
+        List<Double> validationKlByLevel,
+        RareGroupMetrics rareGroup) {
 
     public EpochMetrics {
         trainingKlByLevel = List.copyOf(trainingKlByLevel);
@@ -40,16 +44,20 @@ public record EpochMetrics(
         }
     }
 
-    /** The metrics of a model of one stochastic level. */
+    /** The metrics of a model of one stochastic level on a set without a rare group. */
     public EpochMetrics(int epoch, long iteration, double trainingObjective, double trainingReconstruction,
             double trainingKl, double validationReconstruction, double validationKl, double beta, double seconds) {
         this(epoch, iteration, trainingObjective, trainingReconstruction, trainingKl, validationReconstruction,
-                validationKl, beta, seconds, List.of(trainingKl), List.of(validationKl));
+                validationKl, beta, seconds, List.of(trainingKl), List.of(validationKl), null);
     }
 
     /** How many stochastic levels the model has. */
     public int levels() {
         return trainingKlByLevel.size();
+    }
+
+    public boolean hasRareGroup() {
+        return rareGroup != null;
     }
 
     /**

@@ -15,6 +15,10 @@ public final class HistoryCsv {
 
     static final String EPOCH_HEADER = "epoch,iteration,train_objective,train_reconstruction,train_kl,"
             + "validation_negative_elbo,validation_reconstruction,validation_kl,beta,seconds";
+    /** The columns after {@link #EPOCH_HEADER}'s of a set with a rare group. */
+    static final String RARE_GROUP_COLUMNS = ",validation_rare_reconstruction,validation_common_reconstruction,"
+            + "rare_share_of_draws";
+    private static final int RARE_GROUP_COLUMN_COUNT = 3;
     static final String ITERATION_HEADER = "iteration,objective,reconstruction,kl,beta";
     private static final int EPOCH_COLUMNS = 10;
     private static final int ITERATION_COLUMNS = 5;
@@ -25,6 +29,7 @@ public final class HistoryCsv {
     /**
      * The epochs' header: {@link #EPOCH_HEADER}, and for a model of several stochastic levels the KL
      * of each level, lowest first ({@code train_kl_z1,train_kl_z2,validation_kl_z1,validation_kl_z2}).
+     * A set with a rare group adds {@link #RARE_GROUP_COLUMNS} after them.
      */
     static String epochHeader(int levels) {
         return EPOCH_HEADER + levelColumns("train_kl_z", levels) + levelColumns("validation_kl_z", levels);
@@ -48,9 +53,13 @@ public final class HistoryCsv {
         writeEpochs(epochs, epochs.isEmpty() ? 1 : epochs.get(0).levels(), out);
     }
 
-    /** Writes epochs of a model of {@code levels} stochastic levels. */
+    /**
+     * Writes epochs of a model of {@code levels} stochastic levels, one line each; a set with a rare
+     * group (every epoch has its metrics) gets {@link #RARE_GROUP_COLUMNS} too.
+     */
     public static void writeEpochs(List<EpochMetrics> epochs, int levels, Writer out) throws IOException {
-        out.write(epochHeader(levels) + "\n");
+        boolean rareGroup = !epochs.isEmpty() && epochs.stream().allMatch(EpochMetrics::hasRareGroup);
+        out.write(epochHeader(levels) + (rareGroup ? RARE_GROUP_COLUMNS : "") + "\n");
         for (EpochMetrics m : epochs) {
             out.write(String.format(Locale.ROOT, "%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6g,%.4f",
                     m.epoch(), m.iteration(), m.trainingObjective(), m.trainingReconstruction(), m.trainingKl(),
@@ -62,6 +71,11 @@ public final class HistoryCsv {
                 for (double kl : m.validationKlByLevel()) {
                     out.write(String.format(Locale.ROOT, ",%.6f", kl));
                 }
+            }
+            if (rareGroup) {
+                RareGroupMetrics g = m.rareGroup();
+                out.write(String.format(Locale.ROOT, ",%.6f,%.6f,%.6f", g.rareReconstruction(),
+                        g.commonReconstruction(), g.rareShareOfDraws()));
             }
             out.write("\n");
         }
@@ -91,7 +105,7 @@ public final class HistoryCsv {
     static List<EpochMetrics> readEpochs(Reader in, long lastIteration, int levels) throws IOException {
         List<EpochMetrics> epochs = new ArrayList<>();
         int columns = EPOCH_COLUMNS + (levels > 1 ? 2 * levels : 0);
-        Rows rows = new Rows(in, epochHeader(levels), columns);
+        Rows rows = new Rows(in, epochHeader(levels), columns, RARE_GROUP_COLUMNS, RARE_GROUP_COLUMN_COUNT);
         for (String[] f = rows.next(); f != null; f = rows.next()) {
             List<Double> training = new ArrayList<>();
             List<Double> held = new ArrayList<>();
@@ -99,9 +113,11 @@ public final class HistoryCsv {
                 training.add(Double.parseDouble(levels > 1 ? f[EPOCH_COLUMNS + l] : f[4]));
                 held.add(Double.parseDouble(levels > 1 ? f[EPOCH_COLUMNS + levels + l] : f[7]));
             }
+            RareGroupMetrics group = f.length == columns ? null : new RareGroupMetrics(Double.parseDouble(f[columns]),
+                    Double.parseDouble(f[columns + 1]), Double.parseDouble(f[columns + 2]));
             EpochMetrics epoch = new EpochMetrics(Integer.parseInt(f[0]), Long.parseLong(f[1]), Double.parseDouble(f[2]),
                     Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]), training, held);
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]), training, held, group);
             if (epoch.iteration() > lastIteration) {
                 break;
             }
@@ -138,7 +154,8 @@ public final class HistoryCsv {
     /**
      * The rows of a CSV text after its header, one at a time, as numeric fields; blank lines are
      * skipped. A line may hold at most {@value #MAX_LINE} characters, so that a damaged file
-     * cannot make it read without end.
+     * cannot make it read without end. The header may go on with optional columns, which every
+     * row then has.
      */
     private static final class Rows {
         private static final int MAX_LINE = 1_000;
@@ -151,12 +168,19 @@ public final class HistoryCsv {
         private int number;
 
         Rows(Reader in, String header, int columns) throws IOException {
+            this(in, header, columns, "", 0);
+        }
+
+        /** Rows under {@code header}, or under {@code header + optional} with {@code optionalColumns} more. */
+        Rows(Reader in, String header, int columns, String optional, int optionalColumns) throws IOException {
             this.in = in;
-            this.columns = columns;
             String first = line();
-            if (!header.equals(first)) {
-                throw new IOException("expected the header '" + header + "' but found '" + first + "'");
+            boolean longer = !optional.isEmpty() && (header + optional).equals(first);
+            if (!header.equals(first) && !longer) {
+                throw new IOException("expected the header '" + header + "'" + (optional.isEmpty() ? ""
+                        : " (perhaps with '" + optional + "')") + " but found '" + first + "'");
             }
+            this.columns = longer ? columns + optionalColumns : columns;
         }
 
         int number() {

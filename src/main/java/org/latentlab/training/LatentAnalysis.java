@@ -7,6 +7,7 @@ import java.util.Map;
 import org.latentlab.data.Attributes;
 import org.latentlab.data.FaceFactor;
 import org.latentlab.data.ImageMeasures;
+import org.latentlab.data.RareGroup;
 import org.latentlab.latent.AttributeVector;
 import org.latentlab.latent.Balance;
 import org.latentlab.latent.Contrast;
@@ -22,7 +23,9 @@ import org.latentlab.latent.LatentRegion;
  * <p>The vectors: one between two classes ("3 → 8"), then one per attribute, top third against
  * bottom third. The attributes are the images' known ones (the faces' factors) or, for images that
  * have none, those measured from their pixels ({@link ImageMeasures}: ink, thickness, slant, ink
- * width and height). Balanced vectors (White 2016) are balanced on:
+ * width and height). A planted rare group's membership ({@link RareGroup#ATTRIBUTE}) is not an attribute
+ * here: it has no thirds to contrast, and it is a cut of a factor that is already one. Balanced
+ * vectors (White 2016) are balanced on:
  * <ul>
  *   <li>a known attribute: the other known attributes, two bins each;</li>
  *   <li>a measured attribute: the class labels, so "thickness" does not also turn 1s into 0s;</li>
@@ -113,7 +116,7 @@ public record LatentAnalysis(ProbeSet probe, LatentPoints latents, LatentRegion 
         int d = probe.encoding().latentSize();
         LatentPoints latents = new LatentPoints(probe.encoding().means(), n, d);
         boolean known = !probe.attributes().isEmpty();
-        Attributes attributes = known ? probe.attributes() : measured;
+        Attributes attributes = known ? probe.attributes().without(RareGroup.ATTRIBUTE) : measured;
         List<SliderVector> vectors = new ArrayList<>();
         if (hasTwoClasses(probe)) {
             vectors.add(classVector(probe, latents, attributes, known, settings));

@@ -48,8 +48,10 @@ public final class RunFile {
     /**
      * 2: a hierarchical VAE's {@code model.upperLatentSize} and its KL by level in the histories
      * (written only for that model; a version-1 file reads as before).
+     * 3: {@code training.debias} (written only when debiasing; a file without it trains with a plain
+     * shuffle) and the rare group's columns in {@code epochs.csv} (only for a set with a rare group).
      */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
 
     private RunFile() {
@@ -174,6 +176,9 @@ public final class RunFile {
         p.setProperty("training.betaScheduleStart", Long.toString(t.beta().start()));
         p.setProperty("training.loss", t.lossTerms().cliName());
         p.setProperty("training.seed", Long.toString(t.seed()));
+        if (t.debiasing()) {
+            p.setProperty("training.debias", Double.toString(t.debias()));
+        }
         p.setProperty("state.steps", Long.toString(run.state().steps()));
         StringWriter out = new StringWriter();
         p.store(out, "Latent Lab run");
@@ -200,7 +205,8 @@ public final class RunFile {
                 Integer.parseInt(value(p, "training.batchSize")), Integer.parseInt(value(p, "training.epochs")),
                 BetaSchedule.parse(value(p, "training.betaSchedule"), beta)
                         .startingAt(Long.parseLong(p.getProperty("training.betaScheduleStart", "0"))),
-                LossTerms.fromCliName(value(p, "training.loss")), Long.parseLong(value(p, "training.seed")));
+                LossTerms.fromCliName(value(p, "training.loss")), Long.parseLong(value(p, "training.seed")),
+                Double.parseDouble(p.getProperty("training.debias", "0")));
     }
 
     private static String value(Properties p, String key) throws IOException {

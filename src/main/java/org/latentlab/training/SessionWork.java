@@ -58,7 +58,8 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
                 session.completedEpochs(), session.epochProgress(), session.beta(), session.learningRate(),
                 iterationsPerSecond, session.history(), session.epochs(), probe, probe.encoding().klPerDimension(),
                 probe.encoding().activeUnits(TrainingSnapshot.ACTIVE_UNIT_THRESHOLD),
-                session.model().decoderWeights());
+                session.model().decoderWeights(), session.config().debiasing()
+                        ? DebiasingSnapshot.of(session.config().debias(), session.sampling(), probe) : null);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
+import org.latentlab.latent.LatentPoints;
 import org.latentlab.model.BatchLosses;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
@@ -24,6 +25,8 @@ public final class TrainingSession {
     private static final long VALIDATION_NOISE_SEED = 1312_6114L;
     /** At most this many held-out images are encoded for the latent scatter. */
     public static final int PROBE_LIMIT = 10_000;
+    /** Training images encoded at once for debiased sampling. */
+    private static final int ENCODING_CHUNK = 1_024;
 
     private final Dataset training;
     private final Dataset validation;
@@ -35,12 +38,16 @@ public final class TrainingSession {
     private final float[] probePixels;
     private final int[] probeLabels;
     private final Attributes probeAttributes;
+    /** Measures the rare group apart from the other images; {@code null} when the set has none. */
+    private final RareGroupEvaluation rareGroup;
     private final IterationHistory history;
     private final List<EpochMetrics> epochs = new ArrayList<>();
 
     private BetaSchedule schedule;
     private double learningRate;
     private int[] order;
+    /** The current epoch's debiased draws, or {@code null} (a plain shuffle, or no epoch begun yet). */
+    private DebiasedSampling sampling;
     private int position;
     private long iteration;
     private double epochObjective;
@@ -80,6 +87,7 @@ public final class TrainingSession {
         }
         this.probeAttributes = probeCount == validation.size() ? validation.attributes()
                 : validation.attributes().subset(IntStream.range(0, probeCount).toArray());
+        this.rareGroup = RareGroupEvaluation.of(training, validation);
     }
 
     /**
@@ -114,7 +122,7 @@ public final class TrainingSession {
     public StepOutcome step() {
         long start = System.nanoTime();
         if (position == 0) {
-            order = shuffledOrder(completedEpochs());
+            order = nextOrder(completedEpochs());
         }
         int count = Math.min(config.batchSize(), order.length - position);
         int n = training.pixelCount();
@@ -165,8 +173,8 @@ public final class TrainingSession {
      * sums. Costs a copy of the model's state.
      */
     Checkpoint checkpoint() {
-        return new Checkpoint(model.state(), iteration, epochs.size(), position, epochObjective, epochReconstruction,
-                epochKl, epochKlByLevel.clone(), epochNanos);
+        return new Checkpoint(model.state(), iteration, epochs.size(), position, order, sampling, epochObjective,
+                epochReconstruction, epochKl, epochKlByLevel.clone(), epochNanos);
     }
 
     /**
@@ -184,7 +192,9 @@ public final class TrainingSession {
         epochs.subList(checkpoint.completedEpochs(), epochs.size()).clear();
         iteration = checkpoint.iteration();
         position = checkpoint.position();
-        order = position == 0 ? null : shuffledOrder(epochs.size());
+        // The epoch's own draws: debiased ones came from the model as it was when the epoch began.
+        order = position == 0 ? null : checkpoint.order();
+        sampling = checkpoint.sampling();
         epochObjective = checkpoint.epochObjective();
         epochReconstruction = checkpoint.epochReconstruction();
         epochKl = checkpoint.epochKl();
@@ -196,11 +206,12 @@ public final class TrainingSession {
     }
 
     /**
-     * A record of a session's state at one moment; see {@link #checkpoint()}. Its KL sums by level
-     * are a copy made for it, which nobody writes to.
+     * An immutable record of a session's state at one moment; see {@link #checkpoint()}. The order
+     * is the epoch's own array and the KL sums by level a copy made for it; nobody writes to either.
      */
-    record Checkpoint(ModelState model, long iteration, int completedEpochs, int position, double epochObjective,
-                      double epochReconstruction, double epochKl, double[] epochKlByLevel, long epochNanos) {
+    record Checkpoint(ModelState model, long iteration, int completedEpochs, int position, int[] order,
+                      DebiasedSampling sampling, double epochObjective, double epochReconstruction, double epochKl,
+                      double[] epochKlByLevel, long epochNanos) {
     }
 
     private EpochMetrics completeEpoch(double beta) {
@@ -209,6 +220,7 @@ public final class TrainingSession {
                 ? null
                 : model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
         int images = training.size();
+        RareGroupMetrics groups = rareGroup == null ? null : rareGroup.measure(model, order);
         double seconds = (epochNanos + System.nanoTime() - start) / 1e9;
         List<Double> trainingByLevel = new ArrayList<>();
         List<Double> heldByLevel = new ArrayList<>();
@@ -219,7 +231,7 @@ public final class TrainingSession {
         EpochMetrics metrics = new EpochMetrics(epochs.size() + 1, iteration,
                 epochObjective / images, epochReconstruction / images, epochKl / images,
                 held == null ? Double.NaN : held.reconstruction(), held == null ? Double.NaN : held.kl(),
-                beta, seconds, trainingByLevel, heldByLevel);
+                beta, seconds, trainingByLevel, heldByLevel, groups);
         epochs.add(metrics);
         position = 0;
         epochObjective = 0;
@@ -228,6 +240,37 @@ public final class TrainingSession {
         epochKlByLevel = new double[epochKlByLevel.length];
         epochNanos = 0;
         return metrics;
+    }
+
+    /**
+     * The images of epoch {@code epoch} in the order they are visited: a seeded shuffle, or with
+     * debiasing the draws of a {@link DebiasedSampling} made from the model as it is now.
+     */
+    private int[] nextOrder(int epoch) {
+        if (!config.debiasing()) {
+            return shuffledOrder(epoch);
+        }
+        long start = System.nanoTime();
+        LatentPoints means = encodeTrainingImages();
+        sampling = DebiasedSampling.draw(means, config.debias(), new SplittableRandom(config.seed() * 1_000_003L + epoch),
+                (System.nanoTime() - start) / 1e9);
+        return sampling.order();
+    }
+
+    /** The posterior means of every training image, encoded a chunk at a time. */
+    private LatentPoints encodeTrainingImages() {
+        int n = training.pixelCount();
+        int d = model.config().latentSize();
+        float[] means = new float[training.size() * d];
+        float[] chunk = new float[Math.min(ENCODING_CHUNK, training.size()) * n];
+        for (int start = 0; start < training.size(); start += ENCODING_CHUNK) {
+            int rows = Math.min(ENCODING_CHUNK, training.size() - start);
+            for (int k = 0; k < rows; k++) {
+                training.copyImage(start + k, chunk, k * n);
+            }
+            System.arraycopy(model.encode(chunk, rows).means(), 0, means, start * d, rows * d);
+        }
+        return new LatentPoints(means, training.size(), d);
     }
 
     /** Each epoch's order depends only on the seed and the epoch number, so a resumed run visits the same images. */
@@ -307,6 +350,11 @@ public final class TrainingSession {
         return learningRate;
     }
 
+    /** The current epoch's debiased draws; {@code null} without debiasing or before the first step. */
+    public DebiasedSampling sampling() {
+        return sampling;
+    }
+
     /** Follows {@code newSchedule} from the next iteration on, which is where it starts. */
     public void setSchedule(BetaSchedule newSchedule) {
         this.schedule = newSchedule.startingAt(iteration);
@@ -325,7 +373,7 @@ public final class TrainingSession {
     /** Everything a run file holds, as of now. */
     public SavedRun toSavedRun(String datasetSpec) {
         TrainingConfig current = new TrainingConfig(learningRate, config.batchSize(), config.epochs(), schedule,
-                config.lossTerms(), config.seed());
+                config.lossTerms(), config.seed(), config.debias());
         return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs());
     }
 

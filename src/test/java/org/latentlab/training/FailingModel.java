@@ -1,31 +1,25 @@
 package org.latentlab.training;
 
-import java.util.random.RandomGenerator;
 import org.latentlab.data.Dataset;
 import org.latentlab.model.BatchLosses;
-import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.DenseAutoencoder;
-import org.latentlab.model.Encoding;
-import org.latentlab.model.LatentModel;
 import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.model.ModelState;
 
 /**
  * A real model whose training steps number {@code failFrom} to {@code failUntil − 1} (counting
  * from 1) report a NaN loss and take no step, as a model does whose loss stopped being finite, or
  * throw an error instead.
  */
-public final class FailingModel implements LatentModel {
+public final class FailingModel extends ForwardingModel {
 
-    private final DenseAutoencoder inner;
     private final int failFrom;
     private final int failUntil;
     private final Error error;
     private int calls;
 
     private FailingModel(ModelConfig config, int failFrom, int failUntil, Error error) {
-        this.inner = new DenseAutoencoder(config);
+        super(new DenseAutoencoder(config));
         this.failFrom = failFrom;
         this.failUntil = failUntil;
         this.error = error;
@@ -51,15 +45,6 @@ public final class FailingModel implements LatentModel {
         return new TrainingSession(training, validation, new FailingModel(model, failFrom), config);
     }
 
-    @Override public ModelConfig config() { return inner.config(); }
-    @Override public BatchLosses evaluate(float[] pixels, int count, RandomGenerator noise) { return inner.evaluate(pixels, count, noise); }
-    @Override public Encoding encode(float[] pixels, int count) { return inner.encode(pixels, count); }
-    @Override public float[] decode(float[] latents, int count) { return inner.decode(latents, count); }
-    @Override public DecoderWeights decoderWeights() { return inner.decoderWeights(); }
-    @Override public long steps() { return inner.steps(); }
-    @Override public ModelState state() { return inner.state(); }
-    @Override public void restore(ModelState state) { inner.restore(state); }
-
     @Override
     public BatchLosses trainStep(float[] pixels, int count, LossWeights weights, double learningRate) {
         calls++;
@@ -69,6 +54,6 @@ public final class FailingModel implements LatentModel {
             }
             return new BatchLosses(Double.NaN, 0, Double.NaN, new double[config().latentSize()], count);
         }
-        return inner.trainStep(pixels, count, weights, learningRate);
+        return super.trainStep(pixels, count, weights, learningRate);
     }
 }
