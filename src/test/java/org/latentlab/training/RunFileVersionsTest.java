@@ -21,7 +21,7 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 
-/** Run files of the hierarchical VAE (format version 2), and files of version 1 read as before. */
+/** Run files of the hierarchical VAE (written since format version 2), and files of version 1 read as before. */
 class RunFileVersionsTest {
 
     @TempDir
@@ -70,7 +70,7 @@ class RunFileVersionsTest {
         Path file = folder.resolve(RunFile.FILE_NAME);
         RunFile.save(session.toSavedRun("bars"), file);
         assertTrue(properties(file).contains("model.upperLatentSize=2"), properties(file));
-        assertTrue(properties(file).contains("version=2"), properties(file));
+        assertTrue(properties(file).contains("version=3"), properties(file));
 
         SavedRun loaded = RunFile.load(file);
         assertEquals(session.model().config(), loaded.modelConfig());
