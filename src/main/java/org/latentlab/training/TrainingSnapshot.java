@@ -1,6 +1,8 @@
 package org.latentlab.training;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.ModelConfig;
 
@@ -22,6 +24,8 @@ import org.latentlab.model.ModelConfig;
  * @param klPerDimension     mean KL of the probe posteriors, by latent dimension (nats)
  * @param activeUnits        latent dimensions in use (posterior-mean variance above 0.01)
  * @param decoder            a copy of the decoder, for decoding grids and samples elsewhere
+ * @param minibatch          the last step's images and their reconstructions, while training is
+ *                           slowed down to be watched step by step ({@link Pace}); empty otherwise
  */
 public record TrainingSnapshot(
         TrainerState state,
@@ -38,7 +42,8 @@ public record TrainingSnapshot(
         ProbeSet probe,
         double[] klPerDimension,
         int activeUnits,
-        DecoderWeights decoder) implements TrainerProgress {
+        DecoderWeights decoder,
+        Optional<Minibatch> minibatch) implements TrainerProgress {
 
     /** The threshold on the variance of posterior means that counts a latent dimension as used. */
     public static final double ACTIVE_UNIT_THRESHOLD = 0.01;
@@ -46,6 +51,16 @@ public record TrainingSnapshot(
     public TrainingSnapshot {
         epochs = List.copyOf(epochs);
         klPerDimension = klPerDimension.clone();
+        Objects.requireNonNull(minibatch, "minibatch");
+    }
+
+    /** A snapshot without the last step's minibatch. */
+    public TrainingSnapshot(TrainerState state, String message, ModelConfig modelConfig, long iteration, int epoch,
+                            double epochProgress, double beta, double learningRate, double iterationsPerSecond,
+                            IterationHistory.View iterations, List<EpochMetrics> epochs, ProbeSet probe,
+                            double[] klPerDimension, int activeUnits, DecoderWeights decoder) {
+        this(state, message, modelConfig, iteration, epoch, epochProgress, beta, learningRate, iterationsPerSecond,
+                iterations, epochs, probe, klPerDimension, activeUnits, decoder, Optional.empty());
     }
 
     /** A copy of the mean KL by latent dimension. */
@@ -57,12 +72,13 @@ public record TrainingSnapshot(
     /** The same picture of the model, with other settings for the steps to come. */
     public TrainingSnapshot withSettings(double newBeta, double newLearningRate) {
         return new TrainingSnapshot(state, message, modelConfig, iteration, epoch, epochProgress, newBeta,
-                newLearningRate, iterationsPerSecond, iterations, epochs, probe, klPerDimension, activeUnits, decoder);
+                newLearningRate, iterationsPerSecond, iterations, epochs, probe, klPerDimension, activeUnits, decoder,
+                minibatch);
     }
 
     /** The same picture of the model, with another state and message. */
     public TrainingSnapshot withState(TrainerState newState, String newMessage) {
         return new TrainingSnapshot(newState, newMessage, modelConfig, iteration, epoch, epochProgress, beta,
-                learningRate, 0, iterations, epochs, probe, klPerDimension, activeUnits, decoder);
+                learningRate, 0, iterations, epochs, probe, klPerDimension, activeUnits, decoder, minibatch);
     }
 }
