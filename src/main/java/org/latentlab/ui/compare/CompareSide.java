@@ -110,7 +110,8 @@ final class CompareSide extends VBox {
         List<Node> entries = new ArrayList<>();
         if (probe != null) {
             for (int label = 0; label < probe.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(probe.classNames().get(label), Color.web(Palette.classHex(label))));
+                entries.add(LegendEntry.marker(probe.classNames().get(label), Color.web(Palette.classHex(label)),
+                        Palette.classMarker(label)));
             }
         }
         classLegend.getChildren().setAll(entries);

@@ -20,6 +20,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -34,12 +35,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
+import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
+import org.latentlab.ui.pace.MinibatchView;
+import org.latentlab.ui.pace.PaceChoice;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
@@ -144,7 +148,10 @@ public final class ExplorerView extends BorderPane {
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
+        MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
+        minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
+        minibatch.managedProperty().bind(minibatch.visibleProperty());
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(minibatch, bar), null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
@@ -153,8 +160,16 @@ public final class ExplorerView extends BorderPane {
         setCenter(tabs);
     }
 
+    /**
+     * A tab of the right-hand pane. Its content fills the tab, and scrolls when the tab is too
+     * small for it (a projector's 1280 × 720 in large text).
+     */
     private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        Tab tab = new Tab(title, content);
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("tool-scroller");
+        Tab tab = new Tab(title, scroller);
         tab.setTooltip(new Tooltip(explanation));
         tab.setUserData(tool);
         tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
@@ -172,7 +187,7 @@ public final class ExplorerView extends BorderPane {
         }
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("card");
-        box.setMinSize(150, 120);
+        box.setMinWidth(150); // its height at least what its content needs, which the split panes respect
         return box;
     }
 
@@ -199,7 +214,9 @@ public final class ExplorerView extends BorderPane {
         training.getItems().addAll(
                 item("Train / Pause\tSpace", null, e -> viewModel.trainOrPause()),
                 item("Step one minibatch\tS", null, e -> viewModel.step()),
-                item("Reset the model\tR", null, e -> toolbar.confirmReset()));
+                item("Reset the model\tR", null, e -> toolbar.confirmReset()),
+                new SeparatorMenuItem(),
+                PaceChoice.menu("Speed", viewModel.lifecycle().paceProperty()));
 
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = new RadioMenuItem("Light theme");

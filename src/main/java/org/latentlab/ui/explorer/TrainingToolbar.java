@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -24,6 +25,7 @@ import javafx.util.StringConverter;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.ui.pace.PaceChoice;
 
 /**
  * The training controls: Train / Pause, Step and Reset, and the setup (dataset, model, latent size,
@@ -56,6 +58,8 @@ public final class TrainingToolbar extends FlowPane {
     private final ComboBox<Double> learningRate = new ComboBox<>(FXCollections.observableArrayList(LEARNING_RATES));
     private final ComboBox<Integer> batch = new ComboBox<>(FXCollections.observableArrayList(BATCH_SIZES));
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
+    /** The controls whose change needs a new model, which {@link #showModelSettings} hides. */
+    private final List<Node> modelSettings = new ArrayList<>();
     private boolean syncing;
 
     public TrainingToolbar(ExplorerViewModel viewModel, Confirmation confirmation) {
@@ -155,19 +159,22 @@ public final class TrainingToolbar extends FlowPane {
         seed.setPrefWidth(110);
         tip(seed, "Seeds the initial weights, the noise and the order of the images: the same seed gives the same run");
 
-        getChildren().addAll(
-                group(train, step, reset),
-                new Separator(javafx.geometry.Orientation.VERTICAL),
+        // What changes the running model first, then what needs a new one: at 1280 pixels, two rows.
+        modelSettings.addAll(List.of(
                 labelled("Data", dataset),
                 labelled("Model", model),
                 labelled("Latent", latent),
                 labelled("Decoder", decoder),
+                labelled("Batch", batch),
+                labelled("Seed", seed)));
+        getChildren().addAll(
+                group(train, step, reset, new PaceChoice(viewModel.lifecycle().paceProperty())),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
                 labelled("β", beta, betaValue),
                 labelled("Schedule", schedule),
-                labelled("Learning rate", learningRate),
-                labelled("Batch", batch),
-                labelled("Seed", seed),
-                suggestion);
+                labelled("Learning rate", learningRate));
+        getChildren().addAll(modelSettings);
+        getChildren().add(suggestion);
         sync(viewModel.setupProperty().get());
     }
 
@@ -228,6 +235,18 @@ public final class TrainingToolbar extends FlowPane {
         batch.valueProperty().addListener((o, was, now) -> propose(s -> s.withBatchSize(now)));
         seed.valueProperty().addListener((o, was, now) -> propose(s -> s.withSeed(now)));
         showState();
+    }
+
+    /**
+     * Shows or hides the controls whose change needs a new model (data, model, latent size,
+     * decoder, batch, seed), leaving Train, Step, Reset, the speed, β, its schedule and the
+     * learning rate: one row, for a projector.
+     */
+    public void showModelSettings(boolean show) {
+        for (Node node : modelSettings) {
+            node.setVisible(show);
+            node.setManaged(show);
+        }
     }
 
     /** Resets after asking, if the model has been trained. */

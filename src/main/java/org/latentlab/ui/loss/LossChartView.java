@@ -50,6 +50,7 @@ public final class LossChartView extends BorderPane {
     private void initGraphics() {
         getStyleClass().add("loss-chart");
         plot.setAxisTitles("iteration", "nats");
+        plot.setMinHeight(100); // on a 1280 × 720 screen the chart gives up height before the scatter above it
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
         HBox.setHgrow(legend, Priority.ALWAYS);

@@ -26,7 +26,6 @@ import org.latentlab.latent.LatentGrid;
 import org.latentlab.render.Palette;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.GrayImage;
 import org.latentlab.ui.plot.LegendEntry;
 import org.latentlab.ui.plot.PlotPane;
@@ -61,6 +60,7 @@ public final class LatentScatterView extends BorderPane {
     private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
+    private ClassMarkers markers;
     private boolean pointsDirty;
     private boolean marksDirty;
     private Point2D pressedAt;
@@ -292,7 +292,8 @@ public final class LatentScatterView extends BorderPane {
         List<Node> entries = new ArrayList<>();
         if (points != null) {
             for (int label = 0; label < points.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(points.classNames().get(label), Color.web(Palette.classHex(label))));
+                entries.add(LegendEntry.marker(points.classNames().get(label), Color.web(Palette.classHex(label)),
+                        Palette.classMarker(label)));
             }
         }
         legend.getChildren().setAll(entries);
@@ -335,8 +336,10 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private void drawPoints(Raster raster, ScatterPoints points) {
-        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder,
-                new DiscSprite(ScatterDrawing.dotRadius(points.size())), plot.theme().isDark());
+        markers = ScatterDrawing.markers(markers, points.classNames().size(),
+                ScatterDrawing.dotRadius(points.size()) * plot.theme().markScale(),
+                ScatterDrawing.markerOpacity(plot.theme().isDark()));
+        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder, markers);
     }
 
     private void drawMarks() {
@@ -351,14 +354,15 @@ public final class LatentScatterView extends BorderPane {
             ScatterMarks.drawGridCells(g, grid, x, y, reference);
         }
         if (viewModel.showPriorProperty().get()) {
-            ScatterDrawing.drawPriorContours(g, x, y, reference, true);
+            ScatterDrawing.drawPriorContours(g, x, y, reference, true, plot.theme().markScale());
         }
         if (points == null) {
             return;
         }
+        double scale = plot.theme().markScale();
         int hovered = viewModel.hoveredProperty().get();
         if (hovered >= 0 && hovered < points.size()) {
-            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7, reference, 1.5);
+            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7 * scale, reference, 1.5 * scale);
         }
         int selected = viewModel.selectedProperty().get();
         if (selected >= 0 && selected < points.size()) {
@@ -368,7 +372,7 @@ public final class LatentScatterView extends BorderPane {
             if (ellipse != null) {
                 ScatterMarks.drawEllipse(g, ellipse, x, y);
             }
-            ring(g, px, py, 6, plot.theme().text(), 2.5);
+            ring(g, px, py, 6 * scale, plot.theme().text(), 2.5 * scale);
         }
         drawOverlay(g, points, x, y);
     }
