@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 final class SessionWork implements TrainingWork<TrainingSnapshot> {
 
-    /** How many of a step's images a snapshot shows, with their reconstructions. */
-    static final int MINIBATCH_SHOWN = 24;
+    /** How many of a step's images a snapshot shows, with their reconstructions: as many as the window's strips. */
+    static final int MINIBATCH_SHOWN = 12;
 
     private final TrainingSession session;
     private TrainingSession.Checkpoint lastShown;

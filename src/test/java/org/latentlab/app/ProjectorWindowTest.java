@@ -1,6 +1,8 @@
 package org.latentlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,15 +15,19 @@ import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.latentlab.training.Pace;
+import org.latentlab.ui.explorer.ExplorerView;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on a 1280 × 720 projector: it opens within the screen, and in every tab every control
- * is on the screen (or in a part that scrolls) and no view is squeezed below the room its content
- * needs.
+ * The window on a 1280 × 720 projector: it opens within the screen; in every tab, with training
+ * slowed so that the step's minibatch shows, every control is on the screen (or in a part that
+ * scrolls) and no view is squeezed below the room its content needs; and presentation mode (F5)
+ * fills the screen with large text and the controls a class watches.
  */
 class ProjectorWindowTest extends RunningWindow {
 
@@ -46,6 +52,9 @@ class ProjectorWindowTest extends RunningWindow {
             stage.setHeight(720);
         });
         List<String> problems = new ArrayList<>();
+        interact(() -> viewModel().lifecycle().paceProperty().set(new Pace(5)));
+        clickOn("#step");
+        waitFor(20, () -> viewModel().minibatch().minibatchProperty().get() != null);
         for (String tab : List.of("#tab-grid", "#tab-attributes", "#tab-interpolation", "#tab-drawing")) {
             clickOn(tab);
             problems.addAll(look(stage.getScene(), tab));
@@ -56,13 +65,48 @@ class ProjectorWindowTest extends RunningWindow {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void presentationModeFillsTheScreenWithLargeTextAndTheToolbarAClassWatches() throws Exception {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        ExplorerView view = app.view();
+        assertTrue(shown("#dataset"));
+        type(KeyCode.F5);
+        waitFor(10, stage::isFullScreen);
+        assertTrue(onFx(() -> view.getStyleClass().contains("presentation") && view.getStyle().contains("20.0px")));
+        assertFalse(onFx(() -> view.getTop().lookup(".menu-bar").isVisible()), "no menu bar");
+        for (String shown : List.of("#train", "#step", "#reset", "#pace", "#beta", "#show-setup")) {
+            assertTrue(shown(shown), shown);
+        }
+        for (String hidden : List.of("#dataset", "#schedule", "#learning-rate", "#seed")) {
+            assertFalse(shown(hidden), hidden);
+        }
+        assertEquals(List.of(), look(stage.getScene(), "#presentation"));
+        type(KeyCode.F5);
+        waitFor(10, () -> !stage.isFullScreen());
+        assertTrue(onFx(() -> !view.getStyleClass().contains("presentation") && view.getStyle().contains("15.0px")));
+        assertTrue(shown("#dataset"));
+    }
+
+    /** Whether the node {@code query} finds is shown: it and every node it sits in visible. */
+    private boolean shown(String query) throws Exception {
+        Node node = lookup(query).query();
+        return onFx(() -> {
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** What is cut off in {@code scene} as it is laid out now; a picture of it in target/ui. */
     private List<String> look(Scene scene, String shown) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         return onFx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
-            writePng(scene, Path.of("target", "ui", "projector" + shown.replace("#tab", "") + ".png"));
+            writePng(scene, Path.of("target", "ui", "projector-" + shown.replace("#tab-", "").replace("#", "") + ".png"));
             List<String> found = new ArrayList<>();
             collect(scene.getRoot(), new Rectangle2D(0, 0, scene.getWidth(), scene.getHeight()), shown, found);
             return found;

@@ -14,18 +14,15 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
@@ -59,10 +56,7 @@ import org.latentlab.ui.scatter.LatentScatterView;
  */
 public final class ExplorerView extends BorderPane {
 
-    static final double NORMAL_FONT = 15;
-    static final double LARGE_FONT = 20;
     private static final String STYLESHEET = "latent-lab.css";
-    private static final String DARK_STYLESHEET = "latent-lab-dark.css";
 
     private final ExplorerViewModel viewModel;
     private final Confirmation confirmation;
@@ -80,8 +74,7 @@ public final class ExplorerView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final Path modelsFolder;
-    private boolean dark;
-    private boolean largeText;
+    private final WindowLook look;
 
     /**
      * @param modelsFolder where Save and Open start, and where the last session is kept
@@ -106,10 +99,11 @@ public final class ExplorerView extends BorderPane {
         dismiss.setOnAction(e -> viewModel.lifecycle().dismissProblem());
         this.banner = new HBox(10, problem, dismiss);
         this.frames = new PulseTimer(viewModel::pulse);
+        this.look = new WindowLook(this, this::setPlotTheme, toolbar::setCompact);
         initGraphics();
         registerListeners();
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        applyLook();
+        look.apply();
         frames.start();
     }
 
@@ -125,12 +119,12 @@ public final class ExplorerView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
-        setTop(new VBox(menuBar(), banner));
+        MenuBar menus = menuBar();
+        look.hideInPresentation(menus);
+        setTop(new VBox(menus, banner));
 
-        SplitPane left = new SplitPane(card("Latent space of held-out images", scatter),
-                card("Loss per image (nats)", loss));
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.58);
+        SplitPane left = new ContentFittingSplit(card("Latent space of held-out images", scatter),
+                card("Loss per image (nats)", loss), 0.58);
         tools.getTabs().setAll(
                 tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
@@ -141,17 +135,17 @@ public final class ExplorerView extends BorderPane {
                 tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
-        SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.72);
+        MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
+        minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
+        minibatch.managedProperty().bind(minibatch.visibleProperty());
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        SplitPane right = new ContentFittingSplit(card(null, tools),
+                card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
-        minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
-        minibatch.managedProperty().bind(minibatch.visibleProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(minibatch, bar), null));
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
@@ -218,24 +212,8 @@ public final class ExplorerView extends BorderPane {
                 new SeparatorMenuItem(),
                 PaceChoice.menu("Speed", viewModel.lifecycle().paceProperty()));
 
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem darkTheme = new RadioMenuItem("Dark theme");
-        light.setToggleGroup(themes);
-        darkTheme.setToggleGroup(themes);
-        light.setSelected(true);
-        darkTheme.selectedProperty().addListener((o, was, now) -> {
-            dark = now;
-            applyLook();
-        });
-        CheckMenuItem large = new CheckMenuItem("Large text (for the back of the room)");
-        large.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        large.selectedProperty().addListener((o, was, now) -> {
-            largeText = now;
-            applyLook();
-        });
         Menu view = new Menu("View");
-        view.getItems().addAll(light, darkTheme, new SeparatorMenuItem(), large);
+        view.getItems().addAll(look.menuItems());
         return new MenuBar(file, training, view);
     }
 
@@ -264,14 +242,8 @@ public final class ExplorerView extends BorderPane {
                 viewModel::step, toolbar::confirmReset);
     }
 
-    private void applyLook() {
-        getStylesheets().removeIf(s -> s.endsWith(DARK_STYLESHEET));
-        if (dark) {
-            getStylesheets().add(Objects.requireNonNull(getClass().getResource(DARK_STYLESHEET)).toExternalForm());
-        }
-        double font = largeText ? LARGE_FONT : NORMAL_FONT;
-        setStyle("-fx-font-size: " + font + "px;");
-        PlotTheme theme = (dark ? PlotTheme.DARK : PlotTheme.LIGHT).withFontSize(font);
+    /** Draws every plot of the window with {@code theme}: the Explore tab's and those of every other tab. */
+    private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
@@ -290,7 +262,7 @@ public final class ExplorerView extends BorderPane {
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
-        applyLook();
+        look.apply();
         return tab;
     }
 
@@ -397,5 +369,10 @@ public final class ExplorerView extends BorderPane {
 
     public DrawingPadView drawingView() {
         return drawing;
+    }
+
+    /** Presentation mode, for tests and for lessons that switch it. */
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return look.presentationProperty();
     }
 }

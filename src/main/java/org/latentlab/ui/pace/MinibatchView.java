@@ -7,19 +7,22 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.training.Minibatch;
 import org.latentlab.ui.plot.GrayImage;
 
 /**
- * The strip under the Explore tab's views while training is slowed down: the images the last step
- * trained on over their reconstructions, refreshed after every step. Confined to the JavaFX
- * application thread.
+ * Two rows above the held-out reconstructions and samples while training is slowed down: the
+ * images the last step trained on over their reconstructions, refreshed after every step, with a
+ * line saying which step it was. Confined to the JavaFX application thread.
  */
 public final class MinibatchView extends VBox {
 
-    private static final double LABEL_WIDTH = 120;
+    /** As wide as the sample strips' captions, so that the images stand above theirs. */
+    private static final double LABEL_WIDTH = 130;
     private static final int GAP = 2;
     private static final int GAP_GREY = 70;
 
@@ -27,17 +30,18 @@ public final class MinibatchView extends VBox {
     private final ImageView reconstructions = new ImageView();
 
     public MinibatchView(MinibatchViewModel viewModel) {
-        setId("minibatch");
+        setId(ControlId.MINIBATCH.id());
         getStyleClass().add("minibatch");
         setSpacing(2);
-        setPadding(new Insets(4, 10, 4, 10));
+        setPadding(new Insets(4, 8, 0, 8));
         Label caption = new Label();
         caption.setId("minibatch-caption");
         caption.getStyleClass().add("note");
         caption.setWrapText(true);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         caption.textProperty().bind(viewModel.captionProperty());
         getChildren().addAll(caption,
-                row("trained on", "The images of the minibatch the last step trained on", images),
+                row("step's batch", "The first images of the minibatch the last step trained on", images),
                 row("reconstructed", "Each image encoded to μ(x) and decoded by the model just after the step",
                         reconstructions));
         viewModel.minibatchProperty().addListener((o, was, now) -> show(now));
@@ -54,7 +58,7 @@ public final class MinibatchView extends VBox {
         view.setPreserveRatio(true);
         StackPane room = new StackPane(view);
         room.setMinSize(0, 24);
-        room.setPrefSize(10, 44);
+        room.setPrefSize(10, 40);
         room.setAlignment(Pos.CENTER_LEFT);
         view.fitWidthProperty().bind(room.widthProperty());
         view.fitHeightProperty().bind(room.heightProperty());

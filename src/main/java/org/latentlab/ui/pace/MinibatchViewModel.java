@@ -16,7 +16,8 @@ import org.latentlab.training.TrainingSnapshot;
  */
 public final class MinibatchViewModel {
 
-    static final String NO_STEP_YET = "Each step's minibatch appears here: press Step (S) or Train.";
+    /** The caption before the first step, and at full speed. */
+    public static final String NO_STEP_YET = "Each step's minibatch will show here: press Step (S) or Train.";
 
     private final ReadOnlyObjectWrapper<Minibatch> minibatch = new ReadOnlyObjectWrapper<>(this, "minibatch");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", NO_STEP_YET);
@@ -30,10 +31,10 @@ public final class MinibatchViewModel {
 
     static String caption(Minibatch batch) {
         String which = batch.shown() == batch.batchSize()
-                ? String.format(Locale.ROOT, "these %d images", batch.batchSize())
-                : String.format(Locale.ROOT, "%d images; the first %d are shown", batch.batchSize(), batch.shown());
-        return String.format(Locale.ROOT, "Step %,d trained on %s. Under each, the model's reconstruction of it"
-                + " just after the step (decoded at μ(x)).", batch.iteration(), which);
+                ? String.format(Locale.ROOT, "its %d images", batch.batchSize())
+                : String.format(Locale.ROOT, "the first %d of its %d images", batch.shown(), batch.batchSize());
+        return String.format(Locale.ROOT, "Step %,d: %s, and under them the model's reconstructions just after the "
+                + "step.", batch.iteration(), which);
     }
 
     /** The last step's images and reconstructions; {@code null} when there is none to show. */

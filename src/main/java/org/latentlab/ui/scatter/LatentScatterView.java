@@ -3,6 +3,7 @@ package org.latentlab.ui.scatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,7 +20,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.latent.LatentGrid;
@@ -50,7 +50,8 @@ public final class LatentScatterView extends BorderPane {
 
     private final LatentScatterViewModel viewModel;
     private final PlotPane plot = new PlotPane(true);
-    private final FlowPane legend = new FlowPane(12, 4);
+    /** The classes' markers, in as many columns as the plot's height needs. */
+    private final FlowPane legend = new FlowPane(Orientation.VERTICAL, 12, 4);
     private final Label note = new Label();
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
@@ -90,10 +91,17 @@ public final class LatentScatterView extends BorderPane {
         fit.setId("scatter-fit");
         fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
         fit.setOnAction(e -> viewModel.fit());
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox top = new HBox(8, legend, prior, cells, fit);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
+        // Beside the plot, which is square: on a wide, short screen (a 1280 × 720 projector) that is
+        // where the room is, and the plot keeps all the height.
+        FlowPane buttons = new FlowPane(6, 6, prior, cells, fit);
+        buttons.setPrefWrapLength(1);
+        legend.setAlignment(Pos.TOP_LEFT);
+        VBox key = new VBox(10, buttons, legend);
+        key.setPadding(new Insets(6, 8, 4, 0));
+        key.setMinHeight(0);
+        legend.setMinHeight(0);
+        legend.prefWrapLengthProperty().bind(key.heightProperty().subtract(buttons.heightProperty()).subtract(
+                key.getSpacing() + key.getPadding().getTop() + key.getPadding().getBottom()));
 
         hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
         hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
@@ -122,9 +130,8 @@ public final class LatentScatterView extends BorderPane {
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setPadding(new Insets(0, 8, 0, 8));
-        setTop(top);
         setCenter(centre);
-        setRight(selectionBox);
+        setRight(new HBox(key, selectionBox));
         setBottom(note);
     }
 
