@@ -2,15 +2,11 @@ package org.latentlab.ui.loss;
 
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -37,7 +33,7 @@ public final class LossChartView extends BorderPane {
 
     private final LossChartViewModel viewModel;
     private final PlotPane plot = new PlotPane(false);
-    private final FlowPane legend = new FlowPane(16, 4);
+    private final VBox legend = new VBox(4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
     private boolean dirty;
@@ -53,28 +49,26 @@ public final class LossChartView extends BorderPane {
     private void initGraphics() {
         getStyleClass().add("loss-chart");
         plot.setAxisTitles("iteration", "nats");
-        // On a 1280 × 720 screen the chart's legend and lines of text claim the height they need at the
-        // width they get, the plot a little room for the curves (setTheme), and the views above give
-        // up the rest (ContentFittingSplit).
-        legend.setMinHeight(Region.USE_PREF_SIZE);
+        // The legend and Log scale beside the plot, and the lines of text under it claiming the height
+        // they need at the width they get: on a 1280 × 720 screen the plot keeps a little room for the
+        // curves (setTheme) and the views above give up the rest (ContentFittingSplit).
         readout.setMinHeight(Region.USE_PREF_SIZE);
         cutOff.setWrapText(true);
         cutOff.setMinHeight(Region.USE_PREF_SIZE);
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
-        HBox.setHgrow(legend, Priority.ALWAYS);
         cutOff.getStyleClass().add("note");
         cutOff.setPadding(new Insets(0, 8, 0, 8));
         cutOff.managedProperty().bind(cutOff.visibleProperty());
         cutOff.setVisible(false);
-        HBox top = new HBox(12, legend, logScale);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
+        VBox key = new VBox(10, logScale, legend);
+        key.setPadding(new Insets(6, 8, 2, 4));
+        key.setMinHeight(Region.USE_PREF_SIZE);
         readout.getStyleClass().add("readout");
         readout.setWrapText(true);
         readout.setPadding(new Insets(2, 8, 4, 8));
-        setTop(top);
         setCenter(plot);
+        setRight(key);
         setBottom(new VBox(cutOff, readout));
     }
 

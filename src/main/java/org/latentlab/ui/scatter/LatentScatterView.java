@@ -43,6 +43,7 @@ public final class LatentScatterView extends BorderPane {
 
     private static final double PICK_RADIUS_PX = 8;
     private static final double HOVER_IMAGE_SIZE = 84;
+    private static final double SELECTED_IMAGE_SIZE = 72;
     /** The straight interpolation (Okabe–Ito blue), as in the interpolation view. */
     public static final String LINEAR_HEX = "#0072B2";
     /** The spherical interpolation (Okabe–Ito vermillion), as in the interpolation view. */
@@ -118,14 +119,15 @@ public final class LatentScatterView extends BorderPane {
         centre.setMinSize(200, 200);
 
         for (ImageView view : List.of(selectedInput, selectedReconstruction)) {
-            view.setFitWidth(84);
-            view.setFitHeight(84);
+            view.setFitWidth(SELECTED_IMAGE_SIZE);
+            view.setFitHeight(SELECTED_IMAGE_SIZE);
             view.setSmooth(false);
         }
         selectionText.setWrapText(true);
         selectionText.setMaxWidth(170);
         selectionBox.setAlignment(Pos.TOP_CENTER);
         selectionBox.setPadding(new Insets(4, 8, 4, 8));
+        selectionBox.setMinHeight(0); // on a short screen its text is cut, not the plot beside it
         selectionBox.getStyleClass().add("selection");
         note.setWrapText(true);
         note.getStyleClass().add("note");
