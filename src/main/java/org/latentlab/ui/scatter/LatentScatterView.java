@@ -1,33 +1,25 @@
 package org.latentlab.ui.scatter;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.latent.LatentGrid;
-import org.latentlab.render.Palette;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
 import org.latentlab.ui.plot.GrayImage;
-import org.latentlab.ui.plot.LegendEntry;
 import org.latentlab.ui.plot.PlotPane;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Raster;
@@ -51,8 +43,7 @@ public final class LatentScatterView extends BorderPane {
 
     private final LatentScatterViewModel viewModel;
     private final PlotPane plot = new PlotPane(true);
-    /** The classes' markers, in as many columns as the plot's height needs. */
-    private final FlowPane legend = new FlowPane(Orientation.VERTICAL, 12, 4);
+    private final ScatterKey key;
     private final Label note = new Label();
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
@@ -71,6 +62,7 @@ public final class LatentScatterView extends BorderPane {
 
     public LatentScatterView(LatentScatterViewModel viewModel) {
         this.viewModel = viewModel;
+        this.key = new ScatterKey(viewModel);
         this.selectionBox = new VBox(8, captioned(selectedInput, "input x"),
                 captioned(selectedReconstruction, "decoded at μ(x)"), selectionText);
         initGraphics();
@@ -80,30 +72,6 @@ public final class LatentScatterView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("latent-scatter");
-        ToggleButton prior = new ToggleButton("Prior");
-        prior.setId("scatter-prior");
-        prior.setTooltip(new Tooltip("Draw the prior N(0, I) as circles at 1σ and 2σ: where a VAE is asked to put its codes"));
-        prior.selectedProperty().bindBidirectional(viewModel.showPriorProperty());
-        ToggleButton cells = new ToggleButton("Grid cells");
-        cells.setId("scatter-grid-cells");
-        cells.setTooltip(new Tooltip("Draw the manifold grid's points and cells, to see where each decoded image comes from"));
-        cells.selectedProperty().bindBidirectional(viewModel.showGridCellsProperty());
-        Button fit = new Button("Fit");
-        fit.setId("scatter-fit");
-        fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
-        fit.setOnAction(e -> viewModel.fit());
-        // Beside the plot, which is square: on a wide, short screen (a 1280 × 720 projector) that is
-        // where the room is, and the plot keeps all the height.
-        FlowPane buttons = new FlowPane(6, 6, prior, cells, fit);
-        buttons.setPrefWrapLength(1);
-        legend.setAlignment(Pos.TOP_LEFT);
-        VBox key = new VBox(10, buttons, legend);
-        key.setPadding(new Insets(6, 8, 4, 0));
-        key.setMinHeight(0);
-        legend.setMinHeight(0);
-        legend.prefWrapLengthProperty().bind(key.heightProperty().subtract(buttons.heightProperty()).subtract(
-                key.getSpacing() + key.getPadding().getTop() + key.getPadding().getBottom()));
-
         hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
         hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
         hoverImage.setSmooth(false);
@@ -298,14 +266,7 @@ public final class LatentScatterView extends BorderPane {
 
     private void rebuildLegend() {
         ScatterPoints points = viewModel.pointsProperty().get();
-        List<Node> entries = new ArrayList<>();
-        if (points != null) {
-            for (int label = 0; label < points.classNames().size(); label++) {
-                entries.add(LegendEntry.marker(points.classNames().get(label), Color.web(Palette.classHex(label)),
-                        Palette.classMarker(label)));
-            }
-        }
-        legend.getChildren().setAll(entries);
+        key.showClasses(points == null ? null : points.classNames());
     }
 
     /** The points need drawing again: done once, in the next layout pass, however many changes come before it. */
