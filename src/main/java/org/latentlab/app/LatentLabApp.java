@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.latentlab.data.DatasetSplits;
 import org.latentlab.model.NativeBackend;
@@ -71,8 +72,7 @@ public final class LatentLabApp extends Application {
                 compareViewModel.lifecycle().stateProperty(), compareViewModel.commands()::pause);
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        WindowFrame.within(Screen.getPrimary().getVisualBounds()).place(stage);
         stage.show();
         background.execute(this::checkKernels); // before the first model: it loads ND4J on the same thread
         viewModel.start(ExplorerSetup.defaults());

@@ -23,7 +23,7 @@ public enum ControlId {
     COMPARE("compare", Kind.TAB, null, "The Compare tab: several models trained side by side on the same batches"),
 
     // ---- window-wide switches (issue 14, 12) -----------------------------------------------------
-    PRESENTATION("presentation", Kind.TOGGLE, null, true, "Presentation mode: full screen, large text, thick lines"),
+    PRESENTATION("presentation", Kind.TOGGLE, null, "Presentation mode: full screen, large text, thick lines"),
     UNITS("units", Kind.CHOICE, null, true, "Loss units: nats per image or bits per dimension", "nats", "bits"),
     LESSONS("lessons", Kind.VIEW, null, true, "The Lessons side panel: the steps of the open lesson"),
 
@@ -40,8 +40,8 @@ public enum ControlId {
     LEARNING_RATE("learning-rate", Kind.CHOICE, EXPLORE, "Adam's step size"),
     BATCH("batch", Kind.CHOICE, EXPLORE, "Images per training step"),
     SEED("seed", Kind.CHOICE, EXPLORE, "Seeds the weights, the noise and the order of the images"),
-    PACE("pace", Kind.CHOICE, EXPLORE, true, "Training speed: full, or a few iterations per second",
-            "full", "20", "5", "1"),
+    PACE("pace", Kind.CHOICE, EXPLORE, "Training speed: full, or a few iterations per second", "full", "20", "5", "1"),
+    SHOW_SETUP("show-setup", Kind.TOGGLE, EXPLORE, "Setup: shows or hides the toolbar's controls after β (schedule, data, …)"),
 
     // ---- the Explore tab's views -----------------------------------------------------------------
     SCATTER("scatter", Kind.POINTS, EXPLORE, "The latent space of held-out images: where the encoder puts each one"),
@@ -51,6 +51,7 @@ public enum ControlId {
     LOG_SCALE("log-scale", Kind.TOGGLE, LOSS_CHART, "Log scale for the loss chart"),
     SAMPLES("samples", Kind.VIEW, EXPLORE, "Held-out images, their reconstructions and decoded prior samples"),
     RESAMPLE("resample", Kind.BUTTON, SAMPLES, "New samples: draws other points z ~ N(0, I) and decodes them"),
+    MINIBATCH("minibatch", Kind.VIEW, EXPLORE, "The last step's images and their reconstructions, while training is slowed"),
     DECODER_SAMPLE("decoder-sample", Kind.TOGGLE, EXPLORE, true,
             "Decoded images as the mean of p(x|z) or as a sample of it"),
     COLLAPSE_METER("collapse-meter", Kind.VIEW, EXPLORE, true, "Per-dimension KL as bars and the count of active units"),

@@ -19,6 +19,7 @@ import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.LossTerms;
+import org.latentlab.training.Pace;
 import org.latentlab.training.TrainingConfig;
 
 /**
@@ -62,7 +63,7 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
     /** {@link #pace()} for training as fast as the machine can. */
     public static final int FULL_SPEED = 0;
     /** The slowest pace worth a setting is one iteration a second; the fastest slowed one this. */
-    public static final int MAX_PACE = 100;
+    public static final int MAX_PACE = Pace.MAX_ITERATIONS_PER_SECOND;
 
     /** Every id a setup's views can list. */
     public static final Set<ControlId> ALL_VIEWS = idsWhere(ControlId.Kind::isView);

@@ -36,6 +36,14 @@ public abstract class BackgroundTrainer<S> implements AutoCloseable {
         thread.step();
     }
 
+    /**
+     * Trains at {@code pace} from now on (and after a reset): full speed, or a few iterations per
+     * second with a snapshot after every step.
+     */
+    public void setPace(Pace pace) {
+        thread.setPace(pace);
+    }
+
     /** Throws the models away and starts again from the same configuration and seeds, paused. */
     public void reset() {
         thread.reset();

@@ -1,6 +1,7 @@
 package org.latentlab.training;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One {@link TrainingSession} as the work of a trainer thread: steps it, makes its snapshots, and
@@ -9,8 +10,12 @@ import java.util.Locale;
  */
 final class SessionWork implements TrainingWork<TrainingSnapshot> {
 
+    /** How many of a step's images a snapshot shows, with their reconstructions: as many as the window's strips. */
+    static final int MINIBATCH_SHOWN = 12;
+
     private final TrainingSession session;
     private TrainingSession.Checkpoint lastShown;
+    private boolean minibatches;
 
     SessionWork(TrainingSession session) {
         this.session = session;
@@ -51,6 +56,11 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
     }
 
     @Override
+    public void recordMinibatches(boolean record) {
+        minibatches = record;
+    }
+
+    @Override
     public TrainingSnapshot snapshot(TrainerState state, String message, double iterationsPerSecond) {
         ProbeSet probe = session.encodeProbe();
         lastShown = session.checkpoint();
@@ -59,7 +69,8 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
                 iterationsPerSecond, session.history(), session.epochs(), probe, probe.encoding().klPerDimension(),
                 probe.encoding().activeUnits(TrainingSnapshot.ACTIVE_UNIT_THRESHOLD),
                 session.model().decoderWeights(), session.config().debiasing()
-                        ? DebiasingSnapshot.of(session.config().debias(), session.sampling(), probe) : null);
+                        ? DebiasingSnapshot.of(session.config().debias(), session.sampling(), probe) : null,
+                minibatches ? session.lastMinibatch(MINIBATCH_SHOWN) : Optional.empty());
     }
 
     @Override

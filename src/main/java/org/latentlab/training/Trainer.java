@@ -31,7 +31,13 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE));
+        this(sessionFactory, TrainerClock.SYSTEM);
+    }
+
+    /** A trainer that paces training and measures its speed by {@code clock}. */
+    Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock) {
+        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE,
+                clock));
     }
 
     private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {

@@ -2,6 +2,7 @@ package org.latentlab.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.latentlab.data.Attributes;
@@ -49,6 +50,9 @@ public final class TrainingSession {
     /** The current epoch's debiased draws, or {@code null} (a plain shuffle, or no epoch begun yet). */
     private DebiasedSampling sampling;
     private int position;
+    /** Where in {@link #order} the last step's images start, and how many it took; 0 before any step. */
+    private int lastBatchStart;
+    private int lastBatchCount;
     private long iteration;
     private double epochObjective;
     private double epochReconstruction;
@@ -135,6 +139,8 @@ public final class TrainingSession {
             return new StepOutcome(losses, beta, null);
         }
         iteration++;
+        lastBatchStart = position;
+        lastBatchCount = count;
         position += count;
         history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta, losses.klPerLevel());
         epochObjective += losses.objective() * count;
@@ -195,6 +201,7 @@ public final class TrainingSession {
         // The epoch's own draws: debiased ones came from the model as it was when the epoch began.
         order = position == 0 ? null : checkpoint.order();
         sampling = checkpoint.sampling();
+        lastBatchCount = 0;
         epochObjective = checkpoint.epochObjective();
         epochReconstruction = checkpoint.epochReconstruction();
         epochKl = checkpoint.epochKl();
@@ -287,6 +294,26 @@ public final class TrainingSession {
             indices[j] = swap;
         }
         return indices;
+    }
+
+    /**
+     * The first {@code limit} images of the minibatch the last step trained on, with the model's
+     * reconstructions of them as it is now (decoded at their posterior means); empty before the
+     * first step and after going back to a checkpoint.
+     */
+    public Optional<Minibatch> lastMinibatch(int limit) {
+        if (lastBatchCount == 0) {
+            return Optional.empty();
+        }
+        int shown = Math.min(limit, lastBatchCount);
+        int n = training.pixelCount();
+        float[] images = new float[shown * n];
+        for (int k = 0; k < shown; k++) {
+            training.copyImage(order[lastBatchStart + k], images, k * n);
+        }
+        float[] reconstructions = model.decode(model.encode(images, shown).means(), shown);
+        return Optional.of(new Minibatch(iteration, lastBatchCount, shown, images, reconstructions, training.width(),
+                training.height()));
     }
 
     /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */

@@ -1,6 +1,8 @@
 package org.latentlab.training;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.ModelConfig;
 
@@ -24,6 +26,8 @@ import org.latentlab.model.ModelConfig;
  * @param decoder            a copy of the decoder, for decoding grids and samples elsewhere
  * @param debiasing          what debiased sampling is doing, or {@code null} when training shuffles
  *                           plainly (α = 0)
+ * @param minibatch          the last step's images and their reconstructions, while training is
+ *                           slowed down to be watched step by step ({@link Pace}); empty otherwise
  */
 public record TrainingSnapshot(
         TrainerState state,
@@ -41,7 +45,8 @@ public record TrainingSnapshot(
         double[] klPerDimension,
         int activeUnits,
         DecoderWeights decoder,
-        DebiasingSnapshot debiasing) implements TrainerProgress {
+        DebiasingSnapshot debiasing,
+        Optional<Minibatch> minibatch) implements TrainerProgress {
 
     /** The threshold on the variance of posterior means that counts a latent dimension as used. */
     public static final double ACTIVE_UNIT_THRESHOLD = 0.01;
@@ -49,15 +54,16 @@ public record TrainingSnapshot(
     public TrainingSnapshot {
         epochs = List.copyOf(epochs);
         klPerDimension = klPerDimension.clone();
+        Objects.requireNonNull(minibatch, "minibatch");
     }
 
-    /** A snapshot of training without debiasing. */
+    /** A snapshot of training without debiasing, at full speed (no minibatch shown). */
     public TrainingSnapshot(TrainerState state, String message, ModelConfig modelConfig, long iteration, int epoch,
                             double epochProgress, double beta, double learningRate, double iterationsPerSecond,
                             IterationHistory.View iterations, List<EpochMetrics> epochs, ProbeSet probe,
                             double[] klPerDimension, int activeUnits, DecoderWeights decoder) {
         this(state, message, modelConfig, iteration, epoch, epochProgress, beta, learningRate, iterationsPerSecond,
-                iterations, epochs, probe, klPerDimension, activeUnits, decoder, null);
+                iterations, epochs, probe, klPerDimension, activeUnits, decoder, null, Optional.empty());
     }
 
     /** A copy of the mean KL by latent dimension. */
@@ -70,12 +76,12 @@ public record TrainingSnapshot(
     public TrainingSnapshot withSettings(double newBeta, double newLearningRate) {
         return new TrainingSnapshot(state, message, modelConfig, iteration, epoch, epochProgress, newBeta,
                 newLearningRate, iterationsPerSecond, iterations, epochs, probe, klPerDimension, activeUnits, decoder,
-                debiasing);
+                debiasing, minibatch);
     }
 
     /** The same picture of the model, with another state and message. */
     public TrainingSnapshot withState(TrainerState newState, String newMessage) {
         return new TrainingSnapshot(newState, newMessage, modelConfig, iteration, epoch, epochProgress, beta,
-                learningRate, 0, iterations, epochs, probe, klPerDimension, activeUnits, decoder, debiasing);
+                learningRate, 0, iterations, epochs, probe, klPerDimension, activeUnits, decoder, debiasing, minibatch);
     }
 }

@@ -27,6 +27,13 @@ interface TrainingWork<S> {
      */
     S snapshot(TrainerState state, String message, double iterationsPerSecond);
 
+    /**
+     * Whether snapshots show the last step's minibatch from now on: while training is slowed down
+     * to be watched ({@link Pace}). Work that has no single minibatch to show ignores it.
+     */
+    default void recordMinibatches(boolean record) {
+    }
+
     /** {@code snapshot} with another state and message and no speed. */
     S withState(S snapshot, TrainerState state, String message);
 

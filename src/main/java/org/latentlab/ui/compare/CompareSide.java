@@ -46,6 +46,7 @@ final class CompareSide extends VBox {
         VBox rdCard = new VBox(rdTitle, rateDistortion);
         rdCard.getStyleClass().add("card");
         VBox.setVgrow(rdCard, Priority.ALWAYS);
+        rdCard.setMinHeight(160); // on a short screen the plot gives up room, not the legend under it
 
         Label selectionTitle = new Label("Selected image");
         selectionTitle.getStyleClass().add("view-title");
@@ -60,6 +61,7 @@ final class CompareSide extends VBox {
         decodedBy.getStyleClass().add("note");
         decodedBy.setWrapText(true);
         decodedBy.setMinHeight(Region.USE_PREF_SIZE);
+        classLegend.setMinHeight(Region.USE_PREF_SIZE);
         VBox selection = new VBox(4, selectionTitle, chosen, decodedBy, reconstructions, classLegend);
         selection.getStyleClass().add("card");
         selection.setPadding(new Insets(0, 6, 6, 6));
@@ -110,7 +112,8 @@ final class CompareSide extends VBox {
         List<Node> entries = new ArrayList<>();
         if (probe != null) {
             for (int label = 0; label < probe.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(probe.classNames().get(label), Color.web(Palette.classHex(label))));
+                entries.add(LegendEntry.marker(probe.classNames().get(label), Color.web(Palette.classHex(label)),
+                        Palette.classMarker(label)));
             }
         }
         classLegend.getChildren().setAll(entries);

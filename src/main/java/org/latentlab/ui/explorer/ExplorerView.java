@@ -9,22 +9,19 @@ import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
@@ -34,12 +31,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
+import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
+import org.latentlab.ui.pace.MinibatchView;
+import org.latentlab.ui.pace.PaceChoice;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
@@ -55,10 +55,7 @@ import org.latentlab.ui.scatter.LatentScatterView;
  */
 public final class ExplorerView extends BorderPane {
 
-    static final double NORMAL_FONT = 15;
-    static final double LARGE_FONT = 20;
     private static final String STYLESHEET = "latent-lab.css";
-    private static final String DARK_STYLESHEET = "latent-lab-dark.css";
 
     private final ExplorerViewModel viewModel;
     private final Confirmation confirmation;
@@ -76,8 +73,7 @@ public final class ExplorerView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final Path modelsFolder;
-    private boolean dark;
-    private boolean largeText;
+    private final WindowLook look;
 
     /**
      * @param modelsFolder where Save and Open start, and where the last session is kept
@@ -102,10 +98,11 @@ public final class ExplorerView extends BorderPane {
         dismiss.setOnAction(e -> viewModel.lifecycle().dismissProblem());
         this.banner = new HBox(10, problem, dismiss);
         this.frames = new PulseTimer(viewModel::pulse);
+        this.look = new WindowLook(this, this::setPlotTheme, toolbar::setCompact);
         initGraphics();
         registerListeners();
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        applyLook();
+        look.apply();
         frames.start();
     }
 
@@ -121,12 +118,12 @@ public final class ExplorerView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
-        setTop(new VBox(menuBar(), banner));
+        MenuBar menus = menuBar();
+        look.hideInPresentation(menus);
+        setTop(new VBox(menus, banner));
 
-        SplitPane left = new SplitPane(card("Latent space of held-out images", scatter),
-                card("Loss per image (nats)", loss));
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.58);
+        SplitPane left = new ContentFittingSplit(card("Latent space of held-out images", scatter),
+                card("Loss per image (nats)", loss), 0.58);
         tools.getTabs().setAll(
                 tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
@@ -137,9 +134,12 @@ public final class ExplorerView extends BorderPane {
                 tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
-        SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.72);
+        MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
+        minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
+        minibatch.managedProperty().bind(minibatch.visibleProperty());
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        SplitPane right = new ContentFittingSplit(card(null, tools),
+                card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
@@ -153,8 +153,16 @@ public final class ExplorerView extends BorderPane {
         setCenter(tabs);
     }
 
+    /**
+     * A tab of the right-hand pane. Its content fills the tab, and scrolls when the tab is too
+     * small for it (a projector's 1280 × 720 in large text).
+     */
     private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        Tab tab = new Tab(title, content);
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("tool-scroller");
+        Tab tab = new Tab(title, scroller);
         tab.setTooltip(new Tooltip(explanation));
         tab.setUserData(tool);
         tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
@@ -172,7 +180,7 @@ public final class ExplorerView extends BorderPane {
         }
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("card");
-        box.setMinSize(150, 120);
+        box.setMinWidth(150); // its height at least what its content needs, which the split panes respect
         return box;
     }
 
@@ -199,26 +207,12 @@ public final class ExplorerView extends BorderPane {
         training.getItems().addAll(
                 item("Train / Pause\tSpace", null, e -> viewModel.trainOrPause()),
                 item("Step one minibatch\tS", null, e -> viewModel.step()),
-                item("Reset the model\tR", null, e -> toolbar.confirmReset()));
+                item("Reset the model\tR", null, e -> toolbar.confirmReset()),
+                new SeparatorMenuItem(),
+                PaceChoice.menu("Speed", viewModel.lifecycle().paceProperty()));
 
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem darkTheme = new RadioMenuItem("Dark theme");
-        light.setToggleGroup(themes);
-        darkTheme.setToggleGroup(themes);
-        light.setSelected(true);
-        darkTheme.selectedProperty().addListener((o, was, now) -> {
-            dark = now;
-            applyLook();
-        });
-        CheckMenuItem large = new CheckMenuItem("Large text (for the back of the room)");
-        large.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        large.selectedProperty().addListener((o, was, now) -> {
-            largeText = now;
-            applyLook();
-        });
         Menu view = new Menu("View");
-        view.getItems().addAll(light, darkTheme, new SeparatorMenuItem(), large);
+        view.getItems().addAll(look.menuItems());
         return new MenuBar(file, training, view);
     }
 
@@ -247,14 +241,8 @@ public final class ExplorerView extends BorderPane {
                 viewModel::step, toolbar::confirmReset);
     }
 
-    private void applyLook() {
-        getStylesheets().removeIf(s -> s.endsWith(DARK_STYLESHEET));
-        if (dark) {
-            getStylesheets().add(Objects.requireNonNull(getClass().getResource(DARK_STYLESHEET)).toExternalForm());
-        }
-        double font = largeText ? LARGE_FONT : NORMAL_FONT;
-        setStyle("-fx-font-size: " + font + "px;");
-        PlotTheme theme = (dark ? PlotTheme.DARK : PlotTheme.LIGHT).withFontSize(font);
+    /** Draws every plot of the window with {@code theme}: the Explore tab's and those of every other tab. */
+    private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
@@ -273,7 +261,7 @@ public final class ExplorerView extends BorderPane {
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
-        applyLook();
+        look.apply();
         return tab;
     }
 
@@ -380,5 +368,10 @@ public final class ExplorerView extends BorderPane {
 
     public DrawingPadView drawingView() {
         return drawing;
+    }
+
+    /** Presentation mode, for tests and for lessons that switch it. */
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return look.presentationProperty();
     }
 }

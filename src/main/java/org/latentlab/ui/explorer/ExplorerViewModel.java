@@ -16,6 +16,7 @@ import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
+import org.latentlab.ui.pace.MinibatchViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
 
@@ -40,6 +41,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
+    private final MinibatchViewModel minibatch = new MinibatchViewModel();
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
 
@@ -109,6 +111,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         manifold.update(s);
         samples.update(s);
         tools.update(s);
+        minibatch.update(s);
     }
 
     /**
@@ -296,6 +299,11 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     public SampleStripsViewModel samples() {
         return samples;
+    }
+
+    /** The last step's minibatch, shown while training is slowed down. */
+    public MinibatchViewModel minibatch() {
+        return minibatch;
     }
 
     /** The attribute sliders, interpolation and drawing pad. */

@@ -3,11 +3,13 @@ package org.latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -16,7 +18,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.training.BackgroundTrainer;
+import org.latentlab.training.Pace;
 import org.latentlab.training.TrainerProgress;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.FailureMessage;
@@ -28,7 +32,8 @@ import org.latentlab.ui.FailureMessage;
  * Train / Pause, Step and Reset; and the banner, which shows whatever went wrong: a build that
  * failed in any way (out of memory included: the controls never stay disabled), a trainer that
  * paused or stopped with a message, or a problem reported by a part that works on a thread of its
- * own ({@link #watch}). Closing asks the trainer to stop and does not wait for it.
+ * own ({@link #watch}). The pace chosen ({@link #paceProperty()}) goes to the trainer in place and
+ * to every trainer built after it. Closing asks the trainer to stop and does not wait for it.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread,
  * with direct executors).
@@ -48,6 +53,7 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<S> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(this, "pace", Pace.FULL);
     private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
     private final List<Watch> watches = new ArrayList<>();
 
@@ -69,6 +75,11 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         this.nothingBuilt = nothingBuilt;
         this.statusLine = statusLine;
         this.status = new ReadOnlyStringWrapper(this, "status", firstStatus);
+        pace.addListener((o, was, now) -> {
+            if (trainer != null) {
+                trainer.setPace(Objects.requireNonNull(now, "pace"));
+            }
+        });
     }
 
     /**
@@ -109,6 +120,7 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         T old = trainer;
         trainer = built;
         commands.use(built);
+        built.setPace(pace.get());
         busy.set(false);
         shownMessage = null;
         snapshot.set(null);
@@ -229,6 +241,11 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
 
     public void dismissProblem() {
         problem.set(null);
+    }
+
+    /** How fast the trainer trains: full speed, or a few iterations per second to watch single steps. */
+    public ObjectProperty<Pace> paceProperty() {
+        return pace;
     }
 
     /** What the trainer is doing; {@code null} before the first is built. */

@@ -1,34 +1,25 @@
 package org.latentlab.ui.scatter;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.latent.LatentGrid;
-import org.latentlab.render.Palette;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.GrayImage;
-import org.latentlab.ui.plot.LegendEntry;
 import org.latentlab.ui.plot.PlotPane;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Raster;
@@ -44,6 +35,7 @@ public final class LatentScatterView extends BorderPane {
 
     private static final double PICK_RADIUS_PX = 8;
     private static final double HOVER_IMAGE_SIZE = 84;
+    private static final double SELECTED_IMAGE_SIZE = 72;
     /** The straight interpolation (Okabe–Ito blue), as in the interpolation view. */
     public static final String LINEAR_HEX = "#0072B2";
     /** The spherical interpolation (Okabe–Ito vermillion), as in the interpolation view. */
@@ -51,7 +43,7 @@ public final class LatentScatterView extends BorderPane {
 
     private final LatentScatterViewModel viewModel;
     private final PlotPane plot = new PlotPane(true);
-    private final FlowPane legend = new FlowPane(12, 4);
+    private final ScatterKey key;
     private final Label note = new Label();
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
@@ -61,6 +53,7 @@ public final class LatentScatterView extends BorderPane {
     private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
+    private ClassMarkers markers;
     private boolean pointsDirty;
     private boolean marksDirty;
     private Point2D pressedAt;
@@ -69,6 +62,7 @@ public final class LatentScatterView extends BorderPane {
 
     public LatentScatterView(LatentScatterViewModel viewModel) {
         this.viewModel = viewModel;
+        this.key = new ScatterKey(viewModel);
         this.selectionBox = new VBox(8, captioned(selectedInput, "input x"),
                 captioned(selectedReconstruction, "decoded at μ(x)"), selectionText);
         initGraphics();
@@ -78,23 +72,6 @@ public final class LatentScatterView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("latent-scatter");
-        ToggleButton prior = new ToggleButton("Prior");
-        prior.setId("scatter-prior");
-        prior.setTooltip(new Tooltip("Draw the prior N(0, I) as circles at 1σ and 2σ: where a VAE is asked to put its codes"));
-        prior.selectedProperty().bindBidirectional(viewModel.showPriorProperty());
-        ToggleButton cells = new ToggleButton("Grid cells");
-        cells.setId("scatter-grid-cells");
-        cells.setTooltip(new Tooltip("Draw the manifold grid's points and cells, to see where each decoded image comes from"));
-        cells.selectedProperty().bindBidirectional(viewModel.showGridCellsProperty());
-        Button fit = new Button("Fit");
-        fit.setId("scatter-fit");
-        fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
-        fit.setOnAction(e -> viewModel.fit());
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox top = new HBox(8, legend, prior, cells, fit);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
-
         hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
         hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
         hoverImage.setSmooth(false);
@@ -110,21 +87,21 @@ public final class LatentScatterView extends BorderPane {
         centre.setMinSize(200, 200);
 
         for (ImageView view : List.of(selectedInput, selectedReconstruction)) {
-            view.setFitWidth(84);
-            view.setFitHeight(84);
+            view.setFitWidth(SELECTED_IMAGE_SIZE);
+            view.setFitHeight(SELECTED_IMAGE_SIZE);
             view.setSmooth(false);
         }
         selectionText.setWrapText(true);
         selectionText.setMaxWidth(170);
         selectionBox.setAlignment(Pos.TOP_CENTER);
         selectionBox.setPadding(new Insets(4, 8, 4, 8));
+        selectionBox.setMinHeight(0); // on a short screen its text is cut, not the plot beside it
         selectionBox.getStyleClass().add("selection");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setPadding(new Insets(0, 8, 0, 8));
-        setTop(top);
         setCenter(centre);
-        setRight(selectionBox);
+        setRight(new HBox(key, selectionBox));
         setBottom(note);
     }
 
@@ -289,13 +266,7 @@ public final class LatentScatterView extends BorderPane {
 
     private void rebuildLegend() {
         ScatterPoints points = viewModel.pointsProperty().get();
-        List<Node> entries = new ArrayList<>();
-        if (points != null) {
-            for (int label = 0; label < points.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(points.classNames().get(label), Color.web(Palette.classHex(label))));
-            }
-        }
-        legend.getChildren().setAll(entries);
+        key.showClasses(points == null ? null : points.classNames());
     }
 
     /** The points need drawing again: done once, in the next layout pass, however many changes come before it. */
@@ -335,8 +306,10 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private void drawPoints(Raster raster, ScatterPoints points) {
-        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder,
-                new DiscSprite(ScatterDrawing.dotRadius(points.size())), plot.theme().isDark());
+        markers = ScatterDrawing.markers(markers, points.classNames().size(),
+                ScatterDrawing.dotRadius(points.size()) * plot.theme().markScale(),
+                ScatterDrawing.markerOpacity(plot.theme().isDark()));
+        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder, markers);
     }
 
     private void drawMarks() {
@@ -351,14 +324,15 @@ public final class LatentScatterView extends BorderPane {
             ScatterMarks.drawGridCells(g, grid, x, y, reference);
         }
         if (viewModel.showPriorProperty().get()) {
-            ScatterDrawing.drawPriorContours(g, x, y, reference, true);
+            ScatterDrawing.drawPriorContours(g, x, y, reference, true, plot.theme().markScale());
         }
         if (points == null) {
             return;
         }
+        double scale = plot.theme().markScale();
         int hovered = viewModel.hoveredProperty().get();
         if (hovered >= 0 && hovered < points.size()) {
-            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7, reference, 1.5);
+            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7 * scale, reference, 1.5 * scale);
         }
         int selected = viewModel.selectedProperty().get();
         if (selected >= 0 && selected < points.size()) {
@@ -368,7 +342,7 @@ public final class LatentScatterView extends BorderPane {
             if (ellipse != null) {
                 ScatterMarks.drawEllipse(g, ellipse, x, y);
             }
-            ring(g, px, py, 6, plot.theme().text(), 2.5);
+            ring(g, px, py, 6 * scale, plot.theme().text(), 2.5 * scale);
         }
         drawOverlay(g, points, x, y);
     }

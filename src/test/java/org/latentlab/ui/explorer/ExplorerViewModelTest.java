@@ -22,6 +22,8 @@ import org.latentlab.TestDatasets;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetException;
 import org.latentlab.model.ModelKind;
+import org.latentlab.training.Minibatch;
+import org.latentlab.training.Pace;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
@@ -30,6 +32,7 @@ import org.latentlab.training.TrainingSession;
 import org.latentlab.ui.Pulses;
 import org.latentlab.ui.attributes.AttributesViewModel;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.pace.MinibatchViewModel;
 import org.latentlab.ui.scatter.ScatterOverlay;
 
 /** The explorer's view-model on a tiny dataset, without a toolkit: executors run tasks at once. */
@@ -85,6 +88,34 @@ class ExplorerViewModelTest {
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
         Pulses.until(what, viewModel::pulse, condition, viewModel.lifecycle().statusProperty()::get);
+    }
+
+    @Test
+    void atASlowedPaceTheMinibatchStripShowsTheImagesOfTheStepJustTaken() throws InterruptedException {
+        viewModel.start(setup());
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.READY);
+        MinibatchViewModel strip = viewModel.minibatch();
+        assertNull(strip.minibatchProperty().get(), "full speed: no minibatch");
+
+        viewModel.lifecycle().paceProperty().set(new Pace(5));
+        viewModel.step();
+        await("step 1", () -> viewModel.lifecycle().snapshotProperty().get().iteration() == 1);
+        Minibatch first = strip.minibatchProperty().get();
+        assertEquals(viewModel.lifecycle().snapshotProperty().get().minibatch().orElseThrow(), first);
+        assertEquals(1, first.iteration());
+        assertEquals(12, first.shown(), "the first 12 of the batch of 32");
+        assertEquals("Step 1: the first 12 of its 32 images, and under them the model's reconstructions just after"
+                + " the step.", strip.captionProperty().get());
+
+        viewModel.step();
+        await("step 2", () -> viewModel.lifecycle().snapshotProperty().get().iteration() == 2);
+        Minibatch second = strip.minibatchProperty().get();
+        assertEquals(2, second.iteration());
+        assertFalse(java.util.Arrays.equals(first.images(), second.images()), "another minibatch");
+
+        viewModel.lifecycle().paceProperty().set(Pace.FULL);
+        await("full speed", () -> strip.minibatchProperty().get() == null);
+        assertEquals(MinibatchViewModel.NO_STEP_YET, strip.captionProperty().get());
     }
 
     @Test
