@@ -184,6 +184,7 @@ final class TrainCommand implements Callable<Integer> {
             case VAE -> "VAE";
             case AUTOENCODER -> "autoencoder";
             case HVAE -> "hierarchical VAE";
+            case CVAE -> "conditional VAE";
         };
     }
 

@@ -32,8 +32,13 @@ final class GradientCheck {
      * @return {@code 2 × groups} numbers: the errors, then the largest gradients
      */
     static double[] check(BackpropagatedModel<?> model, int count, LossWeights weights, long... from) {
+        return check(model, count, null, weights, from);
+    }
+
+    /** {@link #check(BackpropagatedModel, int, LossWeights, long...)} with a class for each image. */
+    static double[] check(BackpropagatedModel<?> model, int count, int[] labels, LossWeights weights, long... from) {
         float[] x = images(count, model.config().inputSize(), 5);
-        model.computeGradients(x, count, weights, new SplittableRandom(3));
+        model.computeGradients(x, labels, count, weights, new SplittableRandom(3));
         float[] analytic = model.gradient();
         ModelState original = model.state();
         float[] parameters = original.parameters();
@@ -46,10 +51,10 @@ final class GradientCheck {
             float saved = parameters[i];
             parameters[i] = saved + STEP;
             model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double plus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
+            double plus = model.computeGradients(x, labels, count, weights, new SplittableRandom(3)).objective();
             parameters[i] = saved - STEP;
             model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double minus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
+            double minus = model.computeGradients(x, labels, count, weights, new SplittableRandom(3)).objective();
             parameters[i] = saved;
             double numeric = (plus - minus) / (2 * STEP);
             double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));

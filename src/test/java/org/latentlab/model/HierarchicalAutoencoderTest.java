@@ -136,7 +136,8 @@ class HierarchicalAutoencoderTest {
 
         float[] z1 = model.conditionalPrior(z2, 3).means();
         DecoderWeights secondStage = new DecoderWeights(weights.widths(), weights.activation(), weights.likelihood(),
-                weights.imageWidth(), weights.imageHeight(), weights.parameters());
+                weights.imageWidth(), weights.imageHeight(), weights.parameters(), List.of(), new float[0], 0,
+                weights.pixelStds());
         assertArrayEquals(images, new SnapshotDecoder(secondStage).decode(z1, 3), 1e-6f);
     }
 
