@@ -23,6 +23,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.latentlab.io.AtomicFile;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -48,8 +49,12 @@ public final class RunFile {
     /**
      * 2: a hierarchical VAE's {@code model.upperLatentSize} and its KL by level in the histories
      * (written only for that model; a version-1 file reads as before).
+     * 3: a conditional VAE's {@code model.conditionClasses}, and a learned decoder σ's
+     * {@code model.decoderVariance} with its log σ first in {@code parameters.f32} and σ in
+     * {@code iterations.csv} (each written only when it is not the old behaviour; files of
+     * versions 1 and 2 read as before).
      */
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
 
     private RunFile() {
@@ -137,7 +142,8 @@ public final class RunFile {
                     + count + " optimizer moments");
             ModelState state = new ModelState(parameters, optimizer, steps);
             int levels = model.latentLevels();
-            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels);
+            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels,
+                    model.decoderVariance());
             List<EpochMetrics> epochs = HistoryCsv.readEpochs(text(zip, "epochs.csv"), iterations.size(), levels);
             return new SavedRun(model, training, value(p, "dataset"), state, iterations.view(), epochs);
         } catch (RunFileException e) {
@@ -166,6 +172,12 @@ public final class RunFile {
         if (m.upperLatentSize() != 0) {
             p.setProperty("model.upperLatentSize", Integer.toString(m.upperLatentSize()));
         }
+        if (m.conditionClasses() != 0) {
+            p.setProperty("model.conditionClasses", Integer.toString(m.conditionClasses()));
+        }
+        if (m.decoderVariance() != DecoderVariance.FIXED) {
+            p.setProperty("model.decoderVariance", m.decoderVariance().cliName());
+        }
         p.setProperty("training.learningRate", Double.toString(t.learningRate()));
         p.setProperty("training.batchSize", Integer.toString(t.batchSize()));
         p.setProperty("training.epochs", Integer.toString(t.epochs()));
@@ -191,7 +203,9 @@ public final class RunFile {
                 Activation.fromCliName(value(p, "model.activation")),
                 Likelihood.fromCliName(value(p, "model.likelihood")),
                 Double.parseDouble(value(p, "model.decoderStd")), Long.parseLong(value(p, "model.seed")),
-                Integer.parseInt(p.getProperty("model.upperLatentSize", "0")));
+                Integer.parseInt(p.getProperty("model.upperLatentSize", "0")),
+                Integer.parseInt(p.getProperty("model.conditionClasses", "0")),
+                DecoderVariance.fromCliName(p.getProperty("model.decoderVariance", DecoderVariance.FIXED.cliName())));
     }
 
     private static TrainingConfig trainingConfigOf(Properties p) throws IOException {

@@ -32,9 +32,12 @@ class ReadyRunsTest {
                 SetupKey.DECODER_STD, "0.1", SetupKey.SEED, "42"), ReadyRuns.parse("faces-8d").settings());
     }
 
-    /** When a planned model kind lands, this fails: clear the run's planned flag and let the script make it. */
+    /**
+     * When the window learns a planned run's model kind, this fails: clear the run's planned flag and
+     * let the script make it.
+     */
     @Test
-    void plannedRunsNeedAModelKindThatDoesNotExistYet() {
+    void plannedRunsNeedAModelKindTheWindowDoesNotTrainYet() {
         for (ReadyRun run : ReadyRuns.ALL) {
             if (run.planned()) {
                 InvalidSetupException e = assertThrows(InvalidSetupException.class,
