@@ -54,8 +54,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Latent dimensions; for hvae the lower level z₁'s then the upper z₂'s (default: 2; 16,2 for hvae).")
     String latent;
 
-    @Option(names = "--hidden", defaultValue = "256", split = ",", paramLabel = "N,...",
-            description = "Hidden layer widths from the input inwards (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", paramLabel = "N,...",
+            description = "Hidden layer widths from the input inwards (default: 256; 512 for cvae, whose 2-D style"
+                    + " space then draws recognisable digits of every class after 10 epochs).")
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "relu|leaky-relu|elu|tanh",
@@ -122,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
         DecoderStdOption std = DecoderStdOption.parse(decoderStd);
 
         Dataset data = DatasetSource.parse(dataset).load();
-        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, sizes.lower(), act,
+        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hiddenSizes(kind), sizes.lower(), act,
                 likelihood, std.std(), seed, sizes.upper(), kind == ModelKind.CVAE ? conditionClasses(data) : 0,
                 std.variance());
         DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, seed);
@@ -144,6 +145,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         console.printf("Saved %s and %s%n", out.resolve(RunFile.FILE_NAME), out.resolve(RunFolder.HISTORY_CSV));
         return 0;
+    }
+
+    /** The {@code --hidden} widths, or the default of a model of {@code kind}. */
+    List<Integer> hiddenSizes(ModelKind kind) {
+        return hidden != null ? hidden : List.of(kind == ModelKind.CVAE ? 512 : 256);
     }
 
     /**

@@ -37,7 +37,7 @@ class ReadyRunCommandsTest {
         assertEquals(setup.dataset(), train.dataset, where);
         assertEquals(setup.model(), ModelKind.fromCliName(train.model), where);
         assertEquals(setup.latentSize(), LatentSizes.parse(train.latent, setup.model()).lower(), where);
-        assertEquals(setup.hiddenSizes(), train.hidden, where);
+        assertEquals(setup.hiddenSizes(), train.hiddenSizes(setup.model()), where);
         assertEquals(setup.activation(), Activation.fromCliName(train.activation), where);
         assertEquals(setup.decoder(), Likelihood.fromCliName(train.decoder), where);
         assertEquals(setup.decoderStd(), DecoderStdOption.parse(train.decoderStd).std(), 0, where);
