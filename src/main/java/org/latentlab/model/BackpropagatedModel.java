@@ -85,6 +85,9 @@ abstract class BackpropagatedModel<P extends BackpropagatedModel.Pass> implement
             return losses; // never step from a non-finite loss: the parameters stay as they were
         }
         parameters.step(learningRate);
+        if (learnedStd != null) {
+            learnedStd.keepAboveSmallest();
+        }
         return losses;
     }
 

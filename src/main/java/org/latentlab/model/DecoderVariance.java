@@ -13,6 +13,13 @@ public enum DecoderVariance {
     /** One σ per pixel, trained with the network. */
     LEARNED_PER_PIXEL("learned-per-pixel");
 
+    /**
+     * The smallest σ a learned one may reach: 1/255, the step between two 8-bit intensities. A
+     * pixel the decoder fits exactly would otherwise shrink its σ for ever, its density growing
+     * without bound and its gradient (divided by σ²) drowning every other pixel's (docs/decisions/0081).
+     */
+    public static final double SMALLEST_LEARNED_STD = 1.0 / 255;
+
     private final String cliName;
 
     DecoderVariance(String cliName) {

@@ -12,11 +12,13 @@ package org.latentlab.model;
  * </pre>
  *
  * <p>For fixed means the loss is smallest where e^(2s) is the mean of (x − m)²: the learned σ
- * goes to the root mean square of the residuals. Confined to the thread that owns the network.
+ * goes to the root mean square of the residuals. After each step σ is kept at
+ * {@link DecoderVariance#SMALLEST_LEARNED_STD} or above. Confined to the thread that owns the network.
  */
 final class LearnedDecoderStd {
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
+    private static final float SMALLEST_LOG_STD = (float) Math.log(DecoderVariance.SMALLEST_LEARNED_STD);
 
     private final int count;
     private final NativeFloats logStd;
@@ -72,6 +74,15 @@ final class LearnedDecoderStd {
             }
         }
         return total;
+    }
+
+    /** Puts every log σ below log(1/255) back there: after an optimizer step. */
+    void keepAboveSmallest() {
+        for (int i = 0; i < count; i++) {
+            if (logStd.get(i) < SMALLEST_LOG_STD) {
+                logStd.put(i, SMALLEST_LOG_STD);
+            }
+        }
     }
 
     private static float flushed(double value) {

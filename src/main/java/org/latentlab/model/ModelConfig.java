@@ -92,6 +92,11 @@ public record ModelConfig(
         if (!(decoderStd > 0) || Double.isInfinite(decoderStd)) {
             throw new IllegalArgumentException("decoder standard deviation must be a positive number, got " + decoderStd);
         }
+        if (decoderVariance.learned() && decoderStd < DecoderVariance.SMALLEST_LEARNED_STD) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a learned σ cannot go below 1/255 ≈ %.4f,"
+                    + " the step between 8-bit intensities, so it cannot start at %s", DecoderVariance.SMALLEST_LEARNED_STD,
+                    decoderStd));
+        }
         if (decoderVariance.learned() && likelihood != Likelihood.GAUSSIAN) {
             throw new IllegalArgumentException("a learned σ belongs to the Gaussian decoder (--decoder gaussian): the "
                     + likelihood.cliName() + " decoder has no σ, each pixel's variance p(1 − p) follows from its mean");

@@ -162,6 +162,35 @@ class LearnedDecoderStdTest {
         assertTrue(rootMeanSquare < 0.25, "the means did not learn: residuals of " + rootMeanSquare);
     }
 
+    /**
+     * One image, 16 times: the autoencoder learns to give it nearly exactly (to within the jitter of
+     * its Adam steps), and the σ of the pixels it fits best would shrink at Adam's pace, 10⁻² in
+     * log σ a step, for ever. They stop at 1/255.
+     */
+    @Test
+    void aStdNeverFallsBelowTheStepBetweenEightBitIntensities() {
+        DenseAutoencoder model = new DenseAutoencoder(tiny(ModelKind.AUTOENCODER, DecoderVariance.LEARNED_PER_PIXEL, 0.05));
+        float[] image = GradientCheck.images(1, PIXELS, 2);
+        float[] x = new float[16 * PIXELS];
+        for (int i = 0; i < 16; i++) {
+            System.arraycopy(image, 0, x, i * PIXELS, PIXELS);
+        }
+        for (int step = 0; step < 1500; step++) {
+            assertTrue(model.trainStep(x, 16, LossWeights.ELBO, 1e-2).isFinite(), "step " + step);
+        }
+        float[] stds = model.decoderWeights().pixelStds();
+        int atTheFloor = 0;
+        for (float std : stds) {
+            assertTrue(std > 1.0 / 255 - 1e-7, "σ " + std);
+            atTheFloor += Math.abs(std - 1.0 / 255) < 1e-7 ? 1 : 0;
+        }
+        assertTrue(atTheFloor > 0, "no σ reached the floor: " + java.util.Arrays.toString(stds));
+        IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
+                () -> tiny(ModelKind.VAE, DecoderVariance.LEARNED, 0.001));
+        assertEquals("a learned σ cannot go below 1/255 ≈ 0.0039, the step between 8-bit intensities, so it cannot"
+                + " start at 0.001", tooSmall.getMessage());
+    }
+
     @Test
     void aLearnedStdBelongsToTheGaussianDecoder() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
