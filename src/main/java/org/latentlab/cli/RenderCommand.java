@@ -252,7 +252,7 @@ final class RenderCommand implements Callable<Integer> {
         ModelConfig config = folder.run().modelConfig();
         boolean top = hierarchical(config);
         String note = n + " held-out images at their posterior means" + (top ? " in the top level, q(z₂|x)" : "")
-                + (config.conditional() ? ", each encoded with its class (the decoder reads the class too, so z need not hold it)" : "")
+                + (config.conditional() ? " given their classes" : "")
                 + (codes.latentSize() > 2 ? "; dimensions 1 and 2 of " + codes.latentSize() : "")
                 + "; dashed circles: the prior N(0, I) at 1σ and 2σ";
         ScatterData data = labels == null ? ScatterData.unlabelled(xs, ys)
@@ -309,9 +309,9 @@ final class RenderCommand implements Callable<Integer> {
         float[][] series = folder.run().iterations().decoderStdSeries();
         boolean shared = config.decoderVariance() == DecoderVariance.LEARNED;
         return new DecoderStdCurves().draw(series[0], shared ? null : series[1], shared ? null : series[2],
-                FigureLabels.titled("The learned σ of a " + subject).withNote(String.format(Locale.ROOT,
-                        "from %s; %s", config.decoderStd(), shared ? "one σ for every pixel"
-                                : "one σ per pixel, their mean and range")));
+                FigureLabels.titled("The decoder's σ over training: a " + subject).withNote(shared
+                        ? "one σ for every pixel, after each iteration"
+                        : "one σ per pixel: their mean, smallest and largest after each iteration"));
     }
 
     private static BufferedImage datasetFigure(Dataset data) {
