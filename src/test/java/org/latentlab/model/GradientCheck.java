@@ -1,6 +1,10 @@
 package org.latentlab.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * Central differences of a network's weighted objective, with the same noise each time, against its
@@ -63,6 +67,19 @@ final class GradientCheck {
         }
         model.restore(original);
         return result;
+    }
+
+    /**
+     * Asserts what {@link #check} found for each named group: its worst relative error below
+     * {@code tolerance}, and a largest gradient above 10⁻⁴ exactly for the groups
+     * {@code getsGradient} names (a group the loss never reaches gets none).
+     */
+    static void assertEveryGroup(double[] result, String[] groups, double tolerance, IntPredicate getsGradient) {
+        for (int g = 0; g < groups.length; g++) {
+            assertTrue(result[g] < tolerance, groups[g] + ": worst relative gradient error " + result[g]);
+            assertEquals(getsGradient.test(g), result[groups.length + g] > 1e-4,
+                    groups[g] + ": largest gradient " + result[groups.length + g]);
+        }
     }
 
     /** The worst relative error over every parameter. */
