@@ -182,11 +182,17 @@ abstract class BackpropagatedModel<P extends BackpropagatedModel.Pass> implement
         }
     }
 
-    /** A conditional model needs a class for each of {@code count} images; the others need none. */
+    /**
+     * A conditional model needs a class for each image, at least {@code count} of them (so many
+     * have been read so far); the others need none.
+     */
     final void requireLabels(int[] labels, int count) {
-        if (config.conditional() && (labels == null || labels.length < count)) {
-            throw new IllegalArgumentException("a conditional VAE reads each image's class: " + count
-                    + " images need as many labels" + (labels == null ? ", got none" : ", got " + labels.length));
+        if (config.conditional() && labels == null) {
+            throw new IllegalArgumentException("a conditional VAE reads each image's class: give a label for each image");
+        }
+        if (config.conditional() && labels.length < count) {
+            throw new IllegalArgumentException("a conditional VAE reads each image's class: there are fewer labels ("
+                    + labels.length + ") than images");
         }
     }
 

@@ -133,8 +133,11 @@ class ConditionalAutoencoderTest {
         float[] x = GradientCheck.images(2, SIDE * SIDE, 1);
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> model.trainStep(x, 2, LossWeights.ELBO, 1e-3));
-        assertEquals("a conditional VAE reads each image's class: 2 images need as many labels, got none",
-                none.getMessage());
+        assertEquals("a conditional VAE reads each image's class: give a label for each image", none.getMessage());
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class,
+                () -> model.evaluate(x, new int[] {1}, 2, new SplittableRandom(1)));
+        assertEquals("a conditional VAE reads each image's class: there are fewer labels (1) than images",
+                few.getMessage());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> model.encode(x, new int[] {1, 3}, 2));
         assertEquals("label 3 is not one of the 3 classes 0..2", unknown.getMessage());
