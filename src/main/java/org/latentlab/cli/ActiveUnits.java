@@ -18,7 +18,8 @@ final class ActiveUnits {
     }
 
     static String describe(LatentModel model, Dataset images) {
-        List<Encoding> levels = model.encodeLevels(images.pixels(images.size()), images.size());
+        List<Encoding> levels = model.encodeLevels(images.pixels(images.size()), images.labels(images.size()),
+                images.size());
         StringBuilder line = new StringBuilder("active units (posterior means varying over the ")
                 .append(images.size()).append(" images with variance > ")
                 .append(TrainingSnapshot.ACTIVE_UNIT_THRESHOLD).append("): ");

@@ -9,6 +9,7 @@ import org.latentlab.data.EmbeddedMnist;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits;"
-                + " --model and --latent time other networks of the same hidden width.")
+                + " --model, --latent, --decoder and --decoder-std time other networks of the same hidden width.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final int BATCH = 128;
@@ -55,8 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "E", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae",
-            description = "A variational autoencoder, a plain one, or a hierarchical VAE (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae|cvae",
+            description = "A variational autoencoder, a plain one, a hierarchical VAE, or a conditional VAE reading the"
+                    + " digits' classes (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--latent", paramLabel = "N|N,M",
@@ -73,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decoder", defaultValue = "bernoulli", paramLabel = "bernoulli|gaussian",
             description = "The decoder's pixel distribution (default: ${DEFAULT-VALUE}).")
     String decoder;
+
+    @Option(names = "--decoder-std", paramLabel = DecoderStdOption.LABEL, description = DecoderStdOption.DESCRIPTION)
+    String decoderStd;
 
     @Option(names = "--grid", defaultValue = "20", paramLabel = "N", description = "Side of the decoded manifold grid (default: ${DEFAULT-VALUE}).")
     int grid;
@@ -94,16 +99,19 @@ final class BenchCommand implements Callable<Integer> {
         ModelKind kind = ModelKind.fromCliName(model);
         LatentSizes sizes = LatentSizes.parse(latent, kind);
         ModelConfig reference = ModelConfig.reference(ModelKind.VAE, seed);
+        DecoderStdOption std = DecoderStdOption.parse(decoderStd);
+        Dataset digits = EmbeddedMnist.load();
         ModelConfig modelConfig = new ModelConfig(kind, reference.imageWidth(), reference.imageHeight(),
                 reference.hiddenSizes(), sizes.lower(), Activation.RELU, Likelihood.fromCliName(decoder),
-                reference.decoderStd(), seed, sizes.upper());
-        Dataset digits = EmbeddedMnist.load();
+                std.std(), seed, sizes.upper(), kind == ModelKind.CVAE ? TrainCommand.conditionClasses(digits) : 0,
+                std.variance());
         TrainingSession session = new TrainingSession(digits, digits.head(0), modelConfig, trainingConfig);
 
         PrintWriter out = spec.commandLine().getOut();
         BlasReport blas = NativeBackend.report();
-        out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
-                TrainCommand.modelName(kind), TrainCommand.architecture(modelConfig), BATCH,
+        out.printf(Locale.ROOT, "bench: %s %s%s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
+                TrainCommand.modelName(kind), TrainCommand.architecture(modelConfig), TrainCommand.extras(modelConfig),
+                BATCH,
                 LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
                 digits.size());
         out.printf(Locale.ROOT, "cpu: %s; blas: %s; %s%n", blas.cpu(), blas.description(), TrainingKernels.description());
@@ -164,10 +172,12 @@ final class BenchCommand implements Callable<Integer> {
                 subnormals.secondMoments(), Float.MIN_NORMAL);
 
         float[] pixels = digits.pixels(digits.size());
-        double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));
+        int[] digitLabels = digits.labels(digits.size());
+        double encode = medianSeconds(() -> session.model().encode(pixels, digitLabels, digits.size()));
         float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.topLatentSize(), 0, 1);
         SnapshotDecoder decoder = new SnapshotDecoder(session.model().decoderWeights());
-        double decode = medianSeconds(() -> decoder.decode(latents, grid * grid));
+        int[] labels = modelConfig.conditional() ? new int[grid * grid] : null; // a conditional VAE's grid: class 0
+        double decode = medianSeconds(() -> decoder.decode(latents, labels, grid * grid, DecoderOutput.MEAN));
         out.printf(Locale.ROOT, "encode %d images %.4f s; decode %d×%d grid %.4f s (medians of %d after %d warm-up runs)%n",
                 digits.size(), encode, grid, grid, decode, REPEATS, WARM_UP);
         return 0;

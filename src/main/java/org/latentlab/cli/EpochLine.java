@@ -2,6 +2,7 @@ package org.latentlab.cli;
 
 import java.util.List;
 import java.util.Locale;
+import org.latentlab.model.DecoderStd;
 import org.latentlab.training.CompareVariant;
 import org.latentlab.training.DebiasedSampling;
 import org.latentlab.training.RareGroupMetrics;
@@ -11,6 +12,20 @@ import org.latentlab.training.EpochMetrics;
 final class EpochLine {
 
     private EpochLine() {
+    }
+
+    /**
+     * For a model of several latent levels, the KL term is followed by its split, z₁ first; for a
+     * decoder that learns σ, σ follows at the end of the line.
+     *
+     * @param std the decoder's learned σ after the epoch, or {@code null} when it is fixed
+     */
+    static String of(EpochMetrics m, DecoderStd std) {
+        if (std == null) {
+            return of(m);
+        }
+        return of(m) + (std.isShared() ? String.format(Locale.ROOT, "  σ %.4f", std.mean())
+                : String.format(Locale.ROOT, "  σ %.4f–%.4f, mean %.4f", std.min(), std.max(), std.mean()));
     }
 
     /** For a model of several latent levels, the KL term is followed by its split, z₁ first. */

@@ -40,7 +40,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " images but the model reads " + folder.run().modelConfig().imageWidth() + "×"
                     + folder.run().modelConfig().imageHeight());
         }
-        BatchLosses losses = folder.model().evaluate(images.pixels(images.size()), images.size(), new SplittableRandom(NOISE_SEED));
+        BatchLosses losses = folder.model().evaluate(images.pixels(images.size()), images.labels(images.size()),
+                images.size(), new SplittableRandom(NOISE_SEED));
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "negative ELBO %.2f nats = reconstruction %.2f + KL %.2f (%d %s images of %s)%n",
                 losses.negativeElbo(), losses.reconstruction(), losses.kl(), images.size(),
@@ -52,6 +53,10 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (folder.run().modelConfig().kind() != ModelKind.AUTOENCODER) {
             spec.commandLine().getOut().println(ActiveUnits.describe(folder.model(), images));
+        }
+        String classes = dataset == null ? ClassFromCode.describe(folder.model(), folder.training(), images) : null;
+        if (classes != null) {
+            spec.commandLine().getOut().println(classes);
         }
         return 0;
     }

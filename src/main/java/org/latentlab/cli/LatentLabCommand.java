@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LatentLabCommand.Version.class,
         description = "Trains variational autoencoders and draws what they learn.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, SampleCommand.class,
+            BenchCommand.class})
 public final class LatentLabCommand implements Runnable {
 
     /** Exit code for a usage error: a wrong flag or value. */

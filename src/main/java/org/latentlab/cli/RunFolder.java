@@ -16,7 +16,7 @@ import org.latentlab.training.TrainingSession;
  * A folder written by {@code train}, opened again: the saved run, its model ready to use, and the
  * same training and held-out images it was trained and validated on.
  */
-record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validation, Dataset training) {
+record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset training, Dataset validation) {
 
     static final String HISTORY_CSV = "history.csv";
     static final String ITERATIONS_CSV = "iterations.csv";
@@ -49,6 +49,15 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
      * @param data the run's whole dataset if the caller has loaded it already, else {@code null}
      */
     static RunFolder open(Path folder, Dataset data) {
+        SavedRun run = load(folder);
+        LatentModel model = modelOf(run);
+        Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
+        DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());
+        return new RunFolder(folder, run, model, split.train(), split.validation());
+    }
+
+    /** The run saved in {@code folder} (or in the file {@code folder} names), without its images. */
+    static SavedRun load(Path folder) {
         Path file = Files.isDirectory(folder) ? folder.resolve(RunFile.FILE_NAME) : folder;
         if (!Files.exists(file)) {
             if (ComparisonFolder.holdsComparison(folder)) {
@@ -58,11 +67,13 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
             throw new LatentLabCommand.CommandFailure(folder + " holds no " + RunFile.FILE_NAME
                     + ": give the folder that 'train --out' wrote");
         }
-        SavedRun run = RunFile.load(file);
+        return RunFile.load(file);
+    }
+
+    /** The saved run's model, ready to use. */
+    static LatentModel modelOf(SavedRun run) {
         LatentModel model = LatentModel.create(run.modelConfig());
         model.restore(run.state());
-        Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
-        DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());
-        return new RunFolder(folder, run, model, split.validation(), split.train());
+        return model;
     }
 }

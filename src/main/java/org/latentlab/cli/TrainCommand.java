@@ -10,6 +10,7 @@ import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code train}: trains a model, one line per epoch, saving the run after every epoch. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains a VAE, an autoencoder or a hierarchical VAE and saves it with its history into a folder.")
+        description = "Trains a VAE, an autoencoder, a hierarchical VAE or a conditional VAE and saves it with its history"
+                + " into a folder.")
 final class TrainCommand implements Callable<Integer> {
 
     /** The held-out share of the dataset; fixed so that evaluate and render find the same split. */
@@ -46,8 +48,9 @@ final class TrainCommand implements Callable<Integer> {
                             + " SHARE of the set. Quote it in a shell: 'faces:rare=brightness<0.3@0.05'."})
     String dataset;
 
-    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae",
-            description = "A variational autoencoder, a plain one, or a hierarchical VAE of two latent levels"
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae|cvae",
+            description = "A variational autoencoder, a plain one, a hierarchical VAE of two latent levels, or a"
+                    + " conditional VAE that reads each image's class (its labels) beside the pixels and beside z"
                     + " (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -55,8 +58,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "Latent dimensions; for hvae the lower level z₁'s then the upper z₂'s (default: 2; 16,2 for hvae).")
     String latent;
 
-    @Option(names = "--hidden", defaultValue = "256", split = ",", paramLabel = "N,...",
-            description = "Hidden layer widths from the input inwards (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden", split = ",", paramLabel = "N,...",
+            description = "Hidden layer widths from the input inwards (default: 256; 512 for cvae, whose 2-D style"
+                    + " space then draws recognisable digits of every class after 10 epochs).")
     List<Integer> hidden;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "relu|leaky-relu|elu|tanh",
@@ -67,9 +71,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "The decoder's pixel distribution: cross-entropy or squared error (default: ${DEFAULT-VALUE}).")
     String decoder;
 
-    @Option(names = "--decoder-std", defaultValue = "0.1", paramLabel = "σ",
-            description = "Standard deviation of the Gaussian decoder (default: ${DEFAULT-VALUE}).")
-    double decoderStd;
+    @Option(names = "--decoder-std", paramLabel = DecoderStdOption.LABEL, description = DecoderStdOption.DESCRIPTION)
+    String decoderStd;
 
     @Option(names = "--beta", defaultValue = "1", paramLabel = "B", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
     double beta;
@@ -129,10 +132,12 @@ final class TrainCommand implements Callable<Integer> {
         LatentSizes sizes = LatentSizes.parse(latent, kind);
         Activation act = Activation.fromCliName(activation);
         Likelihood likelihood = Likelihood.fromCliName(decoder);
+        DecoderStdOption std = DecoderStdOption.parse(decoderStd);
 
         Dataset data = DatasetSource.parse(dataset).load();
-        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hidden, sizes.lower(), act,
-                likelihood, decoderStd, seed, sizes.upper());
+        ModelConfig modelConfig = new ModelConfig(kind, data.width(), data.height(), hiddenSizes(kind), sizes.lower(), act,
+                likelihood, std.std(), seed, sizes.upper(), kind == ModelKind.CVAE ? conditionClasses(data) : 0,
+                std.variance());
         DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, seed);
         if (preset != null) {
             return new CompareTraining(spec.commandLine().getOut(), out, dataset)
@@ -141,8 +146,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession session = new TrainingSession(split.train(), split.validation(), modelConfig, trainingConfig);
 
         PrintWriter console = spec.commandLine().getOut();
-        console.printf(Locale.ROOT, "Training a %s %s on %s: %d training and %d held-out images; %s loss, β %s %s%n",
-                modelName(kind), architecture(modelConfig), data.name(),
+        console.printf(Locale.ROOT, "Training a %s %s%s on %s: %d training and %d held-out images; %s loss, β %s %s%n",
+                modelName(kind), architecture(modelConfig), extras(modelConfig), data.name(),
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
@@ -157,6 +162,11 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The {@code --hidden} widths, or the default of a model of {@code kind}. */
+    List<Integer> hiddenSizes(ModelKind kind) {
+        return hidden != null ? hidden : List.of(kind == ModelKind.CVAE ? 512 : 256);
+    }
+
     /**
      * Trains {@code session} for its configured epochs, printing a line and saving into {@code out}
      * after each. If a step diverges, nothing more is saved: the model saved after the last whole
@@ -169,7 +179,8 @@ final class TrainCommand implements Callable<Integer> {
                 throw new LatentLabCommand.CommandFailure(divergence(session, outcome, out) + " Try a lower --lr.");
             }
             EpochMetrics metrics = outcome.completedEpoch();
-            console.println(EpochLine.of(metrics));
+            console.println(EpochLine.of(metrics,
+                    session.model().config().decoderVariance().learned() ? session.model().decoderStd() : null));
             if (metrics.hasRareGroup()) {
                 console.println(EpochLine.rareGroup(metrics.rareGroup()));
             }
@@ -200,12 +211,49 @@ final class TrainCommand implements Callable<Integer> {
         return config.architecture();
     }
 
+    /**
+     * What the architecture does not show: the classes a conditional VAE reads and a learned σ,
+     * as words after it (" conditioned on 10 classes, σ learned per pixel from 0.1"), or nothing.
+     */
+    static String extras(ModelConfig config) {
+        StringBuilder text = new StringBuilder();
+        if (config.conditional()) {
+            text.append(" conditioned on ").append(config.conditionClasses()).append(" classes");
+        }
+        if (config.decoderVariance().learned()) {
+            text.append(text.length() == 0 ? " with" : ",").append(" σ learned")
+                    .append(config.decoderVariance() == DecoderVariance.LEARNED_PER_PIXEL ? " per pixel" : "")
+                    .append(" from ").append(format(config.decoderStd()));
+        }
+        return text.toString();
+    }
+
+    /**
+     * How many classes a conditional VAE of {@code data} reads: its class names'.
+     *
+     * @throws IllegalArgumentException if the images have no labels, or only one class
+     */
+    static int conditionClasses(Dataset data) {
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("--model cvae reads each image's class, but " + data.name()
+                    + " has no labels: give labelled images (mnist, fashion, faces, an IDX file with its labels file,"
+                    + " or a folder with one sub-folder per class)");
+        }
+        if (data.classNames().size() < 2) {
+            throw new IllegalArgumentException("--model cvae reads each image's class, but " + data.name()
+                    + " has only one class" + (data.classNames().isEmpty() ? "" : " (" + data.classNames().get(0) + ")")
+                    + ": a class that never changes tells the model nothing");
+        }
+        return data.classNames().size();
+    }
+
     /** The model's kind as a sentence names it: "VAE", "autoencoder", "hierarchical VAE". */
     static String modelName(ModelKind kind) {
         return switch (kind) {
             case VAE -> "VAE";
             case AUTOENCODER -> "autoencoder";
             case HVAE -> "hierarchical VAE";
+            case CVAE -> "conditional VAE";
         };
     }
 

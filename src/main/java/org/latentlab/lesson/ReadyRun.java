@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * @param name        what setups and lessons say: lower-case letters, digits and '-'
  * @param description one line saying what the run shows
  * @param command     the command that makes it, without {@code --out}: {@code train --epochs 5 --seed 42}
- * @param planned     whether the command needs a model kind that does not exist yet (conditional,
- *                    hierarchical); such a run cannot be made or loaded, and setups naming it take none
+ * @param planned     whether the command needs a model kind the window does not train yet (conditional,
+ *                    hierarchical); such a run is not made nor loaded yet, and setups naming it take none
  *                    of its settings
  */
 public record ReadyRun(String name, String description, String command, boolean planned) {

@@ -3,20 +3,23 @@ package org.latentlab.model;
 import java.util.List;
 
 /**
- * An immutable copy of a decoder: the layers' widths from the latent space outwards, and their
- * weights and biases in the network's flat layout. Safe to share between threads; decode with a
- * {@link SnapshotDecoder}. The weights are copied in and handed out as copies (a decoder reads
- * them once, when it is made).
+ * An immutable copy of a decoder: the layers' widths from the latent space outwards, their
+ * weights and biases in the network's flat layout, and what a sample of p(x|z) needs besides (the
+ * Gaussian decoder's σ). Safe to share between threads; decode with a {@link SnapshotDecoder}.
+ * The arrays are copied in and handed out as copies (a decoder reads them once, when it is made).
  *
  * <p>A hierarchical VAE's decoder has two stages: from a top-level point z₂ to the mean of its
  * conditional prior p(z₁|z₂) (a hidden layer, then the mean head), then from that z₁ to the image.
+ * A conditional VAE's decoder reads a class beside z, one-hot, as the last inputs of its first layer.
  *
  * @param widths              layer widths from z (z₁ in a hierarchical VAE) to the image,
- *                            {@code [latentSize, hidden..., inputSize]}
+ *                            {@code [latentSize + conditionClasses, hidden..., inputSize]}
  * @param parameters          per layer the {@code in × out} weights then the {@code out} biases
  * @param priorMeanWidths     {@code [upperLatentSize, hidden, latentSize]}: the first stage of a
  *                            hierarchical VAE's decoder, z₂ → mean of p(z₁|z₂); empty for one level
  * @param priorMeanParameters that stage's weights and biases in the same layout; empty for one level
+ * @param conditionClasses    how many classes the decoder reads beside z; 0 for an unconditional model
+ * @param pixelStds           the Gaussian decoder's σ, one shared value or one per pixel; empty for Bernoulli
  */
 public record DecoderWeights(
         List<Integer> widths,
@@ -26,7 +29,9 @@ public record DecoderWeights(
         int imageHeight,
         float[] parameters,
         List<Integer> priorMeanWidths,
-        float[] priorMeanParameters) {
+        float[] priorMeanParameters,
+        int conditionClasses,
+        float[] pixelStds) {
 
     public DecoderWeights {
         widths = List.copyOf(widths);
@@ -38,14 +43,23 @@ public record DecoderWeights(
             throw new IllegalArgumentException("the first decoding stage, of widths " + priorMeanWidths
                     + ", must end where the decoder of widths " + widths + " starts");
         }
+        if (conditionClasses < 0 || conditionClasses >= widths.get(0) || conditionClasses > 0 && !priorMeanWidths.isEmpty()) {
+            throw new IllegalArgumentException("a decoder of widths " + widths + " cannot read " + conditionClasses
+                    + " classes beside its latent point");
+        }
+        int expectedStds = likelihood == Likelihood.BERNOULLI ? 0 : 1;
+        if (pixelStds.length != expectedStds && (expectedStds == 0 || pixelStds.length != widths.get(widths.size() - 1))) {
+            throw new IllegalArgumentException("a " + likelihood.cliName() + " decoder of " + widths.get(widths.size() - 1)
+                    + " pixels cannot have " + pixelStds.length + " values of σ");
+        }
+        for (float std : pixelStds) {
+            if (!(std > 0) || Float.isInfinite(std)) {
+                throw new IllegalArgumentException("the decoder's σ must be positive and finite, got " + std);
+            }
+        }
         parameters = parameters.clone();
         priorMeanParameters = priorMeanParameters.clone();
-    }
-
-    /** The decoder of a model of one latent level: z → image. */
-    public DecoderWeights(List<Integer> widths, Activation activation, Likelihood likelihood, int imageWidth,
-            int imageHeight, float[] parameters) {
-        this(widths, activation, likelihood, imageWidth, imageHeight, parameters, List.of(), new float[0]);
+        pixelStds = pixelStds.clone();
     }
 
     private static void requireLength(List<Integer> widths, float[] parameters, String what) {
@@ -71,14 +85,25 @@ public record DecoderWeights(
         return priorMeanParameters.clone();
     }
 
+    /** A copy of the Gaussian decoder's σ: one value, or one per pixel; empty for Bernoulli. */
+    @Override
+    public float[] pixelStds() {
+        return pixelStds.clone();
+    }
+
     /** Whether it decodes in two stages, from a hierarchical VAE's top level z₂. */
     public boolean twoStage() {
         return !priorMeanWidths.isEmpty();
     }
 
-    /** The size of the points it decodes: z₂'s for a hierarchical VAE, z's otherwise. */
+    /** Whether it decodes a class beside each latent point: a conditional VAE's decoder. */
+    public boolean conditional() {
+        return conditionClasses > 0;
+    }
+
+    /** The size of the points it decodes: z₂'s for a hierarchical VAE, z's otherwise (without the class). */
     public int latentSize() {
-        return twoStage() ? priorMeanWidths.get(0) : widths.get(0);
+        return twoStage() ? priorMeanWidths.get(0) : widths.get(0) - conditionClasses;
     }
 
     public int outputSize() {

@@ -6,19 +6,22 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
- * A VAE or a deterministic autoencoder built from dense layers, trained with hand-written
- * back-propagation and Adam over one flat parameter vector.
+ * A VAE, a conditional VAE or a deterministic autoencoder built from dense layers, trained with
+ * hand-written back-propagation and Adam over one flat parameter vector.
  *
  * <pre>
- *   encoder   x → h₁ → … → h_k            (activation f)
+ *   encoder   x → h₁ → … → h_k            (activation f; a conditional VAE's first layer reads [x, y])
  *   heads     μ = h_k·W_μ + b_μ,  log σ² = h_k·W_σ + b_σ     (VAE only: the second head)
  *   sample    z = μ + σ ⊙ ε,  ε ~ N(0, I)                   (reparameterisation; AE: z = μ)
- *   decoder   z → h_k → … → h₁ → output                     (output: logits or Gaussian means)
+ *   decoder   z → h_k → … → h₁ → output                     (output: logits or Gaussian means; [z, y] for a CVAE)
  *   loss      wRec · (−log p(x|z)) + β · KL(N(μ, σ²) ‖ N(0, I)),  averaged over the batch
  *   KL        ½ Σ_j (μ_j² + σ_j² − 1 − log σ_j²)             (closed form, per image)
  * </pre>
  *
- * <p>The multiplies go to BLAS through {@link MatrixMultiply} ops bound once per batch height
+ * <p>A conditional VAE's class y, one-hot, is written into the columns of x̃ = [x, y, 1] and
+ * z̃ = [z, y, 1] between the values and the 1 that carries the bias, so it enters the same
+ * multiplies as a few more inputs; the decoder's first layer sends ∂L/∂z back through its z rows
+ * alone. The multiplies go to BLAS through {@link MatrixMultiply} ops bound once per batch height
  * ({@link LayerPass}); everything element-wise is one pass of a {@link TrainingKernels} kernel over
  * the arrays' memory; a step allocates no arrays. Confined to one thread: the trainer that owns it.
  */
@@ -36,7 +39,7 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
         if (config.kind() == ModelKind.HVAE) {
             throw new IllegalArgumentException("a hierarchical VAE is a HierarchicalAutoencoder");
         }
-        this.variational = config.kind() == ModelKind.VAE;
+        this.variational = config.kind() != ModelKind.AUTOENCODER;
         this.encoder = parameters.chain(encoderWidths(config), config.activation(), config.activation());
         int innermost = config.hiddenSizes().get(config.hiddenSizes().size() - 1);
         this.meanHead = parameters.layer(innermost, config.latentSize(), null);
@@ -46,18 +49,18 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
         parameters.initialise(new SplittableRandom(config.seed()));
     }
 
-    /** The encoder's widths from the input inwards: the image, then the hidden layers. */
+    /** The encoder's widths from the input inwards: the image (and a class), then the hidden layers. */
     static List<Integer> encoderWidths(ModelConfig config) {
         List<Integer> widths = new ArrayList<>();
-        widths.add(config.inputSize());
+        widths.add(config.inputSize() + config.conditionClasses());
         widths.addAll(config.hiddenSizes());
         return widths;
     }
 
-    /** The decoder's widths from the (lower) latent space outwards: the encoder's, mirrored. */
+    /** The decoder's widths from the (lower) latent space (and a class) outwards: the encoder's, mirrored. */
     static List<Integer> decoderWidths(ModelConfig config) {
         List<Integer> widths = new ArrayList<>();
-        widths.add(config.latentSize());
+        widths.add(config.latentSize() + config.conditionClasses());
         for (int i = config.hiddenSizes().size() - 1; i >= 0; i--) {
             widths.add(config.hiddenSizes().get(i));
         }
@@ -76,13 +79,13 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
     }
 
     @Override
-    public Encoding encode(float[] pixels, int count) {
+    public Encoding encode(float[] pixels, int[] labels, int count) {
         int d = config.latentSize();
         float[] means = new float[count * d];
         float[] logVariances = variational ? new float[count * d] : null;
         BatchBuffers.forEachChunk(count, (start, rows) -> {
             Pass pass = passes.forRows(rows);
-            pass.load(pixels, start);
+            load(pass, pixels, labels, start);
             encodeToPosterior(pass);
             pass.meanHead.output.copyTo(0, means, start * d, rows * d);
             if (variational) {
@@ -94,13 +97,14 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
 
     @Override
     DecodingChain newDecodingChain(int rows) {
-        return new DecodingChain(List.of(), decoder, rows);
+        return new DecodingChain(List.of(), decoder, rows, config.conditionClasses());
     }
 
     @Override
     public DecoderWeights decoderWeights() {
         return new DecoderWeights(decoderWidths(config), config.activation(), config.likelihood(),
-                config.imageWidth(), config.imageHeight(), parameters.copy(decoderOffset, parameters.offset()));
+                config.imageWidth(), config.imageHeight(), parameters.copy(decoderOffset, parameters.offset()),
+                List.of(), new float[0], config.conditionClasses(), pixelStds());
     }
 
     // ---- the passes ----------------------------------------------------------------------------
@@ -172,14 +176,14 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
         final LayerPass logVarianceHead;
         /** The posterior, its draw and its KL term (VAE only; {@code null} for an autoencoder). */
         final GaussianLevel level;
-        /** z̃ = [z, 1], the decoder's input: a sample for a VAE, μ itself for an autoencoder. */
+        /** z̃ = [z, 1] (or [z, y, 1]), the decoder's input: a sample for a VAE, μ itself for an autoencoder. */
         final NativeFloats z;
         /** ∂L/∂z, written by the decoder's first layer. */
         final NativeFloats latentGradient;
         final List<LayerPass> decoder;
 
         Pass(int rows) {
-            super(rows, config.inputSize());
+            super(rows, config);
             int d = config.latentSize();
             this.encoder = LayerPass.chain(DenseAutoencoder.this.encoder, input, null, true);
             LayerPass innermost = encoder.get(encoder.size() - 1);
@@ -188,7 +192,7 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
             if (variational) {
                 this.logVarianceHead = new LayerPass(DenseAutoencoder.this.logVarianceHead, innermost.output,
                         innermost.outputGradient, true, true);
-                this.level = new GaussianLevel(meanHead, logVarianceHead, null, null);
+                this.level = new GaussianLevel(meanHead, logVarianceHead, null, null, config.conditionClasses());
                 this.z = level.z;
                 this.latentGradient = level.zGradient;
             } else {
@@ -209,6 +213,11 @@ public final class DenseAutoencoder extends BackpropagatedModel<DenseAutoencoder
         @Override
         LayerPass outputLayer() {
             return decoder.get(decoder.size() - 1);
+        }
+
+        @Override
+        NativeFloats decoderInput() {
+            return z;
         }
     }
 }

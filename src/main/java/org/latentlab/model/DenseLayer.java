@@ -32,6 +32,8 @@ final class DenseLayer {
     final INDArray weights;
     /** ∂L/∂W̃ in the gradient array, or {@code null} for a layer that only ever runs forward. */
     final INDArray augmentedWeightGradient;
+    private final INDArray flatParameters;
+    private final long offset;
 
     /**
      * @param gradients the flat gradient array laid out like {@code parameters}, or {@code null}
@@ -43,6 +45,19 @@ final class DenseLayer {
         this.augmentedWeights = matrixView(parameters, offset, inputs + 1, outputs);
         this.weights = matrixView(parameters, offset, inputs, outputs);
         this.augmentedWeightGradient = gradients == null ? null : matrixView(gradients, offset, inputs + 1, outputs);
+        this.flatParameters = parameters;
+        this.offset = offset;
+    }
+
+    /**
+     * The weights of the first {@code rows} inputs alone, the first rows of W: for the gradient with
+     * respect to those inputs only (a conditional VAE's z, beside the class inputs that need none).
+     */
+    INDArray leadingWeights(int rows) {
+        if (rows < 1 || rows > inputs) {
+            throw new IllegalArgumentException("the first " + rows + " of " + inputs + " inputs");
+        }
+        return rows == inputs ? weights : matrixView(flatParameters, offset, rows, outputs);
     }
 
     /** How many parameters a layer of this shape takes: the weights, then the biases. */

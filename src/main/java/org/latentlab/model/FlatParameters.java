@@ -6,12 +6,14 @@ import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A network's weights and biases in one flat array, its gradient laid out the same way, Adam's two
- * moment estimates and the step count: what the optimizer updates and a run file saves. Layers are
- * laid out one after another in the order they are asked for ({@link #layer}, {@link #chain}), which
- * is the order of the run file's {@code parameters.f32}. Confined to the thread that owns the network.
+ * moment estimates and the step count: what the optimizer updates and a run file saves. Layers (and
+ * blocks of single values, such as a decoder's learned log σ) are laid out one after another in the
+ * order they are asked for ({@link #layer}, {@link #chain}, {@link #values}), which is the order of
+ * the run file's {@code parameters.f32}. Confined to the thread that owns the network.
  */
 final class FlatParameters {
 
@@ -23,7 +25,8 @@ final class FlatParameters {
     final INDArray gradients;
     private final INDArray optimizerState;
     private final AdamOptimizer adam;
-    private final List<DenseLayer> layers = new ArrayList<>();
+    /** Everything laid out so far, in layout order. */
+    private final List<Segment> segments = new ArrayList<>();
     private long next;
     private long steps;
 
@@ -41,8 +44,7 @@ final class FlatParameters {
     /** The next layer of the layout: {@code inputs × outputs} weights then {@code outputs} biases. */
     DenseLayer layer(int inputs, int outputs, Activation activation) {
         DenseLayer layer = new DenseLayer(parameters, gradients, next, inputs, outputs, activation);
-        next += DenseLayer.parameterCount(inputs, outputs);
-        layers.add(layer);
+        add(layer);
         return layer;
     }
 
@@ -50,10 +52,36 @@ final class FlatParameters {
     List<DenseLayer> chain(List<Integer> widths, Activation hidden, Activation last) {
         List<DenseLayer> chain = DenseLayer.chain(parameters, gradients, widths, next, hidden, last);
         for (DenseLayer layer : chain) {
-            next += DenseLayer.parameterCount(layer.inputs, layer.outputs);
+            add(layer);
         }
-        layers.addAll(chain);
         return chain;
+    }
+
+    private void add(DenseLayer layer) {
+        long count = DenseLayer.parameterCount(layer.inputs, layer.outputs);
+        segments.add(new Segment(next, count, layer, 0f));
+        next += count;
+    }
+
+    /**
+     * The next {@code count} parameters of the layout, which belong to no layer, each starting at
+     * {@code initial}; returns where they start.
+     */
+    int values(int count, float initial) {
+        int start = Math.toIntExact(next);
+        segments.add(new Segment(next, count, null, initial));
+        next += count;
+        return start;
+    }
+
+    /** Parameters {@code from}… ({@code count} of them) as memory the kernels can read and write. */
+    NativeFloats parameterView(int from, int count) {
+        return new NativeFloats(parameters.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, from + count)));
+    }
+
+    /** The gradient of parameters {@code from}… ({@code count} of them). */
+    NativeFloats gradientView(int from, int count) {
+        return new NativeFloats(gradients.get(NDArrayIndex.point(0), NDArrayIndex.interval(from, from + count)));
     }
 
     /** Where the next layer laid out would start. */
@@ -63,7 +91,8 @@ final class FlatParameters {
 
     /**
      * Every weight and bias ~ U(−1/√fan_in, 1/√fan_in), PyTorch's default for linear layers, drawn
-     * layer by layer in layout order. The layout must fill the array exactly.
+     * layer by layer in layout order; each block of {@link #values} at its initial value (drawing
+     * nothing). The layout must fill the array exactly.
      */
     void initialise(RandomGenerator random) {
         if (next != parameters.length()) {
@@ -71,13 +100,16 @@ final class FlatParameters {
                     + parameters.length());
         }
         NativeFloats p = new NativeFloats(parameters);
-        int i = 0;
-        for (DenseLayer layer : layers) {
-            double bound = 1 / Math.sqrt(layer.inputs);
-            for (long k = 0; k < DenseLayer.parameterCount(layer.inputs, layer.outputs); k++) {
-                p.put(i++, (float) random.nextDouble(-bound, bound));
+        for (Segment segment : segments) {
+            double bound = segment.layer == null ? 0 : 1 / Math.sqrt(segment.layer.inputs);
+            for (int i = Math.toIntExact(segment.offset); i < segment.offset + segment.count; i++) {
+                p.put(i, segment.layer == null ? segment.initial : (float) random.nextDouble(-bound, bound));
             }
         }
+    }
+
+    /** Parameters {@code offset}… of one layer, or a block of {@code initial} values ({@code layer} null). */
+    private record Segment(long offset, long count, DenseLayer layer, float initial) {
     }
 
     /** One Adam step from the gradient array. */

@@ -29,17 +29,26 @@ final class GaussianLevel {
     final LayerPass priorLogVarianceHead;
     /** ε of the last draw. */
     final NativeFloats epsilon;
-    /** z̃ = [z, 1], what the next layer reads. */
+    /** z̃ = [z, 1], or [z, y, 1] with a conditional VAE's one-hot class y: what the next layer reads. */
     final NativeFloats z;
+    /** The distance between rows of {@link #z}. */
+    private final int zStride;
     /** ∂L/∂z, written by the layer that reads z. */
     final NativeFloats zGradient;
+
+    /** A level whose z̃ is [z, 1]; see the constructor below. */
+    GaussianLevel(LayerPass meanHead, LayerPass logVarianceHead, LayerPass priorMeanHead,
+            LayerPass priorLogVarianceHead) {
+        this(meanHead, logVarianceHead, priorMeanHead, priorLogVarianceHead, 0);
+    }
 
     /**
      * @param priorMeanHead        the head giving m, or {@code null} for the prior N(0, I)
      * @param priorLogVarianceHead the head giving v, {@code null} with {@code priorMeanHead}
+     * @param conditionColumns     columns between z and the 1 of z̃ that its owner fills (a class, one-hot)
      */
     GaussianLevel(LayerPass meanHead, LayerPass logVarianceHead, LayerPass priorMeanHead,
-            LayerPass priorLogVarianceHead) {
+            LayerPass priorLogVarianceHead, int conditionColumns) {
         this.rows = meanHead.rows;
         this.size = meanHead.layer.outputs;
         this.meanHead = meanHead;
@@ -47,7 +56,8 @@ final class GaussianLevel {
         this.priorMeanHead = priorMeanHead;
         this.priorLogVarianceHead = priorLogVarianceHead;
         this.epsilon = NativeFloats.matrix(rows, size);
-        this.z = NativeFloats.augmentedMatrix(rows, size);
+        this.z = NativeFloats.augmentedMatrix(rows, size + conditionColumns);
+        this.zStride = size + conditionColumns + 1;
         this.zGradient = NativeFloats.matrix(rows, size);
     }
 
@@ -68,7 +78,7 @@ final class GaussianLevel {
                 int i = r * size + j;
                 float e = (float) noise.nextGaussian();
                 epsilon.put(i, e);
-                z.put(r * (size + 1) + j, mu.get(i) + (float) Math.exp(0.5 * logVar.get(i)) * e);
+                z.put(r * zStride + j, mu.get(i) + (float) Math.exp(0.5 * logVar.get(i)) * e);
             }
         }
     }

@@ -83,19 +83,19 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
 
     /** The top level's posterior q(z₂|x): means and log-variances, {@code count × upperLatentSize}. */
     @Override
-    public Encoding encode(float[] pixels, int count) {
-        return encodeLevels(pixels, count).get(1);
+    public Encoding encode(float[] pixels, int[] labels, int count) {
+        return encodeLevels(pixels, labels, count).get(1);
     }
 
-    /** q(z₁|x) and q(z₂|x), each exact: both read x alone. */
+    /** q(z₁|x) and q(z₂|x), each exact: both read x alone (and no labels). */
     @Override
-    public List<Encoding> encodeLevels(float[] pixels, int count) {
+    public List<Encoding> encodeLevels(float[] pixels, int[] labels, int count) {
         int d1 = config.latentSize();
         int d2 = config.upperLatentSize();
         float[][] values = {new float[count * d1], new float[count * d1], new float[count * d2], new float[count * d2]};
         BatchBuffers.forEachChunk(count, (start, rows) -> {
             Pass pass = passes.forRows(rows);
-            pass.load(pixels, start);
+            load(pass, pixels, labels, start);
             encodeToPosteriors(pass);
             pass.lower.mean().copyTo(0, values[0], start * d1, rows * d1);
             pass.lower.logVariance().copyTo(0, values[1], start * d1, rows * d1);
@@ -126,7 +126,7 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
 
     @Override
     DecodingChain newDecodingChain(int rows) {
-        return new DecodingChain(priorMean, decoder, rows);
+        return new DecodingChain(priorMean, decoder, rows, 0);
     }
 
     /** Both stages: z₂ → mean of p(z₁|z₂), then z₁ → image. */
@@ -134,7 +134,7 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
     public DecoderWeights decoderWeights() {
         return new DecoderWeights(DenseAutoencoder.decoderWidths(config), config.activation(), config.likelihood(),
                 config.imageWidth(), config.imageHeight(), parameters.copy(decoderOffset, parameters.offset()),
-                priorMeanWidths(config), parameters.copy(priorMeanOffset, priorMeanEnd));
+                priorMeanWidths(config), parameters.copy(priorMeanOffset, priorMeanEnd), 0, pixelStds());
     }
 
     // ---- the passes ----------------------------------------------------------------------------
@@ -214,7 +214,7 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
         final List<LayerPass> decoder;
 
         Pass(int rows) {
-            super(rows, config.inputSize());
+            super(rows, config);
             HierarchicalAutoencoder model = HierarchicalAutoencoder.this;
             this.encoder = LayerPass.chain(model.encoder, input, null, true);
             NativeFloats h = encoder.get(encoder.size() - 1).output;
@@ -240,6 +240,11 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
         @Override
         LayerPass outputLayer() {
             return decoder.get(decoder.size() - 1);
+        }
+
+        @Override
+        NativeFloats decoderInput() {
+            return lower.z;
         }
     }
 }

@@ -10,7 +10,9 @@ package org.latentlab.model;
  * max(l, 0) + log(1 + e^−|l|) − x·l so that no exponential overflows; its derivative is
  * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x, where e^−|l| is taken as 0 for
  * |l| &gt; 40 ({@link Subnormals#NEGLIGIBLE_EXPONENT}). Gaussian with fixed σ, from the mean m:
- * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ².
+ * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ². A Gaussian whose σ is
+ * learned per pixel takes {@link #squaredResidualsByColumn}: each column's residuals scaled by its
+ * own 1/σ², and each column's sum of squares for the gradient of its σ ({@link LearnedDecoderStd}).
  */
 class LikelihoodKernels {
 
@@ -52,6 +54,35 @@ class LikelihoodKernels {
             total += squaredResiduals(means, r * width, targets, r * targetStride, gradient, gradientScale, 0, width);
         }
         return total;
+    }
+
+    /**
+     * Σ_rows (m − x)² for each column into {@code columnSums} (overwritten); writes
+     * {@code columnScales[c] · (m − x)} into the gradient, as 0 where it would be subnormal.
+     *
+     * @param columnScales one factor per column (the scale and 1/σ² of its pixel)
+     * @param gradient     receives the scaled residuals, {@code rows × width}; {@code null} to skip
+     */
+    void squaredResidualsByColumn(NativeFloats means, NativeFloats targets, int targetStride, NativeFloats gradient,
+            float[] columnScales, float[] columnSums, int rows, int width) {
+        java.util.Arrays.fill(columnSums, 0, width, 0f);
+        for (int r = 0; r < rows; r++) {
+            squaredResidualsByColumn(means, r * width, targets, r * targetStride, gradient, columnScales, columnSums,
+                    0, width);
+        }
+    }
+
+    /** Columns {@code from} to {@code to} of one row of {@link #squaredResidualsByColumn}. */
+    static void squaredResidualsByColumn(NativeFloats means, int row, NativeFloats targets, int targetRow,
+            NativeFloats gradient, float[] columnScales, float[] columnSums, int from, int to) {
+        for (int c = from; c < to; c++) {
+            float residual = means.get(row + c) - targets.get(targetRow + c);
+            columnSums[c] += residual * residual;
+            if (gradient != null) {
+                float g = columnScales[c] * residual;
+                gradient.put(row + c, Math.abs(g) < Float.MIN_NORMAL ? 0f : g);
+            }
+        }
     }
 
     /** Columns {@code from} to {@code to} of one row of {@link #bernoulli}. */

@@ -19,6 +19,11 @@ import java.util.Objects;
  * @param seed          seeds the initial weights and the sampling noise
  * @param upperLatentSize dimension of the upper level z₂ of a two-level VAE ({@link ModelKind#HVAE}); 0 for
  *                      the single-level models
+ * @param conditionClasses how many classes a conditional VAE ({@link ModelKind#CVAE}) is conditioned on,
+ *                      as a one-hot input of that width beside the pixels and beside z; 0 for the
+ *                      unconditional models
+ * @param decoderVariance whether the Gaussian decoder's σ is fixed at {@code decoderStd} or learned from it
+ *                      (one shared or one per pixel); {@link DecoderVariance#FIXED} for Bernoulli
  */
 public record ModelConfig(
         ModelKind kind,
@@ -30,7 +35,9 @@ public record ModelConfig(
         Likelihood likelihood,
         double decoderStd,
         long seed,
-        int upperLatentSize) {
+        int upperLatentSize,
+        int conditionClasses,
+        DecoderVariance decoderVariance) {
 
     public static final int MAX_LATENT_SIZE = 64;
     public static final int MAX_HIDDEN_SIZE = 4096;
@@ -42,11 +49,14 @@ public record ModelConfig(
      * 0.4 million.
      */
     public static final long MAX_PARAMETERS = 100_000_000;
+    /** The most classes a conditional VAE takes, each one input of its first encoder and decoder layers. */
+    public static final int MAX_CLASSES = 1000;
 
     public ModelConfig {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(activation, "activation");
         Objects.requireNonNull(likelihood, "likelihood");
+        Objects.requireNonNull(decoderVariance, "decoderVariance");
         hiddenSizes = List.copyOf(hiddenSizes);
         if (imageWidth < 1 || imageHeight < 1 || imageWidth > MAX_IMAGE_SIDE || imageHeight > MAX_IMAGE_SIDE) {
             throw new IllegalArgumentException("image size must be between 1×1 and " + MAX_IMAGE_SIDE + "×"
@@ -71,11 +81,29 @@ public record ModelConfig(
             throw new IllegalArgumentException("a " + kind.cliName() + " has one latent level; an upper level (of "
                     + upperLatentSize + " dimensions) needs the hierarchical VAE, hvae");
         }
+        if (kind == ModelKind.CVAE && (conditionClasses < 2 || conditionClasses > MAX_CLASSES)) {
+            throw new IllegalArgumentException("a conditional VAE needs between 2 and " + MAX_CLASSES
+                    + " classes to condition on, got " + conditionClasses);
+        }
+        if (kind != ModelKind.CVAE && conditionClasses != 0) {
+            throw new IllegalArgumentException("a " + kind.cliName() + " is not conditioned on a class; conditioning on "
+                    + conditionClasses + " classes needs the conditional VAE, cvae");
+        }
         if (!(decoderStd > 0) || Double.isInfinite(decoderStd)) {
             throw new IllegalArgumentException("decoder standard deviation must be a positive number, got " + decoderStd);
         }
+        if (decoderVariance.learned() && decoderStd < DecoderVariance.SMALLEST_LEARNED_STD) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a learned σ cannot go below 1/255 ≈ %.4f,"
+                    + " the step between 8-bit intensities, so it cannot start at %s", DecoderVariance.SMALLEST_LEARNED_STD,
+                    decoderStd));
+        }
+        if (decoderVariance.learned() && likelihood != Likelihood.GAUSSIAN) {
+            throw new IllegalArgumentException("a learned σ belongs to the Gaussian decoder (--decoder gaussian): the "
+                    + likelihood.cliName() + " decoder has no σ, each pixel's variance p(1 − p) follows from its mean");
+        }
         // The fields are not assigned until this constructor ends: static helpers take the values.
-        long parameters = layerSizes(kind, imageWidth * imageHeight, hiddenSizes, latentSize, upperLatentSize, true);
+        long parameters = layerSizes(kind, imageWidth * imageHeight, hiddenSizes, latentSize, upperLatentSize,
+                conditionClasses, true) + decoderVariance.parameterCount(imageWidth * imageHeight);
         if (parameters > MAX_PARAMETERS) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "a network of %s would have %,d weights and"
                     + " biases, more than the %,d Latent Lab can hold", architecture(kind, imageWidth * imageHeight,
@@ -83,10 +111,17 @@ public record ModelConfig(
         }
     }
 
-    /** A single-level model: a VAE or an autoencoder. */
+    /** A single-level model: a VAE or an autoencoder, with a fixed decoder σ. */
     public ModelConfig(ModelKind kind, int imageWidth, int imageHeight, List<Integer> hiddenSizes, int latentSize,
             Activation activation, Likelihood likelihood, double decoderStd, long seed) {
         this(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed, 0);
+    }
+
+    /** An unconditional model with a fixed decoder σ: a VAE, an autoencoder or a hierarchical VAE. */
+    public ModelConfig(ModelKind kind, int imageWidth, int imageHeight, List<Integer> hiddenSizes, int latentSize,
+            Activation activation, Likelihood likelihood, double decoderStd, long seed, int upperLatentSize) {
+        this(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd, seed,
+                upperLatentSize, 0, DecoderVariance.FIXED);
     }
 
     /** The reference network of the lectures and the benchmarks: 784 → 256 → 2 → 256 → 784, ReLU, Bernoulli. */
@@ -96,6 +131,16 @@ public record ModelConfig(
 
     public int inputSize() {
         return imageWidth * imageHeight;
+    }
+
+    /** Whether the model reads each image's class: a conditional VAE. */
+    public boolean conditional() {
+        return conditionClasses > 0;
+    }
+
+    /** How many values of log σ the decoder learns: 0 for a fixed σ, 1 shared, or one per pixel. */
+    public int decoderStdParameters() {
+        return decoderVariance.parameterCount(inputSize());
     }
 
     /** How many stochastic levels the model has: 2 for a hierarchical VAE, 1 otherwise. */
@@ -121,17 +166,19 @@ public record ModelConfig(
      * operations per weight and image (2 forward, 4 backward), so benchmarks quote GFLOP/s from it.
      */
     public long weightCount() {
-        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, false);
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, conditionClasses, false);
     }
 
-    /** Every weight and bias of the network: the length of its flat parameter array. */
+    /** Every weight and bias of the network, and a learned decoder's log σ: the length of its flat parameter array. */
     public long parameterCount() {
-        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, true);
+        return layerSizes(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize, conditionClasses, true)
+                + decoderStdParameters();
     }
 
     /**
      * The widths as the command line prints them: {@code 784-256-2}; a hierarchical VAE's two
-     * latent sizes as {@code --latent} takes them, lower first: {@code 784-256-16,2}.
+     * latent sizes as {@code --latent} takes them, lower first: {@code 784-256-16,2}. A conditional
+     * VAE's class inputs are not shown.
      */
     public String architecture() {
         return architecture(kind, inputSize(), hiddenSizes, latentSize, upperLatentSize);
@@ -151,12 +198,14 @@ public record ModelConfig(
      * The weights (and biases, if asked) of the encoder's layers, the latent heads (mean and
      * log-variance for each level of a VAE, the code alone for an autoencoder), a hierarchical
      * VAE's conditional prior p(z₁|z₂) (one hidden layer and its two heads) and the mirrored decoder.
+     * A conditional VAE's first encoder layer reads the pixels and the one-hot class, and so does its
+     * first decoder layer z and the class.
      */
     private static long layerSizes(ModelKind kind, int inputSize, List<Integer> hiddenSizes, int latentSize,
-            int upperLatentSize, boolean withBiases) {
+            int upperLatentSize, int classes, boolean withBiases) {
         int bias = withBiases ? 1 : 0;
         long encoder = 0;
-        long previous = inputSize;
+        long previous = (long) inputSize + classes;
         for (int width : hiddenSizes) {
             encoder += (previous + bias) * width;
             previous = width;
@@ -166,7 +215,7 @@ public record ModelConfig(
         long prior = kind != ModelKind.HVAE ? 0
                 : (long) (upperLatentSize + bias) * previous + (previous + bias) * latentSize * 2;
         long decoder = prior;
-        previous = latentSize;
+        previous = latentSize + classes;
         for (int i = hiddenSizes.size() - 1; i >= 0; i--) {
             decoder += (previous + bias) * hiddenSizes.get(i);
             previous = hiddenSizes.get(i);
@@ -177,16 +226,28 @@ public record ModelConfig(
 
     public ModelConfig withKind(ModelKind newKind) {
         return new ModelConfig(newKind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd,
-                seed, upperLatentSize);
+                seed, upperLatentSize, conditionClasses, decoderVariance);
     }
 
     public ModelConfig withLatentSize(int newLatentSize) {
         return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, newLatentSize, activation, likelihood,
-                decoderStd, seed, upperLatentSize);
+                decoderStd, seed, upperLatentSize, conditionClasses, decoderVariance);
     }
 
     public ModelConfig withSeed(long newSeed) {
         return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, decoderStd,
-                newSeed, upperLatentSize);
+                newSeed, upperLatentSize, conditionClasses, decoderVariance);
+    }
+
+    /** This network conditioned on {@code classes} classes: a conditional VAE (0: back to a VAE). */
+    public ModelConfig withConditionClasses(int classes) {
+        return new ModelConfig(classes == 0 ? ModelKind.VAE : ModelKind.CVAE, imageWidth, imageHeight, hiddenSizes,
+                latentSize, activation, likelihood, decoderStd, seed, upperLatentSize, classes, decoderVariance);
+    }
+
+    /** This network with its decoder σ set as {@code variance} says, starting from (or fixed at) {@code std}. */
+    public ModelConfig withDecoderStd(DecoderVariance variance, double std) {
+        return new ModelConfig(kind, imageWidth, imageHeight, hiddenSizes, latentSize, activation, likelihood, std,
+                seed, upperLatentSize, conditionClasses, variance);
     }
 }

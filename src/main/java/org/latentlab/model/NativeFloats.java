@@ -71,6 +71,30 @@ final class NativeFloats {
         }
     }
 
+    /**
+     * Writes the classes of {@code rows} images, {@code labels[start]}…, one-hot into columns
+     * {@code firstColumn} to {@code firstColumn + classes − 1} of each row: 1 at the class, 0 elsewhere.
+     *
+     * @throws IllegalArgumentException if a label is not one of the classes
+     */
+    void putOneHot(int[] labels, int start, int rows, int firstColumn, int classes) {
+        if (labels.length < start + rows) {
+            throw new IllegalArgumentException(rows + " images from " + start + " need as many labels, got "
+                    + labels.length);
+        }
+        int stride = (int) array.columns();
+        for (int r = 0; r < rows; r++) {
+            int label = labels[start + r];
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " is not one of the " + classes + " classes 0.."
+                        + (classes - 1));
+            }
+            for (int c = 0; c < classes; c++) {
+                put(r * stride + firstColumn + c, c == label ? 1f : 0f);
+            }
+        }
+    }
+
     /** Copies {@code length} values starting at element {@code from} into {@code target} at {@code offset}. */
     void copyTo(int from, float[] target, int offset, int length) {
         floats.get(from, target, offset, length);

@@ -29,7 +29,8 @@ public final class SnapshotDecoder {
         List<DenseLayer> priorMean = weights.twoStage()
                 ? DenseLayer.chain(priorMeanParameters, null, weights.priorMeanWidths(), 0, weights.activation(), null)
                 : List.of();
-        this.buffers = new BatchBuffers<>(rows -> new DecodingChain(priorMean, layers, rows));
+        this.buffers = new BatchBuffers<>(rows -> new DecodingChain(priorMean, layers, rows,
+                weights.conditionClasses()));
     }
 
     private static INDArray flat(float[] values) {
@@ -41,22 +42,40 @@ public final class SnapshotDecoder {
     }
 
     /**
-     * The decoder's mean image for each latent point: Bernoulli probabilities, or Gaussian means
-     * clipped to the displayable [0, 1]. A hierarchical VAE's points are z₂, decoded through the
-     * mean of p(z₁|z₂).
+     * The decoder's mean image for each latent point of an unconditional decoder: Bernoulli
+     * probabilities, or Gaussian means clipped to the displayable [0, 1]. A hierarchical VAE's
+     * points are z₂, decoded through the mean of p(z₁|z₂).
      *
      * @param latents {@code count × latentSize}, row-major
      * @return {@code count × outputSize}, row-major
      */
     public float[] decode(float[] latents, int count) {
+        return decode(latents, null, count, DecoderOutput.MEAN);
+    }
+
+    /**
+     * The mean image of p(x|z), or a sample of it, for each latent point and, for a conditional
+     * decoder, its class: {@code labels[i]} is point i's class (a conditional VAE's decoder draws
+     * that class in the style that z gives).
+     *
+     * @param labels one class per point for a conditional decoder; ignored (may be {@code null}) otherwise
+     * @return {@code count × outputSize}, row-major, intensities in [0, 1]
+     * @throws IllegalArgumentException if a conditional decoder gets no labels, or a label outside its classes
+     */
+    public float[] decode(float[] latents, int[] labels, int count, DecoderOutput output) {
         int latentSize = weights.latentSize();
         if (latents.length < count * latentSize) {
             throw new IllegalArgumentException(count + " latent points need " + count * latentSize
                     + " values, got " + latents.length);
         }
+        if (weights.conditional() && (labels == null || labels.length < count)) {
+            throw new IllegalArgumentException("a conditional decoder draws a class: " + count
+                    + " latent points need as many labels");
+        }
+        PixelNoise noise = output.sample() ? new PixelNoise(weights.pixelStds(), output.seed()) : null;
         float[] out = new float[count * weights.outputSize()];
         BatchBuffers.forEachChunk(count,
-                (start, rows) -> buffers.forRows(rows).decode(latents, start, weights.likelihood(), out));
+                (start, rows) -> buffers.forRows(rows).decode(latents, labels, start, weights.likelihood(), noise, out));
         return out;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.SnapshotDecoder;
 
@@ -82,8 +83,11 @@ public final class DecodeService implements AutoCloseable {
      * @param id      increases with every request made to the service
      * @param weights the decoder snapshot to decode with
      * @param latents {@code count × latentSize} points, row-major; not copied, do not change them
+     * @param labels  each point's class for a conditional decoder, else {@code null}; not copied either
+     * @param output  the mean of p(x|z) or a sample of it
      */
-    public record DecodeRequest(long id, DecoderWeights weights, float[] latents, int count) {
+    public record DecodeRequest(long id, DecoderWeights weights, float[] latents, int count, int[] labels,
+                                DecoderOutput output) {
     }
 
     /**
@@ -99,7 +103,7 @@ public final class DecodeService implements AutoCloseable {
      * A finished decode.
      *
      * @param request what was asked
-     * @param images  {@code count × outputSize} mean images, row-major, intensities in [0, 1]
+     * @param images  {@code count × outputSize} images (means or samples, as asked), row-major, intensities in [0, 1]
      * @param nanos      how long the decode took
      * @param finishedAt {@link System#nanoTime()} when it was done
      */
@@ -125,15 +129,34 @@ public final class DecodeService implements AutoCloseable {
         }
 
         /**
-         * Asks for {@code count} points to be decoded with {@code weights}, replacing any request of
-         * this channel that has not started yet.
+         * Asks for the mean images of {@code count} points decoded with {@code weights}, an
+         * unconditional decoder, replacing any request of this channel that has not started yet.
          *
          * @return the request's id, to recognise its result
          * @throws IllegalArgumentException if {@code count} is negative, its images would not fit in
          *                                  one array, or {@code latents} holds fewer than {@code count} points
          */
         public long request(DecoderWeights weights, float[] latents, int count) {
+            return request(weights, latents, null, count, DecoderOutput.MEAN);
+        }
+
+        /**
+         * Asks for {@code count} points to be decoded with {@code weights} as {@code output} says (the
+         * mean of p(x|z) or a seeded sample), each with its class {@code labels[i]} for a conditional
+         * decoder, replacing any request of this channel that has not started yet.
+         *
+         * @param labels one class per point for a conditional decoder; ignored (may be {@code null}) otherwise
+         * @return the request's id, to recognise its result
+         * @throws IllegalArgumentException as {@link #request(DecoderWeights, float[], int)}, or if a
+         *                                  conditional decoder gets fewer than {@code count} labels
+         */
+        public long request(DecoderWeights weights, float[] latents, int[] labels, int count, DecoderOutput output) {
             Objects.requireNonNull(weights, "weights");
+            Objects.requireNonNull(output, "output");
+            if (weights.conditional() && (labels == null || labels.length < count)) {
+                throw new IllegalArgumentException("a conditional decoder draws a class: " + count
+                        + " points need as many labels");
+            }
             if (count < 0 || (long) count * weights.outputSize() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("cannot decode " + count + " points of " + weights.outputSize()
                         + " pixels each into one array");
@@ -142,7 +165,8 @@ public final class DecodeService implements AutoCloseable {
                 throw new IllegalArgumentException(count + " points of " + weights.latentSize() + " dimensions need "
                         + (long) count * weights.latentSize() + " values, got " + latents.length);
             }
-            DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count);
+            DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count, labels,
+                    output);
             if (pending.getAndSet(request) == null) {
                 synchronized (lock) {
                     ready.add(this);
@@ -237,7 +261,7 @@ public final class DecodeService implements AutoCloseable {
                 decoder = null; // a failure below leaves no half-built decoder behind
                 decoder = new SnapshotDecoder(request.weights());
             }
-            return decoder.decode(request.latents(), request.count());
+            return decoder.decode(request.latents(), request.labels(), request.count(), request.output());
         }
     }
 }

@@ -6,6 +6,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.latentlab.model.DecoderStd;
+import org.latentlab.model.DecoderVariance;
 
 /**
  * The per-epoch and per-iteration histories as CSV, for spreadsheets and for the run file.
@@ -35,9 +37,21 @@ public final class HistoryCsv {
         return EPOCH_HEADER + levelColumns("train_kl_z", levels) + levelColumns("validation_kl_z", levels);
     }
 
-    /** The iterations' header: {@link #ITERATION_HEADER}, then {@code kl_z1,kl_z2} for a model of two levels. */
-    static String iterationHeader(int levels) {
-        return ITERATION_HEADER + levelColumns("kl_z", levels);
+    /**
+     * The iterations' header: {@link #ITERATION_HEADER}, then {@code kl_z1,kl_z2} for a model of two
+     * levels, then a learned decoder σ: {@code decoder_std}, or per pixel
+     * {@code decoder_std_mean,decoder_std_min,decoder_std_max}.
+     */
+    static String iterationHeader(int levels, DecoderVariance variance) {
+        return ITERATION_HEADER + levelColumns("kl_z", levels) + String.join("", stdColumns(variance));
+    }
+
+    private static List<String> stdColumns(DecoderVariance variance) {
+        return switch (variance) {
+            case FIXED -> List.of();
+            case LEARNED -> List.of(",decoder_std");
+            case LEARNED_PER_PIXEL -> List.of(",decoder_std_mean", ",decoder_std_min", ",decoder_std_max");
+        };
     }
 
     private static String levelColumns(String prefix, int levels) {
@@ -83,12 +97,19 @@ public final class HistoryCsv {
 
     public static void writeIterations(IterationHistory.View history, Writer out) throws IOException {
         int levels = history.levels();
-        out.write(iterationHeader(levels) + "\n");
+        DecoderVariance variance = history.decoderVariance();
+        out.write(iterationHeader(levels, variance) + "\n");
         for (int i = 0; i < history.size(); i++) {
             out.write(String.format(Locale.ROOT, "%d,%.6g,%.6g,%.6g,%.6g", i + 1, history.objective(i),
                     history.reconstruction(i), history.kl(i), history.beta(i)));
             for (int l = 0; levels > 1 && l < levels; l++) {
                 out.write(String.format(Locale.ROOT, ",%.6g", history.levelKl(l, i)));
+            }
+            if (variance == DecoderVariance.LEARNED) {
+                out.write(String.format(Locale.ROOT, ",%.6g", history.decoderStd(i).mean()));
+            } else if (variance == DecoderVariance.LEARNED_PER_PIXEL) {
+                DecoderStd std = history.decoderStd(i);
+                out.write(String.format(Locale.ROOT, ",%.6g,%.6g,%.6g", std.mean(), std.min(), std.max()));
             }
             out.write("\n");
         }
@@ -133,20 +154,31 @@ public final class HistoryCsv {
     }
 
     /**
-     * Reads what {@link #writeIterations} wrote for a model of {@code levels} stochastic levels, at
-     * most {@code maxRows} iterations: the rest of a longer history is left unread.
+     * Reads what {@link #writeIterations} wrote for a model of {@code levels} stochastic levels whose
+     * decoder's σ is as {@code variance} says, at most {@code maxRows} iterations: the rest of a
+     * longer history is left unread.
      */
-    static IterationHistory readIterations(Reader in, long maxRows, int levels) throws IOException {
-        IterationHistory history = new IterationHistory(levels);
-        Rows rows = new Rows(in, iterationHeader(levels), ITERATION_COLUMNS + (levels > 1 ? levels : 0));
+    static IterationHistory readIterations(Reader in, long maxRows, int levels, DecoderVariance variance)
+            throws IOException {
+        IterationHistory history = new IterationHistory(levels, variance);
+        int levelColumns = levels > 1 ? levels : 0;
+        int stdColumn = ITERATION_COLUMNS + levelColumns;
+        Rows rows = new Rows(in, iterationHeader(levels, variance),
+                stdColumn + stdColumns(variance).size());
         double[] klPerLevel = new double[levels];
         for (String[] f = history.size() < maxRows ? rows.next() : null; f != null;
                 f = history.size() < maxRows ? rows.next() : null) {
             for (int l = 0; l < levels; l++) {
                 klPerLevel[l] = Double.parseDouble(levels > 1 ? f[ITERATION_COLUMNS + l] : f[3]);
             }
+            DecoderStd std = switch (variance) {
+                case FIXED -> null;
+                case LEARNED -> DecoderStd.shared(Double.parseDouble(f[stdColumn]));
+                case LEARNED_PER_PIXEL -> new DecoderStd(Double.parseDouble(f[stdColumn]),
+                        Double.parseDouble(f[stdColumn + 1]), Double.parseDouble(f[stdColumn + 2]));
+            };
             history.append(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]), klPerLevel);
+                    Double.parseDouble(f[4]), klPerLevel, std);
         }
         return history;
     }

@@ -23,6 +23,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.latentlab.io.AtomicFile;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -50,8 +51,12 @@ public final class RunFile {
      * (written only for that model; a version-1 file reads as before).
      * 3: {@code training.debias} (written only when debiasing; a file without it trains with a plain
      * shuffle) and the rare group's columns in {@code epochs.csv} (only for a set with a rare group).
+     * 4: a conditional VAE's {@code model.conditionClasses}, and a learned decoder σ's
+     * {@code model.decoderVariance} with its log σ first in {@code parameters.f32} and σ in
+     * {@code iterations.csv} (each written only when it is not the old behaviour; files of
+     * versions 1 to 3 read as before).
      */
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
 
     private RunFile() {
@@ -139,7 +144,8 @@ public final class RunFile {
                     + count + " optimizer moments");
             ModelState state = new ModelState(parameters, optimizer, steps);
             int levels = model.latentLevels();
-            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels);
+            IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels,
+                    model.decoderVariance());
             List<EpochMetrics> epochs = HistoryCsv.readEpochs(text(zip, "epochs.csv"), iterations.size(), levels);
             return new SavedRun(model, training, value(p, "dataset"), state, iterations.view(), epochs);
         } catch (RunFileException e) {
@@ -167,6 +173,12 @@ public final class RunFile {
         p.setProperty("model.seed", Long.toString(m.seed()));
         if (m.upperLatentSize() != 0) {
             p.setProperty("model.upperLatentSize", Integer.toString(m.upperLatentSize()));
+        }
+        if (m.conditionClasses() != 0) {
+            p.setProperty("model.conditionClasses", Integer.toString(m.conditionClasses()));
+        }
+        if (m.decoderVariance() != DecoderVariance.FIXED) {
+            p.setProperty("model.decoderVariance", m.decoderVariance().cliName());
         }
         p.setProperty("training.learningRate", Double.toString(t.learningRate()));
         p.setProperty("training.batchSize", Integer.toString(t.batchSize()));
@@ -196,7 +208,9 @@ public final class RunFile {
                 Activation.fromCliName(value(p, "model.activation")),
                 Likelihood.fromCliName(value(p, "model.likelihood")),
                 Double.parseDouble(value(p, "model.decoderStd")), Long.parseLong(value(p, "model.seed")),
-                Integer.parseInt(p.getProperty("model.upperLatentSize", "0")));
+                Integer.parseInt(p.getProperty("model.upperLatentSize", "0")),
+                Integer.parseInt(p.getProperty("model.conditionClasses", "0")),
+                DecoderVariance.fromCliName(p.getProperty("model.decoderVariance", DecoderVariance.FIXED.cliName())));
     }
 
     private static TrainingConfig trainingConfigOf(Properties p) throws IOException {

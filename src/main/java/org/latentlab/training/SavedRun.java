@@ -39,6 +39,11 @@ public record SavedRun(
             throw new IllegalArgumentException("its history holds " + iterations.size() + " iterations but its model"
                     + " has taken only " + state.steps() + " steps");
         }
+        if (iterations.decoderVariance() != modelConfig.decoderVariance()) {
+            throw new IllegalArgumentException("its history is of a decoder whose σ is "
+                    + iterations.decoderVariance().cliName() + ", but the model's is "
+                    + modelConfig.decoderVariance().cliName());
+        }
         if (iterations.levels() != modelConfig.latentLevels()) {
             throw new IllegalArgumentException("its history holds the KL of " + iterations.levels()
                     + " latent levels, but the model has " + modelConfig.latentLevels());

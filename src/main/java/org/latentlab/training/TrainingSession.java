@@ -34,7 +34,10 @@ public final class TrainingSession {
     private final TrainingConfig config;
     private final LatentModel model;
     private final float[] batch;
+    /** The batch's classes for a conditional model; {@code null} for the others, which read none. */
+    private final int[] batchLabels;
     private final float[] validationPixels;
+    private final int[] validationLabels;
     private final int probeCount;
     private final float[] probePixels;
     private final int[] probeLabels;
@@ -71,24 +74,26 @@ public final class TrainingSession {
         if (training.size() == 0) {
             throw new IllegalArgumentException("the training set '" + training.name() + "' has no images");
         }
+        requireClasses(training, model.config());
+        requireClasses(validation, model.config());
         this.training = training;
         this.validation = validation;
         this.config = config;
         this.model = model;
-        this.history = new IterationHistory(model.config().latentLevels());
+        this.history = new IterationHistory(model.config().latentLevels(), model.config().decoderVariance());
         this.epochKlByLevel = new double[model.config().latentLevels()];
         this.schedule = config.beta().startingAt(0);
         this.learningRate = config.learningRate();
         this.batch = new float[config.batchSize() * training.pixelCount()];
+        boolean conditional = model.config().conditional();
+        this.batchLabels = conditional ? new int[config.batchSize()] : null;
         this.validationPixels = validation.pixels(validation.size());
+        this.validationLabels = conditional ? validation.labels(validation.size()) : null;
         this.probeCount = Math.min(PROBE_LIMIT, validation.size());
         // The probe's images go out in every snapshot: a copy of their own, so that nothing a reader
         // does to them can reach the images the held-out loss is measured on.
         this.probePixels = validation.pixels(probeCount);
-        this.probeLabels = new int[probeCount];
-        for (int i = 0; i < probeCount; i++) {
-            probeLabels[i] = validation.label(i);
-        }
+        this.probeLabels = validation.labels(probeCount);
         this.probeAttributes = probeCount == validation.size() ? validation.attributes()
                 : validation.attributes().subset(IntStream.range(0, probeCount).toArray());
         this.rareGroup = RareGroupEvaluation.of(training, validation);
@@ -105,11 +110,26 @@ public final class TrainingSession {
         IterationHistory.View saved = run.iterations();
         for (int i = 0; i < saved.size(); i++) {
             session.history.append(saved.objective(i), saved.reconstruction(i), saved.kl(i), saved.beta(i),
-                    saved.klPerLevel(i));
+                    saved.klPerLevel(i), saved.decoderVariance().learned() ? saved.decoderStd(i) : null);
         }
         session.epochs.addAll(run.epochs());
         session.iteration = saved.size();
         return session;
+    }
+
+    /** A conditional model reads each image's class: the images must have the classes it knows. */
+    private static void requireClasses(Dataset data, ModelConfig config) {
+        if (!config.conditional() || data.size() == 0) {
+            return;
+        }
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("'" + data.name() + "' has no labels, and a conditional VAE reads each"
+                    + " image's class");
+        }
+        if (data.classNames().size() != config.conditionClasses()) {
+            throw new IllegalArgumentException("'" + data.name() + "' has " + data.classNames().size()
+                    + " classes but the conditional VAE was made for " + config.conditionClasses());
+        }
     }
 
     private static void requireMatchingImages(Dataset data, ModelConfig config) {
@@ -132,9 +152,12 @@ public final class TrainingSession {
         int n = training.pixelCount();
         for (int k = 0; k < count; k++) {
             training.copyImage(order[position + k], batch, k * n);
+            if (batchLabels != null) {
+                batchLabels[k] = training.label(order[position + k]);
+            }
         }
         double beta = schedule.betaAt(iteration);
-        BatchLosses losses = model.trainStep(batch, count, config.lossTerms().weights(beta), learningRate);
+        BatchLosses losses = model.trainStep(batch, batchLabels, count, config.lossTerms().weights(beta), learningRate);
         if (!losses.isFinite()) {
             return new StepOutcome(losses, beta, null);
         }
@@ -142,7 +165,8 @@ public final class TrainingSession {
         lastBatchStart = position;
         lastBatchCount = count;
         position += count;
-        history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta, losses.klPerLevel());
+        history.append(losses.objective(), losses.reconstruction(), losses.kl(), beta, losses.klPerLevel(),
+                model.config().decoderVariance().learned() ? model.decoderStd() : null);
         epochObjective += losses.objective() * count;
         epochReconstruction += losses.reconstruction() * count;
         epochKl += losses.kl() * count;
@@ -225,7 +249,8 @@ public final class TrainingSession {
         long start = System.nanoTime();
         BatchLosses held = validation.size() == 0
                 ? null
-                : model.evaluate(validationPixels, validation.size(), new SplittableRandom(VALIDATION_NOISE_SEED));
+                : model.evaluate(validationPixels, validationLabels, validation.size(),
+                        new SplittableRandom(VALIDATION_NOISE_SEED));
         int images = training.size();
         RareGroupMetrics groups = rareGroup == null ? null : rareGroup.measure(model, order);
         double seconds = (epochNanos + System.nanoTime() - start) / 1e9;
@@ -318,7 +343,7 @@ public final class TrainingSession {
 
     /** Encodes the probe images (the first {@value #PROBE_LIMIT} held-out ones). */
     public ProbeSet encodeProbe() {
-        Encoding encoding = model.encode(probePixels, probeCount);
+        Encoding encoding = model.encode(probePixels, probeLabels, probeCount); // the labels only a conditional VAE reads
         return new ProbeSet(encoding, probePixels, validation.width(), validation.height(), probeLabels,
                 validation.classNames(), probeAttributes);
     }

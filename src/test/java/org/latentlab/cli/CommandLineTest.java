@@ -208,7 +208,7 @@ class CommandLineTest {
         assertEquals("latent-lab: latent size 0 is outside 1..64", latent.err().trim());
 
         Result model = cli("train", "--model", "gan", "--out", folder.resolve("x").toString());
-        assertEquals("latent-lab: unknown model 'gan': expected vae, ae or hvae", model.err().trim());
+        assertEquals("latent-lab: unknown model 'gan': expected vae, ae, hvae or cvae", model.err().trim());
 
         Result number = cli("train", "--lr", "fast", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, number.code());

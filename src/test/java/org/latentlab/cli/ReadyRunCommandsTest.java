@@ -10,6 +10,7 @@ import org.latentlab.lesson.ReadyRuns;
 import org.latentlab.lesson.Setup;
 import org.latentlab.lesson.SetupKey;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
@@ -35,13 +36,12 @@ class ReadyRunCommandsTest {
     private static void assertSame(Setup setup, TrainCommand train, String where) {
         assertEquals(setup.dataset(), train.dataset, where);
         assertEquals(setup.model(), ModelKind.fromCliName(train.model), where);
-        LatentSizes latent = LatentSizes.parse(train.latent, ModelKind.fromCliName(train.model));
-        assertEquals(setup.latentSize(), latent.lower(), where);
-        assertEquals(0, latent.upper(), where + ": setups hold one latent size until the window learns the hierarchical VAE");
-        assertEquals(setup.hiddenSizes(), train.hidden, where);
+        assertEquals(setup.latentSize(), LatentSizes.parse(train.latent, setup.model()).lower(), where);
+        assertEquals(setup.hiddenSizes(), train.hiddenSizes(setup.model()), where);
         assertEquals(setup.activation(), Activation.fromCliName(train.activation), where);
         assertEquals(setup.decoder(), Likelihood.fromCliName(train.decoder), where);
-        assertEquals(setup.decoderStd(), train.decoderStd, 0, where);
+        assertEquals(setup.decoderStd(), DecoderStdOption.parse(train.decoderStd).std(), 0, where);
+        assertEquals(DecoderVariance.FIXED, DecoderStdOption.parse(train.decoderStd).variance(), where);
         assertEquals(setup.beta(), BetaSchedule.parse(train.schedule, train.beta), where);
         assertEquals(setup.learningRate(), train.learningRate, 0, where);
         assertEquals(setup.batchSize(), train.batch, where);

@@ -33,11 +33,11 @@ class ReadyRunsTest {
     }
 
     /**
-     * When a setup can describe a planned run's model (its kind, or the hierarchical VAE's two
-     * latent sizes), this fails: clear the run's planned flag and let the script make it.
+     * When the window learns a planned run's model kind, this fails: clear the run's planned flag and
+     * let the script make it.
      */
     @Test
-    void plannedRunsNeedAModelThatASetupCannotDescribeYet() {
+    void plannedRunsNeedAModelKindTheWindowDoesNotTrainYet() {
         for (ReadyRun run : ReadyRuns.ALL) {
             if (run.planned()) {
                 InvalidSetupException e = assertThrows(InvalidSetupException.class,

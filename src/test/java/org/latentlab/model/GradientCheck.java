@@ -1,6 +1,10 @@
 package org.latentlab.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
 
 /**
  * Central differences of a network's weighted objective, with the same noise each time, against its
@@ -32,8 +36,13 @@ final class GradientCheck {
      * @return {@code 2 × groups} numbers: the errors, then the largest gradients
      */
     static double[] check(BackpropagatedModel<?> model, int count, LossWeights weights, long... from) {
+        return check(model, count, null, weights, from);
+    }
+
+    /** {@link #check(BackpropagatedModel, int, LossWeights, long...)} with a class for each image. */
+    static double[] check(BackpropagatedModel<?> model, int count, int[] labels, LossWeights weights, long... from) {
         float[] x = images(count, model.config().inputSize(), 5);
-        model.computeGradients(x, count, weights, new SplittableRandom(3));
+        model.computeGradients(x, labels, count, weights, new SplittableRandom(3));
         float[] analytic = model.gradient();
         ModelState original = model.state();
         float[] parameters = original.parameters();
@@ -46,10 +55,10 @@ final class GradientCheck {
             float saved = parameters[i];
             parameters[i] = saved + STEP;
             model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double plus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
+            double plus = model.computeGradients(x, labels, count, weights, new SplittableRandom(3)).objective();
             parameters[i] = saved - STEP;
             model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double minus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
+            double minus = model.computeGradients(x, labels, count, weights, new SplittableRandom(3)).objective();
             parameters[i] = saved;
             double numeric = (plus - minus) / (2 * STEP);
             double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));
@@ -58,6 +67,19 @@ final class GradientCheck {
         }
         model.restore(original);
         return result;
+    }
+
+    /**
+     * Asserts what {@link #check} found for each named group: its worst relative error below
+     * {@code tolerance}, and a largest gradient above 10⁻⁴ exactly for the groups
+     * {@code getsGradient} names (a group the loss never reaches gets none).
+     */
+    static void assertEveryGroup(double[] result, String[] groups, double tolerance, IntPredicate getsGradient) {
+        for (int g = 0; g < groups.length; g++) {
+            assertTrue(result[g] < tolerance, groups[g] + ": worst relative gradient error " + result[g]);
+            assertEquals(getsGradient.test(g), result[groups.length + g] > 1e-4,
+                    groups[g] + ": largest gradient " + result[groups.length + g]);
+        }
     }
 
     /** The worst relative error over every parameter. */

@@ -26,7 +26,8 @@ class RecordCopiesTest {
     @Test
     void decoderWeightsAreNotChangedThroughTheArraysTheyWereMadeFromOrHandOut() {
         float[] parameters = new float[(1 + 1) * 2];
-        DecoderWeights weights = new DecoderWeights(List.of(1, 2), Activation.RELU, Likelihood.BERNOULLI, 2, 1, parameters);
+        DecoderWeights weights = new DecoderWeights(List.of(1, 2), Activation.RELU, Likelihood.BERNOULLI, 2, 1, parameters,
+                List.of(), new float[0], 0, new float[0]);
         parameters[0] = 5;
         weights.parameters()[1] = 5;
         assertArrayEquals(new float[4], weights.parameters(), 0f);

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.DenseAutoencoder;
 import org.latentlab.model.ModelConfig;
@@ -154,6 +155,33 @@ class DecodeServiceTest {
             DecodeService.DecodeResult decoded = result(slider, id);
             assertArrayEquals(new SnapshotDecoder(weights).decode(new float[] {0.5f, -0.5f}, 1), decoded.images(), 1e-6f);
             assertTrue(decoded.nanos() > 0);
+        }
+    }
+
+    /**
+     * A conditional decoder's request carries each point's class and asks for the mean or a seeded
+     * sample: the service gives what a decoder of the same snapshot gives, and refuses points
+     * without their classes.
+     */
+    @Test
+    void aRequestCarriesItsClassesAndAsksForTheMeanOrASample() throws InterruptedException {
+        DecoderWeights conditional = new DenseAutoencoder(new ModelConfig(ModelKind.CVAE, 28, 28, java.util.List.of(32),
+                2, org.latentlab.model.Activation.RELU, org.latentlab.model.Likelihood.GAUSSIAN, 0.2, 3, 0, 10,
+                org.latentlab.model.DecoderVariance.LEARNED_PER_PIXEL)).decoderWeights();
+        float[] z = {0.5f, -1f, 1.5f, 0f};
+        int[] classes = {3, 8};
+        SnapshotDecoder reference = new SnapshotDecoder(conditional);
+        try (DecodeService service = new DecodeService()) {
+            DecodeService.Channel channel = service.channel();
+            long mean = channel.request(conditional, z, classes, 2, DecoderOutput.MEAN);
+            assertArrayEquals(reference.decode(z, classes, 2, DecoderOutput.MEAN), result(channel, mean).images(), 0f);
+            long sample = channel.request(conditional, z, classes, 2, DecoderOutput.sample(9));
+            DecodeService.DecodeResult drawn = result(channel, sample);
+            assertArrayEquals(reference.decode(z, classes, 2, DecoderOutput.sample(9)), drawn.images(), 0f);
+            assertEquals(DecoderOutput.sample(9), drawn.request().output());
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> channel.request(conditional, z, 2));
+            assertEquals("a conditional decoder draws a class: 2 points need as many labels", missing.getMessage());
         }
     }
 }
