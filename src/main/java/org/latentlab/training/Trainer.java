@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,6 +18,10 @@ import java.util.function.Supplier;
  * optimizer, history, place in the data) back to where the last published snapshot shows it, keeps
  * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
+ *
+ * <p>Each session records its {@link TrainingTimeline} from the snapshots the trainer publishes at
+ * the moments the timeline wants; the entries are made on a second thread, "latent-lab-timeline",
+ * which ends with the trainer.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
@@ -23,6 +29,8 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     static final double SNAPSHOT_SHARE = 0.05;
 
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
+    /** The recorder of the session being trained, handed over from the trainer thread. */
+    private final AtomicReference<TimelineRecorder> recorder;
 
     /**
      * Builds the first session on the calling thread (so construction errors reach the caller),
@@ -31,12 +39,37 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE));
+        this(sessionFactory, TimelineRecorder.newWorker(), new AtomicReference<>());
     }
 
-    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {
+    private Trainer(Supplier<TrainingSession> sessionFactory, ExecutorService timelineWorker,
+                    AtomicReference<TimelineRecorder> recorder) {
+        this(new TrainerThread<>(() -> {
+            TrainingSession made = sessionFactory.get();
+            made.recordTimeline(timelineWorker);
+            recorder.set(made.timelineRecorder());
+            return new SessionWork(made);
+        }, "latent-lab-trainer", SNAPSHOT_SHARE), recorder);
+        thread.ended().thenRun(timelineWorker::shutdown);
+    }
+
+    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder) {
         super(thread);
         this.thread = thread;
+        this.recorder = recorder;
+    }
+
+    /**
+     * The timeline of the session being trained, as recorded so far: read from any thread. Its
+     * newest entries follow the snapshots they come from by a few milliseconds.
+     */
+    public TrainingTimeline timeline() {
+        return recorder.get().timeline();
+    }
+
+    /** Why the timeline missed its last moment; {@code null} when it did not. */
+    public String timelineProblem() {
+        return recorder.get().problem();
     }
 
     /** Sets the target β of the current schedule, from the next iteration on. */

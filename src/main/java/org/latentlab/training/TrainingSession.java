@@ -3,6 +3,7 @@ package org.latentlab.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
@@ -49,6 +50,10 @@ public final class TrainingSession {
     /** The epoch's KL sums by stochastic level, lowest first. */
     private double[] epochKlByLevel;
     private long epochNanos;
+    /** The timeline saved with the run this session continues; empty for a new run. */
+    private TrainingTimeline savedTimeline = TrainingTimeline.empty();
+    /** Records the timeline from now on; {@code null} when none is recorded. */
+    private TimelineRecorder timeline;
 
     public TrainingSession(Dataset training, Dataset validation, ModelConfig modelConfig, TrainingConfig config) {
         this(training, validation, LatentModel.create(modelConfig), config);
@@ -97,6 +102,7 @@ public final class TrainingSession {
         }
         session.epochs.addAll(run.epochs());
         session.iteration = saved.size();
+        session.savedTimeline = run.timeline();
         return session;
     }
 
@@ -151,12 +157,54 @@ public final class TrainingSession {
      * {@linkplain StepOutcome#diverged() diverged}.
      */
     public StepOutcome trainEpoch() {
+        recordTimelineIfDue();
         while (true) {
             StepOutcome outcome = step();
-            if (outcome.diverged() || outcome.completedEpoch() != null) {
+            if (outcome.diverged()) {
+                return outcome;
+            }
+            recordTimelineIfDue();
+            if (outcome.completedEpoch() != null) {
                 return outcome;
             }
         }
+    }
+
+    // ---- the timeline ---------------------------------------------------------------------------
+
+    /**
+     * Records a timeline of this session from now on (going on from the one of the run it
+     * continues), its entries made on {@code worker}: a single thread, which may serve other
+     * sessions too. {@link #trainEpoch()} records the moments that are due; a trainer records
+     * them from the snapshots it publishes.
+     */
+    public void recordTimeline(Executor worker) {
+        timeline = new TimelineRecorder(TimelineLayout.standard(probeCount, model.config().topLatentSize(),
+                validation.width(), validation.height()), savedTimeline, worker);
+    }
+
+    /** The recorder, or {@code null} when no timeline is recorded. */
+    TimelineRecorder timelineRecorder() {
+        return timeline;
+    }
+
+    /** Records the moment as it is now if the timeline is recorded and the moment is due. */
+    public void recordTimelineIfDue() {
+        if (timeline != null && timeline.due(iteration)) {
+            timeline.record(TimelineCapture.of(this));
+        }
+    }
+
+    /** Waits until the moments recorded so far are in the timeline: before the last save. */
+    public void awaitTimeline() {
+        if (timeline != null) {
+            timeline.awaitRecorded();
+        }
+    }
+
+    /** The timeline as recorded so far; that of the run it continues if none is recorded. */
+    public TrainingTimeline timeline() {
+        return timeline == null ? savedTimeline : timeline.timeline();
     }
 
     /**
@@ -322,11 +370,14 @@ public final class TrainingSession {
         this.learningRate = newLearningRate;
     }
 
-    /** Everything a run file holds, as of now. */
+    /**
+     * Everything a run file holds, as of now; the timeline as far as it has been made (see
+     * {@link #awaitTimeline()}).
+     */
     public SavedRun toSavedRun(String datasetSpec) {
         TrainingConfig current = new TrainingConfig(learningRate, config.batchSize(), config.epochs(), schedule,
                 config.lossTerms(), config.seed());
-        return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs());
+        return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs(), timeline());
     }
 
 }

@@ -81,18 +81,9 @@ public final class ManifoldViewModel {
         }
         int d = decoder.latentSize();
         LatentGrid current = grid.get();
-        if (d == 1) {
-            requestedPoints = new float[current.size()];
-            for (int i = 0; i < current.size(); i++) {
-                requestedPoints[i] = (float) current.axisValue(i);
-            }
-            channel.request(decoder, requestedPoints, current.size());
-            return;
-        }
         LatentPlane shown = plane == null || plane.latentSize() != d ? LatentPlane.firstTwoAxes(d) : plane;
-        int count = current.size() * current.size();
-        requestedPoints = shown.embed(current.points(2, 0, 1), count);
-        channel.request(decoder, requestedPoints, count);
+        requestedPoints = current.pointsOn(shown);
+        channel.request(decoder, requestedPoints, current.countIn(d));
     }
 
     /**

@@ -49,7 +49,7 @@ public final class SampleStripsViewModel {
         boolean newProbe = shownProbe != probe.pixels();
         if (newProbe) {
             shownProbe = probe.pixels();
-            chosen = oneOfEachClass(probe, STRIP_LENGTH);
+            chosen = probe.oneOfEachClass(STRIP_LENGTH);
             float[] pixels = new float[chosen.length * probe.imageWidth() * probe.imageHeight()];
             for (int k = 0; k < chosen.length; k++) {
                 System.arraycopy(probe.image(chosen[k]), 0, pixels, k * probe.imageWidth() * probe.imageHeight(),
@@ -96,33 +96,6 @@ public final class SampleStripsViewModel {
             shownSamples = s;
             samples.set(new Strip(s.images(), s.request().count(), s.imageWidth(), s.imageHeight()));
         }
-    }
-
-    /** Up to {@code count} probe images, cycling through the classes so that each appears. */
-    static int[] oneOfEachClass(ProbeSet probe, int count) {
-        int n = Math.min(count, probe.size());
-        int classes = Math.max(1, probe.classNames().size());
-        int[] chosen = new int[n];
-        boolean[] taken = new boolean[probe.size()];
-        int filled = 0;
-        for (int round = 0; filled < n && round < probe.size(); round++) {
-            int wanted = round % classes;
-            for (int i = 0; i < probe.size(); i++) {
-                int label = probe.labels()[i];
-                if (!taken[i] && (label == wanted || label < 0 || probe.classNames().isEmpty())) {
-                    taken[i] = true;
-                    chosen[filled++] = i;
-                    break;
-                }
-            }
-        }
-        for (int i = 0; filled < n && i < probe.size(); i++) {
-            if (!taken[i]) {
-                taken[i] = true;
-                chosen[filled++] = i;
-            }
-        }
-        return chosen;
     }
 
     public ReadOnlyObjectProperty<Strip> inputsProperty() {
