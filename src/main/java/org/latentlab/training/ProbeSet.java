@@ -68,23 +68,29 @@ public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int im
      * appears: those the window shows over their reconstructions, and a timeline records.
      */
     public int[] oneOfEachClass(int count) {
-        int n = Math.min(count, size());
-        int classes = Math.max(1, classNames.size());
+        return oneOfEachClass(labels, classNames.size(), count);
+    }
+
+    /** {@link #oneOfEachClass(int)} of images with these labels (−1: none) among {@code classes} classes. */
+    static int[] oneOfEachClass(int[] labels, int classes, int count) {
+        int size = labels.length;
+        int n = Math.min(count, size);
+        int rounds = Math.max(1, classes);
         int[] chosen = new int[n];
-        boolean[] taken = new boolean[size()];
+        boolean[] taken = new boolean[size];
         int filled = 0;
-        for (int round = 0; filled < n && round < size(); round++) {
-            int wanted = round % classes;
-            for (int i = 0; i < size(); i++) {
+        for (int round = 0; filled < n && round < size; round++) {
+            int wanted = round % rounds;
+            for (int i = 0; i < size; i++) {
                 int label = labels[i];
-                if (!taken[i] && (label == wanted || label < 0 || classNames.isEmpty())) {
+                if (!taken[i] && (label == wanted || label < 0 || classes == 0)) {
                     taken[i] = true;
                     chosen[filled++] = i;
                     break;
                 }
             }
         }
-        for (int i = 0; filled < n && i < size(); i++) {
+        for (int i = 0; filled < n && i < size; i++) {
             if (!taken[i]) {
                 taken[i] = true;
                 chosen[filled++] = i;

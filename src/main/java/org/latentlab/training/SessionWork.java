@@ -3,10 +3,9 @@ package org.latentlab.training;
 import java.util.Locale;
 
 /**
- * One {@link TrainingSession} as the work of a trainer thread: steps it, makes its snapshots (and
- * hands those its timeline wants to the timeline's recorder), and after a step whose loss is not
- * finite puts the whole session (model, history, place in the data) back to where it was at its
- * last snapshot. Confined to the trainer thread.
+ * One {@link TrainingSession} as the work of a trainer thread: steps it, makes its snapshots, and
+ * after a step whose loss is not finite puts the whole session (model, history, place in the
+ * data) back to where it was at its last snapshot. Confined to the trainer thread.
  */
 final class SessionWork implements TrainingWork<TrainingSnapshot> {
 
@@ -55,23 +54,11 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
     public TrainingSnapshot snapshot(TrainerState state, String message, double iterationsPerSecond) {
         ProbeSet probe = session.encodeProbe();
         lastShown = session.checkpoint();
-        TrainingSnapshot snapshot = new TrainingSnapshot(state, message, session.model().config(), session.iteration(),
+        return new TrainingSnapshot(state, message, session.model().config(), session.iteration(),
                 session.completedEpochs(), session.epochProgress(), session.beta(), session.learningRate(),
                 iterationsPerSecond, session.history(), session.epochs(), probe, probe.encoding().klPerDimension(),
                 probe.encoding().activeUnits(TrainingSnapshot.ACTIVE_UNIT_THRESHOLD),
                 session.model().decoderWeights());
-        TimelineRecorder timeline = session.timelineRecorder();
-        if (timeline != null && timeline.due(snapshot.iteration())) {
-            timeline.record(TimelineCapture.of(snapshot));
-        }
-        return snapshot;
-    }
-
-    /** Whether the session's timeline wants this moment: then the trainer publishes a snapshot now. */
-    @Override
-    public boolean snapshotDue() {
-        TimelineRecorder timeline = session.timelineRecorder();
-        return timeline != null && timeline.due(session.iteration());
     }
 
     @Override

@@ -1,23 +1,17 @@
 package org.latentlab.training;
 
-import org.latentlab.model.DecoderWeights;
-
 /**
- * The raw material of a timeline entry, taken on the thread that trains: the moment's numbers,
- * the probe's encoding and a copy of the decoder. A window's trainer has both in the snapshot it
- * publishes anyway; {@code train} makes them. Immutable.
+ * The raw material of a timeline entry, taken on the thread that trains right after a step: the
+ * moment's numbers and a copy of the model's weights (under a millisecond for the reference
+ * network). Everything else, encoding the probe and decoding the pictures, is done from it on the
+ * recorder's worker. Immutable; the array is the capture's own and nobody writes to it.
  */
 record TimelineCapture(long iteration, int epoch, double epochProgress, double beta, double learningRate,
-                       ProbeSet probe, DecoderWeights decoder) {
+                       float[] parameters) {
 
-    static TimelineCapture of(TrainingSnapshot s) {
-        return new TimelineCapture(s.iteration(), s.epoch(), s.epochProgress(), s.beta(), s.learningRate(), s.probe(),
-                s.decoder());
-    }
-
-    /** Encodes the probe and copies the decoder: on {@code session}'s thread. */
+    /** The moment {@code session} is at; on its thread. */
     static TimelineCapture of(TrainingSession session) {
         return new TimelineCapture(session.iteration(), session.completedEpochs(), session.epochProgress(),
-                session.beta(), session.learningRate(), session.encodeProbe(), session.model().decoderWeights());
+                session.beta(), session.learningRate(), session.model().parameters());
     }
 }

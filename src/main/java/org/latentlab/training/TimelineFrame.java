@@ -11,8 +11,8 @@ import org.latentlab.latent.LatentPlane;
 /**
  * What the views showed at one moment of training, as a timeline entry holds it: where the probe
  * images lay (on the plane the scatter drew them on), the decoded grid, the reconstructions and the
- * prior samples. An entry keeps it packed ({@link #pack()}: deflated, little-endian floats and
- * 8-bit images) and unpacks it when it is shown.
+ * prior samples. An entry keeps it packed ({@link #pack()}: little-endian floats and images
+ * filtered by {@link PaethImages}, Huffman-coded by deflate) and unpacks it when it is shown.
  *
  * <p>The arrays are not copied: nobody writes to them.
  *
@@ -58,8 +58,9 @@ public record TimelineFrame(float[] xs, float[] ys, LatentPlane plane, TimelineI
                 }
             }
         }
-        out.put(grid.levels()).put(reconstructions.levels()).put(samples.levels());
+        out.put(PaethImages.filter(grid)).put(PaethImages.filter(reconstructions)).put(PaethImages.filter(samples));
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        deflater.setStrategy(Deflater.HUFFMAN_ONLY); // see PaethImages
         try {
             deflater.setInput(out.array(), 0, out.position());
             deflater.finish();
@@ -122,9 +123,9 @@ public record TimelineFrame(float[] xs, float[] ys, LatentPlane plane, TimelineI
     }
 
     private static TimelineImages images(ByteBuffer in, int count, TimelineLayout layout) {
-        byte[] levels = new byte[count * layout.pixelsPerImage()];
-        in.get(levels);
-        return new TimelineImages(levels, count, layout.imageWidth(), layout.imageHeight());
+        byte[] filtered = new byte[count * layout.pixelsPerImage()];
+        in.get(filtered);
+        return PaethImages.unfilter(filtered, count, layout.imageWidth(), layout.imageHeight());
     }
 
     /**

@@ -3,43 +3,58 @@ package org.latentlab.training;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.latent.LatentPlane;
 import org.latentlab.latent.PriorSamples;
-import org.latentlab.model.Encoding;
-import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.model.LatentModel;
+import org.latentlab.model.ModelConfig;
 
 /**
- * Makes the frames of one timeline from captures, in order: puts the probe's means on the
- * scatter's plane (for more than two dimensions, that of their principal components, turned to
- * point as at the moment before), and decodes the grid on that plane, the strip's reconstructions
- * and the prior samples in one pass of the captured decoder, into 8-bit images.
+ * Makes the frames of one timeline from captured weights, in order, with a copy of the model of
+ * its own: encodes the probe images, puts their means on the scatter's plane (for more than two
+ * dimensions, that of their principal components, turned to point as at the moment before), and
+ * decodes the grid on that plane, the strip's reconstructions and the prior samples in one pass.
  *
- * <p>Confined to the recorder's worker thread.
+ * <p>Confined to the recorder's worker thread, which owns the model copy and its arrays.
  */
 final class TimelineFrames {
 
     private final TimelineLayout layout;
+    private final ModelConfig config;
+    private final float[] probePixels;
+    private final int[] strip;
     private final LatentGrid grid;
     private final float[] priorDraws;
-    private int[] strip;
+    private LatentModel copy;
     private LatentPlane previousPlane;
 
-    TimelineFrames(TimelineLayout layout) {
+    /**
+     * @param probePixels the probe's images, {@code layout.probeCount()} of them; not copied, never written
+     * @param strip       the probe images whose reconstructions are kept, as the window's strip shows them
+     */
+    TimelineFrames(TimelineLayout layout, ModelConfig config, float[] probePixels, int[] strip) {
+        if (strip.length != layout.reconstructionCount()) {
+            throw new IllegalArgumentException(strip.length + " images in the strip of a layout of "
+                    + layout.reconstructionCount());
+        }
         this.layout = layout;
+        this.config = config;
+        this.probePixels = probePixels;
+        this.strip = strip.clone();
         this.grid = layout.grid();
         this.priorDraws = PriorSamples.draw(layout.stripLength(), layout.latentSize(), TimelineLayout.PRIOR_SEED);
     }
 
+    /** How many weights and biases a capture holds. */
+    long parameterCount() {
+        return config.parameterCount();
+    }
+
     TimelineFrame frameOf(TimelineCapture capture) {
-        Encoding encoding = capture.probe().encoding();
-        int n = encoding.count();
-        int d = encoding.latentSize();
-        if (n != layout.probeCount() || d != layout.latentSize() || capture.decoder().latentSize() != d) {
-            throw new IllegalArgumentException(n + " probe codes of " + d + " dimensions do not fit a timeline of "
-                    + layout.probeCount() + " of " + layout.latentSize());
+        if (copy == null) {
+            copy = LatentModel.create(config);
         }
-        if (strip == null) {
-            strip = capture.probe().oneOfEachClass(layout.reconstructionCount());
-        }
-        float[] means = encoding.means();
+        copy.loadParameters(capture.parameters());
+        int n = layout.probeCount();
+        int d = layout.latentSize();
+        float[] means = copy.encode(probePixels, n).means();
         LatentPlane plane = LatentPlane.forScatter(means, n, d, previousPlane);
         previousPlane = plane;
         float[] onPlane = plane.project(means, n);
@@ -58,7 +73,7 @@ final class TimelineFrames {
             System.arraycopy(means, strip[k] * d, points, (gridCount + k) * d, d);
         }
         System.arraycopy(priorDraws, 0, points, (gridCount + recCount) * d, priorDraws.length);
-        float[] images = new SnapshotDecoder(capture.decoder()).decode(points, total);
+        float[] images = copy.decode(points, total);
         return new TimelineFrame(xs, ys, plane, quantised(images, 0, gridCount), quantised(images, gridCount, recCount),
                 quantised(images, gridCount + recCount, layout.stripLength()));
     }

@@ -1,15 +1,20 @@
 package org.latentlab.training;
 
 /**
- * Grayscale images kept at 8 bits per pixel: a decoded grid or strip in a timeline. A quarter of
- * the memory of floats, and a step of 1/255 is below what a screen or an eye tells apart.
+ * Grayscale images as a timeline keeps them: {@value #STEPS} + 1 grey levels, a step of 1/63
+ * (1.6 %), which the eye does not tell from 8 bits in these small, soft pictures, and which packs
+ * in 40 % less than 8 bits (docs/decisions/0091). Each level is held as the 8-bit value a screen
+ * shows for it, round(k · 255 / 63).
  *
  * <p>The array is not copied (a timeline holds thousands of images, read once per replayed frame):
  * nobody writes to it.
  *
- * @param levels {@code count × width × height} levels, 0 (black) … 255 (white), row-major
+ * @param levels {@code count × width × height} 8-bit values, 0 (black) … 255 (white), row-major
  */
 public record TimelineImages(byte[] levels, int count, int width, int height) {
+
+    /** Intensities are kept as k / STEPS, k = 0 … STEPS. */
+    public static final int STEPS = 63;
 
     public TimelineImages {
         if (count < 0 || width < 1 || height < 1 || levels.length != (long) count * width * height) {
@@ -20,15 +25,25 @@ public record TimelineImages(byte[] levels, int count, int width, int height) {
 
     /**
      * {@code count} images of intensities in [0, 1] (values outside are clamped) from
-     * {@code intensities[offset]} on, as 8-bit levels.
+     * {@code intensities[offset]} on, at the timeline's levels.
      */
     public static TimelineImages quantised(float[] intensities, int offset, int count, int width, int height) {
         byte[] levels = new byte[count * width * height];
         for (int i = 0; i < levels.length; i++) {
             float v = intensities[offset + i];
-            levels[i] = (byte) Math.round((v > 1 ? 1 : v > 0 ? v : 0) * 255f);
+            levels[i] = (byte) eightBit(Math.round((v > 1 ? 1 : v > 0 ? v : 0) * STEPS));
         }
         return new TimelineImages(levels, count, width, height);
+    }
+
+    /** The 8-bit value of level {@code k} of {@value #STEPS}. */
+    static int eightBit(int k) {
+        return (k * 255 + STEPS / 2) / STEPS;
+    }
+
+    /** The level k of an 8-bit value {@link #eightBit} made. */
+    static int step(int eightBit) {
+        return (eightBit * STEPS + 127) / 255;
     }
 
     /** The intensities, in [0, 1]: level / 255. */

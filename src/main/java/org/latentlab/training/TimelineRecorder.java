@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -9,36 +11,44 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records one session's timeline. The thread that trains the session asks {@link #due} after each
- * step and hands over a {@link TimelineCapture} when it is (the schedule lives there); the entry
- * is made from it on {@code worker} (projecting the probe's codes, decoding about 250 images,
- * packing them: a few milliseconds the trainer does not wait for), and {@link #timeline()} gives
- * the newest timeline to any thread.
+ * step and hands over a {@link TimelineCapture} (a copy of the weights) when it is: the schedule
+ * lives there. The entry is made from it on {@code worker} (encoding the probe, decoding about 250
+ * images, packing them: several milliseconds the trainer does not wait for), and
+ * {@link #timeline()} gives the newest timeline to any thread. Should the worker fall behind by
+ * {@value #MAX_WAITING_BYTES} bytes of captured weights (20 captures of the reference network, in
+ * the dense start of a fast run), the trainer waits for it, so that memory stays bounded.
  *
- * <p>{@link #due}, {@link #record} and {@link #awaitRecorded} are confined to the training
- * thread; the entries' frames are made on the worker, one capture after another in order.
+ * <p>{@link #due}, {@link #record}, {@link #undoAfter} and {@link #awaitRecorded} are confined to
+ * the training thread; the entries' frames are made on the worker, one capture after another.
  */
 public final class TimelineRecorder {
 
+    /** The most memory that captures waiting for the worker may hold (at least two wait). */
+    static final long MAX_WAITING_BYTES = 32L << 20;
+
     private final TimelineLayout layout;
     private final Executor worker;
+    private final int maxWaiting;
     private final TimelineSchedule schedule;
     private final TimelineFrames frames;
     private final AtomicReference<TrainingTimeline> timeline;
     private final AtomicReference<String> problem = new AtomicReference<>();
-    /** The last capture handed to the worker, which works in order; confined to the training thread. */
-    private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** What was handed to the worker and is not done, oldest first; confined to the training thread. */
+    private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
 
     /**
+     * @param frames makes the entries' frames on the worker
      * @param base   the timeline so far (from a run file), to go on from; left out if its entries
      *               are of another layout
      * @param worker runs one task at a time, in order (a single thread)
      */
-    TimelineRecorder(TimelineLayout layout, TrainingTimeline base, Executor worker) {
+    TimelineRecorder(TimelineLayout layout, TimelineFrames frames, TrainingTimeline base, Executor worker) {
         TrainingTimeline start = base.isEmpty() || layout.equals(base.layout()) ? base : TrainingTimeline.empty();
         this.layout = layout;
         this.worker = worker;
+        this.maxWaiting = (int) Math.max(2, Math.min(64, MAX_WAITING_BYTES / (4 * frames.parameterCount())));
         this.schedule = new TimelineSchedule(TimelineSchedule.capacity(layout), start);
-        this.frames = new TimelineFrames(layout);
+        this.frames = frames;
         this.timeline = new AtomicReference<>(start);
     }
 
@@ -60,8 +70,26 @@ public final class TimelineRecorder {
     void record(TimelineCapture capture) {
         long[] kept = schedule.take(capture.iteration());
         int level = schedule.level();
+        submit(() -> make(capture, kept, level));
+    }
+
+    /**
+     * Forgets the moments after {@code iteration}: the session has gone back there (a diverged
+     * step undone) and will train them again.
+     */
+    void undoAfter(long iteration) {
+        schedule.undoAfter(iteration);
+        submit(() -> timeline.set(timeline.get().upTo(iteration)));
+    }
+
+    /** Runs {@code task} on the worker after those handed over before; first waits if too many wait. */
+    private void submit(Runnable task) {
+        waiting.removeIf(CompletableFuture::isDone);
+        while (waiting.size() >= maxWaiting) {
+            waiting.removeFirst().join();
+        }
         try {
-            last = CompletableFuture.runAsync(() -> make(capture, kept, level), worker);
+            waiting.addLast(CompletableFuture.runAsync(task, worker));
         } catch (RejectedExecutionException closing) {
             // The trainer is closing: nobody will see the entry.
         }
@@ -79,7 +107,9 @@ public final class TimelineRecorder {
 
     /** Waits until every moment recorded so far is in {@link #timeline()}: before saving it. */
     void awaitRecorded() {
-        last.join();
+        while (!waiting.isEmpty()) {
+            waiting.removeFirst().join();
+        }
     }
 
     /** The timeline as recorded so far. */

@@ -77,6 +77,14 @@ final class TimelineSchedule {
         return Arrays.copyOf(kept, count);
     }
 
+    /** Forgets the entries after {@code iteration}, which is due again next. */
+    void undoAfter(long iteration) {
+        while (count > 0 && kept[count - 1] > iteration) {
+            count--;
+        }
+        nextDue = count == 0 ? 0 : Math.min(iteration + 1, kept[count - 1] + gap(kept[count - 1]));
+    }
+
     /** How many times the entries have been thinned. */
     int level() {
         return level;

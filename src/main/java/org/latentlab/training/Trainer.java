@@ -19,9 +19,8 @@ import java.util.function.Supplier;
  * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
  *
- * <p>Each session records its {@link TrainingTimeline} from the snapshots the trainer publishes at
- * the moments the timeline wants; the entries are made on a second thread, "latent-lab-timeline",
- * which ends with the trainer.
+ * <p>Each session records its {@link TrainingTimeline} as it trains; the entries are made on a
+ * second thread, "latent-lab-timeline", which ends with the trainer.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
@@ -39,18 +38,30 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(sessionFactory, TimelineRecorder.newWorker(), new AtomicReference<>());
+        this(sessionFactory, true);
+    }
+
+    /**
+     * A trainer that records a timeline or not: without one only to measure what recording costs
+     * (src/bench/java, TimelineCostBenchmark).
+     */
+    Trainer(Supplier<TrainingSession> sessionFactory, boolean recordTimeline) {
+        this(sessionFactory, recordTimeline ? TimelineRecorder.newWorker() : null, new AtomicReference<>());
     }
 
     private Trainer(Supplier<TrainingSession> sessionFactory, ExecutorService timelineWorker,
                     AtomicReference<TimelineRecorder> recorder) {
         this(new TrainerThread<>(() -> {
             TrainingSession made = sessionFactory.get();
-            made.recordTimeline(timelineWorker);
-            recorder.set(made.timelineRecorder());
+            if (timelineWorker != null) {
+                made.recordTimeline(timelineWorker);
+                recorder.set(made.timelineRecorder());
+            }
             return new SessionWork(made);
         }, "latent-lab-trainer", SNAPSHOT_SHARE), recorder);
-        thread.ended().thenRun(timelineWorker::shutdown);
+        if (timelineWorker != null) {
+            thread.ended().thenRun(timelineWorker::shutdown);
+        }
     }
 
     private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder) {
@@ -61,15 +72,17 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
     /**
      * The timeline of the session being trained, as recorded so far: read from any thread. Its
-     * newest entries follow the snapshots they come from by a few milliseconds.
+     * newest entry follows its moment by a few milliseconds.
      */
     public TrainingTimeline timeline() {
-        return recorder.get().timeline();
+        TimelineRecorder current = recorder.get();
+        return current == null ? TrainingTimeline.empty() : current.timeline();
     }
 
     /** Why the timeline missed its last moment; {@code null} when it did not. */
     public String timelineProblem() {
-        return recorder.get().problem();
+        TimelineRecorder current = recorder.get();
+        return current == null ? null : current.problem();
     }
 
     /** Sets the target β of the current schedule, from the next iteration on. */

@@ -17,10 +17,8 @@ import java.util.function.Supplier;
  *
  * <p>Snapshots are published at most every 100 ms while running, and at once after any command
  * or epoch. If making one costs more than its share of the interval (a large probe set, several
- * models), the interval grows so that these snapshots never take more than that share of the
- * thread's time: 5 % for one model, more for a comparison, whose snapshots hold several. A work
- * may also want one at once (a moment its timeline records, docs/decisions/0091); that one starts
- * the interval again.
+ * models), the interval grows so that snapshots never take more than that share of the thread's
+ * time: 5 % for one model, more for a comparison, whose snapshots hold several.
  *
  * <p>{@link #close()} does not wait: the thread runs every command sent before it (a save among
  * them), then ends; {@link #ended()} tells when.
@@ -182,7 +180,7 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
                     command = stopping ? null : commands.poll();
                 }
                 if (state == TrainerState.RUNNING && !stopping && iterate()
-                        && (System.nanoTime() >= nextPublishNanos || work.snapshotDue())) {
+                        && System.nanoTime() >= nextPublishNanos) {
                     publish(null);
                 }
             }

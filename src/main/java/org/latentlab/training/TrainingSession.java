@@ -143,6 +143,7 @@ public final class TrainingSession {
         }
         epochNanos += System.nanoTime() - start;
         EpochMetrics completed = position == order.length ? completeEpoch(beta) : null;
+        recordTimelineIfDue();
         return new StepOutcome(losses, beta, completed);
     }
 
@@ -157,14 +158,9 @@ public final class TrainingSession {
      * {@linkplain StepOutcome#diverged() diverged}.
      */
     public StepOutcome trainEpoch() {
-        recordTimelineIfDue();
         while (true) {
             StepOutcome outcome = step();
-            if (outcome.diverged()) {
-                return outcome;
-            }
-            recordTimelineIfDue();
-            if (outcome.completedEpoch() != null) {
+            if (outcome.diverged() || outcome.completedEpoch() != null) {
                 return outcome;
             }
         }
@@ -173,14 +169,17 @@ public final class TrainingSession {
     // ---- the timeline ---------------------------------------------------------------------------
 
     /**
-     * Records a timeline of this session from now on (going on from the one of the run it
-     * continues), its entries made on {@code worker}: a single thread, which may serve other
-     * sessions too. {@link #trainEpoch()} records the moments that are due; a trainer records
-     * them from the snapshots it publishes.
+     * Records a timeline of this session from now on, going on from the one of the run it
+     * continues: the moment as it is now, if due, and then after every step that is. Its entries
+     * are made on {@code worker}, a single thread, which may serve other sessions too.
      */
     public void recordTimeline(Executor worker) {
-        timeline = new TimelineRecorder(TimelineLayout.standard(probeCount, model.config().topLatentSize(),
-                validation.width(), validation.height()), savedTimeline, worker);
+        TimelineLayout layout = TimelineLayout.standard(probeCount, model.config().topLatentSize(),
+                validation.width(), validation.height());
+        int[] strip = ProbeSet.oneOfEachClass(probeLabels, validation.classNames().size(), layout.reconstructionCount());
+        timeline = new TimelineRecorder(layout, new TimelineFrames(layout, model.config(), probePixels, strip),
+                savedTimeline, worker);
+        recordTimelineIfDue();
     }
 
     /** The recorder, or {@code null} when no timeline is recorded. */
@@ -188,8 +187,7 @@ public final class TrainingSession {
         return timeline;
     }
 
-    /** Records the moment as it is now if the timeline is recorded and the moment is due. */
-    public void recordTimelineIfDue() {
+    private void recordTimelineIfDue() {
         if (timeline != null && timeline.due(iteration)) {
             timeline.record(TimelineCapture.of(this));
         }
@@ -219,7 +217,7 @@ public final class TrainingSession {
 
     /**
      * Goes back to {@code checkpoint}, taken from this session: the steps since are undone, from
-     * the history too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
+     * the history and the timeline too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
      * chosen after the checkpoint starts again at its iteration.
      */
     void restore(Checkpoint checkpoint) {
@@ -240,6 +238,9 @@ public final class TrainingSession {
         epochNanos = checkpoint.epochNanos();
         if (schedule.start() > iteration) {
             schedule = schedule.startingAt(iteration);
+        }
+        if (timeline != null) {
+            timeline.undoAfter(iteration);
         }
     }
 

@@ -66,6 +66,13 @@ public final class TrainingTimeline {
         return new TrainingTimeline(entryLayout, newLevel, next);
     }
 
+    /** This timeline without the entries after {@code iteration}. */
+    TrainingTimeline upTo(long iteration) {
+        int keep = atOrBefore(iteration) + 1;
+        return keep == entries.size() ? this
+                : new TrainingTimeline(keep == 0 ? null : layout, level, entries.subList(0, keep));
+    }
+
     public boolean isEmpty() {
         return entries.isEmpty();
     }

@@ -21,11 +21,6 @@ interface TrainingWork<S> {
     /** Whether the configured number of epochs is done. */
     boolean finished();
 
-    /** Whether a snapshot is wanted now, before the publishing interval is up (a timeline's moment). */
-    default boolean snapshotDue() {
-        return false;
-    }
-
     /**
      * A picture of the work as of now; remembers the models' states as those to go back to if a
      * later step diverges.

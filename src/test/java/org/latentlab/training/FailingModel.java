@@ -59,6 +59,8 @@ public final class FailingModel implements LatentModel {
     @Override public long steps() { return inner.steps(); }
     @Override public ModelState state() { return inner.state(); }
     @Override public void restore(ModelState state) { inner.restore(state); }
+    @Override public float[] parameters() { return inner.parameters(); }
+    @Override public void loadParameters(float[] parameters) { inner.loadParameters(parameters); }
 
     @Override
     public BatchLosses trainStep(float[] pixels, int count, LossWeights weights, double learningRate) {

@@ -24,15 +24,12 @@ class TimelineRecordingTest {
                 new TrainingConfig(2e-3, 32, 0, new BetaSchedule.Constant(1), LossTerms.COMBINED, 4));
     }
 
-    /** The quantised level of an intensity, as a timeline keeps it. */
-    private static int level(float intensity) {
-        return Math.round(Math.max(0, Math.min(1, intensity)) * 255);
-    }
-
+    /** Each recorded pixel is the decoded one at the nearest of the timeline's 64 levels, shown in 8 bits. */
     private static void assertImagesWithinALevel(float[] decoded, TimelineImages recorded) {
         assertEquals(decoded.length, recorded.levels().length);
+        float[] shown = recorded.intensities();
         for (int i = 0; i < decoded.length; i++) {
-            assertEquals(level(decoded[i]), recorded.levels()[i] & 0xff, 1, "pixel " + i);
+            assertEquals(Math.max(0, Math.min(1, decoded[i])), shown[i], 0.5 / 63 + 0.5 / 255, "pixel " + i);
         }
     }
 
@@ -40,8 +37,8 @@ class TimelineRecordingTest {
     void eachEpochRecordsTheDueMomentsWithWhatTheViewsShowThen() {
         TrainingSession session = session(2);
         session.recordTimeline(Runnable::run);
-        session.trainEpoch();
-        session.trainEpoch();
+        session.runEpoch();
+        session.runEpoch();
         TrainingTimeline timeline = session.timeline();
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L),
                 timeline.entries().stream().map(TimelineEntry::iteration).toList());
@@ -73,6 +70,23 @@ class TimelineRecordingTest {
     }
 
     @Test
+    void stepsUndoneAfterADivergenceLeaveTheTimelineAndAreRecordedAgain() {
+        TrainingSession session = session(2);
+        session.recordTimeline(Runnable::run);
+        session.step();
+        TrainingSession.Checkpoint atOne = session.checkpoint();
+        TimelineEntry first = session.timeline().entry(1);
+        session.step();
+        session.step();
+        assertEquals(4, session.timeline().size());
+        session.restore(atOne);
+        assertEquals(List.of(0L, 1L), session.timeline().entries().stream().map(TimelineEntry::iteration).toList());
+        assertEquals(first, session.timeline().entry(1));
+        session.step();
+        assertEquals(List.of(0L, 1L, 2L), session.timeline().entries().stream().map(TimelineEntry::iteration).toList());
+    }
+
+    @Test
     void aLatentSpaceOfMoreThanTwoDimensionsIsRecordedOnItsPrincipalPlane() {
         TrainingSession session = session(3);
         session.recordTimeline(Runnable::run);
@@ -89,7 +103,7 @@ class TimelineRecordingTest {
     }
 
     @Test
-    void aTrainerRecordsFromTheSnapshotsItPublishesAtTheDueMoments() throws InterruptedException {
+    void aTrainerRecordsEveryDueStepAndStartsAgainOnReset() throws InterruptedException {
         try (Trainer trainer = new Trainer(() -> session(2))) {
             for (int i = 0; i < 5; i++) {
                 trainer.step();
