@@ -28,6 +28,8 @@ public final class Palette {
     public static final List<String> KL_LEVEL_HEX = List.of("#CC79A7", "#E69F00");
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
+    /** A replayed moment marked on a loss curve: Okabe–Ito orange, which no loss term of one level uses. */
+    public static final String MOMENT_HEX = "#E69F00";
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */
     public static final String REFERENCE_HEX = "#333333";
 

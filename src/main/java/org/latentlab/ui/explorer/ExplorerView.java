@@ -44,12 +44,13 @@ import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
+import org.latentlab.ui.timeline.TimelineView;
 
 /**
  * The explorer window's content: menus, a banner for problems, and the "Explore" tab with the
  * training toolbar, the four views in resizable panes (the decoded grid sharing its pane with the
  * attribute sliders, interpolation and the drawing pad, as tabs beside the latent scatter they draw
- * on) and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
+ * on), the timeline's scrubber and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
  * {@link #addTab} and bring their own controls. An {@link AnimationTimer} takes the trainer's
  * latest snapshot once per frame. Confined to the JavaFX application thread.
  */
@@ -70,6 +71,7 @@ public final class ExplorerView extends BorderPane {
     private final AttributesView attributes;
     private final InterpolationView interpolation;
     private final DrawingPadView drawing;
+    private final TimelineView timeline;
     private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
@@ -96,6 +98,7 @@ public final class ExplorerView extends BorderPane {
         this.interpolation = new InterpolationView(toolModels.interpolation(), toolModels::setAFromSelection,
                 toolModels::setBFromSelection);
         this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
+        this.timeline = new TimelineView(viewModel.timeline());
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -144,7 +147,7 @@ public final class ExplorerView extends BorderPane {
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
@@ -380,5 +383,9 @@ public final class ExplorerView extends BorderPane {
 
     public DrawingPadView drawingView() {
         return drawing;
+    }
+
+    public TimelineView timelineView() {
+        return timeline;
     }
 }

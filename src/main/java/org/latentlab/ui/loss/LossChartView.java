@@ -73,6 +73,7 @@ public final class LossChartView extends BorderPane {
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
         viewModel.logScaleProperty().addListener(o -> invalidate());
+        viewModel.cursorProperty().addListener(o -> redrawMarks());
         plot.setOnResize(this::redraw);
     }
 
@@ -138,6 +139,36 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), plot.y());
+        drawCursor(marks);
+    }
+
+    /** Draws the marks over the curves again (the held-out losses and the cursor), not the curves. */
+    private void redrawMarks() {
+        LossSeries series = viewModel.seriesProperty().get();
+        if (series == null || dirty) {
+            return;
+        }
+        GraphicsContext marks = plot.clearMarks();
+        drawValidation(marks, series.epochs(), plot.x(), plot.y());
+        drawCursor(marks);
+    }
+
+    /** A replayed moment: a line at its iteration, the curves after it veiled. */
+    private void drawCursor(GraphicsContext g) {
+        long at = viewModel.cursorProperty().get();
+        if (at == LossChartViewModel.NO_CURSOR) {
+            return;
+        }
+        AxisMapping x = plot.x();
+        double px = Math.round(x.toPixel(at)) + 0.5;
+        double right = x.toPixel(x.max());
+        double top = plot.y().toPixel(plot.y().max());
+        double bottom = plot.y().toPixel(plot.y().min());
+        g.setFill(plot.theme().plotArea().deriveColor(0, 1, 1, 0.6));
+        g.fillRect(px, Math.min(top, bottom), Math.max(0, right - px), Math.abs(bottom - top));
+        g.setStroke(Color.web(Palette.MOMENT_HEX));
+        g.setLineWidth(2);
+        g.strokeLine(px, top, px, bottom);
     }
 
     private Color colour(LossSeries.Term term) {
