@@ -27,8 +27,10 @@ import org.latentlab.render.Reconstructions;
 import org.latentlab.render.SamplingLattice;
 import org.latentlab.render.Scatter;
 import org.latentlab.render.ScatterData;
+import org.latentlab.render.TimelineFigure;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
+import org.latentlab.training.SavedRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,7 +42,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare, timeline }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
@@ -55,9 +57,15 @@ final class RenderCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--figure", required = true,
-            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare",
-            description = "What to draw; compare takes the folder of 'train --compare' and draws all its models.")
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|timeline",
+            description = "What to draw; compare takes the folder of 'train --compare' and draws all its models;"
+                    + " timeline draws moments of training side by side.")
     Figure figure;
+
+    @Option(names = "--at", split = ",", paramLabel = "ITERATION,...",
+            description = "Timeline: the iterations whose recorded moments to draw, at most 8 (default: the first,"
+                    + " about 1 % and 10 % of the run, and the last).")
+    List<Long> at = new ArrayList<>();
 
     @Option(names = "--attribute", paramLabel = "NAME|FROM->TO",
             description = "Attribute: held-out images moved along this attribute's vector (smile, slant, ink, ...), "
@@ -120,6 +128,7 @@ final class RenderCommand implements Callable<Integer> {
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
             case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
+            case timeline -> new TimelineFigure().draw(TimelineFigureBuilder.build(folder, at, subject));
             case dataset, compare -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);
@@ -230,24 +239,17 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static BufferedImage loss(RunFolder folder, String subject, boolean logScale) {
-        IterationHistory.View history = folder.run().iterations();
-        List<EpochMetrics> epochs = folder.run().epochs();
-        int[] at = new int[epochs.size()];
-        float[] negativeElbo = new float[epochs.size()];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = (int) epochs.get(i).iteration();
-            negativeElbo[i] = (float) epochs.get(i).validationNegativeElbo();
-        }
-        boolean variational = folder.run().modelConfig().kind() != ModelKind.AUTOENCODER;
-        List<float[]> byLevel = new ArrayList<>();
-        for (int l = 0; history.levels() > 1 && l < history.levels(); l++) {
-            byLevel.add(history.levelKlSeries(l));
-        }
-        LossHistoryData data = new LossHistoryData(history.objectives(), history.reconstructions(),
-                variational ? history.kls() : null, at, negativeElbo, byLevel);
-        return new LossCurves().withLogScale(logScale)
-                .draw(data, FigureLabels.titled("Training loss of a " + subject)
-                        .withAxes("iteration", "nats per image"));
+        return new LossCurves().withLogScale(logScale).draw(lossHistory(folder.run()),
+                FigureLabels.titled("Training loss of a " + subject).withAxes("iteration", "nats per image"));
+    }
+
+    /** A run's losses as the loss figures draw them. */
+    static LossHistoryData lossHistory(SavedRun run) {
+        IterationHistory.View history = run.iterations();
+        boolean variational = run.modelConfig().kind() != ModelKind.AUTOENCODER;
+        return new LossHistoryData(history.objectives(), history.reconstructions(), variational ? history.kls() : null,
+                EpochMetrics.endIterations(run.epochs()), EpochMetrics.validationNegativeElbos(run.epochs()),
+                history.klByLevel());
     }
 
 }

@@ -167,8 +167,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Trains {@code session} for its configured epochs, printing a line and saving into {@code out}
-     * after each (the last save with every moment of its timeline, the others with those recorded
-     * by then). If a step diverges, nothing more is saved: the model saved after the last whole
+     * after each (the last save with every moment of its timeline, the trained model's among them;
+     * the others with those recorded by then). If a step diverges, nothing more is saved: the model saved after the last whole
      * epoch stays, and the failure says so.
      */
     static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console) {
@@ -180,6 +180,7 @@ final class TrainCommand implements Callable<Integer> {
             console.println(EpochLine.of(outcome.completedEpoch()));
             console.flush();
             if (e == session.config().epochs() - 1) {
+                session.recordTimelineNow();
                 session.awaitTimeline();
             }
             RunFolder.write(session, out, datasetSpec);

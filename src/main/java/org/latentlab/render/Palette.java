@@ -44,6 +44,7 @@ public final class Palette {
     static final Color RECONSTRUCTION = Color.decode(RECONSTRUCTION_HEX);
     static final Color KL = Color.decode(KL_HEX);
     static final Color VALIDATION = Color.decode(VALIDATION_HEX);
+    static final Color MOMENT = Color.decode(MOMENT_HEX);
     static final Color REFERENCE = Color.decode(REFERENCE_HEX);
     static final Color TEXT = new Color(0x1A1A1A);
     static final Color AXIS = new Color(0x404040);

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@value #MAX_WAITING_BYTES} bytes of captured weights (20 captures of the reference network, in
  * the dense start of a fast run), the trainer waits for it, so that memory stays bounded.
  *
- * <p>{@link #due}, {@link #record}, {@link #undoAfter} and {@link #awaitRecorded} are confined to
- * the training thread; the entries' frames are made on the worker, one capture after another.
+ * <p>{@link #due}, {@link #isNew}, {@link #record}, {@link #undoAfter} and {@link #awaitRecorded}
+ * are confined to the training thread; the entries' frames are made on the worker, one capture after another.
  */
 public final class TimelineRecorder {
 
@@ -66,7 +66,12 @@ public final class TimelineRecorder {
         return schedule.due(iteration);
     }
 
-    /** Records {@code capture}'s moment, which must be {@link #due}; its entry appears a little later. */
+    /** Whether {@code iteration} is after every moment recorded, so that it may be recorded out of turn. */
+    boolean isNew(long iteration) {
+        return schedule.isNew(iteration);
+    }
+
+    /** Records {@code capture}'s moment, {@link #due} or {@link #isNew}; its entry appears a little later. */
     void record(TimelineCapture capture) {
         long[] kept = schedule.take(capture.iteration());
         int level = schedule.level();

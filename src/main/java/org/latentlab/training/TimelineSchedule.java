@@ -61,13 +61,22 @@ final class TimelineSchedule {
     }
 
     /**
-     * Takes {@code iteration} into the timeline (call only when {@link #due}), thinning if needed.
+     * Whether {@code iteration} is after every entry kept, so that it could be taken out of turn
+     * (the moment training pauses or ends).
+     */
+    boolean isNew(long iteration) {
+        return capacity > 0 && (count == 0 || iteration > kept[count - 1]);
+    }
+
+    /**
+     * Takes {@code iteration} into the timeline, thinning if needed: when {@link #due}, or out of
+     * turn when {@link #isNew}. The next is due a gap after it.
      *
      * @return the iterations kept, ascending, {@code iteration} last
      */
     long[] take(long iteration) {
-        if (!due(iteration)) {
-            throw new IllegalStateException("iteration " + iteration + " is not due (next: " + nextDue + ")");
+        if (!isNew(iteration)) {
+            throw new IllegalStateException("iteration " + iteration + " is not after the last one kept");
         }
         kept[count++] = iteration;
         while (count > capacity) {

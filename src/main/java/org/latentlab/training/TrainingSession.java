@@ -193,6 +193,16 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * Records the moment as it is now, due or not, unless it is recorded already: where training
+     * pauses or ends, so that a replay reaches the model as it was left.
+     */
+    public void recordTimelineNow() {
+        if (timeline != null && timeline.isNew(iteration)) {
+            timeline.record(TimelineCapture.of(this));
+        }
+    }
+
     /** Waits until the moments recorded so far are in the timeline: before the last save. */
     public void awaitTimeline() {
         if (timeline != null) {

@@ -87,6 +87,24 @@ class TimelineRecordingTest {
     }
 
     @Test
+    void whereTrainingStopsIsRecordedOutOfTurnAndTheScheduleGoesOnFromThere() {
+        TrainingSession session = session(2);
+        session.recordTimeline(Runnable::run);
+        for (int i = 0; i < 100; i++) {
+            session.step();
+        }
+        assertEquals(99, session.timeline().entry(session.timeline().size() - 1).iteration(), "…, 96, 99 kept");
+        session.recordTimelineNow();
+        session.recordTimelineNow();
+        assertEquals(List.of(96L, 99L, 100L), session.timeline().entries().subList(80, 83).stream()
+                .map(TimelineEntry::iteration).toList(), "100 once, where training stopped");
+        for (int i = 0; i < 3; i++) {
+            session.step();
+        }
+        assertEquals(103, session.timeline().entry(83).iteration(), "the next a gap of 100 / 32 later");
+    }
+
+    @Test
     void aLatentSpaceOfMoreThanTwoDimensionsIsRecordedOnItsPrincipalPlane() {
         TrainingSession session = session(3);
         session.recordTimeline(Runnable::run);

@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
 import org.latentlab.ui.attributes.AttributesView;
@@ -44,6 +45,7 @@ import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
+import org.latentlab.ui.timeline.ReplayExport;
 import org.latentlab.ui.timeline.TimelineView;
 
 /**
@@ -184,6 +186,9 @@ public final class ExplorerView extends BorderPane {
         MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
         MenuItem lastSession = item("Open the last session", null, e -> openModel(lastSession(modelsFolder)));
         MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
+        Menu replay = new Menu("Export the replay of training");
+        replay.getItems().addAll(item("As an animated GIF…", null, e -> exportReplay(true)),
+                item("As PNG files in a folder…", null, e -> exportReplay(false)));
         Menu export = new Menu("Export view as PNG");
         export.getItems().addAll(
                 item("Latent space…", null, e -> exportPng(scatter, "latent-space.png")),
@@ -196,7 +201,8 @@ public final class ExplorerView extends BorderPane {
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
-        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, replay,
+                new SeparatorMenuItem(), quit);
 
         Menu training = new Menu("Training");
         training.getItems().addAll(
@@ -330,6 +336,18 @@ public final class ExplorerView extends BorderPane {
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             viewModel.files().exportHistory(file.toPath());
+        }
+    }
+
+    /** Exports every recorded moment as a frame: of a GIF, or of PNG files in a new folder in the one chosen. */
+    private void exportReplay(boolean gif) {
+        FileChooser gifChooser = chooser("Export the replay as an animated GIF", "GIF image", "*.gif");
+        gifChooser.setInitialFileName("training.gif");
+        DirectoryChooser folderChooser = new DirectoryChooser();
+        folderChooser.setTitle("Where to put a new folder of the replay's PNG files");
+        File chosen = gif ? gifChooser.showSaveDialog(getScene().getWindow()) : folderChooser.showDialog(getScene().getWindow());
+        if (chosen != null) {
+            viewModel.exportReplay(gif ? chosen.toPath() : ReplayExport.newFramesFolder(chosen.toPath()), gif);
         }
     }
 

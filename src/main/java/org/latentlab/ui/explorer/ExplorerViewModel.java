@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -178,6 +179,14 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** Trains on one minibatch and pauses. */
     public void step() {
         lifecycle.commands().step();
+    }
+
+    /**
+     * Exports the replay of training (every recorded moment a frame) as an animated GIF at
+     * {@code target} playing at the replay's speed, or as PNG files in the new folder {@code target}.
+     */
+    public void exportReplay(Path target, boolean gif) {
+        files.exportReplay(timeline.timeline(), target, gif, timeline.speedProperty().get().perSecond());
     }
 
     /** Throws the model away and starts again, untrained, with the same setup. */

@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.TestDatasets;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
@@ -108,7 +116,7 @@ class TimelineViewModelTest {
         for (int i = 0; i < 64; i++) {
             assertEquals(codes.mean(i, 0), viewModel.scatter().pointsProperty().get().xs()[i], 0f, "live again");
         }
-        assertFalse(java.util.Arrays.equals(liveXs, viewModel.scatter().pointsProperty().get().xs()), "a step later");
+        assertFalse(Arrays.equals(liveXs, viewModel.scatter().pointsProperty().get().xs()), "a step later");
         await("the live grid decoded again", () -> !viewModel.manifold().captionProperty().get().startsWith("The grid as"));
     }
 
@@ -141,6 +149,37 @@ class TimelineViewModelTest {
         assertEquals(20, timeline.positionProperty().get(), "the newest");
         assertFalse(timeline.playingProperty().get(), "stops there");
         assertTrue(timeline.replayingProperty().get());
+    }
+
+    @Test
+    void theReplayExportsAsALoopingGifAndAsPngFiles(@TempDir Path folder) throws Exception {
+        trainedTwentySteps();
+        Path gif = folder.resolve("training.gif");
+        viewModel.exportReplay(gif, true);
+        assertEquals("Wrote the replay, 21 moments, to " + gif, viewModel.lifecycle().statusProperty().get());
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(21, reader.getNumImages(true), "a frame per moment");
+            BufferedImage last = reader.read(20);
+            assertTrue(last.getWidth() > 800 && last.getHeight() > 800, last.getWidth() + "×" + last.getHeight());
+        } finally {
+            reader.dispose();
+        }
+
+        Path frames = ReplayExport.newFramesFolder(folder);
+        assertEquals(folder.resolve("training-replay"), frames);
+        viewModel.exportReplay(frames, false);
+        try (Stream<Path> files = Files.list(frames)) {
+            assertEquals(21, files.filter(f -> f.getFileName().toString().matches("moment-00[0-2][0-9]\\.png")).count());
+        }
+        assertEquals(folder.resolve("training-replay-2"), ReplayExport.newFramesFolder(folder), "never into the same");
+        BufferedImage first = ImageIO.read(frames.resolve("moment-0001.png").toFile());
+        BufferedImage later = ImageIO.read(frames.resolve("moment-0021.png").toFile());
+        assertEquals(first.getWidth(), later.getWidth());
+        assertFalse(Arrays.equals(first.getRGB(0, 0, first.getWidth(), first.getHeight(), null, 0, first.getWidth()),
+                later.getRGB(0, 0, later.getWidth(), later.getHeight(), null, 0, later.getWidth())),
+                "moments differ");
     }
 
     @Test
