@@ -48,7 +48,7 @@ final class TimelineFigureBuilder {
         for (int index : chosen(timeline, at, folder.run().iterations().size())) {
             moments.add(moment(timeline, index, labels, held.classNames()));
         }
-        String note = String.format(Locale.ROOT, "%d held-out images' codes, a %d × %d grid decoded at z = Φ⁻¹(u), %d"
+        String note = String.format(Locale.ROOT, "%,d held-out images' codes, a %d × %d grid decoded at z = Φ⁻¹(u), %d"
                         + " samples from fixed prior draws; orange lines mark the moments on the losses%s",
                 layout.probeCount(), layout.gridRows(), layout.gridSize(), layout.stripLength(),
                 at.isEmpty() ? "" : " (the recorded moments nearest to those asked for)");

@@ -10,7 +10,7 @@ import java.util.List;
  * Moments of a training run for slides and for a replay: each moment's latent space (a
  * {@link Scatter}, on axes shared by every moment so that the clusters' growth shows), its decoded
  * grid and its prior samples, and the run's {@link LossCurves} with the moment marked by an orange
- * line. {@link #draw} puts the moments side by side over one loss chart marked at each (numbered
+ * line, beside the scatter's legend. {@link #draw} puts the moments side by side over one loss chart marked at each (numbered
  * like the columns); {@link #frames} draws one moment at a time, the frames of an animation.
  *
  * <p>Images are drawn pixel for pixel at an integer scale, as in {@link ImageGrid}. Immutable and
@@ -25,6 +25,7 @@ public final class TimelineFigure {
     static final int TITLE_HEIGHT = 34;
     private static final int SAMPLE_GAP = 3;
     static final int LOSS_HEIGHT = 320;
+    private static final int LEGEND_TOP = 12;
 
     /** All of {@code data}'s moments side by side, over the losses marked at each. */
     public BufferedImage draw(TimelineFigureData data) {
@@ -38,7 +39,8 @@ public final class TimelineFigure {
         int samplesTop = gridTop + first.gridRows() * first.grid().height() * scale + GAP;
         int samplesHeight = 2 * (first.samples().height() * sampleScale(first, samplesPerRow) + SAMPLE_GAP);
         int lossTop = samplesTop + samplesHeight + GAP;
-        FigureCanvas canvas = FigureCanvas.blank(width, lossTop + LOSS_HEIGHT + MARGIN);
+        Legend classes = Scatter.legendFor(first.scatter(), true, null);
+        FigureCanvas canvas = FigureCanvas.blank(width, lossTop + bottomHeight(classes) + MARGIN);
         Scatter scatter = scatterFor(moments);
         for (int c = 0; c < moments.size(); c++) {
             TimelineFigureData.Moment m = moments.get(c);
@@ -47,7 +49,7 @@ public final class TimelineFigure {
                     top + TITLE_HEIGHT - 10, FigureCanvas.Horizontal.CENTRE, FigureCanvas.Vertical.BASELINE);
             drawMoment(canvas, scatter, m, left, top + TITLE_HEIGHT, gridTop, samplesTop, samplesPerRow);
         }
-        LossCurves curves = new LossCurves().withSize(width - 2 * MARGIN, LOSS_HEIGHT);
+        LossCurves curves = new LossCurves().withSize(lossWidth(canvas, width, classes), LOSS_HEIGHT);
         FigureLabels lossLabels = FigureLabels.titled(null);
         BufferedImage loss = curves.draw(data.losses(), lossLabels);
         PlotAxes axes = curves.axes(data.losses(), lossLabels);
@@ -58,6 +60,7 @@ public final class TimelineFigure {
         }
         lossGraphics.dispose();
         canvas.graphics().drawImage(loss, MARGIN, lossTop, null);
+        drawLegend(canvas, classes, width, lossTop);
         canvas.drawHeader(data.labels(), MARGIN, width - MARGIN);
         return canvas.finish();
     }
@@ -97,12 +100,14 @@ public final class TimelineFigure {
             int samplesPerRow = m.samples().count();
             int samplesTop = top + Math.max(PANEL, m.gridRows() * m.grid().height() * scale) + GAP;
             int lossTop = samplesTop + m.samples().height() * sampleScale(m, samplesPerRow, width - 2 * MARGIN) + GAP;
+            Legend classes = Scatter.legendFor(m.scatter(), true, null);
+            FigureCanvas canvas = FigureCanvas.blank(width, lossTop + bottomHeight(classes) + MARGIN);
             if (loss == null) {
-                LossCurves curves = new LossCurves().withSize(width - 2 * MARGIN, LOSS_HEIGHT);
+                LossCurves curves = new LossCurves().withSize(lossWidth(canvas, width, classes), LOSS_HEIGHT);
                 loss = curves.draw(losses, FigureLabels.titled(null));
                 lossAxes = curves.axes(losses, FigureLabels.titled(null));
             }
-            FigureCanvas canvas = FigureCanvas.blank(width, lossTop + LOSS_HEIGHT + MARGIN);
+            drawLegend(canvas, classes, width, lossTop);
             canvas.drawText(m.title(), FigureCanvas.TITLE, Palette.TEXT, width / 2.0, MARGIN + TITLE_HEIGHT - 8,
                     FigureCanvas.Horizontal.CENTRE, FigureCanvas.Vertical.BASELINE);
             Scatter scatter = new Scatter().withSize(PANEL, PANEL).withRange(-halfRange, halfRange)
@@ -118,6 +123,21 @@ public final class TimelineFigure {
             g.translate(-MARGIN, -lossTop);
             return canvas.finish();
         }
+    }
+
+    /** The width the loss curves leave beside them for the scatter's legend. */
+    static int lossWidth(FigureCanvas canvas, int width, Legend classes) {
+        return width - 2 * MARGIN - (int) Math.ceil(classes.width(canvas)) - GAP;
+    }
+
+    /** The height of the loss curves and the legend beside them. */
+    private static int bottomHeight(Legend classes) {
+        return Math.max(LOSS_HEIGHT, LEGEND_TOP + (int) Math.ceil(classes.height()));
+    }
+
+    /** The scatter's legend (its classes and the prior's circles), right of the loss curves. */
+    private static void drawLegend(FigureCanvas canvas, Legend classes, int width, int lossTop) {
+        classes.draw(canvas, width - MARGIN - classes.width(canvas), lossTop + LEGEND_TOP);
     }
 
     /** The scatter every column shares: axes fitted to all moments' points. */

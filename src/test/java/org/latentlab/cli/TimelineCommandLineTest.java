@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,16 +67,30 @@ class TimelineCommandLineTest {
                         "moment " + moments[c] + "'s grid at " + p[0] + ", " + p[1]);
             }
         }
-        List<Integer> marks = new java.util.ArrayList<>();
-        int row = image.getHeight() - 28 - 160;
-        for (int x = 0; x < image.getWidth(); x++) {
-            Color c = new Color(image.getRGB(x, row));
-            boolean orange = Math.abs(c.getRed() - 0xE6) < 30 && Math.abs(c.getGreen() - 0x9F) < 30 && c.getBlue() < 60;
-            if (orange && (marks.isEmpty() || x > marks.get(marks.size() - 1) + 3)) {
-                marks.add(x);
+        int rowsWithThree = 0;
+        List<Integer> marks = List.of();
+        for (int row = image.getHeight() - 400; row < image.getHeight(); row++) {
+            List<Integer> found = orangeAlong(image, row);
+            if (found.size() == 3) {
+                rowsWithThree++;
+                marks = found;
             }
         }
-        assertEquals(3, marks.size(), "the three moments marked on the losses: " + marks);
+        assertTrue(rowsWithThree > 150, "three vertical lines down the loss plot, " + rowsWithThree + " rows");
+        assertEquals(marks.get(2) - marks.get(1), marks.get(1) - marks.get(0), 2, "at iterations 0, 8 and 16: " + marks);
+    }
+
+    /** Where runs of orange (the marks of moments) start along row {@code y}. */
+    private static List<Integer> orangeAlong(BufferedImage image, int y) {
+        List<Integer> found = new ArrayList<>();
+        for (int x = 0; x < image.getWidth(); x++) {
+            Color c = new Color(image.getRGB(x, y));
+            boolean orange = Math.abs(c.getRed() - 0xE6) < 30 && Math.abs(c.getGreen() - 0x9F) < 30 && c.getBlue() < 60;
+            if (orange && (found.isEmpty() || x > found.get(found.size() - 1) + 3)) {
+                found.add(x);
+            }
+        }
+        return found;
     }
 
     /** The first row of the first column's grid: where the grid's black border starts under the scatter. */

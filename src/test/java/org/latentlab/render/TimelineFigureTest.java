@@ -44,6 +44,11 @@ class TimelineFigureTest {
         return LossHistoryData.training(total, reconstruction, kl);
     }
 
+    /** How wide the loss curves are, beside the scatter's legend. */
+    private static int lossWidth(int figureWidth, TimelineFigureData.Moment moment) {
+        return TimelineFigure.lossWidth(FigureCanvas.forMeasuring(), figureWidth, Scatter.legendFor(moment.scatter(), true, null));
+    }
+
     /** The x of every run of orange pixels along row {@code y}, left to right. */
     private static List<Integer> orangeAlong(BufferedImage image, int y) {
         List<Integer> found = new ArrayList<>();
@@ -85,7 +90,7 @@ class TimelineFigureTest {
                 "the third moment's points at (−3, −3), the corner of the shared axes");
         assertTrue(Pixels.brightness(Pixels.at(image, px + 30, py - 30)) > 200, "and nothing beside them");
 
-        LossCurves curves = new LossCurves().withSize(width - 2 * TimelineFigure.MARGIN, TimelineFigure.LOSS_HEIGHT);
+        LossCurves curves = new LossCurves().withSize(lossWidth(width, moments.get(0)), TimelineFigure.LOSS_HEIGHT);
         PlotAxes lossAxes = curves.axes(losses(), FigureLabels.titled(null));
         int lossTop = image.getHeight() - TimelineFigure.MARGIN - TimelineFigure.LOSS_HEIGHT;
         List<Integer> marks = orangeAlong(image, lossTop + (int) lossAxes.area().getCenterY());
@@ -107,7 +112,7 @@ class TimelineFigureTest {
         int gridTop = TimelineFigure.MARGIN + TimelineFigure.TITLE_HEIGHT;
         assertEquals(127.5, Pixels.brightness(Pixels.at(first, gridLeft + 200, gridTop + 200)), 1);
         assertEquals(255, Pixels.brightness(Pixels.at(second, gridLeft + 200, gridTop + 200)), 1);
-        LossCurves curves = new LossCurves().withSize(first.getWidth() - 2 * TimelineFigure.MARGIN,
+        LossCurves curves = new LossCurves().withSize(lossWidth(first.getWidth(), moment(0, 0, 0)),
                 TimelineFigure.LOSS_HEIGHT);
         PlotAxes lossAxes = curves.axes(losses(), FigureLabels.titled(null));
         int row = first.getHeight() - TimelineFigure.MARGIN - TimelineFigure.LOSS_HEIGHT
