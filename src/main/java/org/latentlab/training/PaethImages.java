@@ -34,9 +34,14 @@ final class PaethImages {
         int width = images.width();
         int height = images.height();
         for (int start = 0; start < steps.length; start += width * height) {
-            for (int y = 0, i = start; y < height; y++) {
-                for (int x = 0; x < width; x++, i++) {
-                    filtered[i] = (byte) (steps[i] - predict(steps, i, x, y, width));
+            filtered[start] = steps[start];
+            for (int i = start + 1; i < start + width; i++) { // the first row: from the left neighbour
+                filtered[i] = (byte) (steps[i] - steps[i - 1]);
+            }
+            for (int row = start + width; row < start + width * height; row += width) {
+                filtered[row] = (byte) (steps[row] - steps[row - width]); // the first column: from above
+                for (int i = row + 1; i < row + width; i++) {
+                    filtered[i] = (byte) (steps[i] - paeth(steps[i - 1], steps[i - width], steps[i - width - 1]));
                 }
             }
         }
@@ -50,17 +55,25 @@ final class PaethImages {
      */
     static TimelineImages unfilter(byte[] filtered, int count, int width, int height) {
         int length = count * width * height;
+        int overflow = 0;
         for (int start = 0; start < length; start += width * height) {
-            for (int y = 0, i = start; y < height; y++) {
-                for (int x = 0; x < width; x++, i++) {
-                    int step = (filtered[i] + predict(filtered, i, x, y, width)) & 0xff;
-                    if (step > TimelineImages.STEPS) {
-                        throw new IllegalArgumentException("an image holds level " + step + " of "
-                                + TimelineImages.STEPS);
-                    }
-                    filtered[i] = (byte) step;
+            for (int i = start + 1; i < start + width; i++) {
+                filtered[i] += filtered[i - 1];
+                overflow |= filtered[i];
+            }
+            for (int row = start + width; row < start + width * height; row += width) {
+                filtered[row] += filtered[row - width];
+                overflow |= filtered[row];
+                for (int i = row + 1; i < row + width; i++) {
+                    filtered[i] += (byte) paeth(filtered[i - 1], filtered[i - width], filtered[i - width - 1]);
+                    overflow |= filtered[i];
                 }
             }
+            overflow |= filtered[start];
+        }
+        if ((overflow & ~TimelineImages.STEPS) != 0) {
+            throw new IllegalArgumentException("an image holds a level beyond the " + (TimelineImages.STEPS + 1)
+                    + " it may have");
         }
         for (int i = 0; i < length; i++) {
             filtered[i] = EIGHT_BIT_OF[filtered[i]];
@@ -69,13 +82,11 @@ final class PaethImages {
     }
 
     /**
-     * PNG's Paeth predictor of pixel {@code i} at (x, y) of its image: whichever of its left (a),
-     * upper (b) and upper-left (c) neighbours, 0 beyond the edge, is nearest to a + b − c.
+     * PNG's Paeth predictor from a pixel's left (a), upper (b) and upper-left (c) neighbours:
+     * whichever is nearest to a + b − c. At the top row it is the left neighbour, at the left
+     * column the upper one (the others being 0 there).
      */
-    private static int predict(byte[] steps, int i, int x, int y, int width) {
-        int a = x > 0 ? steps[i - 1] : 0;
-        int b = y > 0 ? steps[i - width] : 0;
-        int c = x > 0 && y > 0 ? steps[i - width - 1] : 0;
+    private static int paeth(int a, int b, int c) {
         int p = a + b - c;
         int pa = Math.abs(p - a);
         int pb = Math.abs(p - b);

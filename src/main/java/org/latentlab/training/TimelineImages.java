@@ -15,6 +15,14 @@ public record TimelineImages(byte[] levels, int count, int width, int height) {
 
     /** Intensities are kept as k / STEPS, k = 0 … STEPS. */
     public static final int STEPS = 63;
+    /** The 8-bit value of every level. */
+    private static final byte[] EIGHT_BIT = new byte[STEPS + 1];
+
+    static {
+        for (int k = 0; k <= STEPS; k++) {
+            EIGHT_BIT[k] = (byte) eightBit(k);
+        }
+    }
 
     public TimelineImages {
         if (count < 0 || width < 1 || height < 1 || levels.length != (long) count * width * height) {
@@ -31,7 +39,7 @@ public record TimelineImages(byte[] levels, int count, int width, int height) {
         byte[] levels = new byte[count * width * height];
         for (int i = 0; i < levels.length; i++) {
             float v = intensities[offset + i];
-            levels[i] = (byte) eightBit(Math.round((v > 1 ? 1 : v > 0 ? v : 0) * STEPS));
+            levels[i] = EIGHT_BIT[v >= 1 ? STEPS : v > 0 ? (int) (v * STEPS + 0.5f) : 0];
         }
         return new TimelineImages(levels, count, width, height);
     }

@@ -10,9 +10,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.ui.plot.AxisMapping;
@@ -37,6 +40,7 @@ public final class LossChartView extends BorderPane {
     private final FlowPane legend = new FlowPane(16, 4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    private final Line cursor = new Line();
     private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
 
@@ -63,8 +67,16 @@ public final class LossChartView extends BorderPane {
         readout.getStyleClass().add("readout");
         readout.setWrapText(true);
         readout.setPadding(new Insets(2, 8, 4, 8));
+        cursor.setStroke(Color.web(Palette.MOMENT_HEX));
+        cursor.setStrokeWidth(2);
+        cursor.setManaged(false);
+        cursor.setMouseTransparent(true);
+        cursor.setVisible(false);
+        cursor.setId("loss-cursor");
         setTop(top);
-        setCenter(plot);
+        Pane over = new Pane(cursor);
+        over.setMouseTransparent(true);
+        setCenter(new StackPane(plot, over));
         setBottom(new VBox(cutOff, readout));
     }
 
@@ -73,7 +85,7 @@ public final class LossChartView extends BorderPane {
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
         viewModel.logScaleProperty().addListener(o -> invalidate());
-        viewModel.cursorProperty().addListener(o -> redrawMarks());
+        viewModel.cursorProperty().addListener(o -> placeCursor());
         plot.setOnResize(this::redraw);
     }
 
@@ -139,36 +151,23 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), plot.y());
-        drawCursor(marks);
+        placeCursor();
     }
 
-    /** Draws the marks over the curves again (the held-out losses and the cursor), not the curves. */
-    private void redrawMarks() {
-        LossSeries series = viewModel.seriesProperty().get();
-        if (series == null || dirty) {
-            return;
-        }
-        GraphicsContext marks = plot.clearMarks();
-        drawValidation(marks, series.epochs(), plot.x(), plot.y());
-        drawCursor(marks);
-    }
-
-    /** A replayed moment: a line at its iteration, the curves after it veiled. */
-    private void drawCursor(GraphicsContext g) {
+    /**
+     * Puts the cursor (a replayed moment) at its iteration: a line of its own over the plot, so
+     * that moving it repaints a sliver of the chart, not the chart, when a replay moves it every frame.
+     */
+    private void placeCursor() {
         long at = viewModel.cursorProperty().get();
-        if (at == LossChartViewModel.NO_CURSOR) {
-            return;
+        cursor.setVisible(at != LossChartViewModel.NO_CURSOR && viewModel.seriesProperty().get() != null);
+        if (cursor.isVisible()) {
+            double px = Math.round(plot.x().toPixel(at)) + 0.5;
+            cursor.setStartX(px);
+            cursor.setEndX(px);
+            cursor.setStartY(plot.y().toPixel(plot.y().max()));
+            cursor.setEndY(plot.y().toPixel(plot.y().min()));
         }
-        AxisMapping x = plot.x();
-        double px = Math.round(x.toPixel(at)) + 0.5;
-        double right = x.toPixel(x.max());
-        double top = plot.y().toPixel(plot.y().max());
-        double bottom = plot.y().toPixel(plot.y().min());
-        g.setFill(plot.theme().plotArea().deriveColor(0, 1, 1, 0.6));
-        g.fillRect(px, Math.min(top, bottom), Math.max(0, right - px), Math.abs(bottom - top));
-        g.setStroke(Color.web(Palette.MOMENT_HEX));
-        g.setLineWidth(2);
-        g.strokeLine(px, top, px, bottom);
     }
 
     private Color colour(LossSeries.Term term) {

@@ -41,9 +41,10 @@ public record TimelineMoment(TimelineEntry entry, ScatterPoints points, Manifold
                 labelled ? classNames : List.of(), frame.plane(), note);
         ManifoldImages grid = new ManifoldImages(frame.grid().intensities(), layout.gridRows(), layout.gridSize(),
                 layout.imageWidth(), layout.imageHeight());
-        String caption = String.format(Locale.ROOT, "The grid as decoded at iteration %,d: %d × %d images at"
+        // The same words at every moment (the bar under the views says which), so the view keeps its layout.
+        String caption = String.format(Locale.ROOT, "The grid as decoded at the moment replayed: %d × %d images at"
                         + " z = Φ⁻¹(u) for u on a regular grid of (0, 1)²%s. A replay shows this grid whatever size and"
-                        + " spacing are chosen.", entry.iteration(), layout.gridRows(), layout.gridSize(),
+                        + " spacing are chosen.", layout.gridRows(), layout.gridSize(),
                 frame.plane().isPrincipal() ? ", on the scatter's plane" : "");
         return new TimelineMoment(entry, points, grid, caption, strip(frame.reconstructions()),
                 strip(frame.samples()));

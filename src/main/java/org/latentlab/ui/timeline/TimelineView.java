@@ -1,5 +1,6 @@
 package org.latentlab.ui.timeline;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -9,6 +10,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /**
  * The scrubber under the views: drag it (or press ← and → on it) to move the scatter, the grid,
@@ -20,6 +22,8 @@ public final class TimelineView extends HBox {
 
     /** The style class the bar carries while it replays. */
     static final String REPLAYING = "replaying";
+    /** Room for the longest caption, "Replaying iteration 12,345,678 · epoch 1,234 · β 1.00 · moment 400 of 400", in ems. */
+    private static final double CAPTION_EMS = 36;
 
     private final TimelineViewModel viewModel;
     private final Button play = new Button("▶");
@@ -57,7 +61,10 @@ public final class TimelineView extends HBox {
                 + " loss chart go back to the moment chosen (← and → step). Training goes on meanwhile"));
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         caption.setId("timeline-caption");
-        caption.setMinWidth(USE_PREF_SIZE);
+        // A width of its own, the longest caption's: changing words must not move the scrubber every frame.
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        caption.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> CAPTION_EMS * caption.getFont().getSize(),
+                caption.fontProperty()));
         live.setId("timeline-live");
         live.setTooltip(new Tooltip("Back to the model as it is now"));
         getChildren().addAll(play, speed, scrubber, caption, live);
@@ -94,9 +101,12 @@ public final class TimelineView extends HBox {
         play.setDisable(count < 2);
         play.setText(viewModel.playingProperty().get() ? "⏸" : "▶");
         live.setDisable(!replaying);
-        getStyleClass().remove(REPLAYING);
-        if (replaying) {
-            getStyleClass().add(REPLAYING);
+        if (replaying != getStyleClass().contains(REPLAYING)) { // a change of style repaints the whole bar
+            if (replaying) {
+                getStyleClass().add(REPLAYING);
+            } else {
+                getStyleClass().remove(REPLAYING);
+            }
         }
     }
 

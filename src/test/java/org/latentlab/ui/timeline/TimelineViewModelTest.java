@@ -95,7 +95,7 @@ class TimelineViewModelTest {
         assertEquals(5, viewModel.loss().cursorProperty().get(), "the loss chart's cursor is on iteration 5");
         assertTrue(viewModel.loss().readoutProperty().get().startsWith("At iteration 5, mean of the last 5 iterations"),
                 viewModel.loss().readoutProperty().get());
-        assertTrue(viewModel.manifold().captionProperty().get().startsWith("The grid as decoded at iteration 5: 15 × 15"));
+        assertTrue(viewModel.manifold().captionProperty().get().startsWith("The grid as decoded at the moment replayed: 15 × 15"));
 
         timeline.step(-5);
         await("moment 0 shown", () -> timeline.momentProperty().get().entry().iteration() == 0);
