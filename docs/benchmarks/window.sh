@@ -10,6 +10,10 @@
 #       attribute slider → decoded image, drawing → encoding, while training and paused
 #   docs/benchmarks/window.sh compare-frame-time [seconds] [warm-up seconds]
 #       frame intervals on the Compare tab training four models, and each lockstep epoch's time
+#   docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]   (20 and 3,000 by default)
+#       trains the embedded digits to that many iterations, then drags the timeline's scrubber back
+#       and forth with the mouse for that many seconds while training goes on, and again paused:
+#       frame intervals, JavaFX-thread CPU a frame, moments shown a second
 #   docs/benchmarks/window.sh soak [minutes] [warm-up minutes]      (60 and 5 by default)
 #       the window training for an hour with every view live (scatter, loss chart, strips, the
 #       decoded grid and the Attributes tab in turn, a slider moved every 200 ms); one line a
@@ -24,9 +28,10 @@ case "${1:-}" in
     frame-time) main=org.latentlab.app.FrameTimeBenchmark ;;
     attribute-latency) main=org.latentlab.app.AttributeLatencyBenchmark ;;
     compare-frame-time) main=org.latentlab.app.CompareFrameTimeBenchmark ;;
+    timeline-scrub) main=org.latentlab.app.TimelineScrubBenchmark ;;
     soak) main=org.latentlab.app.SoakBenchmark
           XDG_DATA_HOME="$(mktemp -d)"; XDG_CONFIG_HOME="$XDG_DATA_HOME"; export XDG_DATA_HOME XDG_CONFIG_HOME ;;
-    *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time|soak [arguments]" >&2; exit 2 ;;
+    *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time|timeline-scrub|soak [arguments]" >&2; exit 2 ;;
 esac
 shift
 display="${WINDOW_BENCHMARK_DISPLAY:-:97}"  # another display if :97 is taken

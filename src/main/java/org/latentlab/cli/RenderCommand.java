@@ -32,8 +32,10 @@ import org.latentlab.render.Reconstructions;
 import org.latentlab.render.SamplingLattice;
 import org.latentlab.render.Scatter;
 import org.latentlab.render.ScatterData;
+import org.latentlab.render.TimelineFigure;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
+import org.latentlab.training.SavedRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ final class RenderCommand implements Callable<Integer> {
 
     /** The figures, by the names {@code --figure} takes. */
     enum Figure {
-        MANIFOLD, SCATTER, RECONSTRUCTIONS, SAMPLES, LOSS, ATTRIBUTE, DATASET, COMPARE, CONDITIONAL, DECODER_STD, DEBIASING;
+        MANIFOLD, SCATTER, RECONSTRUCTIONS, SAMPLES, LOSS, ATTRIBUTE, DATASET, COMPARE, CONDITIONAL, DECODER_STD, DEBIASING, TIMELINE;
 
         @Override
         public String toString() {
@@ -83,11 +85,11 @@ final class RenderCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--figure", required = true, converter = Figure.Converter.class,
-            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|conditional|decoder-std|debiasing",
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|conditional|decoder-std|debiasing|timeline",
             description = "What to draw; compare takes the folder of 'train --compare' and draws all its models;"
                     + " conditional draws a conditional VAE's classes (rows) from the same z (columns); decoder-std"
                     + " draws a learned decoder σ over training; debiasing draws a run on a set with a rare group"
-                    + " (and --compare-with another).")
+                    + " (and --compare-with another); timeline draws moments of training side by side.")
     Figure figure;
 
     @Option(names = "--compare-with", paramLabel = "DIR",
@@ -98,6 +100,11 @@ final class RenderCommand implements Callable<Integer> {
             description = "Manifold and samples of a conditional VAE: the class to draw, its number 0, 1, … as in the"
                     + " dataset's labels (needed for the manifold; the samples go through every class without it).")
     Integer label;
+
+    @Option(names = "--at", split = ",", paramLabel = "ITERATION,...",
+            description = "Timeline: the iterations whose recorded moments to draw, at most 8 (default: the first,"
+                    + " about 1 % and 10 % of the run, and the last).")
+    List<Long> at = new ArrayList<>();
 
     @Option(names = "--attribute", paramLabel = "NAME|FROM->TO",
             description = "Attribute: held-out images moved along this attribute's vector (smile, slant, ink, ...), "
@@ -183,6 +190,7 @@ final class RenderCommand implements Callable<Integer> {
             case ATTRIBUTE -> AttributeFigure.draw(folder, attribute, balance, subject);
             case CONDITIONAL -> ConditionalFigure.draw(folder, SAMPLE_SEED, subject);
             case DECODER_STD -> decoderStd(folder, subject);
+            case TIMELINE -> new TimelineFigure().draw(TimelineFigureBuilder.build(folder, at, subject));
             case DATASET, COMPARE, DEBIASING -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);
@@ -342,24 +350,17 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static BufferedImage loss(RunFolder folder, String subject, boolean logScale) {
-        IterationHistory.View history = folder.run().iterations();
-        List<EpochMetrics> epochs = folder.run().epochs();
-        int[] at = new int[epochs.size()];
-        float[] negativeElbo = new float[epochs.size()];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = (int) epochs.get(i).iteration();
-            negativeElbo[i] = (float) epochs.get(i).validationNegativeElbo();
-        }
-        boolean variational = folder.run().modelConfig().kind() != ModelKind.AUTOENCODER;
-        List<float[]> byLevel = new ArrayList<>();
-        for (int l = 0; history.levels() > 1 && l < history.levels(); l++) {
-            byLevel.add(history.levelKlSeries(l));
-        }
-        LossHistoryData data = new LossHistoryData(history.objectives(), history.reconstructions(),
-                variational ? history.kls() : null, at, negativeElbo, byLevel);
-        return new LossCurves().withLogScale(logScale)
-                .draw(data, FigureLabels.titled("Training loss of a " + subject)
-                        .withAxes("iteration", "nats per image"));
+        return new LossCurves().withLogScale(logScale).draw(lossHistory(folder.run()),
+                FigureLabels.titled("Training loss of a " + subject).withAxes("iteration", "nats per image"));
+    }
+
+    /** A run's losses as the loss figures draw them. */
+    static LossHistoryData lossHistory(SavedRun run) {
+        IterationHistory.View history = run.iterations();
+        boolean variational = run.modelConfig().kind() != ModelKind.AUTOENCODER;
+        return new LossHistoryData(history.objectives(), history.reconstructions(), variational ? history.kls() : null,
+                EpochMetrics.endIterations(run.epochs()), EpochMetrics.validationNegativeElbos(run.epochs()),
+                history.klByLevel());
     }
 
 }

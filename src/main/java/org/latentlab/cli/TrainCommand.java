@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
@@ -22,8 +23,10 @@ import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.StepOutcome;
 import org.latentlab.training.LossTerms;
 import org.latentlab.training.RunFile;
+import org.latentlab.training.TimelineRecorder;
 import org.latentlab.training.TrainingConfig;
 import org.latentlab.training.TrainingSession;
+import org.latentlab.training.TrainingTimeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,6 +118,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the model file and histories.")
     Path out;
 
+    @Option(names = "--no-timeline",
+            description = "Record no timeline of training (by default moments of it are kept in the run file, for"
+                    + " the window's replay and render --figure timeline).")
+    boolean noTimeline;
+
     @Override
     public Integer call() throws IOException {
         if (epochs < 1) {
@@ -154,7 +162,22 @@ final class TrainCommand implements Callable<Integer> {
         if (trainingConfig.debiasing()) {
             console.println(EpochLine.debiasingNote(trainingConfig.debias()));
         }
-        trainAndSave(session, out, dataset, console);
+        ExecutorService timelineWorker = noTimeline ? null : TimelineRecorder.newWorker();
+        try {
+            if (timelineWorker != null) {
+                session.recordTimeline(timelineWorker);
+            }
+            trainAndSave(session, out, dataset, console);
+        } finally {
+            if (timelineWorker != null) {
+                timelineWorker.shutdown();
+            }
+        }
+        TrainingTimeline timeline = session.timeline();
+        if (!timeline.isEmpty()) {
+            console.printf(Locale.ROOT, "Recorded a timeline of %d moments of training (%.1f MB) for the window's"
+                    + " replay and render --figure timeline%n", timeline.size(), timeline.bytes() / 1e6);
+        }
         if (kind != ModelKind.AUTOENCODER) {
             console.println(ActiveUnits.describe(session.model(), split.validation()));
         }
@@ -169,7 +192,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Trains {@code session} for its configured epochs, printing a line and saving into {@code out}
-     * after each. If a step diverges, nothing more is saved: the model saved after the last whole
+     * after each (the last save with every moment of its timeline, the trained model's among them;
+     * the others with those recorded by then). If a step diverges, nothing more is saved: the model saved after the last whole
      * epoch stays, and the failure says so.
      */
     static void trainAndSave(TrainingSession session, Path out, String datasetSpec, PrintWriter console) {
@@ -188,6 +212,10 @@ final class TrainCommand implements Callable<Integer> {
                 console.println(EpochLine.sampling(session.sampling()));
             }
             console.flush();
+            if (e == session.config().epochs() - 1) {
+                session.recordTimelineNow();
+                session.awaitTimeline();
+            }
             RunFolder.write(session, out, datasetSpec);
         }
     }

@@ -11,6 +11,9 @@ package org.latentlab.latent;
  */
 public final class LatentPlane {
 
+    /** A scatter's principal plane is fitted to at most this many means. */
+    static final int FIT_LIMIT = 2_000;
+
     private final int latentSize;
     private final double[] first;
     private final double[] second;
@@ -37,6 +40,44 @@ public final class LatentPlane {
             second[1] = 1;
         }
         return new LatentPlane(latentSize, first, second, false, true);
+    }
+
+    /**
+     * A plane spanned by two given orthonormal directions of a latent space of more than two
+     * dimensions, as a principal plane found earlier (read back from a file).
+     *
+     * @throws IllegalArgumentException if the directions are not unit vectors at right angles
+     */
+    public static LatentPlane principalSpannedBy(double[] first, double[] second, boolean converged) {
+        if (first.length != second.length || first.length <= 2) {
+            throw new IllegalArgumentException("a principal plane needs two directions of the same latent space of more"
+                    + " than 2 dimensions, got " + first.length + " and " + second.length + " values");
+        }
+        double dot = 0;
+        double firstNorm = 0;
+        double secondNorm = 0;
+        for (int d = 0; d < first.length; d++) {
+            dot += first[d] * second[d];
+            firstNorm += first[d] * first[d];
+            secondNorm += second[d] * second[d];
+        }
+        if (!(Math.abs(firstNorm - 1) < 1e-4 && Math.abs(secondNorm - 1) < 1e-4 && Math.abs(dot) < 1e-4)) {
+            throw new IllegalArgumentException("a plane's directions must be unit vectors at right angles (lengths²"
+                    + " " + firstNorm + " and " + secondNorm + ", dot product " + dot + ")");
+        }
+        return new LatentPlane(first.length, first.clone(), second.clone(), true, converged);
+    }
+
+    /**
+     * The plane a scatter of {@code count} latent means is drawn on: the latent space itself for
+     * at most two dimensions, else the plane of their two leading principal components (fitted to
+     * at most the first {@value #FIT_LIMIT}: the same directions, for less), each axis pointing
+     * the way it did on {@code previous} so that the picture does not flip between two moments.
+     *
+     * @param previous the plane the means were drawn on before, or {@code null}
+     */
+    public static LatentPlane forScatter(float[] means, int count, int latentSize, LatentPlane previous) {
+        return principal(means, Math.min(count, FIT_LIMIT), latentSize).alignedWith(previous);
     }
 
     /**

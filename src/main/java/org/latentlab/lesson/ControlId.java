@@ -57,8 +57,12 @@ public enum ControlId {
     COLLAPSE_METER("collapse-meter", Kind.VIEW, EXPLORE, true, "Per-dimension KL as bars and the count of active units"),
     COLLAPSE_PRESET("collapse-preset", Kind.BUTTON, COLLAPSE_METER, true,
             "Sets up the posterior-collapse demonstration: 16 latent dimensions and a high β"),
-    TIMELINE("timeline", Kind.VIEW, EXPLORE, true, "The timeline of training, to replay it"),
-    TIMELINE_SCRUBBER("timeline-scrubber", Kind.SLIDER, TIMELINE, true, "Moves the views back and forth in training"),
+    TIMELINE("timeline", Kind.VIEW, EXPLORE, "The timeline of training under the views, to replay it"),
+    TIMELINE_SCRUBBER("timeline-scrubber", Kind.SLIDER, TIMELINE, "Moves the views back and forth in training (← →)"),
+    TIMELINE_PLAY("timeline-play", Kind.BUTTON, TIMELINE, "Plays the recorded moments of training, or pauses the replay"),
+    TIMELINE_SPEED("timeline-speed", Kind.CHOICE, TIMELINE, "Recorded moments the replay shows a second",
+            "5", "15", "30", "60"),
+    TIMELINE_LIVE("timeline-live", Kind.BUTTON, TIMELINE, "Live: from the replay back to the model as it is now"),
 
     // ---- the tabs of the Explore tab's right-hand pane -------------------------------------------
     GRID("grid", Kind.TAB, EXPLORE, "Decoded grid: images decoded at z = Φ⁻¹(u) on a regular grid of u"),

@@ -220,6 +220,16 @@ abstract class BackpropagatedModel<P extends BackpropagatedModel.Pass> implement
         parameters.restore(state);
     }
 
+    @Override
+    public final float[] parameters() {
+        return parameters.copy(0, parameters.parameters.length());
+    }
+
+    @Override
+    public final void loadParameters(float[] values) {
+        parameters.load(values);
+    }
+
     /**
      * −log p(x|z) of the pass's images, a mean per image; with {@code withGradients}, also
      * wRec/B · ∂(−log p)/∂output into the output layer's gradient (and into a learned σ's).

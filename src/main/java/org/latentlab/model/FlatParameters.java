@@ -139,14 +139,18 @@ final class FlatParameters {
     }
 
     void restore(ModelState state) {
-        if (state.parameterCount() != parameters.length()) {
-            throw new IllegalArgumentException("state has " + state.parameterCount()
-                    + " parameters but this network has " + parameters.length());
-        }
-        float[] values = state.parameters();
+        load(state.parameters());
         float[] moments = state.optimizerState();
-        new NativeFloats(parameters).copyFrom(values, 0, 0, values.length);
         new NativeFloats(optimizerState).copyFrom(moments, 0, 0, moments.length);
         steps = state.steps();
+    }
+
+    /** Takes {@code values} as the weights and biases, leaving the optimizer's state as it is. */
+    void load(float[] values) {
+        if (values.length != parameters.length()) {
+            throw new IllegalArgumentException("state has " + values.length
+                    + " parameters but this network has " + parameters.length());
+        }
+        new NativeFloats(parameters).copyFrom(values, 0, 0, values.length);
     }
 }

@@ -36,6 +36,8 @@ public final class Palette {
     public static final List<String> KL_LEVEL_HEX = List.of("#CC79A7", "#E69F00");
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
+    /** A replayed moment marked on a loss curve: Okabe–Ito orange, which no loss term of one level uses. */
+    public static final String MOMENT_HEX = "#E69F00";
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */
     public static final String REFERENCE_HEX = "#333333";
 
@@ -50,6 +52,7 @@ public final class Palette {
     static final Color RECONSTRUCTION = Color.decode(RECONSTRUCTION_HEX);
     static final Color KL = Color.decode(KL_HEX);
     static final Color VALIDATION = Color.decode(VALIDATION_HEX);
+    static final Color MOMENT = Color.decode(MOMENT_HEX);
     static final Color REFERENCE = Color.decode(REFERENCE_HEX);
     static final Color TEXT = new Color(0x1A1A1A);
     static final Color AXIS = new Color(0x404040);

@@ -69,4 +69,18 @@ public record EpochMetrics(
     public double validationNegativeElbo() {
         return validationReconstruction + validationKl;
     }
+
+    /** The iteration each epoch ended at, in order: where a figure draws its held-out loss. */
+    public static int[] endIterations(List<EpochMetrics> epochs) {
+        return epochs.stream().mapToInt(e -> Math.toIntExact(e.iteration())).toArray();
+    }
+
+    /** Each epoch's held-out negative ELBO, in order. */
+    public static float[] validationNegativeElbos(List<EpochMetrics> epochs) {
+        float[] values = new float[epochs.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) epochs.get(i).validationNegativeElbo();
+        }
+        return values;
+    }
 }

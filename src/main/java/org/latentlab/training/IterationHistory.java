@@ -1,6 +1,8 @@
 package org.latentlab.training;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.latentlab.model.DecoderStd;
 import org.latentlab.model.DecoderVariance;
 
@@ -252,6 +254,15 @@ public final class IterationHistory {
         /** A copy of the KL series of level {@code level} (0: the lowest). */
         public float[] levelKlSeries(int level) {
             return Arrays.copyOf(levelKl[level], count);
+        }
+
+        /** Copies of every level's KL series, lowest first; none for a model of one level. */
+        public List<float[]> klByLevel() {
+            List<float[]> series = new ArrayList<>();
+            for (int l = 0; levelKl.length > 1 && l < levelKl.length; l++) {
+                series.add(levelKlSeries(l));
+            }
+            return series;
         }
 
         private int checked(int i) {

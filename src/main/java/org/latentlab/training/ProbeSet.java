@@ -62,4 +62,40 @@ public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int im
         int n = imageWidth * imageHeight;
         return Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
     }
+
+    /**
+     * The indices of up to {@code count} probe images, cycling through the classes so that each
+     * appears: those the window shows over their reconstructions, and a timeline records.
+     */
+    public int[] oneOfEachClass(int count) {
+        return oneOfEachClass(labels, classNames.size(), count);
+    }
+
+    /** {@link #oneOfEachClass(int)} of images with these labels (−1: none) among {@code classes} classes. */
+    static int[] oneOfEachClass(int[] labels, int classes, int count) {
+        int size = labels.length;
+        int n = Math.min(count, size);
+        int rounds = Math.max(1, classes);
+        int[] chosen = new int[n];
+        boolean[] taken = new boolean[size];
+        int filled = 0;
+        for (int round = 0; filled < n && round < size; round++) {
+            int wanted = round % rounds;
+            for (int i = 0; i < size; i++) {
+                int label = labels[i];
+                if (!taken[i] && (label == wanted || label < 0 || classes == 0)) {
+                    taken[i] = true;
+                    chosen[filled++] = i;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; filled < n && i < size; i++) {
+            if (!taken[i]) {
+                taken[i] = true;
+                chosen[filled++] = i;
+            }
+        }
+        return chosen;
+    }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.training;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -31,8 +33,9 @@ import org.latentlab.model.ModelState;
 
 /**
  * A trained model in one file: a zip holding {@code run.properties} (configuration and dataset),
- * {@code parameters.f32} and {@code optimizer.f32} (little-endian float32), and the histories as
- * {@code epochs.csv} and {@code iterations.csv}. Readable with ordinary tools.
+ * {@code parameters.f32} and {@code optimizer.f32} (little-endian float32), the histories as
+ * {@code epochs.csv} and {@code iterations.csv}, and its timeline as {@code timeline.bin} when one
+ * was recorded ({@link TimelineFile}). Readable with ordinary tools.
  *
  * <p>Saving goes through {@link AtomicFile}: a crash or a full disk leaves either the old file or
  * the new one, never half of one.
@@ -79,6 +82,12 @@ public final class RunFile {
         put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
         put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), run.modelConfig().latentLevels(), out)));
         put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
+        if (!run.timeline().isEmpty()) {
+            zip.setLevel(Deflater.NO_COMPRESSION); // its frames are deflated already
+            zip.putNextEntry(new ZipEntry(TimelineFile.ENTRY_NAME));
+            TimelineFile.write(run.timeline(), zip);
+            zip.closeEntry();
+        }
         zip.finish();
     }
 
@@ -147,11 +156,25 @@ public final class RunFile {
             IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels,
                     model.decoderVariance());
             List<EpochMetrics> epochs = HistoryCsv.readEpochs(text(zip, "epochs.csv"), iterations.size(), levels);
-            return new SavedRun(model, training, value(p, "dataset"), state, iterations.view(), epochs);
+            return new SavedRun(model, training, value(p, "dataset"), state, iterations.view(), epochs,
+                    timeline(zip, model, iterations.size()));
         } catch (RunFileException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             throw new RunFileException(source + " is damaged: " + e.getMessage());
+        }
+    }
+
+    /** The run's timeline; empty in files saved before timelines were (docs/decisions/0091). */
+    private static TrainingTimeline timeline(ZipFile zip, ModelConfig model, long steps) throws IOException {
+        ZipEntry entry = zip.getEntry(TimelineFile.ENTRY_NAME);
+        if (entry == null) {
+            return TrainingTimeline.empty();
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return TimelineFile.read(in, model, steps);
+        } catch (EOFException e) {
+            throw new IOException(TimelineFile.ENTRY_NAME + " ends early");
         }
     }
 

@@ -12,6 +12,7 @@ import org.latentlab.model.ModelState;
  * history, and the epochs end in order within it.
  *
  * @param datasetSpec what the user named as the dataset ({@code mnist}, {@code fashion}, a path)
+ * @param timeline    the moments of training that can be replayed; empty when none were recorded
  */
 public record SavedRun(
         ModelConfig modelConfig,
@@ -19,7 +20,8 @@ public record SavedRun(
         String datasetSpec,
         ModelState state,
         IterationHistory.View iterations,
-        List<EpochMetrics> epochs) {
+        List<EpochMetrics> epochs,
+        TrainingTimeline timeline) {
 
     /** @throws IllegalArgumentException saying which part does not fit the others */
     public SavedRun {
@@ -62,5 +64,27 @@ public record SavedRun(
             }
             previous = epoch.iteration();
         }
+        Objects.requireNonNull(timeline, "timeline");
+        if (!timeline.isEmpty()) {
+            TimelineLayout layout = timeline.layout();
+            if (layout.imageWidth() != modelConfig.imageWidth() || layout.imageHeight() != modelConfig.imageHeight()
+                    || layout.latentSize() != modelConfig.topLatentSize()) {
+                throw new IllegalArgumentException("its timeline shows " + layout.imageWidth() + "×"
+                        + layout.imageHeight() + " images and " + layout.latentSize() + "-D codes, but the model has "
+                        + modelConfig.imageWidth() + "×" + modelConfig.imageHeight() + " and "
+                        + modelConfig.topLatentSize() + "-D");
+            }
+            long last = timeline.entry(timeline.size() - 1).iteration();
+            if (last > state.steps()) {
+                throw new IllegalArgumentException("its timeline reaches iteration " + last + " but its model has taken"
+                        + " only " + state.steps() + " steps");
+            }
+        }
+    }
+
+    /** A run without a timeline. */
+    public SavedRun(ModelConfig modelConfig, TrainingConfig trainingConfig, String datasetSpec, ModelState state,
+            IterationHistory.View iterations, List<EpochMetrics> epochs) {
+        this(modelConfig, trainingConfig, datasetSpec, state, iterations, epochs, TrainingTimeline.empty());
     }
 }

@@ -62,6 +62,9 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
 
     @Override
     public TrainingSnapshot snapshot(TrainerState state, String message, double iterationsPerSecond) {
+        if (state != TrainerState.RUNNING) {
+            session.recordTimelineNow(); // a replay reaches where training paused, stepped or finished
+        }
         ProbeSet probe = session.encodeProbe();
         lastShown = session.checkpoint();
         return new TrainingSnapshot(state, message, session.model().config(), session.iteration(),

@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -16,6 +18,9 @@ import java.util.function.Supplier;
  * optimizer, history, place in the data) back to where the last published snapshot shows it, keeps
  * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
+ *
+ * <p>Each session records its {@link TrainingTimeline} as it trains; the entries are made on a
+ * second thread, "latent-lab-timeline", which ends with the trainer.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
@@ -23,6 +28,8 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     static final double SNAPSHOT_SHARE = 0.05;
 
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
+    /** The recorder of the session being trained, handed over from the trainer thread. */
+    private final AtomicReference<TimelineRecorder> recorder;
 
     /**
      * Builds the first session on the calling thread (so construction errors reach the caller),
@@ -31,18 +38,60 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(sessionFactory, TrainerClock.SYSTEM);
+        this(sessionFactory, TrainerClock.SYSTEM, true);
     }
 
     /** A trainer that paces training and measures its speed by {@code clock}. */
     Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock) {
-        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE,
-                clock));
+        this(sessionFactory, clock, true);
     }
 
-    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {
+    /**
+     * A trainer that records a timeline or not: without one only to measure what recording costs
+     * (src/bench/java, TimelineCostBenchmark).
+     */
+    Trainer(Supplier<TrainingSession> sessionFactory, boolean recordTimeline) {
+        this(sessionFactory, TrainerClock.SYSTEM, recordTimeline);
+    }
+
+    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, boolean recordTimeline) {
+        this(sessionFactory, clock, recordTimeline ? TimelineRecorder.newWorker() : null, new AtomicReference<>());
+    }
+
+    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, ExecutorService timelineWorker,
+                    AtomicReference<TimelineRecorder> recorder) {
+        this(new TrainerThread<>(() -> {
+            TrainingSession made = sessionFactory.get();
+            if (timelineWorker != null) {
+                made.recordTimeline(timelineWorker);
+                recorder.set(made.timelineRecorder());
+            }
+            return new SessionWork(made);
+        }, "latent-lab-trainer", SNAPSHOT_SHARE, clock), recorder);
+        if (timelineWorker != null) {
+            thread.ended().thenRun(timelineWorker::shutdown);
+        }
+    }
+
+    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder) {
         super(thread);
         this.thread = thread;
+        this.recorder = recorder;
+    }
+
+    /**
+     * The timeline of the session being trained, as recorded so far: read from any thread. Its
+     * newest entry follows its moment by a few milliseconds.
+     */
+    public TrainingTimeline timeline() {
+        TimelineRecorder current = recorder.get();
+        return current == null ? TrainingTimeline.empty() : current.timeline();
+    }
+
+    /** Why the timeline missed its last moment; {@code null} when it did not. */
+    public String timelineProblem() {
+        TimelineRecorder current = recorder.get();
+        return current == null ? null : current.problem();
     }
 
     /** Sets the target β of the current schedule, from the next iteration on. */

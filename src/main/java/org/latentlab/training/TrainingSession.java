@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.stream.IntStream;
 import org.latentlab.data.Attributes;
 import org.latentlab.data.Dataset;
@@ -63,6 +64,10 @@ public final class TrainingSession {
     /** The epoch's KL sums by stochastic level, lowest first. */
     private double[] epochKlByLevel;
     private long epochNanos;
+    /** The timeline saved with the run this session continues; empty for a new run. */
+    private TrainingTimeline savedTimeline = TrainingTimeline.empty();
+    /** Records the timeline from now on; {@code null} when none is recorded. */
+    private TimelineRecorder timeline;
 
     public TrainingSession(Dataset training, Dataset validation, ModelConfig modelConfig, TrainingConfig config) {
         this(training, validation, LatentModel.create(modelConfig), config);
@@ -114,6 +119,7 @@ public final class TrainingSession {
         }
         session.epochs.addAll(run.epochs());
         session.iteration = saved.size();
+        session.savedTimeline = run.timeline();
         return session;
     }
 
@@ -175,6 +181,7 @@ public final class TrainingSession {
         }
         epochNanos += System.nanoTime() - start;
         EpochMetrics completed = position == order.length ? completeEpoch(beta) : null;
+        recordTimelineIfDue();
         return new StepOutcome(losses, beta, completed);
     }
 
@@ -197,6 +204,55 @@ public final class TrainingSession {
         }
     }
 
+    // ---- the timeline ---------------------------------------------------------------------------
+
+    /**
+     * Records a timeline of this session from now on, going on from the one of the run it
+     * continues: the moment as it is now, if due, and then after every step that is. Its entries
+     * are made on {@code worker}, a single thread, which may serve other sessions too.
+     */
+    public void recordTimeline(Executor worker) {
+        TimelineLayout layout = TimelineLayout.standard(probeCount, model.config().topLatentSize(),
+                validation.width(), validation.height());
+        int[] strip = ProbeSet.oneOfEachClass(probeLabels, validation.classNames().size(), layout.reconstructionCount());
+        timeline = new TimelineRecorder(layout, new TimelineFrames(layout, model.config(), probePixels, strip),
+                savedTimeline, worker);
+        recordTimelineIfDue();
+    }
+
+    /** The recorder, or {@code null} when no timeline is recorded. */
+    TimelineRecorder timelineRecorder() {
+        return timeline;
+    }
+
+    private void recordTimelineIfDue() {
+        if (timeline != null && timeline.due(iteration)) {
+            timeline.record(TimelineCapture.of(this));
+        }
+    }
+
+    /**
+     * Records the moment as it is now, due or not, unless it is recorded already: where training
+     * pauses or ends, so that a replay reaches the model as it was left.
+     */
+    public void recordTimelineNow() {
+        if (timeline != null && timeline.isNew(iteration)) {
+            timeline.record(TimelineCapture.of(this));
+        }
+    }
+
+    /** Waits until the moments recorded so far are in the timeline: before the last save. */
+    public void awaitTimeline() {
+        if (timeline != null) {
+            timeline.awaitRecorded();
+        }
+    }
+
+    /** The timeline as recorded so far; that of the run it continues if none is recorded. */
+    public TrainingTimeline timeline() {
+        return timeline == null ? savedTimeline : timeline.timeline();
+    }
+
     /**
      * Where the session stands now, everything needed to come back here exactly: the model's
      * weights and optimizer, the iteration, the epochs done, the place in the epoch and its running
@@ -209,7 +265,7 @@ public final class TrainingSession {
 
     /**
      * Goes back to {@code checkpoint}, taken from this session: the steps since are undone, from
-     * the history too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
+     * the history and the timeline too. Settings chosen since (β, its schedule, the learning rate) stay; a schedule
      * chosen after the checkpoint starts again at its iteration.
      */
     void restore(Checkpoint checkpoint) {
@@ -233,6 +289,9 @@ public final class TrainingSession {
         epochNanos = checkpoint.epochNanos();
         if (schedule.start() > iteration) {
             schedule = schedule.startingAt(iteration);
+        }
+        if (timeline != null) {
+            timeline.undoAfter(iteration);
         }
     }
 
@@ -422,11 +481,14 @@ public final class TrainingSession {
         this.learningRate = newLearningRate;
     }
 
-    /** Everything a run file holds, as of now. */
+    /**
+     * Everything a run file holds, as of now; the timeline as far as it has been made (see
+     * {@link #awaitTimeline()}).
+     */
     public SavedRun toSavedRun(String datasetSpec) {
         TrainingConfig current = new TrainingConfig(learningRate, config.batchSize(), config.epochs(), schedule,
                 config.lossTerms(), config.seed(), config.debias());
-        return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs());
+        return new SavedRun(model.config(), current, datasetSpec, model.state(), history.view(), epochs(), timeline());
     }
 
 }

@@ -27,4 +27,6 @@ abstract class ForwardingModel implements LatentModel {
     @Override public long steps() { return inner.steps(); }
     @Override public ModelState state() { return inner.state(); }
     @Override public void restore(ModelState state) { inner.restore(state); }
+    @Override public float[] parameters() { return inner.parameters(); }
+    @Override public void loadParameters(float[] parameters) { inner.loadParameters(parameters); }
 }

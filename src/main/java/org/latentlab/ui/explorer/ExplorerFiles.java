@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.latentlab.io.AtomicFile;
 import org.latentlab.training.EpochMetrics;
@@ -14,12 +15,14 @@ import org.latentlab.training.IterationHistory;
 import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.training.TrainingTimeline;
 import org.latentlab.ui.FailureMessage;
+import org.latentlab.ui.timeline.ReplayExport;
 
 /**
  * The Explore tab's files: saving the model being trained as a run file (on the trainer thread,
- * between two iterations), opening one in its place, and exporting the loss history as CSV (on
- * {@code background}). What happened comes back through {@code uiThread} to the status line or
+ * between two iterations), opening one in its place, and exporting the loss history as CSV and
+ * the replay of training as a GIF or PNG files (on {@code background}). What happened comes back through {@code uiThread} to the status line or
  * the banner. Confined to the JavaFX application thread (or a test's thread).
  */
 public final class ExplorerFiles {
@@ -119,6 +122,40 @@ public final class ExplorerFiles {
                 uiThread.execute(() -> lifecycle.say("Wrote " + iterationsFile + " and " + epochsFile));
             } catch (IOException | UncheckedIOException e) {
                 uiThread.execute(() -> lifecycle.report("Could not write the loss history: "
+                        + FailureMessage.of(e)));
+            }
+        });
+    }
+
+    /**
+     * Writes the replay of {@code timeline} (every recorded moment a frame) as an animated GIF at
+     * {@code target} showing {@code perSecond} moments a second, or as PNG files in the folder
+     * {@code target}; says in the status line how far it is.
+     */
+    public void exportReplay(TrainingTimeline timeline, Path target, boolean gif, int perSecond) {
+        TrainingSnapshot s = lifecycle.snapshotProperty().get();
+        if (s == null || timeline.isEmpty()) {
+            lifecycle.report("There is no recorded moment of training to export yet: train first.");
+            return;
+        }
+        ReplayExport export = new ReplayExport(timeline, s);
+        int frames = export.frameCount();
+        lifecycle.say("Exporting the replay: " + frames + " moments…");
+        background.execute(() -> {
+            IntConsumer progress = frame -> {
+                if (frame % 10 == 0) {
+                    uiThread.execute(() -> lifecycle.say("Exporting the replay: moment " + frame + " of " + frames + "…"));
+                }
+            };
+            try {
+                if (gif) {
+                    export.writeGif(target, 1000 / perSecond, progress);
+                } else {
+                    export.writePngs(target, progress);
+                }
+                uiThread.execute(() -> lifecycle.say("Wrote the replay, " + frames + " moments, to " + target));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                uiThread.execute(() -> lifecycle.report("Could not export the replay to " + target + ": "
                         + FailureMessage.of(e)));
             }
         });

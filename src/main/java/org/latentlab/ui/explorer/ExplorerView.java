@@ -29,6 +29,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
 import org.latentlab.training.Pace;
@@ -44,12 +45,14 @@ import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
+import org.latentlab.ui.timeline.ReplayExport;
+import org.latentlab.ui.timeline.TimelineView;
 
 /**
  * The explorer window's content: menus, a banner for problems, and the "Explore" tab with the
  * training toolbar, the four views in resizable panes (the decoded grid sharing its pane with the
  * attribute sliders, interpolation and the drawing pad, as tabs beside the latent scatter they draw
- * on) and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
+ * on), the timeline's scrubber and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
  * {@link #addTab} and bring their own controls. An {@link AnimationTimer} takes the trainer's
  * latest snapshot once per frame. Confined to the JavaFX application thread.
  */
@@ -67,6 +70,7 @@ public final class ExplorerView extends BorderPane {
     private final AttributesView attributes;
     private final InterpolationView interpolation;
     private final DrawingPadView drawing;
+    private final TimelineView timeline;
     private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
@@ -92,6 +96,7 @@ public final class ExplorerView extends BorderPane {
         this.interpolation = new InterpolationView(toolModels.interpolation(), toolModels::setAFromSelection,
                 toolModels::setBFromSelection);
         this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
+        this.timeline = new TimelineView(viewModel.timeline());
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -144,7 +149,7 @@ public final class ExplorerView extends BorderPane {
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
@@ -189,6 +194,9 @@ public final class ExplorerView extends BorderPane {
         MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
         MenuItem lastSession = item("Open the last session", null, e -> openModel(lastSession(modelsFolder)));
         MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
+        Menu replay = new Menu("Export the replay of training");
+        replay.getItems().addAll(item("As an animated GIF…", null, e -> exportReplay(true)),
+                item("As PNG files in a folder…", null, e -> exportReplay(false)));
         Menu export = new Menu("Export view as PNG");
         export.getItems().addAll(
                 item("Latent space…", null, e -> exportPng(scatter, "latent-space.png")),
@@ -201,7 +209,8 @@ public final class ExplorerView extends BorderPane {
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
-        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, replay,
+                new SeparatorMenuItem(), quit);
 
         Menu training = new Menu("Training");
         training.getItems().addAll(
@@ -318,6 +327,18 @@ public final class ExplorerView extends BorderPane {
         }
     }
 
+    /** Exports every recorded moment as a frame: of a GIF, or of PNG files in a new folder in the one chosen. */
+    private void exportReplay(boolean gif) {
+        FileChooser gifChooser = chooser("Export the replay as an animated GIF", "GIF image", "*.gif");
+        gifChooser.setInitialFileName("training.gif");
+        DirectoryChooser folderChooser = new DirectoryChooser();
+        folderChooser.setTitle("Where to put a new folder of the replay's PNG files");
+        File chosen = gif ? gifChooser.showSaveDialog(getScene().getWindow()) : folderChooser.showDialog(getScene().getWindow());
+        if (chosen != null) {
+            viewModel.exportReplay(gif ? chosen.toPath() : ReplayExport.newFramesFolder(chosen.toPath()), gif);
+        }
+    }
+
     private void exportPng(Node node, String suggestedName) {
         FileChooser chooser = chooser("Export as PNG", "PNG image", "*.png");
         chooser.setInitialFileName(suggestedName);
@@ -373,5 +394,9 @@ public final class ExplorerView extends BorderPane {
     /** Presentation mode, for tests and for lessons that switch it. */
     public javafx.beans.property.BooleanProperty presentationProperty() {
         return look.presentationProperty();
+    }
+
+    public TimelineView timelineView() {
+        return timeline;
     }
 }

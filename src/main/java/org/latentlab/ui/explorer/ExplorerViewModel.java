@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -12,6 +13,7 @@ import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.Trainer;
+import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
@@ -19,10 +21,13 @@ import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.pace.MinibatchViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
+import org.latentlab.ui.timeline.TimelineMoment;
+import org.latentlab.ui.timeline.TimelineViewModel;
 
 /**
  * The explorer window's state: the setup the toolbar shows, the trainer that trains it, and the
- * view-models of the four views, which it feeds with the trainer's latest snapshot once per frame.
+ * view-models of the four views, which it feeds with the trainer's latest snapshot once per frame,
+ * or with a recorded moment while training is replayed ({@link TimelineViewModel}).
  *
  * <p>Building a trainer (loading a dataset) happens on {@code background} ({@link TrainerLifecycle});
  * files are read and written by {@link ExplorerFiles}. Uses {@code javafx.beans} only; confined to
@@ -42,6 +47,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
+    private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
 
@@ -58,8 +64,12 @@ public final class ExplorerViewModel implements AutoCloseable {
                 file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
         this.scatter = new LatentScatterViewModel(decodes.channel(), background);
         this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
+        this.timeline = new TimelineViewModel(this::currentTimeline, scatter::probe, background);
         lifecycle.watch(scatter::problem);
         lifecycle.watch(decodes::problem);
+        lifecycle.watch(timeline.problemProperty()::get);
+        lifecycle.watch(() -> lifecycle.trainer() == null ? null : lifecycle.trainer().timelineProblem());
+        timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
@@ -76,7 +86,10 @@ public final class ExplorerViewModel implements AutoCloseable {
      */
     public void pulse() {
         TrainingSnapshot latest = lifecycle.pulse();
-        if (latest != null) {
+        timeline.pulse(System.nanoTime());
+        if (latest != null && timeline.replayingProperty().get()) {
+            loss.update(latest); // the chart goes on, its cursor on the moment replayed
+        } else if (latest != null) {
             show(latest);
         }
         sendBeta();
@@ -114,6 +127,30 @@ public final class ExplorerViewModel implements AutoCloseable {
         minibatch.update(s);
     }
 
+    /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
+    private void showMoment(TimelineMoment moment) {
+        if (moment == null) {
+            scatter.showLive();
+            manifold.showLive();
+            samples.showLive();
+            loss.showCursor(LossChartViewModel.NO_CURSOR);
+            TrainingSnapshot now = lifecycle.snapshotProperty().get();
+            if (now != null) {
+                show(now);
+            }
+            return;
+        }
+        scatter.showRecorded(moment.points());
+        manifold.showRecorded(moment.grid(), moment.gridCaption());
+        samples.showRecorded(moment.reconstructions(), moment.samples());
+        loss.showCursor(moment.entry().iteration());
+    }
+
+    private TrainingTimeline currentTimeline() {
+        Trainer trainer = lifecycle.trainer();
+        return trainer == null ? TrainingTimeline.empty() : trainer.timeline();
+    }
+
     /**
      * Encodes one image with the model being trained, on the trainer thread between two iterations
      * (docs/decisions/0050); {@code done} is called there.
@@ -147,8 +184,17 @@ public final class ExplorerViewModel implements AutoCloseable {
         lifecycle.commands().step();
     }
 
+    /**
+     * Exports the replay of training (every recorded moment a frame) as an animated GIF at
+     * {@code target} playing at the replay's speed, or as PNG files in the new folder {@code target}.
+     */
+    public void exportReplay(Path target, boolean gif) {
+        files.exportReplay(timeline.timeline(), target, gif, timeline.speedProperty().get().perSecond());
+    }
+
     /** Throws the model away and starts again, untrained, with the same setup. */
     public void reset() {
+        timeline.live();
         lifecycle.commands().reset();
     }
 
@@ -224,6 +270,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private void build(String message, Function<TrainerFactory, TrainerFactory.Opened> make) {
         ExplorerSetup fallback = lastGoodSetup;
         lifecycle.build(message, () -> make.apply(factory), TrainerFactory.Opened::trainer, opened -> {
+            timeline.live();
             lastGoodSetup = opened.setup();
             setup.set(opened.setup());
             sentBeta = opened.setup().beta();
@@ -309,5 +356,10 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** The attribute sliders, interpolation and drawing pad. */
     public LatentToolsViewModel tools() {
         return tools;
+    }
+
+    /** The replay of training. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 }

@@ -7,9 +7,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.ui.plot.AxisMapping;
@@ -36,6 +39,7 @@ public final class LossChartView extends BorderPane {
     private final VBox legend = new VBox(4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    private final Line cursor = new Line();
     private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
 
@@ -67,7 +71,15 @@ public final class LossChartView extends BorderPane {
         readout.getStyleClass().add("readout");
         readout.setWrapText(true);
         readout.setPadding(new Insets(2, 8, 4, 8));
-        setCenter(plot);
+        cursor.setStroke(Color.web(Palette.MOMENT_HEX));
+        cursor.setStrokeWidth(2);
+        cursor.setManaged(false);
+        cursor.setMouseTransparent(true);
+        cursor.setVisible(false);
+        cursor.setId("loss-cursor");
+        Pane over = new Pane(cursor);
+        over.setMouseTransparent(true);
+        setCenter(new StackPane(plot, over));
         setRight(key);
         setBottom(new VBox(cutOff, readout));
     }
@@ -77,6 +89,7 @@ public final class LossChartView extends BorderPane {
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
         viewModel.logScaleProperty().addListener(o -> invalidate());
+        viewModel.cursorProperty().addListener(o -> placeCursor());
         plot.setOnResize(this::redraw);
     }
 
@@ -143,6 +156,23 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), plot.y());
+        placeCursor();
+    }
+
+    /**
+     * Puts the cursor (a replayed moment) at its iteration: a line of its own over the plot, so
+     * that moving it repaints a sliver of the chart, not the chart, when a replay moves it every frame.
+     */
+    private void placeCursor() {
+        long at = viewModel.cursorProperty().get();
+        cursor.setVisible(at != LossChartViewModel.NO_CURSOR && viewModel.seriesProperty().get() != null);
+        if (cursor.isVisible()) {
+            double px = Math.round(plot.x().toPixel(at)) + 0.5;
+            cursor.setStartX(px);
+            cursor.setEndX(px);
+            cursor.setStartY(plot.y().toPixel(plot.y().max()));
+            cursor.setEndY(plot.y().toPixel(plot.y().min()));
+        }
     }
 
     private Color colour(LossSeries.Term term) {

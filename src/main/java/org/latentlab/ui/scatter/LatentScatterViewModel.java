@@ -49,6 +49,8 @@ public final class LatentScatterViewModel {
 
     /** Whether the view refits itself to the points as training moves them (until a zoom or pan). */
     private boolean followData = true;
+    /** Whether the points shown are a recorded moment of training (a replay), not the model's own. */
+    private boolean recorded;
     private ProbeSet probe;
     private DecoderWeights decoder;
     private long reconstructionRequest = Long.MAX_VALUE;
@@ -95,6 +97,21 @@ public final class LatentScatterViewModel {
         refreshSelection();
     }
 
+    /**
+     * Shows where the probe images lay at a recorded moment of training, until {@link #showLive()}:
+     * snapshots then keep the model's own points back. The selected point stays selected, without
+     * the posterior of the model as it is now.
+     */
+    public void showRecorded(ScatterPoints moment) {
+        recorded = true;
+        show(moment);
+    }
+
+    /** Goes back to the model's own points, which the next {@link #update} shows. */
+    public void showLive() {
+        recorded = false;
+    }
+
     /** Why the points could not be placed; {@code null} when they could. */
     public String problem() {
         return projection.problem();
@@ -103,7 +120,7 @@ public final class LatentScatterViewModel {
     /** Picks up finished points and a finished reconstruction; called once per frame. */
     public void pulse() {
         ScatterPoints projected = projection.take();
-        if (projected != null) {
+        if (projected != null && !recorded) {
             show(projected);
         }
         DecodeService.DecodeResult result = reconstructions.latest();
@@ -169,6 +186,14 @@ public final class LatentScatterViewModel {
             selectionText.set("");
             return;
         }
+        if (selectedImage.get() == null) {
+            selectedImage.set(probe.image(index));
+        }
+        if (recorded) {
+            posterior.set(null);
+            selectionText.set(describe(index, probe) + "\nShown where the encoder put it at the moment replayed.");
+            return;
+        }
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
         float[] mean = new float[d];
@@ -176,9 +201,6 @@ public final class LatentScatterViewModel {
         posterior.set(encoding.hasPosterior()
                 ? ellipseOf(current, new double[] {current.xs()[index], current.ys()[index]}, encoding.logVariances(), index * d)
                 : null);
-        if (selectedImage.get() == null) {
-            selectedImage.set(probe.image(index));
-        }
         selectionText.set(describe(encoding, index, probe));
         if (decoder != null) {
             reconstructionRequest = reconstructions.request(decoder, mean, 1);
@@ -215,11 +237,16 @@ public final class LatentScatterViewModel {
         return new PosteriorEllipse(centre[0], centre[1], a, c, b);
     }
 
-    private static String describe(Encoding encoding, int index, ProbeSet probe) {
-        int d = encoding.latentSize();
+    /** "Held-out image 5, “3”." */
+    private static String describe(int index, ProbeSet probe) {
         int label = probe.labels()[index];
         String name = label >= 0 && label < probe.classNames().size() ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
-        StringBuilder text = new StringBuilder("Held-out image " + (index + 1) + ", " + name + ".\nμ = (");
+        return "Held-out image " + (index + 1) + ", " + name + ".";
+    }
+
+    private static String describe(Encoding encoding, int index, ProbeSet probe) {
+        int d = encoding.latentSize();
+        StringBuilder text = new StringBuilder(describe(index, probe) + "\nμ = (");
         for (int j = 0; j < Math.min(d, 4); j++) {
             text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", encoding.mean(index, j)));
         }

@@ -15,9 +15,6 @@ import org.latentlab.training.ProbeSet;
  */
 public final class ScatterProjection {
 
-    /** The principal plane is fitted to at most this many means: the same directions, for less. */
-    private static final int PCA_FIT_LIMIT = 2_000;
-
     private ScatterProjection() {
     }
 
@@ -26,8 +23,7 @@ public final class ScatterProjection {
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
         int n = encoding.count();
-        LatentPlane plane = LatentPlane.principal(encoding.means(), Math.min(n, PCA_FIT_LIMIT), d)
-                .alignedWith(previous == null ? null : previous.plane());
+        LatentPlane plane = LatentPlane.forScatter(encoding.means(), n, d, previous == null ? null : previous.plane());
         float[] coordinates = plane.project(encoding.means(), n);
         float[] xs = new float[n];
         float[] ys = new float[n];
