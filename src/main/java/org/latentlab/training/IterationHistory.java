@@ -31,6 +31,8 @@ public final class IterationHistory {
     /** The decoder's σ after each iteration, its mean, smallest and largest value; no rows when σ is fixed. */
     private float[][] decoderStd;
     private int count;
+    /** How many times {@link #truncate} has cut entries off: views from before a cut are no prefix of later ones. */
+    private int cuts;
 
     /** The history of a model of one stochastic level whose decoder's σ (if any) is fixed. */
     public IterationHistory() {
@@ -133,6 +135,7 @@ public final class IterationHistory {
             decoderStd[k] = prefix(decoderStd[k], size);
         }
         count = size;
+        cuts++;
     }
 
     /** A fresh array as long as {@code values} holding its first {@code size} entries. */
@@ -145,11 +148,14 @@ public final class IterationHistory {
     /** The entries so far, fixed: later appends do not show in it. */
     public View view() {
         float[][] levels = levelKl.length == 0 ? new float[][] {kl} : levelKl.clone();
-        return new View(objective, reconstruction, kl, beta, levels, decoderVariance, decoderStd.clone(), count);
+        return new View(this, cuts, objective, reconstruction, kl, beta, levels, decoderVariance, decoderStd.clone(),
+                count);
     }
 
     /** A fixed prefix of the history. Index i is iteration i + 1. */
     public static final class View {
+        private final IterationHistory source;
+        private final int cuts;
         private final float[] objective;
         private final float[] reconstruction;
         private final float[] kl;
@@ -161,8 +167,10 @@ public final class IterationHistory {
         private final float[][] decoderStd;
         private final int count;
 
-        private View(float[] objective, float[] reconstruction, float[] kl, float[] beta, float[][] levelKl,
-                DecoderVariance decoderVariance, float[][] decoderStd, int count) {
+        private View(IterationHistory source, int cuts, float[] objective, float[] reconstruction, float[] kl,
+                float[] beta, float[][] levelKl, DecoderVariance decoderVariance, float[][] decoderStd, int count) {
+            this.source = source;
+            this.cuts = cuts;
             this.objective = objective;
             this.reconstruction = reconstruction;
             this.kl = kl;
@@ -201,6 +209,15 @@ public final class IterationHistory {
 
         public int size() {
             return count;
+        }
+
+        /**
+         * Whether this view holds every entry of {@code earlier} unchanged: both come from the same
+         * history, with no cut in between, and this one is at least as long. Lets a reader that
+         * summarised {@code earlier} go on from where it was instead of starting again.
+         */
+        public boolean continues(View earlier) {
+            return earlier.source == source && earlier.cuts == cuts && earlier.count <= count;
         }
 
         /** How many stochastic levels the model has. */

@@ -91,13 +91,11 @@ public final class SharedAxes {
             if (series == null) {
                 continue;
             }
-            for (int i = 0; i < series.size(); i++) {
-                for (LossSeries.Term term : List.of(LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)) {
-                    float v = series.value(term, i);
-                    if (Float.isFinite(v) && v > 0 && (term != LossSeries.Term.KL || series.showKl())) {
-                        low = Math.min(low, v);
-                        high = Math.max(high, v);
-                    }
+            for (LossSeries.Term term : List.of(LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)) {
+                float[] positive = term != LossSeries.Term.KL || series.showKl() ? series.positiveRange(term) : null;
+                if (positive != null) {
+                    low = Math.min(low, positive[0]);
+                    high = Math.max(high, positive[1]);
                 }
             }
         }

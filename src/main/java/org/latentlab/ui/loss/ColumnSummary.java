@@ -3,7 +3,9 @@ package org.latentlab.ui.loss;
 /**
  * One loss term condensed to a plot's pixel columns, so a curve of 100,000 iterations draws as
  * fast as one of a few hundred and looks the same: per column the lowest, highest, first and last
- * raw value of the iterations it covers, and the running mean the bold line follows. Immutable.
+ * raw value of the iterations it covers, and the running mean the bold line follows. Made from the
+ * series' per-block summaries ({@link LossBlocks}), so its cost grows with the columns, not the run.
+ * Immutable.
  *
  * <p>Column c covers iterations whose x value (1-based iteration number) falls in
  * [c·perColumn, (c+1)·perColumn) where {@code perColumn = xMax / columns}. A column with no
@@ -32,53 +34,47 @@ public final class ColumnSummary {
     public static ColumnSummary of(LossSeries series, LossSeries.Term term, int columns, double xMax, int window) {
         int n = series.size();
         ColumnSummary summary = new ColumnSummary(columns);
-        double[] prefix = new double[n + 1];
-        int[] finiteBefore = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            float v = series.value(term, i);
-            boolean finite = Float.isFinite(v);
-            prefix[i + 1] = prefix[i] + (finite ? v : 0);
-            finiteBefore[i + 1] = finiteBefore[i] + (finite ? 1 : 0);
-        }
         double perColumn = xMax / columns;
         for (int c = 0; c < columns; c++) {
             // Iteration numbers (1-based) k with c·perColumn ≤ k < (c+1)·perColumn, as 0-based indices.
             int from = Math.max(0, (int) Math.ceil(c * perColumn) - 1);
             int to = Math.min(n, (int) Math.ceil((c + 1) * perColumn) - 1);
-            float lo = Float.NaN;
-            float hi = Float.NaN;
-            float head = Float.NaN;
-            float tail = Float.NaN;
-            for (int i = from; i < to; i++) {
-                float v = series.value(term, i);
-                if (!Float.isFinite(v)) {
-                    continue;
-                }
-                if (Float.isNaN(head)) {
-                    head = v;
-                    lo = v;
-                    hi = v;
-                }
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-                tail = v;
-            }
-            summary.low[c] = lo;
-            summary.high[c] = hi;
-            summary.first[c] = head;
-            summary.last[c] = tail;
+            LossBlocks.Fold values = series.fold(term, from, to);
+            summary.low[c] = values.low;
+            summary.high[c] = values.high;
+            summary.first[c] = firstFinite(series, term, from, to);
+            summary.last[c] = lastFinite(series, term, from, to);
             summary.smoothed[c] = Float.NaN;
             if (from < to) {
                 int centre = (from + to - 1) / 2;
-                int start = Math.max(0, centre - window / 2);
-                int end = Math.min(n, centre + window / 2 + 1);
-                int count = finiteBefore[end] - finiteBefore[start];
-                if (count > 0) {
-                    summary.smoothed[c] = (float) ((prefix[end] - prefix[start]) / count);
+                LossBlocks.Fold around = series.fold(term, Math.max(0, centre - window / 2),
+                        Math.min(n, centre + window / 2 + 1));
+                if (around.count > 0) {
+                    summary.smoothed[c] = (float) (around.sum / around.count);
                 }
             }
         }
         return summary;
+    }
+
+    private static float firstFinite(LossSeries series, LossSeries.Term term, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float v = series.value(term, i);
+            if (Float.isFinite(v)) {
+                return v;
+            }
+        }
+        return Float.NaN;
+    }
+
+    private static float lastFinite(LossSeries series, LossSeries.Term term, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            float v = series.value(term, i);
+            if (Float.isFinite(v)) {
+                return v;
+            }
+        }
+        return Float.NaN;
     }
 
     public int columns() {

@@ -46,7 +46,7 @@ public final class LossChartViewModel {
                 && current.showKl() == showKl) {
             return;
         }
-        LossSeries next = new LossSeries(history, snapshot.epochs(), showKl);
+        LossSeries next = LossSeries.after(current, history, snapshot.epochs(), showKl);
         series.set(next);
         refreshReadout();
     }
@@ -119,12 +119,10 @@ public final class LossChartViewModel {
         List<LossSeries.Term> terms = terms(s);
         for (LossSeries.Term term : terms) {
             if (logarithmic) {
-                for (int i = 0; i < n; i++) {
-                    float v = s.value(term, i);
-                    if (Float.isFinite(v) && v > 0) {
-                        lowest = Math.min(lowest, v);
-                        highest = Math.max(highest, v);
-                    }
+                float[] positive = s.positiveRange(term);
+                if (positive != null) {
+                    lowest = Math.min(lowest, positive[0]);
+                    highest = Math.max(highest, positive[1]);
                 }
             } else {
                 ColumnSummary summary = ColumnSummary.of(s, term, Math.max(1, Math.min(n, 400)), Math.max(1, n), window);
@@ -167,12 +165,7 @@ public final class LossChartViewModel {
      * view can say so.
      */
     public static boolean cutsOffTheStart(LossSeries s, double top) {
-        for (int i = 0; i < Math.min(s.size(), Math.max(1, s.size() / 10)); i++) {
-            if (s.value(LossSeries.Term.TOTAL, i) > top) {
-                return true;
-            }
-        }
-        return false;
+        return s.fold(LossSeries.Term.TOTAL, 0, Math.min(s.size(), Math.max(1, s.size() / 10))).high > top;
     }
 
     /** The terms the chart draws: all three for a VAE, the reconstruction alone for an autoencoder. */

@@ -6,16 +6,35 @@ import org.latentlab.training.IterationHistory;
 
 /**
  * The losses to draw at one moment: every iteration's terms and each epoch's held-out loss.
- * Immutable (the history view is a fixed prefix that the trainer never changes).
+ * Immutable (the history view is a fixed prefix that the trainer never changes), but for the
+ * per-block summaries it may share with the series that follow it ({@link LossBlocks}).
  *
  * @param iterations  per-iteration objective, reconstruction and KL terms
  * @param epochs      per-epoch metrics, with the held-out negative ELBO
  * @param showKl      whether the model has a KL term at all (not for a plain autoencoder)
+ * @param blocks      the terms summarised per block, at least as far as {@code iterations} goes
  */
-public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl) {
+public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl,
+                         LossBlocks blocks) {
 
     public LossSeries {
         epochs = List.copyOf(epochs);
+        blocks.extendTo(iterations);
+    }
+
+    /** The losses of {@code iterations}, summarised from the start. */
+    public LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl) {
+        this(iterations, epochs, showKl, new LossBlocks());
+    }
+
+    /**
+     * The losses of {@code iterations}, going on from the summaries of {@code previous} (may be
+     * {@code null}) when they continue its iterations, so that only the new ones are summarised.
+     */
+    public static LossSeries after(LossSeries previous, IterationHistory.View iterations, List<EpochMetrics> epochs,
+                                   boolean showKl) {
+        boolean continues = previous != null && iterations.continues(previous.iterations());
+        return new LossSeries(iterations, epochs, showKl, continues ? previous.blocks : new LossBlocks());
     }
 
     public int size() {
@@ -39,8 +58,27 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
         }
     }
 
+    /**
+     * The lowest and highest positive value of {@code term} over every iteration, as a
+     * logarithmic axis needs them; {@code null} when it has none.
+     */
+    public float[] positiveRange(Term term) {
+        LossBlocks.Fold all = fold(term, 0, size());
+        return all.high > 0 ? new float[] {all.lowPositive, all.high} : null;
+    }
+
+    /** The finite values of {@code term} at iteration indices [from, to), folded through the blocks. */
+    LossBlocks.Fold fold(Term term, int from, int to) {
+        return blocks.fold(iterations, term, from, to);
+    }
+
     /** The value of {@code term} at iteration index {@code i} (iteration i + 1). */
     public float value(Term term, int i) {
+        return value(iterations, term, i);
+    }
+
+    /** The value of {@code term} at iteration index {@code i} of {@code iterations}. */
+    static float value(IterationHistory.View iterations, Term term, int i) {
         return switch (term) {
             case TOTAL -> iterations.objective(i);
             case RECONSTRUCTION -> iterations.reconstruction(i);
