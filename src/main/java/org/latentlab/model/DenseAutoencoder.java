@@ -236,7 +236,7 @@ public final class DenseAutoencoder implements LatentModel {
         float[] copy = new float[(int) length];
         new NativeFloats(parameters).copyTo((int) decoderOffset, copy, 0, copy.length);
         return new DecoderWeights(decoderWidths(config), config.activation(), config.likelihood(),
-                config.imageWidth(), config.imageHeight(), copy);
+                config.decoderStd(), config.imageWidth(), config.imageHeight(), copy);
     }
 
     @Override

@@ -1,0 +1,200 @@
+package org.latentlab.likelihood;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.latentlab.model.DecoderWeights;
+import org.latentlab.model.Encoding;
+import org.latentlab.model.SnapshotDecoder;
+
+/**
+ * Estimates how likely images are under a decoder snapshot: the −ELBO and −log p(x) by importance
+ * sampling from q(z|x) for any latent size, and for a 2-D latent space −log p(x) by quadrature
+ * with the true posterior p(z|x) on a grid. The posteriors q(z|x) come in as plain arrays (an
+ * {@link Encoding}, or one image's μ and log σ²), so the encoder can run wherever its owner is;
+ * only the decoder runs here, through the same multiplies as training.
+ *
+ * <p>The prior is N(0, I) and p(x|z) is the snapshot's likelihood ({@link SnapshotDecoder#logLikelihoods}).
+ * All values are nats per image. Long computations take a {@code cancelled} test, checked between
+ * rounds of decoding, and stop with a {@link java.util.concurrent.CancellationException} when it answers true: a newer
+ * request can then take over.
+ *
+ * <p>Confined to the thread that creates it: it owns a {@link SnapshotDecoder}.
+ */
+public final class LikelihoodEstimator {
+
+    /** About how many latent points one round of importance sampling decodes for a set of images. */
+    private static final int POINTS_PER_ROUND = 4096;
+
+    private final SnapshotDecoder decoder;
+    private final DecoderWeights weights;
+
+    public LikelihoodEstimator(DecoderWeights weights) {
+        this.weights = weights;
+        this.decoder = new SnapshotDecoder(weights);
+    }
+
+    public DecoderWeights weights() {
+        return weights;
+    }
+
+    /**
+     * Importance sampling for images {@code from} (inclusive) to {@code to} (exclusive) of a set:
+     * image i draws its ε from {@code new SplittableRandom(seed + i)}, so the result of an image
+     * does not depend on how the set is split between threads.
+     *
+     * @param images   the set's pixels, one image after another
+     * @param encoding the set's posteriors q(z|x), in the same order
+     * @param samples  K, samples per image
+     */
+    public List<ImportanceEstimate> importanceSampling(float[] images, Encoding encoding, int from, int to,
+            int samples, long seed, BooleanSupplier cancelled) {
+        checkSamples(samples);
+        requirePosterior(encoding);
+        int perRound = Math.max(1, POINTS_PER_ROUND / samples);
+        List<ImportanceEstimate> estimates = new ArrayList<>(to - from);
+        for (int start = from; start < to; start += perRound) {
+            LikelihoodEvaluation.checkCancelled(cancelled);
+            List<ImportanceSample> round = new ArrayList<>();
+            for (int i = start; i < Math.min(to, start + perRound); i++) {
+                round.add(new ImportanceSample(image(images, i), row(encoding.means(), i, encoding.latentSize()),
+                        row(encoding.logVariances(), i, encoding.latentSize()), seed + i));
+            }
+            advance(round, samples);
+            for (ImportanceSample sample : round) {
+                estimates.add(ImportanceEstimate.of(sample));
+            }
+        }
+        return estimates;
+    }
+
+    /**
+     * One image's −log p̂_K(x) for K = 1, 2, 5, 10, … up to {@code largest}, each from the first K of
+     * one sequence of samples. After each K, {@code partial} receives the curve so far (on this
+     * thread), so a view can show it while the larger K are computed.
+     *
+     * @param seed ε from {@code new SplittableRandom(seed)}
+     */
+    public IwaeCurve iwaeCurve(float[] image, float[] mean, float[] logVariance, int largest, long seed,
+            Consumer<IwaeCurve> partial, BooleanSupplier cancelled) {
+        int[] steps = IwaeCurve.stepsUpTo(largest);
+        checkImage(image);
+        ImportanceSample sample = new ImportanceSample(image, mean, logVariance, seed);
+        double[] estimates = new double[steps.length];
+        IwaeCurve curve = null;
+        for (int s = 0; s < steps.length; s++) {
+            LikelihoodEvaluation.checkCancelled(cancelled);
+            advance(List.of(sample), steps[s] - sample.samples());
+            estimates[s] = sample.negativeLogMarginal();
+            curve = new IwaeCurve(Arrays.copyOf(steps, s + 1), Arrays.copyOf(estimates, s + 1), sample.negativeElbo());
+            partial.accept(curve);
+        }
+        return curve;
+    }
+
+    /**
+     * p(x) and the true posterior p(z|x) of one image on a grid around its posterior q(z|x), for a
+     * 2-D latent space, following {@code rule}: see {@link QuadratureRule}.
+     */
+    public PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, QuadratureRule rule) {
+        if (weights.latentSize() != 2 || mean.length != 2 || logVariance.length != 2) {
+            throw new IllegalArgumentException("quadrature needs a 2-D latent space, this decoder's has "
+                    + weights.latentSize() + " dimensions");
+        }
+        checkImage(image);
+        double[] centre = {mean[0], mean[1]};
+        double[] halfWidth = {rule.halfWidthInStd() * Math.exp(0.5 * logVariance[0]),
+                rule.halfWidthInStd() * Math.exp(0.5 * logVariance[1])};
+        int cells = rule.cells();
+        int widenings = 0;
+        while (true) {
+            PosteriorGrid grid = grid(image, centre, halfWidth, cells);
+            boolean wide1 = grid.edgeMassAlong1() > rule.edgeMassLimit();
+            boolean wide2 = grid.edgeMassAlong2() > rule.edgeMassLimit();
+            if ((wide1 || wide2) && widenings < rule.maxWidenings()) {
+                centre = grid.posteriorMean();
+                halfWidth[0] *= wide1 ? 2 : 1;
+                halfWidth[1] *= wide2 ? 2 : 1;
+                widenings++;
+            } else if (grid.resolutionChange() > rule.resolutionLimit() && cells == rule.cells()) {
+                cells *= 2;
+            } else {
+                return grid;
+            }
+        }
+    }
+
+    /** Decodes a {@code cells × cells} grid centred on {@code centre} and scores the image at every cell. */
+    private PosteriorGrid grid(float[] image, double[] centre, double[] halfWidth, int cells) {
+        double step1 = 2 * halfWidth[0] / cells;
+        double step2 = 2 * halfWidth[1] / cells;
+        double first1 = centre[0] - halfWidth[0] + step1 / 2;
+        double first2 = centre[1] - halfWidth[1] + step2 / 2;
+        float[] latents = new float[2 * cells * cells];
+        for (int j = 0; j < cells; j++) {
+            for (int i = 0; i < cells; i++) {
+                latents[2 * (j * cells + i)] = (float) (first1 + i * step1);
+                latents[2 * (j * cells + i) + 1] = (float) (first2 + j * step2);
+            }
+        }
+        double[] logJoint = decoder.logLikelihoods(latents, image, cells * cells);
+        for (int k = 0; k < logJoint.length; k++) {
+            double z1 = latents[2 * k];
+            double z2 = latents[2 * k + 1];
+            logJoint[k] += -Math.log(2 * Math.PI) - 0.5 * (z1 * z1 + z2 * z2);
+        }
+        return new PosteriorGrid(first1, first2, step1, step2, cells, logJoint);
+    }
+
+    /** Draws {@code count} more samples for every image of the round, decodes them in one go and scores them. */
+    private void advance(List<ImportanceSample> round, int count) {
+        if (count == 0) {
+            return;
+        }
+        int d = weights.latentSize();
+        int n = weights.outputSize();
+        float[] latents = new float[round.size() * count * d];
+        float[] images = new float[round.size() * n];
+        for (int g = 0; g < round.size(); g++) {
+            ImportanceSample sample = round.get(g);
+            sample.draw(count, latents, g * count * d);
+            System.arraycopy(sample.image(), 0, images, g * n, n);
+        }
+        double[] logLikelihoods = decoder.logLikelihoods(latents, images, count);
+        for (int g = 0; g < round.size(); g++) {
+            round.get(g).score(logLikelihoods, g * count);
+        }
+    }
+
+    private float[] image(float[] images, int i) {
+        int n = weights.outputSize();
+        if ((long) (i + 1) * n > images.length) {
+            throw new IllegalArgumentException("image " + i + " is past the end of " + images.length / n + " images");
+        }
+        return Arrays.copyOfRange(images, i * n, (i + 1) * n);
+    }
+
+    private static float[] row(float[] values, int i, int width) {
+        return Arrays.copyOfRange(values, i * width, (i + 1) * width);
+    }
+
+    private void checkImage(float[] image) {
+        if (image.length != weights.outputSize()) {
+            throw new IllegalArgumentException("an image of " + image.length + " pixels, but the decoder draws "
+                    + weights.outputSize());
+        }
+    }
+
+    private static void checkSamples(int samples) {
+        IwaeCurve.stepsUpTo(samples);
+    }
+
+    private static void requirePosterior(Encoding encoding) {
+        if (!encoding.hasPosterior()) {
+            throw new IllegalArgumentException("a deterministic autoencoder has no posterior q(z|x) to sample:"
+                    + " likelihoods need a VAE");
+        }
+    }
+}
