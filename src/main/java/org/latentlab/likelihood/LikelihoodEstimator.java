@@ -118,7 +118,7 @@ public final class LikelihoodEstimator {
                 halfWidth[0] *= wide1 ? 2 : 1;
                 halfWidth[1] *= wide2 ? 2 : 1;
                 widenings++;
-            } else if (grid.resolutionChange() > rule.resolutionLimit() && cells == rule.cells()) {
+            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells == rule.cells()) {
                 cells *= 2;
             } else {
                 return grid;

@@ -153,10 +153,10 @@ public final class LikelihoodReport {
         return grids == null ? Double.NaN : grids.stream().mapToDouble(PosteriorGrid.Summary::edgeMass).max().orElseThrow();
     }
 
-    /** The largest resolution change of any image's grid, nats; NaN without quadrature. */
-    public double largestResolutionChange() {
+    /** The fewest cells per posterior standard deviation of any image's grid; NaN without quadrature. */
+    public double smallestCellsPerStd() {
         return grids == null ? Double.NaN
-                : grids.stream().mapToDouble(PosteriorGrid.Summary::resolutionChange).max().orElseThrow();
+                : grids.stream().mapToDouble(PosteriorGrid.Summary::cellsPerStd).min().orElseThrow();
     }
 
     private interface PerImage {

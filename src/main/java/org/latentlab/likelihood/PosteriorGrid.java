@@ -3,7 +3,8 @@ package org.latentlab.likelihood;
 /**
  * The joint density log p(x, z) = log p(x|z) + log p(z) of one image over a square grid of cells in
  * a 2-D latent space, and what it gives: p(x) = ∫ p(x|z) p(z) dz by the midpoint rule, the true
- * posterior p(z|x) = p(x, z) / p(x) at every cell, and two checks of the sum.
+ * posterior p(z|x) = p(x, z) / p(x) at every cell, and two checks of the sum: how much posterior
+ * lies at the grid's edge and how many cells its width spans.
  *
  * <p>Cell (i, j) has its centre at z = (first₁ + i·step₁, first₂ + j·step₂); values are stored
  * row by row, z₂ outer: index {@code j · cells + i}. Immutable.
@@ -23,12 +24,12 @@ public final class PosteriorGrid {
      * @param first2   z₂ at the centre of the first row
      * @param step1    the width of a cell along z₁
      * @param step2    the height of a cell along z₂
-     * @param cells    cells along each axis, even
+     * @param cells    cells along each axis
      * @param logJoint log p(x|z) + log p(z) at each cell's centre, nats (kept, not copied)
      */
     PosteriorGrid(double first1, double first2, double step1, double step2, int cells, double[] logJoint) {
-        if (cells < 2 || cells % 2 != 0 || logJoint.length != cells * cells) {
-            throw new IllegalArgumentException("a grid of " + cells + " cells a side (even) needs " + cells * cells
+        if (cells < 2 || logJoint.length != cells * cells) {
+            throw new IllegalArgumentException("a grid of " + cells + " cells a side needs " + cells * cells
                     + " values, got " + logJoint.length);
         }
         this.first1 = first1;
@@ -37,7 +38,7 @@ public final class PosteriorGrid {
         this.step2 = step2;
         this.cells = cells;
         this.logJoint = logJoint;
-        this.logMarginal = logSumExp(1) + Math.log(step1 * step2);
+        this.logMarginal = logSumExp() + Math.log(step1 * step2);
     }
 
     /**
@@ -45,14 +46,14 @@ public final class PosteriorGrid {
      *
      * @param negativeLogMarginal −log p(x), nats
      * @param edgeMass            {@link #edgeMass()}
-     * @param resolutionChange    {@link #resolutionChange()}, nats
+     * @param cellsPerStd         {@link #cellsPerStd()}
      * @param cells               cells along each axis, after any refinement
      */
-    public record Summary(double negativeLogMarginal, double edgeMass, double resolutionChange, int cells) {
+    public record Summary(double negativeLogMarginal, double edgeMass, double cellsPerStd, int cells) {
     }
 
     public Summary summary() {
-        return new Summary(negativeLogMarginal(), edgeMass(), resolutionChange(), cells);
+        return new Summary(negativeLogMarginal(), edgeMass(), cellsPerStd(), cells);
     }
 
     public int cells() {
@@ -135,11 +136,22 @@ public final class PosteriorGrid {
     }
 
     /**
-     * |log p(x) − the same sum over every second cell in each direction, each standing for four|,
-     * nats: small when the cells are fine enough for the posterior's shape.
+     * How many cells the true posterior's standard deviation spans, along the axis where it spans
+     * fewest: the midpoint rule is accurate when this is a few (its error for a Gaussian falls as
+     * exp(−2π² · this²)).
      */
-    public double resolutionChange() {
-        return Math.abs(logMarginal - (logSumExp(2) + Math.log(4 * step1 * step2)));
+    public double cellsPerStd() {
+        double[] mean = posteriorMean();
+        double v1 = 0;
+        double v2 = 0;
+        for (int j = 0; j < cells; j++) {
+            for (int i = 0; i < cells; i++) {
+                double p = cellProbability(i, j);
+                v1 += p * (z1(i) - mean[0]) * (z1(i) - mean[0]);
+                v2 += p * (z2(j) - mean[1]) * (z2(j) - mean[1]);
+            }
+        }
+        return Math.min(Math.sqrt(v1) / step1, Math.sqrt(v2) / step2);
     }
 
     private boolean inBand(int k) {
@@ -163,22 +175,18 @@ public final class PosteriorGrid {
         return mass;
     }
 
-    /** log Σ exp(logJoint) over the cells whose both indices are multiples of {@code stride}. */
-    private double logSumExp(int stride) {
+    /** log Σ exp(logJoint) over the cells, shifted by the largest so that nothing overflows. */
+    private double logSumExp() {
         double largest = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < cells; j += stride) {
-            for (int i = 0; i < cells; i += stride) {
-                largest = Math.max(largest, logJoint[j * cells + i]);
-            }
+        for (double value : logJoint) {
+            largest = Math.max(largest, value);
         }
         if (largest == Double.NEGATIVE_INFINITY) {
             return largest;
         }
         double sum = 0;
-        for (int j = 0; j < cells; j += stride) {
-            for (int i = 0; i < cells; i += stride) {
-                sum += Math.exp(logJoint[j * cells + i] - largest);
-            }
+        for (double value : logJoint) {
+            sum += Math.exp(value - largest);
         }
         return largest + Math.log(sum);
     }

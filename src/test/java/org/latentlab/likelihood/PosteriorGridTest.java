@@ -33,7 +33,7 @@ class PosteriorGridTest {
         assertEquals(0.3, grid.posteriorMean()[0], 1e-9);
         assertEquals(-0.2, grid.posteriorMean()[1], 1e-9);
         assertTrue(grid.edgeMass() < 1e-9, "edge mass " + grid.edgeMass());
-        assertTrue(grid.resolutionChange() < 1e-9, "resolution change " + grid.resolutionChange());
+        assertEquals(0.5 / 0.125, grid.cellsPerStd(), 1e-6);
     }
 
     /**
@@ -51,10 +51,18 @@ class PosteriorGridTest {
         assertEquals(grid.edgeMassAlong1(), grid.edgeMass(), 1e-9);
     }
 
-    /** Cells 1.6 posterior sds wide: summing every second cell (3 sds apart) changes the sum visibly; at 0.4 sds it does not. */
+    /**
+     * A posterior of sd 0.08 on cells of 0.125: the grid still sees a spread near 0.08 (0.6 cells
+     * per sd), and its sum is already off by 10⁻³; four times finer, 2.6 cells per sd, the sum is
+     * exact to 10⁻¹².
+     */
     @Test
-    void coarseCellsShowInTheResolutionChange() {
-        assertTrue(gaussian(0, 0, 0.08, 16, 1).resolutionChange() > 0.01);
-        assertTrue(gaussian(0, 0, 0.08, 64, 1).resolutionChange() < 1e-6);
+    void coarseCellsShowInTheCellsPerStd() {
+        PosteriorGrid coarse = gaussian(0, 0, 0.08, 16, 1);
+        assertEquals(0.08 / 0.125, coarse.cellsPerStd(), 0.05);
+        assertTrue(Math.abs(coarse.logMarginal() - LOG_SCALE) > 1e-3);
+        PosteriorGrid fine = gaussian(0, 0, 0.08, 64, 1);
+        assertEquals(0.08 / 0.03125, fine.cellsPerStd(), 1e-6);
+        assertEquals(LOG_SCALE, fine.logMarginal(), 1e-12);
     }
 }
