@@ -14,10 +14,10 @@ import org.latentlab.training.SavedRun;
 import org.latentlab.training.TrainingSession;
 
 /**
- * A folder written by {@code train}, opened again: the saved run, its model ready to use, and the
- * same held-out images it was validated on.
+ * A folder written by {@code train}, opened again: the saved run, its model ready to use, and its
+ * dataset split as training split it, so the held-out images are the ones it was validated on.
  */
-record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validation) {
+record RunFolder(Path folder, SavedRun run, LatentModel model, DatasetSplit split) {
 
     static final String HISTORY_CSV = "history.csv";
     static final String ITERATIONS_CSV = "iterations.csv";
@@ -59,6 +59,11 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset validatio
         model.restore(run.state());
         Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
         DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());
-        return new RunFolder(folder, run, model, split.validation());
+        return new RunFolder(folder, run, model, split);
+    }
+
+    /** The held-out images the run was validated on. */
+    Dataset validation() {
+        return split.validation();
     }
 }

@@ -111,12 +111,11 @@ public final class LikelihoodEstimator {
         int widenings = 0;
         while (true) {
             PosteriorGrid grid = grid(image, centre, halfWidth, cells);
-            boolean wide1 = grid.edgeMassAlong1() > rule.edgeMassLimit();
-            boolean wide2 = grid.edgeMassAlong2() > rule.edgeMassLimit();
-            if ((wide1 || wide2) && widenings < rule.maxWidenings()) {
+            if (grid.edgeMass() > rule.edgeMassLimit() && widenings < rule.maxWidenings()) {
+                // At least one side's band holds half the excess: widen along the axes that do.
                 centre = grid.posteriorMean();
-                halfWidth[0] *= wide1 ? 2 : 1;
-                halfWidth[1] *= wide2 ? 2 : 1;
+                halfWidth[0] *= grid.edgeMassAlong1() > rule.edgeMassLimit() / 2 ? 2 : 1;
+                halfWidth[1] *= grid.edgeMassAlong2() > rule.edgeMassLimit() / 2 ? 2 : 1;
                 widenings++;
             } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells == rule.cells()) {
                 cells *= 2;

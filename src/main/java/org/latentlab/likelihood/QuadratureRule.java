@@ -20,7 +20,7 @@ public record QuadratureRule(int cells, double halfWidthInStd, double edgeMassLi
                              int maxWidenings) {
 
     /** The rule {@code evaluate} and the figures use. */
-    public static final QuadratureRule STANDARD = new QuadratureRule(48, 6, 1e-3, 3, 6);
+    public static final QuadratureRule STANDARD = new QuadratureRule(32, 6, 1e-3, 1.5, 6);
 
     public QuadratureRule {
         if (cells < 4 || cells > 1024) {
