@@ -39,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Draws a figure of a trained run as a PNG, with no display needed.")
 final class RenderCommand implements Callable<Integer> {
 
-    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, dataset, compare }
+    enum Figure { manifold, scatter, reconstructions, samples, loss, attribute, likelihood, outliers, dataset, compare }
 
     private static final int STRIP = 12;
     private static final long SAMPLE_SEED = 7;
@@ -54,7 +54,7 @@ final class RenderCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--figure", required = true,
-            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare",
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|likelihood|outliers|dataset|compare",
             description = "What to draw; compare takes the folder of 'train --compare' and draws all its models.")
     Figure figure;
 
@@ -66,6 +66,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--balance",
             description = "Attribute: balance the two groups on the class labels (White 2016), so the vector changes less of the class.")
     boolean balance;
+
+    @Option(names = "--other", paramLabel = "mnist|fashion|faces|PATH",
+            description = "Outliers: also score this data and compare its -log p(x) with the held-out images'.")
+    String other;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
             description = "Dataset: whose first 64 images to draw (default: ${DEFAULT-VALUE}).")
@@ -119,6 +123,8 @@ final class RenderCommand implements Callable<Integer> {
             case samples -> samples(folder, subject);
             case loss -> loss(folder, subject, log);
             case attribute -> AttributeFigure.draw(folder, attribute, balance, subject);
+            case likelihood -> LikelihoodFigures.likelihood(folder, subject);
+            case outliers -> LikelihoodFigures.outliers(folder, other, subject);
             case dataset, compare -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);

@@ -67,7 +67,7 @@ record ScoredImages(Dataset images, int[] indices, boolean heldOut, String datas
         return indices;
     }
 
-    private static void checkSize(Dataset images, ModelConfig config) {
+    static void checkSize(Dataset images, ModelConfig config) {
         if (images.width() != config.imageWidth() || images.height() != config.imageHeight()) {
             throw new IllegalArgumentException(images.name() + " holds " + images.width() + "×" + images.height()
                     + " images but the model reads " + config.imageWidth() + "×" + config.imageHeight());

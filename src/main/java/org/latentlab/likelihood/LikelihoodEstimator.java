@@ -125,6 +125,21 @@ public final class LikelihoodEstimator {
         }
     }
 
+    /**
+     * log p(x, z) of one image on a grid the caller places (a view's window, say): {@code cells ×
+     * cells} cells centred on {@code centre}, reaching {@code halfWidth} to each side. Its sums are
+     * p(x) and the posterior only if the window holds the whole posterior; {@link #posterior} makes
+     * sure of that.
+     */
+    public PosteriorGrid posteriorOn(float[] image, double[] centre, double[] halfWidth, int cells) {
+        if (weights.latentSize() != 2) {
+            throw new IllegalArgumentException("a posterior grid needs a 2-D latent space, this decoder's has "
+                    + weights.latentSize() + " dimensions");
+        }
+        checkImage(image);
+        return grid(image, centre, halfWidth, cells);
+    }
+
     /** Decodes a {@code cells × cells} grid centred on {@code centre} and scores the image at every cell. */
     private PosteriorGrid grid(float[] image, double[] centre, double[] halfWidth, int cells) {
         double step1 = 2 * halfWidth[0] / cells;

@@ -135,12 +135,8 @@ public final class PosteriorGrid {
         return massWhere((i, j) -> inBand(j));
     }
 
-    /**
-     * How many cells the true posterior's standard deviation spans, along the axis where it spans
-     * fewest: the midpoint rule is accurate when this is a few (its error for a Gaussian falls as
-     * exp(−2π² · this²)).
-     */
-    public double cellsPerStd() {
+    /** The standard deviations of p(z|x) along z₁ and z₂ over the grid. */
+    public double[] posteriorStd() {
         double[] mean = posteriorMean();
         double v1 = 0;
         double v2 = 0;
@@ -151,7 +147,17 @@ public final class PosteriorGrid {
                 v2 += p * (z2(j) - mean[1]) * (z2(j) - mean[1]);
             }
         }
-        return Math.min(Math.sqrt(v1) / step1, Math.sqrt(v2) / step2);
+        return new double[] {Math.sqrt(v1), Math.sqrt(v2)};
+    }
+
+    /**
+     * How many cells the true posterior's standard deviation spans, along the axis where it spans
+     * fewest: the midpoint rule is accurate when this is a few (its error for a Gaussian falls as
+     * exp(−2π² · this²)).
+     */
+    public double cellsPerStd() {
+        double[] std = posteriorStd();
+        return Math.min(std[0] / step1, std[1] / step2);
     }
 
     private boolean inBand(int k) {

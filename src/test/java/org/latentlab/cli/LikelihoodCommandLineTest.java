@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import org.latentlab.cli.CommandLineTest.Result;
 
-/** {@code evaluate} on tiny runs of 400 embedded digits (360 to train, 40 held out). */
-class EvaluateCommandTest {
+/** {@code evaluate} and the likelihood figures on tiny runs of 400 embedded digits (360 to train, 40 held out). */
+class LikelihoodCommandLineTest {
 
     @TempDir
     static Path folder;
@@ -180,5 +182,39 @@ class EvaluateCommandTest {
         Result count = CommandLineTest.cli("evaluate", "--run", run.toString(), "--images", "0");
         assertEquals(LatentLabCommand.USAGE_ERROR, count.code());
         assertEquals(1, Arrays.stream(count.err().split("\n")).filter(l -> !l.isBlank()).count(), count.err());
+    }
+
+    @Test
+    void renderDrawsTheLikelihoodFigureForATwoDimensionalLatentSpaceOnly() throws IOException {
+        Path png = folder.resolve("likelihood.png");
+        Result drawn = CommandLineTest.cli("render", "--run", run.toString(), "--figure", "likelihood", "--out",
+                png.toString());
+        assertEquals(0, drawn.code(), drawn.err());
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 2000 && image.getHeight() > 600, image.getWidth() + "×" + image.getHeight());
+
+        Result refused = CommandLineTest.cli("render", "--run", four.resolve("vae").toString(), "--figure", "likelihood",
+                "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, refused.code());
+        assertTrue(refused.err().contains("needs a 2-D latent space; this run's has 4"), refused.err());
+    }
+
+    @Test
+    void renderDrawsTheOutliersAloneOrAgainstOtherData() throws IOException {
+        Path alone = folder.resolve("outliers.png");
+        Result drawn = CommandLineTest.cli("render", "--run", four.resolve("vae").toString(), "--figure", "outliers",
+                "--out", alone.toString());
+        assertEquals(0, drawn.code(), drawn.err());
+        Path compared = folder.resolve("outliers-faces.png");
+        Result faces = CommandLineTest.cli("render", "--run", run.toString(), "--figure", "outliers", "--other", "faces",
+                "--out", compared.toString());
+        assertEquals(0, faces.code(), faces.err());
+        assertTrue(ImageIO.read(compared.toFile()).getHeight() > ImageIO.read(alone.toFile()).getHeight() + 300);
+
+        Result own = CommandLineTest.cli("render", "--run", run.toString(), "--figure", "outliers", "--other",
+                images.toString(), "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, own.code());
+        assertEquals("latent-lab: --other names the run's own data; give another dataset to compare with",
+                own.err().trim());
     }
 }
