@@ -145,7 +145,8 @@ final class LikelihoodFigures {
         return new OutlierFigure().draw(new OutlierFigureData(images(held, most), values(heldOut, most),
                         images(held, least), values(heldOut, least), comparison),
                 FigureLabels.titled("What a " + subject + " finds likely and unlikely").withNote(
-                        "held-out images ranked by −log p(x) in nats per image, by " + estimate));
+                        "held-out images of " + DatasetSource.parse(folder.run().datasetSpec()).describe()
+                                + " ranked by −log p(x) in nats per image, by " + estimate));
     }
 
     private static double[] negativeLogMarginals(LatentModel model, Dataset images) {

@@ -42,9 +42,10 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
         out.println("pixels: " + decoderNote());
         if (quadrature) {
             QuadratureRule rule = report.settings().quadrature();
-            out.printf(Locale.ROOT, "quadrature: grids of %d x %d cells or more around each q(z|x), widened until at most"
+            out.printf(Locale.ROOT, "quadrature: grids of %d x %d cells or more around each q(z|x), moved until at most"
                             + " %.1f%% of the posterior lies in the outer band (largest: %.2f%%), the posterior's sd"
-                            + " spanning at least %.1f cells (fewest: %.1f)%n",
+                            + " spanning at least %.1f cells (fewest: %.1f), and over any other region a coarse scan"
+                            + " of [-6, 6]^2 finds%n",
                     rule.cells(), rule.cells(), 100 * rule.edgeMassLimit(), 100 * report.largestEdgeMass(),
                     rule.minCellsPerStd(), report.smallestCellsPerStd());
         }

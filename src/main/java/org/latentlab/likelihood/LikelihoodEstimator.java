@@ -28,8 +28,13 @@ public final class LikelihoodEstimator {
     /** About how many latent points one round of importance sampling decodes for a set of images. */
     private static final int POINTS_PER_ROUND = 4096;
 
+    /** The most cells a side any quadrature grid gets. */
+    private static final int MAX_CELLS = 256;
+
     private final SnapshotDecoder decoder;
     private final DecoderWeights weights;
+    /** Made on the first quadrature: decoding its points takes as long as a few grids. */
+    private PosteriorScan scan;
 
     public LikelihoodEstimator(DecoderWeights weights) {
         this.weights = weights;
@@ -96,7 +101,10 @@ public final class LikelihoodEstimator {
 
     /**
      * p(x) and the true posterior p(z|x) of one image on a grid around its posterior q(z|x), for a
-     * 2-D latent space, following {@code rule}: see {@link QuadratureRule}.
+     * 2-D latent space, following {@code rule} (see {@link QuadratureRule}). A coarse scan of the
+     * whole latent space ({@link PosteriorScan}) then checks that no part of the posterior lies
+     * beyond that grid; if one does, the grid is placed again over both, with cells as fine as the
+     * first grid's.
      */
     public PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, QuadratureRule rule) {
         if (weights.latentSize() != 2 || mean.length != 2 || logVariance.length != 2) {
@@ -104,11 +112,40 @@ public final class LikelihoodEstimator {
                     + weights.latentSize() + " dimensions");
         }
         checkImage(image);
-        double[] centre = {mean[0], mean[1]};
         double[] halfWidth = {rule.halfWidthInStd() * Math.exp(0.5 * logVariance[0]),
                 rule.halfWidthInStd() * Math.exp(0.5 * logVariance[1])};
-        int cells = rule.cells();
+        PosteriorGrid grid = settle(image, new double[] {mean[0], mean[1]}, halfWidth, rule.cells(), rule);
+        if (scan == null) {
+            scan = new PosteriorScan(decoder);
+        }
+        double[] found = scan.significantBox(image);
+        double[] held = grid.extent();
+        double margin = scan.step();
+        if (found[0] >= held[0] - margin && found[1] <= held[1] + margin && found[2] >= held[2] - margin
+                && found[3] <= held[3] + margin) {
+            return grid;
+        }
+        double[] centre = new double[2];
+        double[] half = new double[2];
+        for (int j = 0; j < 2; j++) {
+            double from = Math.min(found[2 * j], held[2 * j]);
+            double to = Math.max(found[2 * j + 1], held[2 * j + 1]);
+            centre[j] = (from + to) / 2;
+            half[j] = (to - from) / 2 + margin;
+        }
+        double step = Math.min(grid.step1(), grid.step2());
+        int cells = (int) Math.min(MAX_CELLS, Math.max(rule.cells(), Math.ceil(2 * Math.max(half[0], half[1]) / step)));
+        return settle(image, centre, half, cells, rule);
+    }
+
+    /**
+     * Places a grid of {@code cells} a side and moves it as {@code rule} says: wider while the
+     * posterior reaches its edge, fitted to the posterior once if too coarse for it, then finer once.
+     */
+    private PosteriorGrid settle(float[] image, double[] centre, double[] halfWidth, int cells, QuadratureRule rule) {
+        int start = cells;
         int widenings = 0;
+        boolean fitted = false;
         while (true) {
             PosteriorGrid grid = grid(image, centre, halfWidth, cells);
             if (grid.edgeMass() > rule.edgeMassLimit() && widenings < rule.maxWidenings()) {
@@ -117,8 +154,16 @@ public final class LikelihoodEstimator {
                 halfWidth[0] *= grid.edgeMassAlong1() > rule.edgeMassLimit() / 2 ? 2 : 1;
                 halfWidth[1] *= grid.edgeMassAlong2() > rule.edgeMassLimit() / 2 ? 2 : 1;
                 widenings++;
-            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells == rule.cells()) {
-                cells *= 2;
+            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && !fitted) {
+                // The grid holds the posterior but is coarse for it (it grew to find a posterior far
+                // from q, or q is wider than the posterior): fit it to the posterior found, once.
+                fitted = true;
+                centre = grid.posteriorMean();
+                double[] std = grid.posteriorStd();
+                halfWidth[0] = Math.max(rule.halfWidthInStd() * std[0], 2 * grid.step1());
+                halfWidth[1] = Math.max(rule.halfWidthInStd() * std[1], 2 * grid.step2());
+            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells == start) {
+                cells = Math.min(MAX_CELLS, 2 * cells);
             } else {
                 return grid;
             }

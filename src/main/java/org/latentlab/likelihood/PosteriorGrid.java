@@ -78,6 +78,12 @@ public final class PosteriorGrid {
         return first2 + j * step2;
     }
 
+    /** The square the grid covers: {z₁ from, z₁ to, z₂ from, z₂ to}. */
+    public double[] extent() {
+        return new double[] {first1 - step1 / 2, first1 + (cells - 0.5) * step1, first2 - step2 / 2,
+                first2 + (cells - 0.5) * step2};
+    }
+
     /** log p(x) = log Σ p(x, z) · step₁ · step₂ over the cells, nats. */
     public double logMarginal() {
         return logMarginal;

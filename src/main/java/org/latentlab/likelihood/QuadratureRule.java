@@ -2,13 +2,16 @@ package org.latentlab.likelihood;
 
 /**
  * How p(x) = ∫ p(x|z) p(z) dz is summed on a grid in a 2-D latent space: where the grid starts,
- * how fine it is, and when it is widened or refined. The grid starts centred on q(z|x)'s mean,
- * {@code halfWidthInStd} of q's standard deviations to each side. While the posterior
- * probability in its outer band exceeds {@code edgeMassLimit} it is moved to the posterior mean
- * found so far and doubled along the axis that needs it (at most {@code maxWidenings} times);
- * then, if the posterior's standard deviation spans fewer than {@code minCellsPerStd} cells
- * along an axis, the cells are halved once. {@code docs/decisions/0070-likelihood-engine.md} says why these
- * values.
+ * how fine it is, and when it moves. The grid starts centred on q(z|x)'s mean, {@code
+ * halfWidthInStd} of q's standard deviations to each side. While the posterior probability in its
+ * outer band exceeds {@code edgeMassLimit} it is moved to the posterior mean found so far and
+ * doubled along the axes that need it (at most {@code maxWidenings} times). If the posterior's
+ * standard deviation then spans fewer than {@code minCellsPerStd} cells along an axis, the grid is
+ * fitted to the posterior once ({@code halfWidthInStd} of its standard deviations to each side,
+ * its edge checked again), and as a last resort its cells are halved once. Last, a coarse scan of
+ * the whole latent space ({@link PosteriorScan}) checks that no part of the posterior lies beyond
+ * the grid; if one does, a grid over both follows the same rule. {@code
+ * docs/decisions/0070-likelihood-engine.md} says why these values.
  *
  * @param cells           cells along each axis to start with, even
  * @param halfWidthInStd  the first grid's half-width in standard deviations of q(z|x)

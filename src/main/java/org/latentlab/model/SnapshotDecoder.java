@@ -87,6 +87,31 @@ public final class SnapshotDecoder {
         return out;
     }
 
+    /**
+     * Decodes {@code count} latent points once, so that images can then be scored against all of
+     * them cheaply ({@link DecodedPoints}).
+     */
+    public DecodedPoints decodePoints(float[] latents, int count) {
+        checkLatents(latents, count);
+        int n = weights.outputSize();
+        NativeFloats outputs = NativeFloats.matrix(count, n);
+        NativeFloats zeros = NativeFloats.matrix(1, n);
+        double[] pointTerms = new double[count];
+        float[] chunk = new float[BatchBuffers.MAX_ROWS * n];
+        for (int start = 0; start < count; start += BatchBuffers.MAX_ROWS) {
+            int rows = Math.min(BatchBuffers.MAX_ROWS, count - start);
+            Chain chain = forward(latents, start, rows);
+            chain.output().copyTo(0, chunk, 0, rows * n);
+            outputs.copyFrom(chunk, 0, start * n, rows * n);
+            for (int r = 0; r < rows; r++) {
+                // Scored against a black image, the kernel gives Σ softplus(l), or ‖m‖²/2σ² + the constant.
+                pointTerms[start + r] = -TrainingKernels.LIKELIHOOD.negativeLogLikelihood(weights.likelihood(),
+                        weights.decoderStd(), chain.outputRows.row(r), zeros, 0, null, 0f, 1, n);
+            }
+        }
+        return new DecodedPoints(weights, outputs, pointTerms);
+    }
+
     private void checkLatents(float[] latents, int count) {
         int latentSize = weights.latentSize();
         if (latents.length < count * latentSize) {

@@ -103,6 +103,31 @@ class LinearGaussianLikelihoodTest {
     }
 
     /**
+     * The folded model's posterior has two mirror-image modes of equal mass, far apart; q sits on
+     * one of them and fits it exactly. A grid around q holds that mode whole, with nothing at its
+     * edge, and would give log p(x) − log 2; the scan of the whole latent space finds the other
+     * mode, and the sum is log p(x) within 10⁻³ nats again.
+     */
+    @Test
+    void quadratureFindsASecondModeFarFromQ() {
+        LikelihoodEstimator estimator = new LikelihoodEstimator(MODEL.foldedWeights());
+        SplittableRandom random = new SplittableRandom(12);
+        int checked = 0;
+        while (checked < 3) {
+            float[] x = MODEL.sample(random);
+            double[] mode = MODEL.posteriorMean(x);
+            if (mode[0] < 8 * MODEL.posteriorStd(0)) {
+                continue; // the two modes overlap; look for an image whose modes lie apart
+            }
+            float[] mean = {(float) mode[0], (float) mode[1]};
+            float[] logVariance = {(float) (2 * Math.log(MODEL.posteriorStd(0))), (float) (2 * Math.log(MODEL.posteriorStd(1)))};
+            PosteriorGrid grid = estimator.posterior(x, mean, logVariance, QuadratureRule.STANDARD);
+            assertEquals(-MODEL.foldedLogMarginal(x), grid.negativeLogMarginal(), 1e-3);
+            checked++;
+        }
+    }
+
+    /**
      * With q 20 % wider than the true posterior and half a posterior sd away, the importance
      * weights vary little (effective sample size above 3,000 of 5,000), so −log p̂₅₀₀₀ has a Monte
      * Carlo standard error near √(1/ESS − 1/K) ≈ 0.01 nats and a bias below that. 0.05 nats is

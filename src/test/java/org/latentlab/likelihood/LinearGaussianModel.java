@@ -3,6 +3,7 @@ package org.latentlab.likelihood;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -83,12 +84,47 @@ final class LinearGaussianModel {
             }
             parameters.add((float) (b.getEntry(p) - shifted));
         }
+        return new DecoderWeights(List.of(latent, latent, pixels), Activation.RELU, Likelihood.GAUSSIAN, sigma,
+                pixels, 1, flat(parameters));
+    }
+
+    private static float[] flat(List<Float> parameters) {
         float[] flat = new float[parameters.size()];
         for (int i = 0; i < flat.length; i++) {
             flat[i] = parameters.get(i);
         }
-        return new DecoderWeights(List.of(latent, latent, pixels), Activation.RELU, Likelihood.GAUSSIAN, sigma,
-                pixels, 1, flat);
+        return flat;
+    }
+
+    /**
+     * The same model folded along z₁ (2-D only): p(x|z) = N(W(|z₁|, z₂) + b, σ²I), built as
+     * z → ReLU(z₁), ReLU(−z₁), ReLU(z₂ + c) → W₁·(h₁ + h₂) + W₂·(h₃ − c) + b. Its posterior has two
+     * mirror-image modes, (z₁, z₂) and (−z₁, z₂), of equal mass.
+     */
+    DecoderWeights foldedWeights() {
+        if (latent != 2) {
+            throw new IllegalStateException("the folded model is 2-D");
+        }
+        List<Float> parameters = new ArrayList<>(List.of(1f, -1f, 0f, 0f, 0f, 1f, 0f, 0f, SHIFT));
+        for (int row : new int[] {0, 0, 1}) {
+            for (int p = 0; p < pixels; p++) {
+                parameters.add((float) w.getEntry(p, row));
+            }
+        }
+        for (int p = 0; p < pixels; p++) {
+            parameters.add((float) (b.getEntry(p) - w.getEntry(p, 1) * SHIFT));
+        }
+        return new DecoderWeights(List.of(2, 3, pixels), Activation.RELU, Likelihood.GAUSSIAN, sigma, pixels, 1,
+                flat(parameters));
+    }
+
+    /**
+     * log p(x) of the folded model: by the prior's symmetry p(x) = 2 ∫_{z₁>0} p(x|z) p(z) dz
+     * = 2 p_linear(x) · P_linear(z₁ > 0 | x) = 2 p_linear(x) Φ(m₁ / √S₁₁).
+     */
+    double foldedLogMarginal(float[] x) {
+        double m1 = posteriorMean(x)[0];
+        return Math.log(2) + logMarginal(x) + Math.log(new NormalDistribution().cumulativeProbability(m1 / posteriorStd(0)));
     }
 
     /** An image drawn from the model: z ~ N(0, I), x = Wz + b + σ·noise. */
