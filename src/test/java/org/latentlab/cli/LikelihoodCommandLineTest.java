@@ -165,6 +165,22 @@ class LikelihoodCommandLineTest {
                 table.out());
     }
 
+    /** A Gaussian decoder's p(x|z) is a density: the table says so, and the JSON carries its σ. */
+    @Test
+    void aGaussianDecoderIsReportedAsTheDensityItIs() {
+        Path gaussian = folder.resolve("gaussian");
+        Result trained = CommandLineTest.cli("train", "--dataset", images.toString(), "--epochs", "1", "--hidden", "32",
+                "--batch", "50", "--decoder", "gaussian", "--decoder-std", "0.2", "--out", gaussian.toString());
+        assertEquals(0, trained.code(), trained.err());
+        Result table = CommandLineTest.cli("evaluate", "--run", gaussian.toString(), "--samples", "10");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("Gaussian decoder with sigma = 0.2 over pixel values in [0, 1]: p(x|z) is a"
+                + " density, which can exceed 1, so -log p(x) can be negative"), table.out());
+        Result json = CommandLineTest.cli("evaluate", "--run", gaussian.toString(), "--samples", "10", "--json");
+        assertEquals(0.2, number(json.out(), "decoder_std"), 0);
+        assertEquals("gaussian", text(json.out(), "decoder"));
+    }
+
     @Test
     void anAutoencoderHasOnlyItsReconstructionError() {
         Result result = CommandLineTest.cli("evaluate", "--run", four.resolve("ae").toString());
