@@ -107,20 +107,41 @@ public final class LikelihoodEstimator {
      * first grid's.
      */
     public PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, QuadratureRule rule) {
-        if (weights.latentSize() != 2 || mean.length != 2 || logVariance.length != 2) {
-            throw new IllegalArgumentException("quadrature needs a 2-D latent space, this decoder's has "
-                    + weights.latentSize() + " dimensions");
+        requirePlane();
+        if (mean.length != 2 || logVariance.length != 2) {
+            throw new IllegalArgumentException("a 2-D posterior needs two means and two log-variances");
         }
         checkImage(image);
+        return posterior(image, mean, logVariance, scan().significantBoxes(image, 1)[0], rule);
+    }
+
+    /**
+     * {@link #posterior} for images {@code from} (inclusive) to {@code to} (exclusive) of a set, whose
+     * scans share their multiplies.
+     */
+    public List<PosteriorGrid> posteriors(float[] images, Encoding encoding, int from, int to, QuadratureRule rule,
+            BooleanSupplier cancelled) {
+        requirePlane();
+        requirePosterior(encoding);
+        int n = weights.outputSize();
+        double[][] boxes = scan().significantBoxes(Arrays.copyOfRange(images, from * n, to * n), to - from);
+        List<PosteriorGrid> grids = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            LikelihoodEvaluation.checkCancelled(cancelled);
+            grids.add(posterior(image(images, i), row(encoding.means(), i, 2), row(encoding.logVariances(), i, 2),
+                    boxes[i - from], rule));
+        }
+        return grids;
+    }
+
+    /** The grid around q, then over any region the scan found beyond it ({@code found}: its box). */
+    private PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, double[] found,
+            QuadratureRule rule) {
         double[] halfWidth = {rule.halfWidthInStd() * Math.exp(0.5 * logVariance[0]),
                 rule.halfWidthInStd() * Math.exp(0.5 * logVariance[1])};
         PosteriorGrid grid = settle(image, new double[] {mean[0], mean[1]}, halfWidth, rule.cells(), rule);
-        if (scan == null) {
-            scan = new PosteriorScan(decoder);
-        }
-        double[] found = scan.significantBox(image);
         double[] held = grid.extent();
-        double margin = scan.step();
+        double margin = scan().step();
         if (found[0] >= held[0] - margin && found[1] <= held[1] + margin && found[2] >= held[2] - margin
                 && found[3] <= held[3] + margin) {
             return grid;
@@ -177,10 +198,7 @@ public final class LikelihoodEstimator {
      * sure of that.
      */
     public PosteriorGrid posteriorOn(float[] image, double[] centre, double[] halfWidth, int cells) {
-        if (weights.latentSize() != 2) {
-            throw new IllegalArgumentException("a posterior grid needs a 2-D latent space, this decoder's has "
-                    + weights.latentSize() + " dimensions");
-        }
+        requirePlane();
         checkImage(image);
         return grid(image, centre, halfWidth, cells);
     }
@@ -224,6 +242,20 @@ public final class LikelihoodEstimator {
         double[] logLikelihoods = decoder.logLikelihoods(latents, images, count);
         for (int g = 0; g < round.size(); g++) {
             round.get(g).score(logLikelihoods, g * count);
+        }
+    }
+
+    private PosteriorScan scan() {
+        if (scan == null) {
+            scan = new PosteriorScan(decoder);
+        }
+        return scan;
+    }
+
+    private void requirePlane() {
+        if (weights.latentSize() != 2) {
+            throw new IllegalArgumentException("quadrature needs a 2-D latent space, this decoder's has "
+                    + weights.latentSize() + " dimensions");
         }
     }
 

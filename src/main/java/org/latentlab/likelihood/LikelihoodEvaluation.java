@@ -18,7 +18,7 @@ import org.latentlab.model.Encoding;
 public final class LikelihoodEvaluation {
 
     /** Images a thread takes at a time: small enough to share the work evenly. */
-    private static final int BLOCK = 8;
+    private static final int BLOCK = 16;
 
     private LikelihoodEvaluation() {
     }
@@ -60,10 +60,9 @@ public final class LikelihoodEvaluation {
         PosteriorGrid.Summary[] grids = new PosteriorGrid.Summary[count];
         start = System.nanoTime();
         inParallel(weights, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+            List<PosteriorGrid> block = estimator.posteriors(images, encoding, from, to, settings.quadrature(), stop);
             for (int i = from; i < to; i++) {
-                checkCancelled(stop);
-                grids[i] = estimator.posterior(image(images, i, weights.outputSize()), row(encoding.means(), i),
-                        row(encoding.logVariances(), i), settings.quadrature()).summary();
+                grids[i] = block.get(i - from).summary();
             }
         });
         return new LikelihoodReport(settings, weights.outputSize(), List.of(importance), List.of(grids),
@@ -114,16 +113,6 @@ public final class LikelihoodEvaluation {
         if (cancelled.getAsBoolean()) {
             throw new CancellationException("a newer request replaced this one");
         }
-    }
-
-    private static float[] image(float[] images, int i, int pixels) {
-        float[] image = new float[pixels];
-        System.arraycopy(images, i * pixels, image, 0, pixels);
-        return image;
-    }
-
-    private static float[] row(float[] values, int i) {
-        return new float[] {values[2 * i], values[2 * i + 1]};
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -7,7 +7,7 @@ import org.latentlab.model.SnapshotDecoder;
  * A coarse look over the whole square [−{@value #HALF_WIDTH}, {@value #HALF_WIDTH}]² of a 2-D latent
  * space, where the prior N(0, I) keeps all but e⁻¹⁸ of its density, for where an image's posterior
  * lies: {@value #CELLS} × {@value #CELLS} points decoded once, then each image scored against all of
- * them with one matrix–vector multiply ({@link DecodedPoints}). A grid placed around q(z|x) can
+ * them with one matrix multiply per 16 images ({@link DecodedPoints}). A grid placed around q(z|x) can
  * hold a posterior whole and still miss a second region of it far away (a trained encoder sometimes
  * puts q there, or the decoder maps two regions to similar images); the scan shows such regions.
  *
@@ -40,11 +40,22 @@ final class PosteriorScan {
     }
 
     /**
-     * The box {z₁ from, z₁ to, z₂ from, z₂ to} around the scan's points whose log p(x, z) is
-     * within {@value #SIGNIFICANT} nats of the largest (each point standing for its cell).
+     * For each image, the box {z₁ from, z₁ to, z₂ from, z₂ to} around the scan's points whose
+     * log p(x, z) is within {@value #SIGNIFICANT} nats of the image's largest (each point standing
+     * for its cell).
+     *
+     * @param images the images, one after another
      */
-    double[] significantBox(float[] image) {
-        double[] logJoint = points.logLikelihoods(image);
+    double[][] significantBoxes(float[] images, int count) {
+        double[][] logLikelihoods = points.logLikelihoods(images, count);
+        double[][] boxes = new double[count][];
+        for (int image = 0; image < count; image++) {
+            boxes[image] = significantBox(logLikelihoods[image]);
+        }
+        return boxes;
+    }
+
+    private double[] significantBox(double[] logJoint) {
         double largest = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < CELLS; j++) {
             for (int i = 0; i < CELLS; i++) {

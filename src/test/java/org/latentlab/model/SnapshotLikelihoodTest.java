@@ -117,13 +117,14 @@ class SnapshotLikelihoodTest {
                 z[i] = (float) (2 * random.nextGaussian());
             }
             DecodedPoints points = decoder.decodePoints(z, count);
-            for (long seed = 1; seed <= 3; seed++) {
-                float[] x = images(1, 25, seed);
-                double[] expected = decoder.logLikelihoods(z, x, count);
-                double[] actual = points.logLikelihoods(x);
+            int imageCount = 20; // more than one multiply's worth
+            float[] x = images(imageCount, 25, 9);
+            double[][] actual = points.logLikelihoods(x, imageCount);
+            for (int image = 0; image < imageCount; image++) {
+                double[] expected = decoder.logLikelihoods(z, Arrays.copyOfRange(x, image * 25, (image + 1) * 25), count);
                 for (int k = 0; k < count; k++) {
-                    assertEquals(expected[k], actual[k], 1e-4 * Math.max(1, Math.abs(expected[k])),
-                            likelihood + " point " + k);
+                    assertEquals(expected[k], actual[image][k], 1e-4 * Math.max(1, Math.abs(expected[k])),
+                            likelihood + " image " + image + " point " + k);
                 }
             }
         }
