@@ -18,8 +18,8 @@ import org.latentlab.model.SnapshotDecoder;
  *
  * <p>The prior is N(0, I) and p(x|z) is the snapshot's likelihood ({@link SnapshotDecoder#logLikelihoods}).
  * All values are nats per image. Long computations take a {@code cancelled} test, checked between
- * rounds of decoding, and stop with a {@link java.util.concurrent.CancellationException} when it answers true: a newer
- * request can then take over.
+ * rounds of decoding, and stop with a {@link java.util.concurrent.CancellationException} when it
+ * answers true: a newer request can then take over.
  *
  * <p>Confined to the thread that creates it: it owns a {@link SnapshotDecoder}.
  */
@@ -112,7 +112,7 @@ public final class LikelihoodEstimator {
             throw new IllegalArgumentException("a 2-D posterior needs two means and two log-variances");
         }
         checkImage(image);
-        return posterior(image, mean, logVariance, scan().significantBoxes(image, 1)[0], rule);
+        return posterior(image, mean, logVariance, scan().scan(image, 1)[0], rule);
     }
 
     /**
@@ -124,28 +124,31 @@ public final class LikelihoodEstimator {
         requirePlane();
         requirePosterior(encoding);
         int n = weights.outputSize();
-        double[][] boxes = scan().significantBoxes(Arrays.copyOfRange(images, from * n, to * n), to - from);
+        PosteriorScan.Seen[] seen = scan().scan(Arrays.copyOfRange(images, from * n, to * n), to - from);
         List<PosteriorGrid> grids = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
             LikelihoodEvaluation.checkCancelled(cancelled);
             grids.add(posterior(image(images, i), row(encoding.means(), i, 2), row(encoding.logVariances(), i, 2),
-                    boxes[i - from], rule));
+                    seen[i - from], rule));
         }
         return grids;
     }
 
-    /** The grid around q, then over any region the scan found beyond it ({@code found}: its box). */
-    private PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, double[] found,
+    /**
+     * The grid around q; then, if the scan sees more than a tenth of the edge limit of the posterior
+     * beyond it, a grid over both.
+     */
+    private PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, PosteriorScan.Seen seen,
             QuadratureRule rule) {
         double[] halfWidth = {rule.halfWidthInStd() * Math.exp(0.5 * logVariance[0]),
                 rule.halfWidthInStd() * Math.exp(0.5 * logVariance[1])};
         PosteriorGrid grid = settle(image, new double[] {mean[0], mean[1]}, halfWidth, rule.cells(), rule);
         double[] held = grid.extent();
-        double margin = scan().step();
-        if (found[0] >= held[0] - margin && found[1] <= held[1] + margin && found[2] >= held[2] - margin
-                && found[3] <= held[3] + margin) {
+        if (seen.shareOutside(held) <= rule.edgeMassLimit() / 10) {
             return grid;
         }
+        double[] found = seen.box();
+        double margin = scan().step();
         double[] centre = new double[2];
         double[] half = new double[2];
         for (int j = 0; j < 2; j++) {
@@ -161,10 +164,10 @@ public final class LikelihoodEstimator {
 
     /**
      * Places a grid of {@code cells} a side and moves it as {@code rule} says: wider while the
-     * posterior reaches its edge, fitted to the posterior once if too coarse for it, then finer once.
+     * posterior reaches its edge, fitted to the posterior once if too coarse for it, then finer
+     * (up to {@value #MAX_CELLS} cells a side) while still too coarse.
      */
     private PosteriorGrid settle(float[] image, double[] centre, double[] halfWidth, int cells, QuadratureRule rule) {
-        int start = cells;
         int widenings = 0;
         boolean fitted = false;
         while (true) {
@@ -183,7 +186,7 @@ public final class LikelihoodEstimator {
                 double[] std = grid.posteriorStd();
                 halfWidth[0] = Math.max(rule.halfWidthInStd() * std[0], 2 * grid.step1());
                 halfWidth[1] = Math.max(rule.halfWidthInStd() * std[1], 2 * grid.step2());
-            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells == start) {
+            } else if (grid.cellsPerStd() < rule.minCellsPerStd() && cells < MAX_CELLS) {
                 cells = Math.min(MAX_CELLS, 2 * cells);
             } else {
                 return grid;

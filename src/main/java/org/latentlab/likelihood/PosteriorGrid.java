@@ -157,13 +157,37 @@ public final class PosteriorGrid {
     }
 
     /**
-     * How many cells the true posterior's standard deviation spans, along the axis where it spans
-     * fewest: the midpoint rule is accurate when this is a few (its error for a Gaussian falls as
-     * exp(−2π² · this²)).
+     * How many cells the posterior spans, along the axis where it spans fewest: per axis the
+     * narrower of its standard deviation and the width of its highest peak, 1/√(−∂² log p(z|x)/∂z²)
+     * from the second difference across the largest cell (a posterior in two narrow pieces far
+     * apart has a wide sd but narrow peaks). The midpoint rule is accurate when this is a few: its
+     * error for a Gaussian falls as exp(−2π² · this²).
      */
     public double cellsPerStd() {
         double[] std = posteriorStd();
-        return Math.min(std[0] / step1, std[1] / step2);
+        int peak = 0;
+        for (int k = 1; k < logJoint.length; k++) {
+            if (logJoint[k] > logJoint[peak]) {
+                peak = k;
+            }
+        }
+        int i = peak % cells;
+        int j = peak / cells;
+        double width1 = std[0];
+        double width2 = std[1];
+        if (i > 0 && i < cells - 1) {
+            width1 = Math.min(width1, peakWidth(logJoint[peak - 1], logJoint[peak], logJoint[peak + 1], step1));
+        }
+        if (j > 0 && j < cells - 1) {
+            width2 = Math.min(width2, peakWidth(logJoint[peak - cells], logJoint[peak], logJoint[peak + cells], step2));
+        }
+        return Math.min(width1 / step1, width2 / step2);
+    }
+
+    /** 1/√curvature of log p across three neighbouring cells; infinite where log p does not bend down. */
+    private static double peakWidth(double before, double at, double after, double step) {
+        double curvature = -(before - 2 * at + after) / (step * step);
+        return curvature > 0 ? 1 / Math.sqrt(curvature) : Double.POSITIVE_INFINITY;
     }
 
     private boolean inBand(int k) {

@@ -17,8 +17,8 @@ final class PosteriorScan {
 
     static final double HALF_WIDTH = 6;
     static final int CELLS = 96;
-    /** Points whose log p(x, z) is within this many nats of the largest count as the posterior's. */
-    static final double SIGNIFICANT = 12;
+    /** A point whose share of the scanned posterior is below this lies outside the box of {@link Seen#box()}. */
+    private static final double SMALLEST_SHARE = 1e-7;
 
     private final DecodedPoints points;
     private final double step = 2 * HALF_WIDTH / CELLS;
@@ -40,45 +40,83 @@ final class PosteriorScan {
     }
 
     /**
-     * For each image, the box {z₁ from, z₁ to, z₂ from, z₂ to} around the scan's points whose
-     * log p(x, z) is within {@value #SIGNIFICANT} nats of the image's largest (each point standing
-     * for its cell).
+     * What the scan sees of each image's posterior.
      *
      * @param images the images, one after another
      */
-    double[][] significantBoxes(float[] images, int count) {
+    Seen[] scan(float[] images, int count) {
         double[][] logLikelihoods = points.logLikelihoods(images, count);
-        double[][] boxes = new double[count][];
+        Seen[] seen = new Seen[count];
         for (int image = 0; image < count; image++) {
-            boxes[image] = significantBox(logLikelihoods[image]);
+            seen[image] = new Seen(logLikelihoods[image]);
         }
-        return boxes;
-    }
-
-    private double[] significantBox(double[] logJoint) {
-        double largest = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < CELLS; j++) {
-            for (int i = 0; i < CELLS; i++) {
-                logJoint[j * CELLS + i] -= 0.5 * (z(i) * z(i) + z(j) * z(j));
-                largest = Math.max(largest, logJoint[j * CELLS + i]);
-            }
-        }
-        double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY};
-        for (int j = 0; j < CELLS; j++) {
-            for (int i = 0; i < CELLS; i++) {
-                if (logJoint[j * CELLS + i] >= largest - SIGNIFICANT) {
-                    box[0] = Math.min(box[0], z(i) - step / 2);
-                    box[1] = Math.max(box[1], z(i) + step / 2);
-                    box[2] = Math.min(box[2], z(j) - step / 2);
-                    box[3] = Math.max(box[3], z(j) + step / 2);
-                }
-            }
-        }
-        return box;
+        return seen;
     }
 
     private double z(int i) {
         return -HALF_WIDTH + (i + 0.5) * step;
+    }
+
+    /**
+     * One image's posterior on the scan's points, each point's share of the sum: a rough picture
+     * (a peak narrower than the spacing can fall between points and look smaller than it is), good
+     * for finding where the posterior lies, not for its integral.
+     */
+    final class Seen {
+
+        private final double[] share;
+
+        /** @param logJoint log p(x|z) at the scan's points, turned in place into shares of p(x, z) */
+        private Seen(double[] logJoint) {
+            double largest = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < CELLS; j++) {
+                for (int i = 0; i < CELLS; i++) {
+                    logJoint[j * CELLS + i] -= 0.5 * (z(i) * z(i) + z(j) * z(j));
+                    largest = Math.max(largest, logJoint[j * CELLS + i]);
+                }
+            }
+            double sum = 0;
+            for (int k = 0; k < logJoint.length; k++) {
+                logJoint[k] = Math.exp(logJoint[k] - largest);
+                sum += logJoint[k];
+            }
+            for (int k = 0; k < logJoint.length; k++) {
+                logJoint[k] /= sum;
+            }
+            this.share = logJoint;
+        }
+
+        /**
+         * The share of the scanned posterior at points more than one spacing outside {@code box}
+         * {z₁ from, z₁ to, z₂ from, z₂ to}.
+         */
+        double shareOutside(double[] box) {
+            double outside = 0;
+            for (int j = 0; j < CELLS; j++) {
+                for (int i = 0; i < CELLS; i++) {
+                    if (z(i) < box[0] - step || z(i) > box[1] + step || z(j) < box[2] - step || z(j) > box[3] + step) {
+                        outside += share[j * CELLS + i];
+                    }
+                }
+            }
+            return outside;
+        }
+
+        /** The box {z₁ from, z₁ to, z₂ from, z₂ to} around every point with a share of at least 10⁻⁷, each with its cell. */
+        double[] box() {
+            double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.NEGATIVE_INFINITY};
+            for (int j = 0; j < CELLS; j++) {
+                for (int i = 0; i < CELLS; i++) {
+                    if (share[j * CELLS + i] >= SMALLEST_SHARE) {
+                        box[0] = Math.min(box[0], z(i) - step / 2);
+                        box[1] = Math.max(box[1], z(i) + step / 2);
+                        box[2] = Math.min(box[2], z(j) - step / 2);
+                        box[3] = Math.max(box[3], z(j) + step / 2);
+                    }
+                }
+            }
+            return box;
+        }
     }
 }

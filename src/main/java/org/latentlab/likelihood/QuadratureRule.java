@@ -5,10 +5,11 @@ package org.latentlab.likelihood;
  * how fine it is, and when it moves. The grid starts centred on q(z|x)'s mean, {@code
  * halfWidthInStd} of q's standard deviations to each side. While the posterior probability in its
  * outer band exceeds {@code edgeMassLimit} it is moved to the posterior mean found so far and
- * doubled along the axes that need it (at most {@code maxWidenings} times). If the posterior's
- * standard deviation then spans fewer than {@code minCellsPerStd} cells along an axis, the grid is
- * fitted to the posterior once ({@code halfWidthInStd} of its standard deviations to each side,
- * its edge checked again), and as a last resort its cells are halved once. Last, a coarse scan of
+ * doubled along the axes that need it (at most {@code maxWidenings} times). If the posterior (its
+ * standard deviation, or the width of its highest peak) then spans fewer than {@code
+ * minCellsPerStd} cells along an axis, the grid is fitted to the posterior once ({@code
+ * halfWidthInStd} of its standard deviations to each side, its edge checked again), and then its
+ * cells are halved until it spans enough or a side has 256. Last, a coarse scan of
  * the whole latent space ({@link PosteriorScan}) checks that no part of the posterior lies beyond
  * the grid; if one does, a grid over both follows the same rule. {@code
  * docs/decisions/0070-likelihood-engine.md} says why these values.
