@@ -6,7 +6,6 @@ import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -185,22 +184,13 @@ public final class LikelihoodFigure {
         Rectangle2D area = axes.area();
         drawLevel(g, area, y.toPixel(panel.negativeElbo()), Palette.TOTAL);
         drawLevel(g, area, y.toPixel(panel.negativeLogMarginal()), Palette.VALIDATION);
-        Path2D.Double line = new Path2D.Double();
+        double[] xs = new double[k.length];
+        double[] ys = new double[k.length];
         for (int i = 0; i < k.length; i++) {
-            double px = x.toPixel(k[i]);
-            double py = y.toPixel(values[i]);
-            if (i == 0) {
-                line.moveTo(px, py);
-            } else {
-                line.lineTo(px, py);
-            }
+            xs[i] = x.toPixel(k[i]);
+            ys[i] = y.toPixel(values[i]);
         }
-        g.setColor(Palette.RECONSTRUCTION);
-        g.setStroke(FigureCanvas.solid(2.5f));
-        g.draw(line);
-        for (int i = 0; i < k.length; i++) {
-            Marks.drawRingedDot(g, Palette.RECONSTRUCTION, x.toPixel(k[i]), y.toPixel(values[i]), 4);
-        }
+        Marks.drawDottedSeries(g, Palette.RECONSTRUCTION, 2.5f, 4, xs, ys);
         axes.drawFrame(canvas);
     }
 

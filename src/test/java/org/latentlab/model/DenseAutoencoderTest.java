@@ -22,7 +22,8 @@ class DenseAutoencoderTest {
         return images(count, SIDE * SIDE, seed);
     }
 
-    private static float[] images(int count, int size, long seed) {
+    /** {@code count} images of {@code size} pixels, 40 % black and the rest uniform in [0, 1). */
+    static float[] images(int count, int size, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         float[] pixels = new float[count * size];
         for (int i = 0; i < pixels.length; i++) {

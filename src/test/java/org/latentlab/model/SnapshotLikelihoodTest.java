@@ -16,15 +16,6 @@ class SnapshotLikelihoodTest {
         return new ModelConfig(ModelKind.VAE, 5, 5, List.of(12), 2, Activation.RELU, likelihood, 0.3, 17);
     }
 
-    private static float[] images(int count, int pixels, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] x = new float[count * pixels];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = random.nextDouble() < 0.5 ? 0f : (float) random.nextDouble();
-        }
-        return x;
-    }
-
     /**
      * The training loss's reconstruction term, with z drawn exactly as the model draws it from the
      * same noise (z = μ + exp(½ log σ²)·ε in float, ε row by row), equals the mean of
@@ -33,7 +24,7 @@ class SnapshotLikelihoodTest {
     private static void assertMatchesTrainingLoss(Likelihood likelihood) {
         DenseAutoencoder model = new DenseAutoencoder(config(likelihood));
         int count = 37;
-        float[] x = images(count, 25, 3);
+        float[] x = DenseAutoencoderTest.images(count, 25, 3);
         double reconstruction = model.evaluate(x, count, new SplittableRandom(9)).reconstruction();
 
         Encoding posterior = model.encode(x, count);
@@ -62,7 +53,7 @@ class SnapshotLikelihoodTest {
     void bernoulliLogLikelihoodIsMinusTheCrossEntropyOfTheMeanImage() {
         DenseAutoencoder model = new DenseAutoencoder(config(Likelihood.BERNOULLI));
         SnapshotDecoder decoder = new SnapshotDecoder(model.decoderWeights());
-        float[] x = images(1, 25, 4);
+        float[] x = DenseAutoencoderTest.images(1, 25, 4);
         float[] z = {0.3f, -1.1f, 2.0f, 0.4f};
         float[] means = decoder.decode(z, 2);
         double[] logLikelihoods = decoder.logLikelihoods(z, x, 2);
@@ -85,7 +76,7 @@ class SnapshotLikelihoodTest {
         DenseAutoencoder model = new DenseAutoencoder(config(Likelihood.BERNOULLI));
         SnapshotDecoder decoder = new SnapshotDecoder(model.decoderWeights());
         int perImage = 700;
-        float[] x = images(3, 25, 5);
+        float[] x = DenseAutoencoderTest.images(3, 25, 5);
         float[] z = new float[3 * perImage * 2];
         SplittableRandom random = new SplittableRandom(6);
         for (int i = 0; i < z.length; i++) {
@@ -118,7 +109,7 @@ class SnapshotLikelihoodTest {
             }
             DecodedPoints points = decoder.decodePoints(z, count);
             int imageCount = 20; // more than one multiply's worth
-            float[] x = images(imageCount, 25, 9);
+            float[] x = DenseAutoencoderTest.images(imageCount, 25, 9);
             double[][] actual = points.logLikelihoods(x, imageCount);
             for (int image = 0; image < imageCount; image++) {
                 double[] expected = decoder.logLikelihoods(z, Arrays.copyOfRange(x, image * 25, (image + 1) * 25), count);
