@@ -7,7 +7,8 @@
 #
 # Fails when the command line does not run from the bundle, when anything is written outside
 # the user's data folder, or when the bundle outgrows its budget (250 MB unpacked, 200 MB packed).
-# With Xvfb and xdotool on the PATH it also opens the window on a virtual display.
+# With Xvfb and xdotool on the PATH it also opens the window on a virtual display, twice, and
+# closes it with File → Quit, which must end the program.
 set -euo pipefail
 target=${1:-target}
 max_unpacked=250000000 max_archive=200000000          # bytes (MB = 10^6 bytes)
@@ -78,12 +79,22 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
         [[ $start == first ]] || share=(JAVA_TOOL_OPTIONS=-Xshare:on)
         env -i HOME="$home" DISPLAY="$display" "${share[@]}" "$launcher" >"$scratch/window.log" 2>&1 &
         app=$!
-        if ! DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name "Latent Lab" >/dev/null; then
+        if ! window=$(DISPLAY=$display timeout 90 xdotool search --sync --onlyvisible --name "Latent Lab" | head -n 1); then
             kill "$app" 2>/dev/null || true
             fail "the window did not open at the $start start within 90 s: $(cat "$scratch/window.log")"
         fi
         sleep 3
-        kill "$app"
+        # Closed as a teacher closes it (File → Quit), which must end the program within seconds (the
+        # first start also writes its class-data archive as it exits). xdotool's key release can
+        # find the window already gone, which it reports; that is the point, so it stays quiet.
+        DISPLAY=$display xdotool key --window "$window" ctrl+q 2>/dev/null || true
+        quit_at=$(date +%s%N)
+        for _ in $(seq 300); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+        echo "check-bundle: the $start window ended $(( ($(date +%s%N) - quit_at) / 1000000 )) ms after Quit"
+        if kill -0 "$app" 2>/dev/null; then
+            kill "$app"
+            fail "the window was still running 30 s after File → Quit (Ctrl+Q) at the $start start"
+        fi
         wait "$app" 2>/dev/null || true
         # JDK 17 announces the Vector API's incubator module at every start; nothing else may print.
         printed=$(grep -v -e '^Picked up JAVA_TOOL_OPTIONS' -e '^WARNING: Using incubator modules: jdk.incubator.vector$' \

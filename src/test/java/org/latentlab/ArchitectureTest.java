@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * data → io. The engine knows no JavaFX; views and figures know no ND4J. {@code likelihood} stands
  * on the model's plain-Java face alone, so the command line, the training thread and a view's
  * worker can all use it. {@code storage} (the per-user folders) sits below them all, so the window
- * and the command line both use it.
+ * and the command line both use it. {@code lesson} (setups and lessons) sits beside the engine: it
+ * reads the value types of data, model and training, and the window and the command line read it.
  */
 class ArchitectureTest {
 
@@ -28,7 +29,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.latentlab.data..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.nd4j..", "org.deeplearning4j..",
                         "org.latentlab.model..", "org.latentlab.training..", "org.latentlab.latent..",
-                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..",
+                        "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 
@@ -37,7 +39,17 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.latentlab.model..", "org.latentlab.training..",
                         "org.latentlab.latent..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..",
-                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.render..", "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..",
+                        "org.latentlab.lesson..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void lessonsReadTheEngineValuesAndNothingAbove() {
+        noClasses().that().resideInAPackage("org.latentlab.lesson..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "org.nd4j..",
+                        "org.deeplearning4j..", "org.bytedeco..", "org.latentlab.latent..", "org.latentlab.render..",
+                        "org.latentlab.ui..", "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.storage..")
                 .check(CLASSES);
     }
 
@@ -76,7 +88,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.latentlab.io..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.data..", "org.latentlab.model..",
                         "org.latentlab.training..", "org.latentlab.latent..", "org.latentlab.render..", "org.latentlab.ui..",
-                        "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 
@@ -84,7 +96,7 @@ class ArchitectureTest {
     void figuresAndViewsStayOffEachOther() {
         noClasses().that().resideInAPackage("org.latentlab.render..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.latentlab.ui..",
-                        "org.latentlab.cli..", "org.latentlab.app..")
+                        "org.latentlab.cli..", "org.latentlab.app..", "org.latentlab.lesson..")
                 .check(CLASSES);
     }
 

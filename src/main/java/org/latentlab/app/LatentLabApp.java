@@ -1,5 +1,9 @@
 package org.latentlab.app;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -7,8 +11,11 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.latentlab.data.DatasetSplits;
+import org.latentlab.model.NativeBackend;
+import org.latentlab.model.TrainingKernels;
 import org.latentlab.storage.UserFolders;
 import org.latentlab.ui.compare.CompareView;
 import org.latentlab.ui.compare.CompareViewModel;
@@ -25,7 +32,7 @@ import org.latentlab.ui.explorer.ExplorerViewModel;
  * factories (which share the loaded dataset), a background thread for slow work and the JavaFX
  * thread, and opens the window on the embedded digits with a 2-D VAE ready to train. The compare
  * lab is built when its tab is first shown, and only one of the two trainers runs at a time.
- * Closing the window stops the trainers and the decoders.
+ * Closing the window saves a trained model and stops the trainers and the decoders without waiting.
  */
 public final class LatentLabApp extends Application {
 
@@ -34,6 +41,8 @@ public final class LatentLabApp extends Application {
     private ExplorerView view;
     private CompareViewModel compareViewModel;
     private CompareView compareView;
+    /** What is left to do once the window has gone; {@code null} until it is closed. */
+    private Thread closing;
 
     /** Opens the window and returns when it is closed. */
     static void launchWindow() {
@@ -59,14 +68,32 @@ public final class LatentLabApp extends Application {
                         compareView.activate();
                     }
                 });
-        OneTrainerAtATime.between(viewModel.stateProperty(), viewModel::pause,
-                compareViewModel.stateProperty(), compareViewModel.commands()::pause);
+        OneTrainerAtATime.between(viewModel.lifecycle().stateProperty(), viewModel::pause,
+                compareViewModel.lifecycle().stateProperty(), compareViewModel.commands()::pause);
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        WindowFrame.within(Screen.getPrimary().getVisualBounds()).place(stage);
         stage.show();
+        background.execute(this::checkKernels); // before the first model: it loads ND4J on the same thread
         viewModel.start(ExplorerSetup.defaults());
+    }
+
+    /**
+     * Says once, in the banner and on standard error, when training cannot run on the fast kernels:
+     * OpenBLAS's narrower than the processor offers, or the scalar Java ones. Loads ND4J.
+     */
+    private void checkKernels() {
+        List<String> problems = new ArrayList<>();
+        NativeBackend.report().warning().ifPresent(problems::add);
+        if (!TrainingKernels.vectorized()) {
+            problems.add("Training runs on the slower scalar Java kernels: start Java with --add-modules "
+                    + "jdk.incubator.vector for the vector ones.");
+        }
+        if (!problems.isEmpty()) {
+            String message = String.join(" ", problems);
+            System.err.println("latent-lab: " + message);
+            Platform.runLater(() -> viewModel.lifecycle().report(message));
+        }
     }
 
     /** The window's {@link Confirmation}: a dialog whose buttons say what each choice does. */
@@ -98,23 +125,28 @@ public final class LatentLabApp extends Application {
     }
 
     /**
-     * Stops the trainers and the decoders. A model that has been trained in the Explore tab is
-     * first saved as the last session in the user's models folder, so closing the window never
-     * loses it (File → Open the last session brings it back).
+     * Stops the trainers and the decoders without waiting for them. A model that has been trained in
+     * the Explore tab is first saved as the last session in the user's models folder, so closing the
+     * window never loses it (File → Open the last session brings it back): the save is queued after
+     * any command already sent to the trainer (a Save among them), which runs them all before it
+     * stops, and {@link WindowClosing} keeps the JVM alive until the file is written.
      */
     @Override
     public void stop() {
-        if (view != null) {
-            view.stopFrames();
-            compareView.stopFrames();
+        if (view == null || closing != null) {
+            return;
         }
-        if (viewModel != null) {
-            viewModel.saveOnClose(ExplorerView.lastSession(UserFolders.forThisUser().models()));
-            viewModel.close();
-            compareViewModel.close();
-        }
-        if (background != null) {
-            background.shutdownNow();
-        }
+        view.stopFrames();
+        compareView.stopFrames();
+        Path lastSession = ExplorerView.lastSession(UserFolders.forThisUser().models());
+        CompletableFuture<Boolean> saved = viewModel.files().saveOnClose(lastSession);
+        CompletableFuture<Void> ended = CompletableFuture.allOf(viewModel.shutDown(), compareViewModel.shutDown());
+        background.shutdownNow();
+        closing = WindowClosing.finishInBackground(saved, lastSession, ended, System.err);
+    }
+
+    /** The thread that finishes closing (the JVM waits for it), for tests; {@code null} before. */
+    Thread closing() {
+        return closing;
     }
 }

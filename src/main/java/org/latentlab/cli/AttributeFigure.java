@@ -43,7 +43,13 @@ final class AttributeFigure {
     static BufferedImage draw(RunFolder folder, String attribute, boolean balanceOnLabels, String subject) {
         Dataset held = folder.validation();
         LatentModel model = folder.model();
-        Encoding codes = model.encode(held.pixels(held.size()), held.size());
+        if (attribute.contains("->") && model.config().conditional()) {
+            throw new LatentLabCommand.CommandFailure("a class vector does not apply to a conditional VAE: its decoder"
+                    + " reads the class beside z, so z need not hold it; draw every class of one z with --figure"
+                    + " conditional");
+        }
+        int[] labels = held.labels(held.size());
+        Encoding codes = model.encode(held.pixels(held.size()), labels, held.size());
         LatentPoints latents = new LatentPoints(codes.means(), codes.count(), codes.latentSize());
         Attributes attributes = held.attributes().and(ImageMeasures.of(held));
         Rows rows = attribute.contains("->")
@@ -60,6 +66,7 @@ final class AttributeFigure {
 
         int d = latents.dimension();
         float[] moved = new float[rows.images().length * AMOUNTS.length * d];
+        int[] movedLabels = new int[rows.images().length * AMOUNTS.length]; // each image keeps its class
         LatentRegion region = LatentRegion.around(latents);
         int outside = 0;
         for (int r = 0; r < rows.images().length; r++) {
@@ -68,9 +75,10 @@ final class AttributeFigure {
                 float[] point = vector.moved(z, AMOUNTS[c]);
                 outside += region.check(point).outside() ? 1 : 0;
                 System.arraycopy(point, 0, moved, (r * AMOUNTS.length + c) * d, d);
+                movedLabels[r * AMOUNTS.length + c] = labels[rows.images()[r]];
             }
         }
-        float[] images = model.decode(moved, rows.images().length * AMOUNTS.length);
+        float[] images = model.decode(moved, movedLabels, rows.images().length * AMOUNTS.length);
         String note = String.format(Locale.ROOT, "v = %s%s · held-out AUC of z·v %.3f · %d of %d moved points outside the data",
                 rows.meaning(), how, vector.heldOutAuc(), outside,
                 images.length / held.pixelCount());

@@ -9,11 +9,15 @@ import org.latentlab.data.EmbeddedMnist;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.model.ModelState;
 import org.latentlab.model.MultiplyBound;
 import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.model.BlasReport;
+import org.latentlab.model.NativeBackend;
 import org.latentlab.model.TrainingKernels;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.EpochMetrics;
@@ -31,11 +35,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * the benchmark notes need: the training thread's own CPU time (the process's also counts the
  * JIT compiler), an epoch of the multiplies alone timed right after each epoch (the machine may be
  * shared), garbage collections, heap used/committed and resident memory; then the median epoch,
- * its GFLOP/s and its ratio to the multiplies, and the time to encode the digits and to decode a
+ * its GFLOP/s and its ratio to the multiplies, how many subnormal floats the weights and Adam's
+ * moments hold at the end (docs/decisions/0012), and the time to encode the digits and to decode a
  * manifold grid.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits.")
+        description = "Times training of the reference VAE (784-256-2, batch 128, Adam 0.001) on the 10,000 embedded digits;"
+                + " --model, --latent, --decoder and --decoder-std time other networks of the same hidden width.")
 final class BenchCommand implements Callable<Integer> {
 
     private static final int BATCH = 128;
@@ -50,9 +56,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5", paramLabel = "E", description = "Epochs to time (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae",
-            description = "A variational or a plain autoencoder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "vae", paramLabel = "vae|ae|hvae|cvae",
+            description = "A variational autoencoder, a plain one, a hierarchical VAE, or a conditional VAE reading the"
+                    + " digits' classes (default: ${DEFAULT-VALUE}).")
     String model;
+
+    @Option(names = "--latent", paramLabel = "N|N,M",
+            description = "Latent dimensions; for hvae the lower level z₁'s then the upper z₂'s (default: 2; 16,2 for hvae).")
+    String latent;
 
     @Option(names = "--loss", defaultValue = "combined", paramLabel = "combined|reconstruction|kl",
             description = "Which loss terms to train (default: ${DEFAULT-VALUE}).")
@@ -64,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--decoder", defaultValue = "bernoulli", paramLabel = "bernoulli|gaussian",
             description = "The decoder's pixel distribution (default: ${DEFAULT-VALUE}).")
     String decoder;
+
+    @Option(names = "--decoder-std", paramLabel = DecoderStdOption.LABEL, description = DecoderStdOption.DESCRIPTION)
+    String decoderStd;
 
     @Option(names = "--grid", defaultValue = "20", paramLabel = "N", description = "Side of the decoded manifold grid (default: ${DEFAULT-VALUE}).")
     int grid;
@@ -83,18 +97,24 @@ final class BenchCommand implements Callable<Integer> {
         TrainingConfig trainingConfig = new TrainingConfig(LEARNING_RATE, BATCH, epochs, new BetaSchedule.Constant(beta),
                 terms, seed);
         ModelKind kind = ModelKind.fromCliName(model);
-        ModelConfig reference = ModelConfig.reference(kind, seed);
-        ModelConfig modelConfig = new ModelConfig(kind, reference.imageWidth(), reference.imageHeight(),
-                reference.hiddenSizes(), reference.latentSize(), Activation.RELU, Likelihood.fromCliName(decoder),
-                reference.decoderStd(), seed);
+        LatentSizes sizes = LatentSizes.parse(latent, kind);
+        ModelConfig reference = ModelConfig.reference(ModelKind.VAE, seed);
+        DecoderStdOption std = DecoderStdOption.parse(decoderStd);
         Dataset digits = EmbeddedMnist.load();
+        ModelConfig modelConfig = new ModelConfig(kind, reference.imageWidth(), reference.imageHeight(),
+                reference.hiddenSizes(), sizes.lower(), Activation.RELU, Likelihood.fromCliName(decoder),
+                std.std(), seed, sizes.upper(), kind == ModelKind.CVAE ? TrainCommand.conditionClasses(digits) : 0,
+                std.variance());
         TrainingSession session = new TrainingSession(digits, digits.head(0), modelConfig, trainingConfig);
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "bench: %s %s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images, OMP_NUM_THREADS=%s, %s%n",
-                kind == ModelKind.VAE ? "VAE" : "autoencoder", TrainCommand.architecture(modelConfig), BATCH,
+        BlasReport blas = NativeBackend.report();
+        out.printf(Locale.ROOT, "bench: %s %s%s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
+                TrainCommand.modelName(kind), TrainCommand.architecture(modelConfig), TrainCommand.extras(modelConfig),
+                BATCH,
                 LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
-                digits.size(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), TrainingKernels.description());
+                digits.size());
+        out.printf(Locale.ROOT, "cpu: %s; blas: %s; %s%n", blas.cpu(), blas.description(), TrainingKernels.description());
         out.flush();
 
         MultiplyBound multiplies = new MultiplyBound(modelConfig, BATCH, digits.size());
@@ -144,11 +164,20 @@ final class BenchCommand implements Callable<Integer> {
                 collections,
                 ProcessMeters.now().processCpuNanos() / 1e9, ProcessMeters.now().secondsSince(first));
 
+        ModelState state = session.model().state();
+        ModelState.SubnormalCounts subnormals = state.subnormalCounts();
+        out.printf(Locale.ROOT, "subnormals %d in the training state: %d of %,d parameters, %d in Adam's first and %d in"
+                        + " its second moments (floats with 0 < |x| < %s, which x86 computes with slowly)%n",
+                subnormals.total(), subnormals.parameters(), state.parameters().length, subnormals.firstMoments(),
+                subnormals.secondMoments(), Float.MIN_NORMAL);
+
         float[] pixels = digits.pixels(digits.size());
-        double encode = medianSeconds(() -> session.model().encode(pixels, digits.size()));
-        float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.latentSize(), 0, 1);
+        int[] digitLabels = digits.labels(digits.size());
+        double encode = medianSeconds(() -> session.model().encode(pixels, digitLabels, digits.size()));
+        float[] latents = new LatentGrid(grid, GridSpacing.INVERSE_CDF).points(modelConfig.topLatentSize(), 0, 1);
         SnapshotDecoder decoder = new SnapshotDecoder(session.model().decoderWeights());
-        double decode = medianSeconds(() -> decoder.decode(latents, grid * grid));
+        int[] labels = modelConfig.conditional() ? new int[grid * grid] : null; // a conditional VAE's grid: class 0
+        double decode = medianSeconds(() -> decoder.decode(latents, labels, grid * grid, DecoderOutput.MEAN));
         out.printf(Locale.ROOT, "encode %d images %.4f s; decode %d×%d grid %.4f s (medians of %d after %d warm-up runs)%n",
                 digits.size(), encode, grid, grid, decode, REPEATS, WARM_UP);
         return 0;

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.training.CompareConfig;
 import org.latentlab.training.CompareVariant;
-import org.latentlab.training.EpochMetrics;
+import org.latentlab.training.StepOutcome;
 import org.latentlab.training.TrainingSession;
 
 /**
@@ -49,6 +49,19 @@ final class CompareTraining {
         console.println("Each line: held-out reconstruction + KL (nats per image) of every model, then the seconds"
                 + " the epoch took for all of them (trained in parallel, one per core).");
         ComparisonFolder.writeIndex(out, config.preset(), datasetSpec);
+        trainAndSave(variants, sessions, config.training().epochs());
+        console.printf("Saved %d runs into sub-folders of %s, listed in %s; draw them side by side with"
+                + " 'render --run %s --figure compare --out compare.png'%n", sessions.size(), out,
+                ComparisonFolder.INDEX_FILE, out);
+        return 0;
+    }
+
+    /**
+     * Trains the sessions side by side for {@code epochs}, printing a line and saving every model
+     * after each epoch. If a model diverges, nothing more is saved: the models saved after the last
+     * epoch that all of them finished stay, and the failure says so.
+     */
+    void trainAndSave(List<CompareVariant> variants, List<TrainingSession> sessions, int epochs) {
         int threads = Math.min(sessions.size(), Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "latent-lab-compare-epoch");
@@ -56,39 +69,36 @@ final class CompareTraining {
             return thread;
         });
         try {
-            for (int e = 0; e < config.training().epochs(); e++) {
+            for (int e = 0; e < epochs; e++) {
                 long start = System.nanoTime();
-                List<EpochMetrics> epoch = runEpoch(pool, sessions);
+                List<StepOutcome> epoch = runEpoch(pool, sessions);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 for (int i = 0; i < epoch.size(); i++) {
-                    if (epoch.get(i) == null) {
-                        saveAll(variants, sessions);
-                        throw new LatentLabCommand.CommandFailure(String.format(Locale.ROOT,
-                                "training of '%s' diverged in epoch %d (the loss became NaN or infinite); the last good"
-                                        + " models are saved in %s; try a lower --lr", variants.get(i).name(), e + 1, out));
+                    if (epoch.get(i).diverged()) {
+                        throw new LatentLabCommand.CommandFailure("'" + variants.get(i).name() + "': "
+                                + TrainCommand.divergence(sessions.get(i), epoch.get(i), out.resolve(variants.get(i).name()))
+                                + (e == 0 ? " Nor were the other models." : " The other models too were last saved"
+                                        + " after epoch " + e + ".") + " Try a lower --lr.");
                     }
                 }
-                console.println(EpochLine.ofComparison(variants, epoch, seconds));
+                console.println(EpochLine.ofComparison(variants,
+                        epoch.stream().map(StepOutcome::completedEpoch).toList(), seconds));
                 console.flush();
                 saveAll(variants, sessions);
             }
         } finally {
             pool.shutdownNow();
         }
-        console.printf("Saved %d runs into sub-folders of %s, listed in %s; draw them side by side with"
-                + " 'render --run %s --figure compare --out compare.png'%n", sessions.size(), out,
-                ComparisonFolder.INDEX_FILE, out);
-        return 0;
     }
 
-    /** One epoch of every session, in parallel; a session that diverged gives {@code null}. */
-    private static List<EpochMetrics> runEpoch(ExecutorService pool, List<TrainingSession> sessions) {
-        List<Future<EpochMetrics>> running = new ArrayList<>();
+    /** One epoch of every session, in parallel: each one's last step, which completed the epoch or diverged. */
+    private static List<StepOutcome> runEpoch(ExecutorService pool, List<TrainingSession> sessions) {
+        List<Future<StepOutcome>> running = new ArrayList<>();
         for (TrainingSession session : sessions) {
-            running.add(pool.submit(session::runEpoch));
+            running.add(pool.submit(session::trainEpoch));
         }
-        List<EpochMetrics> epoch = new ArrayList<>();
-        for (Future<EpochMetrics> model : running) {
+        List<StepOutcome> epoch = new ArrayList<>();
+        for (Future<StepOutcome> model : running) {
             try {
                 epoch.add(model.get());
             } catch (ExecutionException e) {
@@ -101,7 +111,7 @@ final class CompareTraining {
         return epoch;
     }
 
-    private void saveAll(List<CompareVariant> variants, List<TrainingSession> sessions) throws IOException {
+    private void saveAll(List<CompareVariant> variants, List<TrainingSession> sessions) {
         for (int i = 0; i < sessions.size(); i++) {
             RunFolder.write(sessions.get(i), out.resolve(variants.get(i).name()), datasetSpec);
         }

@@ -77,7 +77,7 @@ record ComparisonFolder(Path folder, String presetName, List<CompareVariant> var
             SavedRun saved = run.run();
             TrainingConfig training = saved.trainingConfig();
             variants.add(new CompareVariant(name.trim(), saved.modelConfig().kind(), training.lossTerms(),
-                    training.beta().target()));
+                    training.beta().target(), training.debias()));
             runs.add(run);
         }
         return new ComparisonFolder(folder, p.getProperty("preset", "comparison"), variants, runs);

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import org.latentlab.data.Dataset;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.IwaeCurve;
-import org.latentlab.likelihood.LikelihoodEvaluation;
 import org.latentlab.likelihood.LikelihoodReport;
 import org.latentlab.likelihood.QuadratureRule;
 import org.latentlab.model.BatchLosses;
-import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -72,27 +71,58 @@ final class EvaluateCommand implements Callable<Integer> {
         ScoredImages scored = ScoredImages.choose(folder, dataset, images);
         ModelConfig config = folder.run().modelConfig();
         PrintWriter out = spec.commandLine().getOut();
-        if (config.kind() != ModelKind.VAE) {
+        if (config.kind() == ModelKind.AUTOENCODER) {
             printAutoencoder(out, folder.model(), scored);
+            return 0;
+        }
+        if (config.kind() == ModelKind.HVAE) {
+            printHierarchical(out, folder, scored);
             return 0;
         }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvaluationSettings settings = new EvaluationSettings(samples, seed,
                 config.latentSize() == 2 ? QuadratureRule.STANDARD : null, threadCount);
-        float[] pixels = scored.pixels();
-        Encoding posteriors = folder.model().encode(pixels, scored.count());
-        LikelihoodReport report = LikelihoodEvaluation.run(folder.model().decoderWeights(), pixels, posteriors,
-                settings, () -> false);
-        LikelihoodSummary summary = new LikelihoodSummary(report, scored, config, run.toString());
+        LikelihoodReport report = ModelLikelihood.evaluate(folder.model(), scored.images(), settings);
+        LikelihoodSummary summary = new LikelihoodSummary(report, scored, config, folder.model().decoderStd(),
+                run.toString());
         if (perImage != null) {
             AtomicText.write(perImage, summary::writeCsv);
         }
         if (json) {
             out.println(summary.json());
-        } else {
-            summary.printTable(out);
+            return 0;
+        }
+        summary.printTable(out);
+        out.println(ActiveUnits.describe(folder.model(), scored.images()));
+        String classes = dataset == null ? ClassFromCode.describe(folder.model(), folder.training(), scored.images()) : null;
+        if (classes != null) {
+            out.println(classes);
         }
         return 0;
+    }
+
+    /**
+     * A hierarchical VAE: its one-sample −ELBO and the KL of each level, and the sentence saying
+     * that −log p(x) is not estimated for it.
+     */
+    private void printHierarchical(PrintWriter out, RunFolder folder, ScoredImages scored) {
+        Dataset held = scored.images();
+        BatchLosses losses = folder.model().evaluate(scored.pixels(), scored.count(), new SplittableRandom(seed));
+        String reason = ModelLikelihood.unsupported(folder.run().modelConfig());
+        if (json) {
+            out.println(new JsonObject().put("run", run.toString()).put("dataset", scored.datasetSpec())
+                    .put("split", scored.heldOut() ? "held-out" : "all").put("images", scored.count())
+                    .put("model", "hvae").put("negative_elbo", losses.negativeElbo()).put("elbo_samples", 1)
+                    .put("reconstruction", losses.reconstruction()).put("kl", losses.kl())
+                    .put("not_estimated", reason));
+            return;
+        }
+        out.printf(Locale.ROOT, "-ELBO from one sample of q per image %.2f nats = reconstruction %.2f + KL %.2f (%s)%n",
+                losses.negativeElbo(), losses.reconstruction(), losses.kl(), scored.description());
+        double[] levels = losses.klPerLevel();
+        out.printf(Locale.ROOT, "KL by level: z1 %.2f against p(z1|z2) + z2 %.2f against N(0, I)%n", levels[0], levels[1]);
+        out.println(reason + ".");
+        out.println(ActiveUnits.describe(folder.model(), held));
     }
 
     /** An autoencoder has no q(z|x) and so no likelihood: its reconstruction error is all there is to say. */

@@ -1,9 +1,17 @@
 package org.latentlab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.data.DatasetException;
+import org.latentlab.model.BlasReport;
+import org.latentlab.model.NativeBackend;
+import org.latentlab.model.TrainingKernels;
 import org.latentlab.storage.UserFolders;
 import org.latentlab.training.RunFileException;
 import picocli.CommandLine;
@@ -18,7 +26,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LatentLabCommand.Version.class,
         description = "Trains variational autoencoders and draws what they learn.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, SampleCommand.class,
+            BenchCommand.class})
 public final class LatentLabCommand implements Runnable {
 
     /** Exit code for a usage error: a wrong flag or value. */
@@ -76,9 +85,26 @@ public final class LatentLabCommand implements Runnable {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException io) {
-            return io.getCause().getMessage() == null ? io.getMessage() : io.getMessage();
+            return io.getMessage();
+        }
+        if (e instanceof IOException io) {
+            return describe(io);
         }
         return "unexpected error: " + e;
+    }
+
+    /** An I/O failure in words: the file system's own messages often name only the file. */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way (a file where a folder is needed, or the other way round)";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** A failure with a message for the user; the command stops with {@link #FAILURE}. */
@@ -90,20 +116,30 @@ public final class LatentLabCommand implements Runnable {
         }
     }
 
-    /** The version from the jar's manifest, and the user's folders, so a teacher can find their models. */
+    /**
+     * The version from the jar's manifest, the user's folders (so a teacher can find their models),
+     * the processor and the kernels that train on it.
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             String version = LatentLabCommand.class.getPackage().getImplementationVersion();
             UserFolders folders = UserFolders.forThisUser();
-            return new String[] {"Latent Lab " + (version == null ? "(development build)" : version),
+            BlasReport blas = NativeBackend.report();
+            List<String> lines = new ArrayList<>(List.of(
+                    "Latent Lab " + (version == null ? "(development build)" : version),
                     "data:     " + literal(folders.data()),
-                    "settings: " + literal(folders.config())};
+                    "settings: " + literal(folders.config()),
+                    "cpu:      " + literal(blas.cpu()),
+                    "blas:     " + literal(blas.description()),
+                    "training: " + literal(TrainingKernels.description())));
+            blas.warning().ifPresent(warning -> lines.add("warning:  " + literal(warning)));
+            return lines.toArray(String[]::new);
         }
 
-        /** Picocli formats version lines with String.format, so a '%' in a path must be doubled. */
-        private static String literal(Path path) {
-            return path.toString().replace("%", "%%");
+        /** Picocli formats version lines with String.format, so a '%' must be doubled. */
+        private static String literal(Object text) {
+            return text.toString().replace("%", "%%");
         }
     }
 }

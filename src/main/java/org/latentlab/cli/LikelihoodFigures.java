@@ -13,14 +13,13 @@ import org.latentlab.latent.RocAuc;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.IwaeCurve;
 import org.latentlab.likelihood.LikelihoodEstimator;
-import org.latentlab.likelihood.LikelihoodEvaluation;
 import org.latentlab.likelihood.LikelihoodReport;
 import org.latentlab.likelihood.PosteriorGrid;
 import org.latentlab.likelihood.QuadratureRule;
+import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
-import org.latentlab.model.ModelKind;
 import org.latentlab.render.FigureLabels;
 import org.latentlab.render.GrayscaleImages;
 import org.latentlab.render.LikelihoodFigure;
@@ -60,22 +59,28 @@ final class LikelihoodFigures {
                     + " (evaluate prints -log p(x) for any size)");
         }
         Dataset held = folder.validation();
+        LatentModel model = folder.model();
+        LikelihoodReport report = ModelLikelihood.evaluate(model, held,
+                new EvaluationSettings(RANKING_SAMPLES, SEED, QuadratureRule.STANDARD, threads()));
         float[] pixels = held.pixels(held.size());
-        Encoding posteriors = folder.model().encode(pixels, held.size());
-        LikelihoodReport report = LikelihoodEvaluation.run(folder.model().decoderWeights(), pixels, posteriors,
-                new EvaluationSettings(RANKING_SAMPLES, SEED, QuadratureRule.STANDARD, threads()), () -> false);
+        Encoding posteriors = config.conditional()
+                ? model.encode(pixels, held.labels(held.size()), held.size()) : model.encode(pixels, held.size());
         Integer[] byGap = IntStream.range(0, held.size()).boxed().toArray(Integer[]::new);
         Arrays.sort(byGap, Comparator.comparingDouble(report::gap));
-        LikelihoodEstimator estimator = new LikelihoodEstimator(folder.model().decoderWeights());
+        DecoderWeights weights = model.decoderWeights();
         List<PosteriorPanel> panels = new ArrayList<>();
         for (int p = 0; p < PANELS; p++) {
             double fraction = p == PANELS - 1 ? 1 : (2 * p + 1) / 10.0;
             int image = byGap[(int) Math.round(fraction * (held.size() - 1))];
+            LikelihoodEstimator estimator = new LikelihoodEstimator(
+                    config.conditional() ? weights.forClass(held.label(image)) : weights);
             panels.add(panel(estimator, held, image, posteriors));
         }
+        String condition = ModelLikelihood.conditionNote(config);
         return new LikelihoodFigure().draw(panels, FigureLabels.titled("How far the ELBO is from log p(x): a " + subject)
                 .withNote("six held-out images from the smallest gap to the largest; heat maps: the true posterior"
-                        + " p(z|x) on a grid, each scaled to its own peak; the gap is KL(q(z|x) ‖ p(z|x)); nats per image"));
+                        + " p(z|x) on a grid, each scaled to its own peak; the gap is KL(q(z|x) ‖ p(z|x)); nats per image"
+                        + (condition.isEmpty() ? "" : "; " + condition)));
     }
 
     private static PosteriorPanel panel(LikelihoodEstimator estimator, Dataset held, int image, Encoding posteriors) {
@@ -146,16 +151,15 @@ final class LikelihoodFigures {
                         images(held, least), values(heldOut, least), comparison),
                 FigureLabels.titled("What a " + subject + " finds likely and unlikely").withNote(
                         "held-out images of " + DatasetSource.parse(folder.run().datasetSpec()).describe()
-                                + " ranked by −log p(x) in nats per image, by " + estimate));
+                                + " ranked by −log p(x) in nats per image, by " + estimate
+                                + (config.conditional() ? "; " + ModelLikelihood.conditionNote(config) : "")));
     }
 
     private static double[] negativeLogMarginals(LatentModel model, Dataset images) {
-        float[] pixels = images.pixels(images.size());
-        Encoding posteriors = model.encode(pixels, images.size());
         boolean plane = model.config().latentSize() == 2;
-        LikelihoodReport report = LikelihoodEvaluation.run(model.decoderWeights(), pixels, posteriors,
+        LikelihoodReport report = ModelLikelihood.evaluate(model, images,
                 new EvaluationSettings(plane ? 1 : OUTLIER_SAMPLES, SEED, plane ? QuadratureRule.STANDARD : null,
-                        threads()), () -> false);
+                        threads()));
         return IntStream.range(0, images.size()).mapToDouble(report::negativeLogMarginal).toArray();
     }
 
@@ -178,10 +182,7 @@ final class LikelihoodFigures {
 
     private static ModelConfig requireVae(RunFolder folder) {
         ModelConfig config = folder.run().modelConfig();
-        if (config.kind() != ModelKind.VAE) {
-            throw new IllegalArgumentException("an autoencoder has no posterior q(z|x) and no likelihood p(x);"
-                    + " this figure needs a VAE");
-        }
+        ModelLikelihood.require(config);
         return config;
     }
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.latentlab.likelihood.ImportanceEstimate;
 import org.latentlab.likelihood.LikelihoodReport;
 import org.latentlab.likelihood.QuadratureRule;
+import org.latentlab.model.DecoderStd;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 
@@ -14,7 +15,7 @@ import org.latentlab.model.ModelConfig;
  * What {@code evaluate} prints about a {@link LikelihoodReport}: a table for a person whose first
  * line says which estimate each number is, one JSON object for a program, or a CSV of every image.
  */
-record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConfig model, String run) {
+record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConfig model, DecoderStd std, String run) {
 
     /** The table, in nats per image and bits per dimension, and what the numbers are of. */
     void printTable(PrintWriter out) {
@@ -27,6 +28,10 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
                 quadrature ? " and by quadrature on a grid over the 2-D latent space" : "",
                 quadrature ? "quadrature" : "IWAE",
                 quadrature ? " = KL(q(z|x) || p(z|x))" : ", a lower bound on KL(q(z|x) || p(z|x))");
+        String condition = ModelLikelihood.conditionNote(model);
+        if (!condition.isEmpty()) {
+            out.println("This is " + condition + ".");
+        }
         out.printf(Locale.ROOT, "%-32s %18s %14s%n", "", "nats per image", "bits per dim");
         row(out, "-ELBO", report.negativeElbo(), report.negativeElboStandardError());
         out.printf(Locale.ROOT, "%-32s %10.3f%n", "  reconstruction -log p(x|z)", report.negativeElbo() - report.kl());
@@ -69,9 +74,9 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
                     + " log-probability only for black-and-white pixels, so compare these numbers between models with"
                     + " this decoder on the same images; " + perDimension;
         }
-        return String.format(Locale.ROOT, "Gaussian decoder with sigma = %s over pixel values in [0, 1]: p(x|z) is a"
+        return String.format(Locale.ROOT, "Gaussian decoder with %s over pixel values in [0, 1]: p(x|z) is a"
                         + " density, which can exceed 1, so -log p(x) can be negative; these are not bits of 8-bit pixels; %s",
-                model.decoderStd(), perDimension);
+                ModelLikelihood.describeStd(model, std), perDimension);
     }
 
     /** The numbers as one JSON object; each key's meaning is in the README's evaluate section. */
@@ -84,9 +89,16 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
                 .put("images", report.images())
                 .put("pixels", report.pixels())
                 .put("latent", model.latentSize())
+                .put("model", model.kind().cliName())
                 .put("decoder", model.likelihood().cliName());
+        if (model.conditional()) {
+            json.put("scored", "p(x|y), each image with its own label");
+        }
         if (model.likelihood() == Likelihood.GAUSSIAN) {
-            json.put("decoder_std", model.decoderStd());
+            json.put("decoder_variance", model.decoderVariance().cliName()).put("decoder_std", std.mean());
+            if (!std.isShared()) {
+                json.put("decoder_std_min", std.min()).put("decoder_std_max", std.max());
+            }
         }
         json.put("seed", report.settings().seed())
                 .put("elbo_samples", report.settings().samples())

@@ -29,7 +29,7 @@ record ScoredImages(Dataset images, int[] indices, boolean heldOut, String datas
         boolean own = otherSpec == null || sameData(otherSpec, runSpec);
         Dataset all = own ? null : DatasetSource.parse(otherSpec).load();
         Dataset whole = own ? folder.validation() : all;
-        int[] indices = own ? folder.split().validationIndices() : identity(all.size());
+        int[] indices = own ? folder.validationIndices() : identity(all.size());
         int count = limit == null ? whole.size() : Math.min(limit, whole.size());
         Dataset images = count == whole.size() ? whole : whole.head(count);
         checkSize(images, folder.run().modelConfig());

@@ -124,6 +124,20 @@ public final class Attributes {
         return new Attributes(names, picked, indices.length);
     }
 
+    /** These attributes without {@code name} (the same, if there is none of that name). */
+    public Attributes without(String name) {
+        int index = names.indexOf(name);
+        if (index < 0) {
+            return this;
+        }
+        List<String> keptNames = new ArrayList<>(names);
+        keptNames.remove(index);
+        List<double[]> keptColumns = new ArrayList<>(Arrays.asList(columns));
+        keptColumns.remove(index);
+        return keptNames.isEmpty() ? NONE : new Attributes(List.copyOf(keptNames), keptColumns.toArray(double[][]::new),
+                size);
+    }
+
     /**
      * These attributes followed by {@code more}'s, for the same images.
      *

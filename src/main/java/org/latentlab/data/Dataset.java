@@ -133,6 +133,16 @@ public final class Dataset {
         return labels == null ? UNLABELLED : labels[i];
     }
 
+    /** The labels of the first {@code count} images, {@link #UNLABELLED} for each in an unlabelled set. */
+    public int[] labels(int count) {
+        Objects.checkFromToIndex(0, count, size());
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = label(i);
+        }
+        return out;
+    }
+
     public List<String> classNames() {
         return classNames;
     }

@@ -16,12 +16,13 @@ import java.util.Objects;
  *   <li>{@code fashion}: Fashion-MNIST from {@value FashionMnist#DEBIAN_FOLDER_NAME}
  *       ({@link FashionMnist});</li>
  *   <li>{@code faces}: 20,000 synthetic faces with known smile, eyes, width, tilt, hair and
- *       brightness ({@link SyntheticFaces});</li>
+ *       brightness ({@link SyntheticFaces}); {@code faces:rare=FACTOR<T@SHARE} plants a rare group
+ *       ({@link RareGroup});</li>
  *   <li>a PATH to an IDX images file, with its labels found beside it
  *       ({@link IdxReader#labelsBeside});</li>
- *   <li>a PATH to a folder holding the four train/t10k IDX files ({@link TrainTestIdxFolder});
- *       labels are named as Fashion-MNIST's if the folder's name contains "fashion", otherwise
- *       "0".."max";</li>
+ *   <li>a PATH to a folder holding the train IDX files, with or without the t10k ones
+ *       ({@link TrainTestIdxFolder}); labels are named as Fashion-MNIST's if the folder's name
+ *       contains "fashion", otherwise "0".."max";</li>
  *   <li>a PATH to any other folder: a folder of pictures ({@link ImageFolderReader}).</li>
  * </ul>
  *
@@ -33,6 +34,9 @@ public sealed interface DatasetSource {
 
     /** The names {@link #parse} knows, besides paths. */
     List<String> NAMES = List.of("mnist", "fashion", "faces");
+
+    /** How options of the faces begin: {@code faces:rare=brightness<0.3@0.05}. */
+    String FACES_OPTIONS = "faces:";
 
     /** Reads the dataset; a problem is a {@link DatasetException} with a message for the user. */
     Dataset load();
@@ -57,6 +61,9 @@ public sealed interface DatasetSource {
         String trimmed = value == null ? "" : value.strip();
         if (trimmed.isEmpty()) {
             throw new DatasetException("No dataset given. " + accepted());
+        }
+        if (trimmed.toLowerCase(Locale.ROOT).startsWith(FACES_OPTIONS)) {
+            return Faces.withOptions(trimmed.substring(FACES_OPTIONS.length()));
         }
         switch (trimmed.toLowerCase(Locale.ROOT)) {
             case "mnist":
@@ -92,8 +99,9 @@ public sealed interface DatasetSource {
 
     private static String accepted() {
         return "Accepted: mnist (the 10,000 digits built in), fashion (Fashion-MNIST, from "
-                + FashionMnist.DEBIAN_FOLDER_NAME + "), faces (20,000 synthetic faces), or the path of an IDX images file, of a folder holding "
-                + "train/t10k IDX files, or of a folder of PNG/JPEG images (one sub-folder per class).";
+                + FashionMnist.DEBIAN_FOLDER_NAME + "), faces (20,000 synthetic faces; faces:rare=FACTOR<T@SHARE plants"
+                + " a rare group), or the path of an IDX images file, of a folder holding "
+                + "train (and t10k) IDX files, or of a folder of PNG/JPEG images (one sub-folder per class).";
     }
 
     /** The 10,000 MNIST digits shipped inside the application. */
@@ -126,22 +134,51 @@ public sealed interface DatasetSource {
         }
     }
 
-    /** {@code count} synthetic faces drawn from {@code seed} ({@link SyntheticFaces}). */
-    record Faces(int count, long seed) implements DatasetSource {
+    /**
+     * {@code count} synthetic faces drawn from {@code seed} ({@link SyntheticFaces}), with the rare
+     * group {@code rare} planted, or none ({@code null}).
+     */
+    record Faces(int count, long seed, RareGroup rare) implements DatasetSource {
         public Faces {
             if (count <= 0) {
                 throw new IllegalArgumentException("the number of faces must be positive, got " + count);
             }
         }
 
+        /** Faces with no rare group. */
+        public Faces(int count, long seed) {
+            this(count, seed, null);
+        }
+
+        /**
+         * The default faces with the options after {@code faces:}; for now one, {@code rare=FACTOR<T@SHARE}.
+         *
+         * @throws DatasetException naming the option and what was expected
+         */
+        static Faces withOptions(String options) {
+            String option = options.strip();
+            if (!option.toLowerCase(Locale.ROOT).startsWith("rare=")) {
+                throw new DatasetException("Unknown option of the faces '" + options + "': expected faces:rare=FACTOR<T@SHARE,"
+                        + " e.g. faces:rare=brightness<0.3@0.05 (the faces whose brightness lies in the lowest 30 % of its"
+                        + " range make up 5 % of the set)");
+            }
+            try {
+                return new Faces(SyntheticFaces.DEFAULT_COUNT, SyntheticFaces.DEFAULT_SEED,
+                        RareGroup.parse(option.substring("rare=".length())));
+            } catch (IllegalArgumentException e) {
+                throw new DatasetException("Dataset faces:" + options + ": " + e.getMessage(), e);
+            }
+        }
+
         @Override
         public Dataset load() {
-            return SyntheticFaces.generate(count, seed);
+            return SyntheticFaces.generate(count, seed, rare);
         }
 
         @Override
         public String describe() {
-            return String.format(Locale.ROOT, "%,d synthetic faces (seed %d)", count, seed);
+            String faces = String.format(Locale.ROOT, "%,d synthetic faces (seed %d)", count, seed);
+            return rare == null ? faces : faces + "; a rare group: " + rare.describe();
         }
     }
 
@@ -162,7 +199,7 @@ public sealed interface DatasetSource {
         }
     }
 
-    /** A folder of train/t10k IDX files, read as one set. */
+    /** A folder of train (and perhaps t10k) IDX files, read as one set. */
     record IdxFolder(TrainTestIdxFolder files) implements DatasetSource {
         public IdxFolder {
             Objects.requireNonNull(files, "files");
@@ -178,7 +215,7 @@ public sealed interface DatasetSource {
 
         @Override
         public String describe() {
-            return "IDX files in " + files.folder();
+            return "IDX files in " + files.folder() + (files.hasTestFiles() ? "" : " (training files only)");
         }
     }
 

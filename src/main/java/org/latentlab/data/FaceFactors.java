@@ -25,13 +25,30 @@ public record FaceFactors(double smile, double eyes, double width, double tilt, 
 
     /** A face with every factor drawn independently and uniformly from its range. */
     public static FaceFactors random(RandomGenerator random) {
+        return atFractions(randomFractions(random));
+    }
+
+    /**
+     * Six draws from {@code random}, uniform in [0, 1): where each factor lies in its range, in the
+     * order of {@link FaceFactor}.
+     */
+    static double[] randomFractions(RandomGenerator random) {
+        double[] fractions = new double[FaceFactor.values().length];
+        for (int f = 0; f < fractions.length; f++) {
+            fractions[f] = random.nextDouble();
+        }
+        return fractions;
+    }
+
+    /** The face whose factors lie at these fractions of their ranges, in the order of {@link FaceFactor}. */
+    static FaceFactors atFractions(double[] fractions) {
         return new FaceFactors(
-                FaceFactor.SMILE.at(random.nextDouble()),
-                FaceFactor.EYES.at(random.nextDouble()),
-                FaceFactor.WIDTH.at(random.nextDouble()),
-                FaceFactor.TILT.at(random.nextDouble()),
-                FaceFactor.HAIR.at(random.nextDouble()),
-                FaceFactor.BRIGHTNESS.at(random.nextDouble()));
+                FaceFactor.SMILE.at(fractions[0]),
+                FaceFactor.EYES.at(fractions[1]),
+                FaceFactor.WIDTH.at(fractions[2]),
+                FaceFactor.TILT.at(fractions[3]),
+                FaceFactor.HAIR.at(fractions[4]),
+                FaceFactor.BRIGHTNESS.at(fractions[5]));
     }
 
     /** The middle of every range: a straight mouth, half-open eyes, upright. */

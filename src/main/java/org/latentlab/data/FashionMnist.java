@@ -3,6 +3,7 @@ package org.latentlab.data;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Zalando's Fashion-MNIST: 70,000 grayscale 28×28 pictures of clothes in ten classes (60,000
@@ -32,7 +33,16 @@ public final class FashionMnist {
 
     /** Whether the Debian package's files are all in place. */
     public static boolean isInstalled() {
-        return TrainTestIdxFolder.find(DEBIAN_FOLDER).isPresent();
+        return complete(DEBIAN_FOLDER).isPresent();
+    }
+
+    /** The four files in {@code folder}, if all are there (else {@link #missingMessage} says which are not). */
+    private static Optional<TrainTestIdxFolder> complete(Path folder) {
+        try {
+            return TrainTestIdxFolder.find(folder).filter(TrainTestIdxFolder::hasTestFiles);
+        } catch (DatasetException e) {
+            return Optional.empty();
+        }
     }
 
     /** Reads Fashion-MNIST from {@link #DEBIAN_FOLDER}. */
@@ -45,8 +55,7 @@ public final class FashionMnist {
      * and how to get them.
      */
     public static Dataset load(Path folder) {
-        TrainTestIdxFolder files = TrainTestIdxFolder.find(folder)
-                .orElseThrow(() -> new DatasetException(missingMessage(folder)));
+        TrainTestIdxFolder files = complete(folder).orElseThrow(() -> new DatasetException(missingMessage(folder)));
         return files.read(NAME, CLASS_NAMES);
     }
 

@@ -87,7 +87,8 @@ public record ImageFolderReader(int size, InkInversion inversion) {
         if (count == 0) {
             throw new DatasetException("No images found in " + folder + ": expected files ending in ."
                     + String.join(", .", EXTENSIONS) + " (any case), directly in the folder or in sub-folders "
-                    + "named after their classes");
+                    + "named after their classes, or the IDX files " + TrainTestIdxFolder.FILE_NAMES.get(0) + " and "
+                    + TrainTestIdxFolder.FILE_NAMES.get(1) + " (either may end in .gz)");
         }
         int pixelCount = size * size;
         float[] pixels = new float[count * pixelCount];

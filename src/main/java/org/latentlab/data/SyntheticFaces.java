@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  * a generator seeded by both), so the first n faces of a larger set are the n faces of a smaller one,
  * on every run and JVM.
  *
+ * <p><b>A planted bias.</b> A set made with a {@link RareGroup} has one more attribute,
+ * {@value RareGroup#ATTRIBUTE} (1 for the faces of the group); see there how faces join it. The
+ * faces of a set without one are exactly those made before rare groups existed.
+ *
  * <p><b>Speed and cache.</b> Painting takes about 22 µs of CPU per face (0.43–0.50 CPU-seconds for the
  * default 20,000 on one core), so sets are made on demand and kept in memory (the {@value #CACHED_SETS}
  * most recently asked for, 0.8 KB per face as bytes), not on disk. Thread-safe; the first call for a
@@ -39,9 +43,9 @@ public final class SyntheticFaces {
     public static final List<String> ATTRIBUTE_NAMES = attributeNames();
 
     static final int CACHED_SETS = 2;
-    private static final Map<List<Long>, Dataset> CACHE = new LinkedHashMap<>(4, 0.75f, true) {
+    private static final Map<List<Object>, Dataset> CACHE = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<List<Long>, Dataset> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Dataset> eldest) {
             return size() > CACHED_SETS;
         }
     };
@@ -60,17 +64,27 @@ public final class SyntheticFaces {
      * @throws IllegalArgumentException if {@code count} is not positive
      */
     public static Dataset generate(int count, long seed) {
+        return generate(count, seed, null);
+    }
+
+    /**
+     * {@code count} faces from {@code seed} with the rare group {@code rare} planted ({@code null}:
+     * none), made now or taken from the cache.
+     *
+     * @throws IllegalArgumentException if {@code count} is not positive
+     */
+    public static Dataset generate(int count, long seed, RareGroup rare) {
         if (count <= 0) {
             throw new IllegalArgumentException("the number of faces must be positive, got " + count);
         }
-        List<Long> key = List.of((long) count, seed);
+        List<Object> key = rare == null ? List.of(count, seed) : List.of(count, seed, rare);
         synchronized (CACHE) {
             Dataset cached = CACHE.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        Dataset made = paint(count, seed);
+        Dataset made = paint(count, seed, rare);
         synchronized (CACHE) {
             CACHE.putIfAbsent(key, made);
             return CACHE.get(key);
@@ -79,7 +93,28 @@ public final class SyntheticFaces {
 
     /** The factors of face {@code index} of the set made from {@code seed}. */
     public static FaceFactors factors(long seed, int index) {
-        return FaceFactors.random(new SplittableRandom(mix64(seed * 0x9E3779B97F4A7C15L + index)));
+        return FaceFactors.random(generator(seed, index));
+    }
+
+    /** Face {@code index} of the set made from {@code seed} with {@code rare} planted: its factors and its group. */
+    static Face face(long seed, int index, RareGroup rare) {
+        SplittableRandom random = generator(seed, index);
+        double[] fractions = FaceFactors.randomFractions(random);
+        if (rare == null) {
+            return new Face(FaceFactors.atFractions(fractions), false);
+        }
+        boolean member = random.nextDouble() < rare.share();
+        int f = rare.factor().ordinal();
+        fractions[f] = rare.place(fractions[f], member);
+        return new Face(FaceFactors.atFractions(fractions), member);
+    }
+
+    /** One face's factors, and whether it belongs to the rare group. */
+    record Face(FaceFactors factors, boolean rare) {
+    }
+
+    private static SplittableRandom generator(long seed, int index) {
+        return new SplittableRandom(mix64(seed * 0x9E3779B97F4A7C15L + index));
     }
 
     /**
@@ -97,15 +132,18 @@ public final class SyntheticFaces {
         return smile < -1.0 / 3 ? 0 : smile > 1.0 / 3 ? 2 : 1;
     }
 
-    private static Dataset paint(int count, long seed) {
+    private static Dataset paint(int count, long seed, RareGroup rare) {
         int n = FacePainter.SIZE * FacePainter.SIZE;
         byte[] pixels = new byte[count * n];
         float[] face = new float[n];
         int[] labels = new int[count];
         FaceFactor[] all = FaceFactor.values();
         double[][] columns = new double[all.length][count];
+        double[] members = new double[count];
         for (int i = 0; i < count; i++) {
-            FaceFactors factors = factors(seed, i);
+            Face drawn = face(seed, i, rare);
+            FaceFactors factors = drawn.factors();
+            members[i] = drawn.rare() ? 1 : 0;
             FacePainter.paint(factors, face, 0);
             for (int k = 0; k < n; k++) {
                 pixels[i * n + k] = (byte) Math.round(face[k] * 255f);
@@ -115,8 +153,11 @@ public final class SyntheticFaces {
             }
             labels[i] = label(factors.smile());
         }
-        Dataset faces = Dataset.ofBytes(NAME, FacePainter.SIZE, FacePainter.SIZE, pixels, labels, CLASS_NAMES);
-        return faces.withAttributes(Attributes.of(ATTRIBUTE_NAMES, List.of(columns)));
+        String name = rare == null ? NAME : NAME + " with a rare group (" + rare.spec() + ")";
+        Dataset faces = Dataset.ofBytes(name, FacePainter.SIZE, FacePainter.SIZE, pixels, labels, CLASS_NAMES);
+        Attributes known = Attributes.of(ATTRIBUTE_NAMES, List.of(columns));
+        return faces.withAttributes(rare == null ? known
+                : known.and(Attributes.of(List.of(RareGroup.ATTRIBUTE), List.of(members))));
     }
 
     private static List<String> attributeNames() {

@@ -84,7 +84,7 @@ public record AttributeVector(String name, float[] direction, double heldOutAuc,
                 continue;
             }
             kept++;
-            boolean isPositive = contrast.positive()[fit[k]];
+            boolean isPositive = contrast.isPositive(fit[k]);
             double[] mean = isPositive ? meanPositive : meanNegative;
             for (int j = 0; j < d; j++) {
                 mean[j] += weights[k] * latents.get(fit[k], j);

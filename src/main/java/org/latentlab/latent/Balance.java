@@ -10,9 +10,10 @@ import java.util.Map;
  * vector does not also carry what merely correlates with its attribute (White 2016's bias-corrected
  * vectors, there made by replicating examples).
  *
- * <p>Each covariate is cut into {@code bins} bins at its quantiles (a covariate with fewer distinct
- * values, such as a label or a yes/no flag, keeps one bin per value); the joint bin of all the
- * covariates is an example's stratum. Within each stratum s holding n₊ positives and n₋ negatives,
+ * <p>A covariate with at most {@value #MAX_DISCRETE_VALUES} distinct values among the examples (a
+ * class label, a yes/no flag, a small count) is discrete: each value is a stratum of its own, however
+ * rare. A covariate with more values is cut into {@code bins} bins at its quantiles. The joint bin of
+ * all the covariates is an example's stratum. Within each stratum s holding n₊ positives and n₋ negatives,
  * every positive gets the weight (n₊ + n₋) / n₊ and every negative (n₊ + n₋) / n₋, so both groups
  * carry each stratum in proportion to its share of the pooled examples: after weighting, the
  * covariates are distributed the same way in both groups, up to the spread within a bin. This is
@@ -21,12 +22,14 @@ import java.util.Map;
  *
  * @param covariates one value per example for each attribute to balance on (NaN is a bin of its own);
  *                   the arrays are not copied, so do not change them while the balance is in use
- * @param bins       the quantile bins per covariate, 2 to {@value #MAX_BINS}
+ * @param bins       the quantile bins per continuous covariate, 2 to {@value #MAX_BINS}
  */
 public record Balance(List<double[]> covariates, int bins) {
 
     public static final int DEFAULT_BINS = 4;
     public static final int MAX_BINS = 20;
+    /** A covariate with at most this many distinct values gets one stratum per value. */
+    public static final int MAX_DISCRETE_VALUES = 20;
 
     public Balance {
         covariates = List.copyOf(covariates);
@@ -74,48 +77,68 @@ public record Balance(List<double[]> covariates, int bins) {
         return weights;
     }
 
-    /** The joint bin of each member, as one number in mixed radix (bins + 1 per covariate, for NaN). */
+    /** The joint bin of each member, as one number in mixed radix over the covariates' bins. */
     private long[] strata(int[] members) {
         long[] strata = new long[members.length];
         for (double[] covariate : covariates) {
-            double[] edges = quantileEdges(covariate, members);
+            Bins binning = Bins.of(covariate, members, bins);
             for (int k = 0; k < members.length; k++) {
-                double v = covariate[members[k]];
-                int bin = Double.isNaN(v) ? bins : binOf(v, edges);
-                strata[k] = Math.addExact(Math.multiplyExact(strata[k], bins + 1L), bin);
+                strata[k] = Math.addExact(Math.multiplyExact(strata[k], binning.count()), binning.of(covariate[members[k]]));
             }
         }
         return strata;
     }
 
-    /** The distinct values at the quantiles 1/bins, …, (bins−1)/bins of the members' values. */
-    private double[] quantileEdges(double[] covariate, int[] members) {
-        double[] values = new double[members.length];
-        int n = 0;
-        for (int member : members) {
-            double v = covariate[member];
-            if (!Double.isNaN(v)) {
-                values[n++] = v;
-            }
-        }
-        Arrays.sort(values, 0, n);
-        double[] edges = new double[bins - 1];
-        int distinct = 0;
-        for (int q = 1; q < bins && n > 0; q++) {
-            double edge = values[Math.min(n - 1, (int) Math.floor((double) q * n / bins))];
-            if (distinct == 0 || edge > edges[distinct - 1]) {
-                edges[distinct++] = edge;
-            }
-        }
-        return Arrays.copyOf(edges, distinct);
-    }
+    /**
+     * How one covariate's values fall into bins: a value's bin is how many edges lie strictly below
+     * it, and NaN has a bin of its own. With every distinct value as an edge, each value gets its
+     * own bin; with the quantiles as edges, equal values share a bin and a value at an edge joins
+     * the bin below.
+     *
+     * @param edges sorted, distinct
+     */
+    private record Bins(double[] edges) {
 
-    /** How many edges lie strictly below v: equal values share a bin, and a value at an edge joins the bin below. */
-    private static int binOf(double v, double[] edges) {
-        int bin = 0;
-        while (bin < edges.length && edges[bin] < v) {
-            bin++;
+        static Bins of(double[] covariate, int[] members, int bins) {
+            double[] values = new double[members.length];
+            int n = 0;
+            for (int member : members) {
+                if (!Double.isNaN(covariate[member])) {
+                    values[n++] = covariate[member];
+                }
+            }
+            Arrays.sort(values, 0, n);
+            double[] distinct = Arrays.stream(values, 0, n).distinct().toArray();
+            return new Bins(distinct.length <= MAX_DISCRETE_VALUES ? distinct : quantileEdges(values, n, bins));
         }
-        return bin;
+
+        /** The distinct values at the quantiles 1/bins, …, (bins−1)/bins of the n sorted values. */
+        private static double[] quantileEdges(double[] sorted, int n, int bins) {
+            double[] edges = new double[bins - 1];
+            int distinct = 0;
+            for (int q = 1; q < bins; q++) {
+                double edge = sorted[Math.min(n - 1, (int) Math.floor((double) q * n / bins))];
+                if (distinct == 0 || edge > edges[distinct - 1]) {
+                    edges[distinct++] = edge;
+                }
+            }
+            return Arrays.copyOf(edges, distinct);
+        }
+
+        /** The bins, NaN's included. */
+        long count() {
+            return edges.length + 2L;
+        }
+
+        int of(double v) {
+            if (Double.isNaN(v)) {
+                return edges.length + 1;
+            }
+            int below = 0;
+            while (below < edges.length && edges[below] < v) {
+                below++;
+            }
+            return below;
+        }
     }
 }

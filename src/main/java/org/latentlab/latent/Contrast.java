@@ -10,6 +10,9 @@ import java.util.Objects;
  * (negative). An example may be in neither group, never in both. The vector between the groups
  * points from the negatives to the positives.
  *
+ * <p>The flags are copied in. {@link #positive()} and {@link #negative()} hand out the record's own
+ * arrays, for reading only; {@link #isPositive} and {@link #isNegative} read one flag.
+ *
  * @param name     what the contrast is, for the user: "smile", "3 → 8"
  * @param positive for each example, whether it is in the positive group
  * @param negative for each example, whether it is in the negative group
@@ -26,6 +29,18 @@ public record Contrast(String name, boolean[] positive, boolean[] negative) {
                 throw new IllegalArgumentException("example " + i + " is in both groups of " + name);
             }
         }
+        positive = positive.clone();
+        negative = negative.clone();
+    }
+
+    /** Whether example {@code i} is in the positive group. */
+    public boolean isPositive(int i) {
+        return positive[i];
+    }
+
+    /** Whether example {@code i} is in the negative group. */
+    public boolean isNegative(int i) {
+        return negative[i];
     }
 
     /**
@@ -97,21 +112,5 @@ public record Contrast(String name, boolean[] positive, boolean[] negative) {
     /** How many examples the contrast is about (in a group or not). */
     public int size() {
         return positive.length;
-    }
-
-    public int positiveCount() {
-        return count(positive);
-    }
-
-    public int negativeCount() {
-        return count(negative);
-    }
-
-    private static int count(boolean[] flags) {
-        int n = 0;
-        for (boolean flag : flags) {
-            n += flag ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -99,4 +99,26 @@ public final class LatentGrid {
         }
         return points;
     }
+
+    /**
+     * The grid's points on {@code plane} of a latent space, as the decoded grid shows them: for a
+     * 1-D space the {@code size} axis values alone; otherwise {@code size²} points, rows from the top.
+     *
+     * @return row-major, {@code latentSize} values per point
+     */
+    public float[] pointsOn(LatentPlane plane) {
+        if (plane.latentSize() == 1) {
+            float[] line = new float[size];
+            for (int i = 0; i < size; i++) {
+                line[i] = (float) axis[i];
+            }
+            return line;
+        }
+        return plane.embed(points(2, 0, 1), size * size);
+    }
+
+    /** How many points {@link #pointsOn} gives in a latent space of {@code latentSize} dimensions. */
+    public int countIn(int latentSize) {
+        return latentSize == 1 ? size : size * size;
+    }
 }

@@ -11,16 +11,21 @@ package org.latentlab.latent;
  */
 public final class LatentPlane {
 
+    /** A scatter's principal plane is fitted to at most this many means. */
+    static final int FIT_LIMIT = 2_000;
+
     private final int latentSize;
     private final double[] first;
     private final double[] second;
     private final boolean principal;
+    private final boolean converged;
 
-    private LatentPlane(int latentSize, double[] first, double[] second, boolean principal) {
+    private LatentPlane(int latentSize, double[] first, double[] second, boolean principal, boolean converged) {
         this.latentSize = latentSize;
         this.first = first;
         this.second = second;
         this.principal = principal;
+        this.converged = converged;
     }
 
     /** The plane of z₁ and z₂ (just z₁ for a 1-D latent space). */
@@ -34,19 +39,58 @@ public final class LatentPlane {
         if (latentSize > 1) {
             second[1] = 1;
         }
-        return new LatentPlane(latentSize, first, second, false);
+        return new LatentPlane(latentSize, first, second, false, true);
+    }
+
+    /**
+     * A plane spanned by two given orthonormal directions of a latent space of more than two
+     * dimensions, as a principal plane found earlier (read back from a file).
+     *
+     * @throws IllegalArgumentException if the directions are not unit vectors at right angles
+     */
+    public static LatentPlane principalSpannedBy(double[] first, double[] second, boolean converged) {
+        if (first.length != second.length || first.length <= 2) {
+            throw new IllegalArgumentException("a principal plane needs two directions of the same latent space of more"
+                    + " than 2 dimensions, got " + first.length + " and " + second.length + " values");
+        }
+        double dot = 0;
+        double firstNorm = 0;
+        double secondNorm = 0;
+        for (int d = 0; d < first.length; d++) {
+            dot += first[d] * second[d];
+            firstNorm += first[d] * first[d];
+            secondNorm += second[d] * second[d];
+        }
+        if (!(Math.abs(firstNorm - 1) < 1e-4 && Math.abs(secondNorm - 1) < 1e-4 && Math.abs(dot) < 1e-4)) {
+            throw new IllegalArgumentException("a plane's directions must be unit vectors at right angles (lengths²"
+                    + " " + firstNorm + " and " + secondNorm + ", dot product " + dot + ")");
+        }
+        return new LatentPlane(first.length, first.clone(), second.clone(), true, converged);
+    }
+
+    /**
+     * The plane a scatter of {@code count} latent means is drawn on: the latent space itself for
+     * at most two dimensions, else the plane of their two leading principal components (fitted to
+     * at most the first {@value #FIT_LIMIT}: the same directions, for less), each axis pointing
+     * the way it did on {@code previous} so that the picture does not flip between two moments.
+     *
+     * @param previous the plane the means were drawn on before, or {@code null}
+     */
+    public static LatentPlane forScatter(float[] means, int count, int latentSize, LatentPlane previous) {
+        return principal(means, Math.min(count, FIT_LIMIT), latentSize).alignedWith(previous);
     }
 
     /**
      * The plane of the two leading principal components of {@code count} latent means: the view
      * that spreads them out most. For a latent space of at most 2 dimensions, {@link #firstTwoAxes}.
+     * If PCA did not converge the plane is the best it found, and {@link #converged()} says so.
      */
     public static LatentPlane principal(float[] means, int count, int latentSize) {
         if (latentSize <= 2 || count < 2) {
             return firstTwoAxes(latentSize);
         }
         Pca pca = Pca.fit(means, count, latentSize, 2);
-        return new LatentPlane(latentSize, pca.component(0), pca.component(1), true);
+        return new LatentPlane(latentSize, pca.component(0), pca.component(1), true, pca.converged());
     }
 
     public int latentSize() {
@@ -56,6 +100,14 @@ public final class LatentPlane {
     /** Whether the plane was chosen by PCA (rather than being z₁, z₂). */
     public boolean isPrincipal() {
         return principal;
+    }
+
+    /**
+     * Whether the plane is what it says: false for a principal plane whose PCA did not converge,
+     * which may then not be the plane of the two leading components.
+     */
+    public boolean converged() {
+        return converged;
     }
 
     /** The plane's horizontal (0) or vertical (1) direction, a unit vector of the latent space. */
@@ -75,7 +127,8 @@ public final class LatentPlane {
         if (previous == null || previous.latentSize != latentSize || !principal) {
             return this;
         }
-        return new LatentPlane(latentSize, sameSense(first, previous.first), sameSense(second, previous.second), true);
+        return new LatentPlane(latentSize, sameSense(first, previous.first), sameSense(second, previous.second), true,
+                converged);
     }
 
     private static double[] sameSense(double[] direction, double[] reference) {

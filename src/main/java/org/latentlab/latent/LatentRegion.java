@@ -1,12 +1,13 @@
 package org.latentlab.latent;
 
 import java.util.Arrays;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Where the encoded data lies in latent space, to tell whether a moved point has left it: far from
- * every encoded image, or where the prior N(0, I) puts almost no mass. Either way the decoder was
- * never trained there and its image should not be trusted. Immutable and safe to share; a check
+ * every encoded image, or at a length |z| that almost none of the prior N(0, I)'s codes have, either
+ * further out than nearly all of them or, in many dimensions, nearer the centre (where the prior's
+ * codes leave a hole: {@link PriorLengths}). Either way the decoder rarely or never saw such codes
+ * and its image should not be trusted. Immutable and safe to share; a check
  * costs one pass over the reference points (10,000 points of 16 dimensions: well under a millisecond).
  *
  * <p>The typical nearest-neighbour distance is the median, over up to {@value #TYPICAL_SAMPLE}
@@ -18,7 +19,7 @@ public final class LatentRegion {
 
     /** A point this many typical nearest-neighbour distances from every reference point is far from the data. */
     public static final double FAR_RATIO = 3;
-    /** A point whose squared radius the prior exceeds with less than this probability is unlikely under it. */
+    /** A length that fewer than this share of the prior's codes exceed (or fall below) is unlikely under it. */
     public static final double UNLIKELY_TAIL = 1e-3;
     static final int TYPICAL_SAMPLE = 1000;
 
@@ -76,12 +77,12 @@ public final class LatentRegion {
                 nearestIndex = i;
             }
         }
-        double squaredRadius = Interpolation.norm(z) * Interpolation.norm(z);
+        double radius = Interpolation.norm(z);
         int d = z.length;
-        double logDensity = -0.5 * d * Math.log(2 * Math.PI) - 0.5 * squaredRadius;
-        double tail = Gamma.regularizedGammaQ(d / 2.0, squaredRadius / 2);
-        return new RegionCheck(Math.sqrt(squaredRadius), logDensity, tail, Math.sqrt(nearest), nearestIndex,
-                typicalNearestDistance);
+        double logDensity = -0.5 * d * Math.log(2 * Math.PI) - 0.5 * radius * radius;
+        PriorLengths lengths = new PriorLengths(d);
+        return new RegionCheck(radius, logDensity, lengths.shareBeyond(radius), lengths.shareWithin(radius),
+                Math.sqrt(nearest), nearestIndex, typicalNearestDistance);
     }
 
     private static double nearestSquaredDistance(LatentPoints points, float[] z, int skip) {
@@ -99,14 +100,18 @@ public final class LatentRegion {
      *
      * @param radius                 |z|, the Mahalanobis distance from the prior's centre under N(0, I)
      * @param logPriorDensity        log N(z; 0, I) in nats: −d/2 · log 2π − |z|²/2
-     * @param priorTail              the prior's probability of a point at least this far out,
-     *                               P(χ²_d ≥ |z|²): near 1 at the centre, tiny far out
+     * @param priorShareBeyond       the share of the prior's codes at least this far out,
+     *                               P(χ²_d ≥ |z|²): 1 at the centre, tiny far out
+     * @param priorShareWithin       the share of the prior's codes at most this far out,
+     *                               P(χ²_d ≤ |z|²) = 1 − priorShareBeyond, computed on its own so
+     *                               that a tiny share stays exact
      * @param nearestDistance        the distance to the nearest reference point
      * @param nearestIndex           which reference point that is
      * @param typicalNearestDistance the region's typical nearest-neighbour distance
      */
-    public record RegionCheck(double radius, double logPriorDensity, double priorTail, double nearestDistance,
-                              int nearestIndex, double typicalNearestDistance) {
+    public record RegionCheck(double radius, double logPriorDensity, double priorShareBeyond,
+                              double priorShareWithin, double nearestDistance, int nearestIndex,
+                              double typicalNearestDistance) {
 
         /** The distance to the nearest reference point in typical nearest-neighbour distances. */
         public double relativeDistance() {
@@ -119,9 +124,22 @@ public final class LatentRegion {
             return relativeDistance() > FAR_RATIO;
         }
 
-        /** Where the prior puts less than {@value LatentRegion#UNLIKELY_TAIL} of its mass further out. */
+        /** Fewer than {@value LatentRegion#UNLIKELY_TAIL} of the prior's codes lie this far out or further. */
+        public boolean fartherOutThanThePrior() {
+            return priorShareBeyond < UNLIKELY_TAIL;
+        }
+
+        /**
+         * Fewer than {@value LatentRegion#UNLIKELY_TAIL} of the prior's codes lie this near the
+         * centre: the hole that many dimensions leave around it (in 2-D only a tiny disc).
+         */
+        public boolean nearerTheCentreThanThePrior() {
+            return priorShareWithin < UNLIKELY_TAIL;
+        }
+
+        /** A length the prior's codes almost never have, too long or too short. */
         public boolean unlikelyUnderPrior() {
-            return priorTail < UNLIKELY_TAIL;
+            return fartherOutThanThePrior() || nearerTheCentreThanThePrior();
         }
 
         /** Whether to warn that the decoded image is an extrapolation. */

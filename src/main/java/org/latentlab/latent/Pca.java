@@ -21,7 +21,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * the components asked for, and a Rayleigh–Ritz step (Commons Math's symmetric eigensolver on the
  * small projected matrix) picks the components out of the block. It stops when every wanted
  * component's residual {@code ‖C·u − λ·u‖} is below {@value #TOLERANCE} of the largest variance,
- * which for 1,000 MNIST digits takes a few dozen iterations of ≈20 ms.
+ * which for 1,000 MNIST digits takes a few dozen iterations of ≈20 ms. If it has not after
+ * {@value #MAX_ITERATIONS} iterations it keeps the best components found and says so:
+ * {@link #converged()} is then false.
  *
  * <p>Each component's sign is chosen so that its largest entry (in absolute value) is positive,
  * which makes the result the same on every run. Immutable and safe to share between threads.
@@ -30,7 +32,7 @@ public final class Pca {
 
     static final int OVERSAMPLING = 8;
     static final double TOLERANCE = 1e-9;
-    private static final int MAX_ITERATIONS = 1_000;
+    static final int MAX_ITERATIONS = 1_000;
     private static final long START_SEED = 0x5EED_0F_9CAL;
 
     private final int dimension;
@@ -38,13 +40,15 @@ public final class Pca {
     private final double[][] components;
     private final double[] variances;
     private final double totalVariance;
+    private final boolean converged;
 
-    private Pca(double[] mean, double[][] components, double[] variances, double totalVariance) {
+    private Pca(double[] mean, double[][] components, double[] variances, double totalVariance, boolean converged) {
         this.dimension = mean.length;
         this.mean = mean;
         this.components = components;
         this.variances = variances;
         this.totalVariance = totalVariance;
+        this.converged = converged;
     }
 
     /**
@@ -97,7 +101,7 @@ public final class Pca {
         total /= n;
         Covariance covariance = new Covariance(rows, n, dimension, mean);
         Eigenpairs leading = leadingEigenpairs(covariance, dimension, components);
-        return new Pca(mean, leading.vectors(), leading.values(), total);
+        return new Pca(mean, leading.vectors(), leading.values(), total, leading.converged());
     }
 
     /** The top {@code k} eigenpairs of the covariance, by subspace iteration with Rayleigh–Ritz. */
@@ -112,10 +116,12 @@ public final class Pca {
         }
         orthonormalise(basis, random);
         Eigenpairs ritz = null;
+        boolean converged = false;
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             double[][] image = covariance.times(basis);
             ritz = rayleighRitz(basis, image, block);
-            if (converged(ritz, k)) {
+            converged = converged(ritz, k);
+            if (converged) {
                 break;
             }
             basis = ritz.images();
@@ -129,15 +135,16 @@ public final class Pca {
         for (int j = 0; j < k; j++) {
             values[j] = Math.max(0, ritz.values()[j]);
         }
-        return new Eigenpairs(values, vectors, null);
+        return new Eigenpairs(values, vectors, null, converged);
     }
 
     /**
      * Eigenpairs in decreasing order, and the covariance times each vector.
      *
-     * @param images C·vectors[j], for the convergence test and the next iteration
+     * @param images    C·vectors[j], for the convergence test and the next iteration
+     * @param converged whether every wanted pair met the tolerance (for the final pairs)
      */
-    private record Eigenpairs(double[] values, double[][] vectors, double[][] images) {
+    private record Eigenpairs(double[] values, double[][] vectors, double[][] images, boolean converged) {
     }
 
     /** The Ritz pairs of the covariance on span(basis), given image = C·basis. */
@@ -167,7 +174,7 @@ public final class Pca {
             vectors[j] = combine(basis, weights);
             images[j] = combine(image, weights);
         }
-        return new Eigenpairs(sortedValues, vectors, images);
+        return new Eigenpairs(sortedValues, vectors, images, false);
     }
 
     private static boolean converged(Eigenpairs ritz, int k) {
@@ -259,6 +266,14 @@ public final class Pca {
     // ---- the fitted model -----------------------------------------------------------------------
 
     /** How many values a row has. */
+    /**
+     * Whether the components met the tolerance; if not, they are the best found in
+     * {@value #MAX_ITERATIONS} iterations and may not be the leading ones.
+     */
+    public boolean converged() {
+        return converged;
+    }
+
     public int dimension() {
         return dimension;
     }

@@ -25,7 +25,8 @@ public final class RocAuc {
         if (np == 0 || nn == 0) {
             throw new IllegalArgumentException("the AUC needs positives and negatives, got " + np + " and " + nn);
         }
-        // Scores with the group in the lowest bit of an index array, sorted by score.
+        // All scores in one array, positives first: an index below np is a positive. The indices
+        // are then sorted by their score.
         double[] scores = new double[np + nn];
         System.arraycopy(positives, 0, scores, 0, np);
         System.arraycopy(negatives, 0, scores, np, nn);

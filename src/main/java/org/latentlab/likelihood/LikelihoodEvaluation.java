@@ -1,7 +1,9 @@
 package org.latentlab.likelihood;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,7 +15,9 @@ import org.latentlab.model.Encoding;
  * Evaluates a whole set of images: importance sampling for each, and quadrature for a 2-D latent
  * space, shared between threads that each own a {@link LikelihoodEstimator}. The threads take
  * blocks of images in turn; every image draws its own ε stream ({@link EvaluationSettings#seed()}),
- * so the report is the same for any number of threads. Stateless.
+ * so the report is the same for any number of threads. A conditional VAE's images are scored as
+ * p(x|y) with each image's own class y: its decoder with y fixed ({@link DecoderWeights#forClass}),
+ * and q(z|x, y) from an encoder that read y too. Stateless.
  */
 public final class LikelihoodEvaluation {
 
@@ -28,12 +32,18 @@ public final class LikelihoodEvaluation {
      * returns when all are done.
      *
      * @param images   the set's pixels, one image after another
-     * @param encoding their posteriors q(z|x), in the same order
+     * @param labels   each image's class for a conditional decoder, else {@code null}
+     * @param encoding their posteriors q(z|x) (q(z|x, y) for a conditional model), in the same order
      * @throws CancellationException when {@code cancelled} answered true before the end
      */
-    public static LikelihoodReport run(DecoderWeights weights, float[] images, Encoding encoding,
+    public static LikelihoodReport run(DecoderWeights weights, float[] images, int[] labels, Encoding encoding,
             EvaluationSettings settings, BooleanSupplier cancelled) {
         int count = encoding.count();
+        if (weights.conditional() != (labels != null) || labels != null && labels.length < count) {
+            throw new IllegalArgumentException(weights.conditional()
+                    ? "a conditional decoder scores each image with its class: " + count + " images need as many labels"
+                    : "a decoder that reads no class takes no labels");
+        }
         if ((long) count * weights.outputSize() > images.length) {
             throw new IllegalArgumentException(count + " posteriors but only " + images.length / weights.outputSize()
                     + " images");
@@ -45,7 +55,7 @@ public final class LikelihoodEvaluation {
         }
         ImportanceEstimate[] importance = new ImportanceEstimate[count];
         long start = System.nanoTime();
-        inParallel(weights, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<ImportanceEstimate> block = estimator.importanceSampling(images, encoding, from, to,
                     settings.samples(), settings.seed(), stop);
             for (int i = from; i < to; i++) {
@@ -59,7 +69,7 @@ public final class LikelihoodEvaluation {
         }
         PosteriorGrid.Summary[] grids = new PosteriorGrid.Summary[count];
         start = System.nanoTime();
-        inParallel(weights, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<PosteriorGrid> block = estimator.posteriors(images, encoding, from, to, settings.quadrature(), stop);
             for (int i = from; i < to; i++) {
                 grids[i] = block.get(i - from).summary();
@@ -76,18 +86,29 @@ public final class LikelihoodEvaluation {
 
     /**
      * Runs {@code block} over all the images in blocks of {@link #BLOCK}, on the calling thread and
-     * {@code threads − 1} more, each with its own estimator; rethrows the first failure.
+     * {@code threads − 1} more, each with its own estimators; rethrows the first failure. With
+     * labels, a block is cut into runs of images of one class, each given that class's estimator.
      */
-    private static void inParallel(DecoderWeights weights, int count, int threads, BooleanSupplier cancelled,
-            Block block) {
+    private static void inParallel(DecoderWeights weights, int[] labels, int count, int threads,
+            BooleanSupplier cancelled, Block block) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
         Runnable work = () -> {
             try {
-                LikelihoodEstimator estimator = new LikelihoodEstimator(weights);
+                Map<Integer, LikelihoodEstimator> estimators = new HashMap<>();
                 for (int from = next.getAndAdd(BLOCK); from < count; from = next.getAndAdd(BLOCK)) {
-                    block.run(estimator, from, Math.min(count, from + BLOCK), stop);
+                    int to = Math.min(count, from + BLOCK);
+                    for (int a = from, b; a < to; a = b) {
+                        int label = labels == null ? -1 : labels[a];
+                        b = a + 1;
+                        while (b < to && labels != null && labels[b] == label) {
+                            b++;
+                        }
+                        LikelihoodEstimator estimator = estimators.computeIfAbsent(label,
+                                y -> new LikelihoodEstimator(y < 0 ? weights : weights.forClass(y)));
+                        block.run(estimator, a, b, stop);
+                    }
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);

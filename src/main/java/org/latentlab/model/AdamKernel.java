@@ -3,8 +3,11 @@ package org.latentlab.model;
 /**
  * One Adam update of a range of a flat parameter array, PyTorch's formula (which the numpy peer
  * copies): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², p ← p − (lr / (1−β₁ᵗ)) · m / (√v / √(1−β₂ᵗ) + ε).
- * This is the scalar reference, which also finishes what {@link VectorAdamKernel} leaves over.
- * Stateless.
+ * m and v are set to 0 when they fall below the normal float range: that happens to the moments of
+ * a parameter whose gradient has stopped (m shrinks by β₁ a step and would stick at a few times
+ * 2⁻¹⁴⁹), and there the step lr·m̂/(√v̂ + ε) is already far below the parameter's last bit, so zero
+ * changes nothing ({@link Subnormals}). This is the scalar reference, which also finishes what
+ * {@link VectorAdamKernel} leaves over. Stateless.
  */
 class AdamKernel {
 
@@ -29,8 +32,8 @@ class AdamKernel {
             float stepSize, float inverseRootCorrection) {
         for (int i = from; i < to; i++) {
             float gradient = g.get(i);
-            float first = B1 * m.get(i) + (1 - B1) * gradient;
-            float second = B2 * v.get(i) + (1 - B2) * (gradient * gradient);
+            float first = Subnormals.flushed(B1 * m.get(i) + (1 - B1) * gradient);
+            float second = Subnormals.flushed(B2 * v.get(i) + (1 - B2) * (gradient * gradient));
             m.put(i, first);
             v.put(i, second);
             p.put(i, p.get(i) - stepSize * first / ((float) Math.sqrt(second) * inverseRootCorrection + EPS));

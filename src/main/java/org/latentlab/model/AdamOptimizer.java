@@ -10,6 +10,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class AdamOptimizer {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     private final NativeFloats parameters;
     private final NativeFloats gradients;
     private final NativeFloats firstMoment;

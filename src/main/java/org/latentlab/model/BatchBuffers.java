@@ -29,6 +29,18 @@ final class BatchBuffers<T> {
         this.factory = factory;
     }
 
+    /** Work on rows {@code start} to {@code start + rows} of a longer input. */
+    interface Chunk {
+        void run(int start, int rows);
+    }
+
+    /** Runs {@code chunk} over {@code count} rows in pieces of at most {@value #MAX_ROWS}. */
+    static void forEachChunk(int count, Chunk chunk) {
+        for (int start = 0; start < count; start += MAX_ROWS) {
+            chunk.run(start, Math.min(MAX_ROWS, count - start));
+        }
+    }
+
     T forRows(int rows) {
         if (rows < 1 || rows > MAX_ROWS) {
             throw new IllegalArgumentException("batch of " + rows + " rows is outside 1.." + MAX_ROWS);

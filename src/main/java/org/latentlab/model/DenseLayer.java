@@ -1,5 +1,7 @@
 package org.latentlab.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -16,6 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class DenseLayer {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     final int inputs;
     final int outputs;
     /** The nonlinearity, or {@code null} for a linear layer (the latent heads and the decoder's output). */
@@ -26,6 +32,8 @@ final class DenseLayer {
     final INDArray weights;
     /** ∂L/∂W̃ in the gradient array, or {@code null} for a layer that only ever runs forward. */
     final INDArray augmentedWeightGradient;
+    private final INDArray flatParameters;
+    private final long offset;
 
     /**
      * @param gradients the flat gradient array laid out like {@code parameters}, or {@code null}
@@ -37,11 +45,41 @@ final class DenseLayer {
         this.augmentedWeights = matrixView(parameters, offset, inputs + 1, outputs);
         this.weights = matrixView(parameters, offset, inputs, outputs);
         this.augmentedWeightGradient = gradients == null ? null : matrixView(gradients, offset, inputs + 1, outputs);
+        this.flatParameters = parameters;
+        this.offset = offset;
+    }
+
+    /**
+     * The weights of the first {@code rows} inputs alone, the first rows of W: for the gradient with
+     * respect to those inputs only (a conditional VAE's z, beside the class inputs that need none).
+     */
+    INDArray leadingWeights(int rows) {
+        if (rows < 1 || rows > inputs) {
+            throw new IllegalArgumentException("the first " + rows + " of " + inputs + " inputs");
+        }
+        return rows == inputs ? weights : matrixView(flatParameters, offset, rows, outputs);
     }
 
     /** How many parameters a layer of this shape takes: the weights, then the biases. */
     static long parameterCount(int inputs, int outputs) {
         return (long) (inputs + 1) * outputs;
+    }
+
+    /**
+     * Dense layers of the given widths laid out one after another from {@code offset}: all with
+     * the {@code hidden} activation but the last, which has {@code last} ({@code null}: linear).
+     *
+     * @param gradients the flat gradient array laid out like {@code parameters}, or {@code null}
+     */
+    static List<DenseLayer> chain(INDArray parameters, INDArray gradients, List<Integer> widths, long offset,
+            Activation hidden, Activation last) {
+        List<DenseLayer> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < widths.size(); i++) {
+            Activation activation = i + 2 == widths.size() ? last : hidden;
+            layers.add(new DenseLayer(parameters, gradients, offset, widths.get(i), widths.get(i + 1), activation));
+            offset += parameterCount(widths.get(i), widths.get(i + 1));
+        }
+        return layers;
     }
 
     private static INDArray matrixView(INDArray flat, long offset, int rows, int columns) {

@@ -3,6 +3,11 @@ package org.latentlab.model;
 /**
  * Where a set of images lands in latent space: row-major {@code count × latentSize} arrays.
  *
+ * <p>The arrays are copied in, so whoever made them may go on using theirs. They are handed out
+ * as they are, since views read them for every new snapshot (a copy there would cost up to
+ * 2.5 MB each time): read them, never write to them; {@link #mean} and {@link #logVariance} read
+ * one value.
+ *
  * @param means        μ(x), or z itself for a deterministic autoencoder
  * @param logVariances log σ²(x) of the posterior, or {@code null} for an autoencoder, which has
  *                     no posterior
@@ -16,6 +21,8 @@ public record Encoding(float[] means, float[] logVariances, int count, int laten
         if (logVariances != null && logVariances.length != means.length) {
             throw new IllegalArgumentException("log-variances and means differ in length");
         }
+        means = means.clone();
+        logVariances = logVariances == null ? null : logVariances.clone();
     }
 
     public boolean hasPosterior() {
@@ -24,6 +31,14 @@ public record Encoding(float[] means, float[] logVariances, int count, int laten
 
     public float mean(int image, int dimension) {
         return means[image * latentSize + dimension];
+    }
+
+    /** log σ² of image {@code image}'s posterior in {@code dimension}; only for a VAE. */
+    public float logVariance(int image, int dimension) {
+        if (logVariances == null) {
+            throw new IllegalStateException("an autoencoder's codes have no posterior variance");
+        }
+        return logVariances[image * latentSize + dimension];
     }
 
     /**

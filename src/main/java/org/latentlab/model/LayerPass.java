@@ -35,7 +35,9 @@ final class LayerPass {
 
     /**
      * @param input                   x̃ for this layer
-     * @param inputGradient           where ∂L/∂x goes ({@code rows × inputs}), or {@code null} when nobody needs it
+     * @param inputGradient           where ∂L/∂x goes ({@code rows × inputs}), or {@code null} when nobody needs it;
+     *                                when narrower than the inputs, ∂L/∂x of the first inputs alone (a conditional
+     *                                VAE's z, whose class inputs need no gradient)
      * @param accumulateInputGradient add ∂L/∂x to what is there instead of overwriting it
      * @param withGradients           also bind the backward pass
      */
@@ -52,7 +54,8 @@ final class LayerPass {
             this.weightGradient = new MatrixMultiply(input.array, true, outputGradient.array, false,
                     layer.augmentedWeightGradient, false);
             this.inputGradient = inputGradient == null ? null
-                    : new MatrixMultiply(outputGradient.array, false, layer.weights, true, inputGradient.array,
+                    : new MatrixMultiply(outputGradient.array, false,
+                            layer.leadingWeights((int) inputGradient.array.columns()), true, inputGradient.array,
                             accumulateInputGradient);
         } else {
             this.outputGradient = null;

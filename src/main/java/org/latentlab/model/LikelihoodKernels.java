@@ -8,8 +8,11 @@ package org.latentlab.model;
  *
  * <p>Bernoulli, from logits l: −log p = softplus(l) − x·l, computed as
  * max(l, 0) + log(1 + e^−|l|) − x·l so that no exponential overflows; its derivative is
- * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x. Gaussian with fixed σ, from the mean m:
- * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ².
+ * sigmoid(l) − x = (l ≥ 0 ? 1 : e^−|l|) / (1 + e^−|l|) − x, where e^−|l| is taken as 0 for
+ * |l| &gt; 40 ({@link Subnormals#NEGLIGIBLE_EXPONENT}). Gaussian with fixed σ, from the mean m:
+ * −log p = ½((x − m)/σ)² + log σ + ½ log 2π, with derivative (m − x)/σ². A Gaussian whose σ is
+ * learned per pixel takes {@link #squaredResidualsByColumn}: each column's residuals scaled by its
+ * own 1/σ², and each column's sum of squares for the gradient of its σ ({@link LearnedDecoderStd}).
  */
 class LikelihoodKernels {
 
@@ -53,6 +56,35 @@ class LikelihoodKernels {
         return total;
     }
 
+    /**
+     * Σ_rows (m − x)² for each column into {@code columnSums} (overwritten); writes
+     * {@code columnScales[c] · (m − x)} into the gradient, as 0 where it would be subnormal.
+     *
+     * @param columnScales one factor per column (the scale and 1/σ² of its pixel)
+     * @param gradient     receives the scaled residuals, {@code rows × width}; {@code null} to skip
+     */
+    void squaredResidualsByColumn(NativeFloats means, NativeFloats targets, int targetStride, NativeFloats gradient,
+            float[] columnScales, float[] columnSums, int rows, int width) {
+        java.util.Arrays.fill(columnSums, 0, width, 0f);
+        for (int r = 0; r < rows; r++) {
+            squaredResidualsByColumn(means, r * width, targets, r * targetStride, gradient, columnScales, columnSums,
+                    0, width);
+        }
+    }
+
+    /** Columns {@code from} to {@code to} of one row of {@link #squaredResidualsByColumn}. */
+    static void squaredResidualsByColumn(NativeFloats means, int row, NativeFloats targets, int targetRow,
+            NativeFloats gradient, float[] columnScales, float[] columnSums, int from, int to) {
+        for (int c = from; c < to; c++) {
+            float residual = means.get(row + c) - targets.get(targetRow + c);
+            columnSums[c] += residual * residual;
+            if (gradient != null) {
+                float g = columnScales[c] * residual;
+                gradient.put(row + c, Math.abs(g) < Float.MIN_NORMAL ? 0f : g);
+            }
+        }
+    }
+
     /** Columns {@code from} to {@code to} of one row of {@link #bernoulli}. */
     static double bernoulli(NativeFloats logits, int row, NativeFloats targets, int targetRow, NativeFloats gradient,
             float scale, int from, int to) {
@@ -60,7 +92,7 @@ class LikelihoodKernels {
         for (int c = from; c < to; c++) {
             float l = logits.get(row + c);
             float x = targets.get(targetRow + c);
-            double e = Math.exp(-Math.abs(l));
+            double e = saturated(l) ? 0 : Math.exp(-Math.abs(l));
             total += Math.max(l, 0f) + Math.log(1 + e) - x * l;
             if (gradient != null) {
                 double sigmoid = (l >= 0 ? 1 : e) / (1 + e);
@@ -95,9 +127,19 @@ class LikelihoodKernels {
     static void meanImageRange(Likelihood likelihood, NativeFloats outputs, int from, int to) {
         for (int i = from; i < to; i++) {
             float v = outputs.get(i);
-            outputs.put(i, likelihood == Likelihood.BERNOULLI
-                    ? (float) (1 / (1 + Math.exp(-v)))
-                    : Math.min(1f, Math.max(0f, v)));
+            if (likelihood == Likelihood.GAUSSIAN) {
+                outputs.put(i, Math.min(1f, Math.max(0f, v)));
+            } else {
+                outputs.put(i, saturated(v) ? (v < 0 ? 0f : 1f) : (float) (1 / (1 + Math.exp(-v))));
+            }
         }
+    }
+
+    /**
+     * Whether e^−|l| is taken as 0, as the vector kernels do: then σ(l) is exactly 0 or 1 and
+     * log(1 + e^−|l|) is 0, which keeps the gradient σ(l)/B out of the subnormal range.
+     */
+    private static boolean saturated(float l) {
+        return Math.abs(l) > Subnormals.NEGLIGIBLE_EXPONENT;
     }
 }

@@ -18,6 +18,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 final class MatrixMultiply {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     private static final NativeOps LIBND4J = NativeOpsHolder.getInstance().getDeviceNativeOps();
 
     /** Keeps the native context alive as long as this multiply. */

@@ -1,11 +1,24 @@
 package org.latentlab.model;
 
-/** Which network: a variational autoencoder or the deterministic autoencoder it is compared with. */
+/**
+ * Which network: a variational autoencoder, the deterministic autoencoder it is compared with, a
+ * VAE with two stochastic levels, or a VAE conditioned on each image's class.
+ */
 public enum ModelKind {
     /** Encoder outputs a Gaussian posterior q(z|x) = N(μ, diag σ²); z is sampled from it. */
     VAE("vae"),
     /** Encoder outputs one point z; no posterior, no KL term. */
-    AUTOENCODER("ae");
+    AUTOENCODER("ae"),
+    /**
+     * Two stochastic levels: q(z₁|x) and q(z₂|x) from one encoder; generation z₂ ~ N(0, I), then
+     * z₁ ~ p(z₁|z₂) (a Gaussian whose mean and variance a small network gives), then x from z₁.
+     */
+    HVAE("hvae"),
+    /**
+     * A conditional VAE: the image's class, one-hot, goes into the encoder beside the pixels and into
+     * the decoder beside z, so z is left to carry what the class does not say (the "style").
+     */
+    CVAE("cvae");
 
     private final String cliName;
 
@@ -24,6 +37,6 @@ public enum ModelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown model '" + name + "': expected vae or ae");
+        throw new IllegalArgumentException("unknown model '" + name + "': expected vae, ae, hvae or cvae");
     }
 }

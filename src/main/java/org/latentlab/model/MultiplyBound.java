@@ -1,5 +1,7 @@
 package org.latentlab.model;
 
+import java.util.function.IntConsumer;
+
 /**
  * How long the matrix multiplies of a training epoch take on their own, with the same bound ops
  * and array shapes as training: the floor that the rest of the step (kernels, optimizer, data)
@@ -8,13 +10,14 @@ package org.latentlab.model;
  */
 public final class MultiplyBound {
 
-    private final DenseAutoencoder model;
+    private final IntConsumer oneStep;
     private final int batch;
     private final int images;
 
     /** The multiplies of training {@code config} on {@code images} images in batches of {@code batch}. */
     public MultiplyBound(ModelConfig config, int batch, int images) {
-        this.model = new DenseAutoencoder(config);
+        this.oneStep = config.kind() == ModelKind.HVAE ? new HierarchicalAutoencoder(config)::multipliesOfOneStep
+                : new DenseAutoencoder(config)::multipliesOfOneStep;
         this.batch = batch;
         this.images = images;
         secondsPerEpoch(); // binds the ops and warms up
@@ -24,10 +27,10 @@ public final class MultiplyBound {
     public double secondsPerEpoch() {
         long start = System.nanoTime();
         for (int b = 0; b < images / batch; b++) {
-            model.multipliesOfOneStep(batch);
+            oneStep.accept(batch);
         }
         if (images % batch > 0) {
-            model.multipliesOfOneStep(images % batch);
+            oneStep.accept(images % batch);
         }
         return (System.nanoTime() - start) / 1e9;
     }

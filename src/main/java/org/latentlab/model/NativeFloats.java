@@ -15,6 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class NativeFloats {
 
+    static {
+        NativeBackend.load(); // chooses OpenBLAS's kernels and threads before ND4J first loads
+    }
+
     final INDArray array;
     /** The array's whole data buffer, native byte order; element i of the array is at byte {@code 4 * i}. */
     final ByteBuffer bytes;
@@ -80,6 +84,30 @@ final class NativeFloats {
     void putRows(float[] source, int sourceOffset, int rows, int columns, int stride) {
         for (int r = 0; r < rows; r++) {
             floats.put(r * stride, source, sourceOffset + r * columns, columns);
+        }
+    }
+
+    /**
+     * Writes the classes of {@code rows} images, {@code labels[start]}…, one-hot into columns
+     * {@code firstColumn} to {@code firstColumn + classes − 1} of each row: 1 at the class, 0 elsewhere.
+     *
+     * @throws IllegalArgumentException if a label is not one of the classes
+     */
+    void putOneHot(int[] labels, int start, int rows, int firstColumn, int classes) {
+        if (labels.length < start + rows) {
+            throw new IllegalArgumentException(rows + " images from " + start + " need as many labels, got "
+                    + labels.length);
+        }
+        int stride = (int) array.columns();
+        for (int r = 0; r < rows; r++) {
+            int label = labels[start + r];
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " is not one of the " + classes + " classes 0.."
+                        + (classes - 1));
+            }
+            for (int c = 0; c < classes; c++) {
+                put(r * stride + firstColumn + c, c == label ? 1f : 0f);
+            }
         }
     }
 

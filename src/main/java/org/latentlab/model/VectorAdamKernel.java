@@ -2,10 +2,12 @@ package org.latentlab.model;
 
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link AdamKernel} with the Java Vector API: the same update, a vector of parameters at a time.
+ * {@link AdamKernel} with the Java Vector API: the same update, moments below the normal range set
+ * to 0 as there, a vector of parameters at a time.
  * Loaded only when {@code jdk.incubator.vector} is present. Stateless.
  */
 final class VectorAdamKernel extends AdamKernel {
@@ -22,8 +24,10 @@ final class VectorAdamKernel extends AdamKernel {
             FloatVector gradient = FloatVector.fromByteBuffer(SPECIES, g.bytes, at, ORDER);
             FloatVector first = FloatVector.fromByteBuffer(SPECIES, m.bytes, at, ORDER).mul(B1)
                     .add(gradient.mul(1 - B1));
+            first = first.blend(0f, first.abs().compare(VectorOperators.LT, Float.MIN_NORMAL));
             FloatVector second = FloatVector.fromByteBuffer(SPECIES, v.bytes, at, ORDER).mul(B2)
                     .add(gradient.mul(gradient).mul(1 - B2));
+            second = second.blend(0f, second.compare(VectorOperators.LT, Float.MIN_NORMAL)); // v ≥ 0
             first.intoByteBuffer(m.bytes, at, ORDER);
             second.intoByteBuffer(v.bytes, at, ORDER);
             FloatVector denominator = second.sqrt().mul(inverseRootCorrection).add(EPS);

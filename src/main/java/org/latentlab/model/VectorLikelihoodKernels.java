@@ -95,6 +95,29 @@ final class VectorLikelihoodKernels extends LikelihoodKernels {
     }
 
     @Override
+    void squaredResidualsByColumn(NativeFloats means, NativeFloats targets, int targetStride, NativeFloats gradient,
+            float[] columnScales, float[] columnSums, int rows, int width) {
+        java.util.Arrays.fill(columnSums, 0, width, 0f);
+        int bound = SPECIES.loopBound(width);
+        for (int r = 0; r < rows; r++) {
+            int row = r * width;
+            int targetRow = r * targetStride;
+            for (int c = 0; c < bound; c += SPECIES.length()) {
+                FloatVector m = FloatVector.fromByteBuffer(SPECIES, means.bytes, (row + c) << 2, ORDER);
+                FloatVector x = FloatVector.fromByteBuffer(SPECIES, targets.bytes, (targetRow + c) << 2, ORDER);
+                FloatVector residual = m.sub(x);
+                residual.fma(residual, FloatVector.fromArray(SPECIES, columnSums, c)).intoArray(columnSums, c);
+                if (gradient != null) {
+                    FloatVector g = residual.mul(FloatVector.fromArray(SPECIES, columnScales, c));
+                    g.blend(0f, g.abs().compare(VectorOperators.LT, Float.MIN_NORMAL))
+                            .intoByteBuffer(gradient.bytes, (row + c) << 2, ORDER);
+                }
+            }
+            squaredResidualsByColumn(means, row, targets, targetRow, gradient, columnScales, columnSums, bound, width);
+        }
+    }
+
+    @Override
     void meanImage(Likelihood likelihood, NativeFloats outputs, int from, int to) {
         if (likelihood != Likelihood.BERNOULLI) {
             super.meanImage(likelihood, outputs, from, to); // a clip to [0, 1], once per decode

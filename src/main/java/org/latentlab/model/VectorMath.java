@@ -2,6 +2,7 @@ package org.latentlab.model;
 
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -30,8 +31,8 @@ final class VectorMath {
     /** ln 2 split in two so that n·LN2_HIGH is exact (Cody and Waite). */
     private static final float LN2_HIGH = 0.693359375f;
     private static final float LN2_LOW = -2.12194440e-4f;
-    /** Keeps 2ⁿ a normal float: e^−87.3 ≈ 1.2·10⁻³⁸ stands for anything smaller. */
-    private static final float LOWEST = -87.3f;
+    /** Below this the result is 0 ({@link Subnormals#NEGLIGIBLE_EXPONENT}); it also keeps n well inside 2ⁿ's normal range. */
+    private static final float LOWEST = -Subnormals.NEGLIGIBLE_EXPONENT;
 
     /** Per thread: scratch rows of the kernels, reused from call to call. */
     private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[0]);
@@ -40,9 +41,10 @@ final class VectorMath {
     }
 
     /**
-     * out[i] = e^(−k·|x[from + i]|) for i below {@code count}, a multiple of the vector length:
-     * e^y = 2ⁿ · e^r with n = round(y·log₂e) and |r| ≤ ½ln 2, e^r = 1 + r + r²·P(r) with Cephes'
-     * polynomial (relative error ≈ 2·10⁻⁷).
+     * out[i] = e^(−k·|x[from + i]|) for i below {@code count}, a multiple of the vector length, and
+     * 0 where k·|x| exceeds {@link Subnormals#NEGLIGIBLE_EXPONENT}, so that nothing computed from it
+     * falls below the normal float range: e^y = 2ⁿ · e^r with n = round(y·log₂e) and |r| ≤ ½ln 2,
+     * e^r = 1 + r + r²·P(r) with Cephes' polynomial (relative error ≈ 2·10⁻⁷).
      */
     static void expOfNegativeAbs(NativeFloats x, int from, float k, float[] out, int count) {
         FloatVector p1 = FloatVector.broadcast(SPECIES, 8.3334519073e-3f);
@@ -50,8 +52,9 @@ final class VectorMath {
         FloatVector p3 = FloatVector.broadcast(SPECIES, 1.6666665459e-1f);
         FloatVector p4 = FloatVector.broadcast(SPECIES, 5.0000001201e-1f);
         for (int i = 0; i < count; i += SPECIES.length()) {
-            FloatVector y = FloatVector.fromByteBuffer(SPECIES, x.bytes, (from + i) << 2, ORDER).abs().mul(-k)
-                    .max(LOWEST);
+            FloatVector exponent = FloatVector.fromByteBuffer(SPECIES, x.bytes, (from + i) << 2, ORDER).abs().mul(-k);
+            VectorMask<Float> negligible = exponent.compare(VectorOperators.LT, LOWEST);
+            FloatVector y = exponent.max(LOWEST);
             FloatVector shifted = y.fma(LOG2_E, ROUNDING);
             FloatVector n = shifted.sub(ROUNDING);
             FloatVector r = n.mul(-LN2_HIGH).add(y).sub(n.mul(LN2_LOW));
@@ -59,7 +62,7 @@ final class VectorMath {
             FloatVector er = p.mul(r.mul(r)).add(r).add(1f);
             FloatVector twoToN = shifted.reinterpretAsInts().sub(ROUNDING_BITS - 127)
                     .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-            er.mul(twoToN).intoArray(out, i);
+            er.mul(twoToN).blend(0f, negligible).intoArray(out, i);
         }
     }
 

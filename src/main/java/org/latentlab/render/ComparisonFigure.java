@@ -1,10 +1,8 @@
 package org.latentlab.render;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 /**
  * One figure of the compare lab for a slide: a column per model, each with its latent space as a
@@ -15,7 +13,7 @@ import java.util.List;
  * classes.
  *
  * <p>The whole-space range is fitted to every panel's points (as {@link Scatter} fits one) unless
- * set; the close-up shows ±{@value #DEFAULT_CLOSE_UP} around the origin, where the prior puts
+ * set; the close-up shows ±{@value #CLOSE_UP} around the origin, where the prior puts
  * almost all its mass and the decoded grid lies. Points outside either are counted in their panel.
  * Images are drawn pixel for pixel at an integer scale, as in {@link ImageGrid}.
  *
@@ -37,26 +35,21 @@ public final class ComparisonFigure {
     private static final int RATE_DISTORTION_HEIGHT = 760;
 
     /** Half the width of the close-up on the prior, in latent units (prior standard deviations). */
-    public static final double DEFAULT_CLOSE_UP = 4;
+    static final double CLOSE_UP = 4;
+    /** The prior samples are laid out in this many rows. */
+    private static final int SAMPLE_ROWS = 2;
 
     private final double rangeMin;
     private final double rangeMax;
-    private final double closeUp;
-    private final int sampleRows;
 
-    /**
-     * A figure with the whole-space range fitted to all panels, a close-up of ±{@value #DEFAULT_CLOSE_UP},
-     * and the samples in two rows.
-     */
+    /** A figure with the whole-space range fitted to all panels. */
     public ComparisonFigure() {
-        this(Double.NaN, Double.NaN, DEFAULT_CLOSE_UP, 2);
+        this(Double.NaN, Double.NaN);
     }
 
-    private ComparisonFigure(double rangeMin, double rangeMax, double closeUp, int sampleRows) {
+    private ComparisonFigure(double rangeMin, double rangeMax) {
         this.rangeMin = rangeMin;
         this.rangeMax = rangeMax;
-        this.closeUp = closeUp;
-        this.sampleRows = sampleRows;
     }
 
     /** This figure with every scatter's axes running from {@code min} to {@code max}. */
@@ -64,24 +57,9 @@ public final class ComparisonFigure {
         if (!Double.isFinite(min) || !Double.isFinite(max) || !(min < max)) {
             throw new IllegalArgumentException("an axis range needs finite min < max, got [" + min + ", " + max + "]");
         }
-        return new ComparisonFigure(min, max, closeUp, sampleRows);
+        return new ComparisonFigure(min, max);
     }
 
-    /** This figure with the close-up showing ±{@code halfRange} around the origin; 0 for no close-up row. */
-    public ComparisonFigure withCloseUp(double halfRange) {
-        if (!(halfRange >= 0) || Double.isInfinite(halfRange)) {
-            throw new IllegalArgumentException("the close-up's half range must be a finite number ≥ 0, got " + halfRange);
-        }
-        return new ComparisonFigure(rangeMin, rangeMax, halfRange, sampleRows);
-    }
-
-    /** This figure with the prior samples laid out in {@code rows} rows. */
-    public ComparisonFigure withSampleRows(int rows) {
-        if (rows < 1 || rows > 8) {
-            throw new IllegalArgumentException("sample rows " + rows + " is outside 1..8");
-        }
-        return new ComparisonFigure(rangeMin, rangeMax, closeUp, rows);
-    }
 
     /** The scatter range all panels share: as set, or the widest of the ranges fitted to each. */
     double[] scatterRange(ComparisonFigureData data) {
@@ -102,7 +80,7 @@ public final class ComparisonFigure {
         Scatter panelScatter = new Scatter().withSize(layout.columnWidth(), layout.scatterHeight())
                 .withPriorContours(true).withLegend(false);
         Scatter whole = panelScatter.withRange(range[0], range[1]);
-        Scatter near = closeUp > 0 ? panelScatter.withRange(-closeUp, closeUp) : null;
+        Scatter near = panelScatter.withRange(-CLOSE_UP, CLOSE_UP);
 
         for (int c = 0; c < data.panels().size(); c++) {
             ComparisonFigureData.Panel panel = data.panels().get(c);
@@ -110,9 +88,7 @@ public final class ComparisonFigure {
             drawColumnTitle(canvas, panel, left, layout.columnWidth(), layout.columnTitleTop());
             FigureLabels axes = new FigureLabels(null, panel.xAxis(), panel.yAxis(), null);
             canvas.graphics().drawImage(whole.draw(panel.scatter(), axes), left, layout.scatterTop(), null);
-            if (near != null) {
-                canvas.graphics().drawImage(near.draw(panel.scatter(), axes), left, layout.closeUpTop(), null);
-            }
+            canvas.graphics().drawImage(near.draw(panel.scatter(), axes), left, layout.closeUpTop(), null);
             paintGrid(canvas.image(), panel, centred(left, layout.columnWidth(), layout.gridWidth()), layout);
             paintSamples(canvas.image(), panel, centred(left, layout.columnWidth(), layout.samplesWidth()), layout);
             double y = layout.numbersTop();
@@ -168,10 +144,8 @@ public final class ComparisonFigure {
         double x = MARGIN + FigureCanvas.LEGEND.getSize() / 2.0;
         canvas.drawVerticalText("whole latent space", FigureCanvas.AXIS_TITLE, Palette.TEXT, x,
                 layout.scatterTop() + layout.scatterHeight() / 2.0);
-        if (layout.closeUpRows() > 0) {
-            canvas.drawVerticalText("around the prior", FigureCanvas.AXIS_TITLE, Palette.TEXT, x,
-                    layout.closeUpTop() + layout.scatterHeight() / 2.0);
-        }
+        canvas.drawVerticalText("around the prior", FigureCanvas.AXIS_TITLE, Palette.TEXT, x,
+                layout.closeUpTop() + layout.scatterHeight() / 2.0);
         canvas.drawVerticalText("decoded grid", FigureCanvas.AXIS_TITLE, Palette.TEXT, x,
                 layout.gridTop() + layout.gridHeight() / 2.0);
         canvas.drawVerticalText("prior samples", FigureCanvas.LEGEND, Palette.TEXT, x,
@@ -208,18 +182,18 @@ public final class ComparisonFigure {
         int n = first.gridSize();
         int scale = Math.max(1, Math.min(4, (int) Math.round((double) COLUMN_TARGET / (n * imageWidth))));
         int gridWidth = n * imageWidth * scale;
-        int samplesPerRow = (first.samples().count() + sampleRows - 1) / sampleRows;
+        int samplesPerRow = (first.samples().count() + SAMPLE_ROWS - 1) / SAMPLE_ROWS;
         int samplesWidth = samplesPerRow * (imageWidth * scale + SAMPLE_GAP) - SAMPLE_GAP;
         int columnWidth = Math.max(MIN_COLUMN_WIDTH, Math.max(gridWidth, samplesWidth));
         int header = FigureCanvas.headerHeight(data.labels()) + 8;
         int numbers = data.panels().stream().mapToInt(p -> p.numbers().size()).max().orElse(0);
-        return new Layout(data.panels().size(), columnWidth, closeUp > 0 ? 1 : 0, scale, gridWidth,
+        return new Layout(data.panels().size(), columnWidth, scale, gridWidth,
                 n * imageHeight * scale, samplesPerRow, samplesWidth,
-                sampleRows * (imageHeight * scale + SAMPLE_GAP) - SAMPLE_GAP, header, numbers);
+                SAMPLE_ROWS * (imageHeight * scale + SAMPLE_GAP) - SAMPLE_GAP, header, numbers);
     }
 
     /** The geometry of the figure, computed once. */
-    record Layout(int columns, int columnWidth, int closeUpRows, int gridScale, int gridWidth, int gridHeight,
+    record Layout(int columns, int columnWidth, int gridScale, int gridWidth, int gridHeight,
                   int samplesPerRow, int samplesWidth, int samplesHeight, int columnTitleTop, int numberLines) {
 
         int scatterHeight() {
@@ -239,7 +213,7 @@ public final class ComparisonFigure {
         }
 
         int gridTop() {
-            return closeUpTop() + closeUpRows * scatterHeight() + ROW_GAP;
+            return closeUpTop() + scatterHeight() + ROW_GAP;
         }
 
         int samplesTop() {

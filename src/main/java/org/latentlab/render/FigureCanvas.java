@@ -49,13 +49,18 @@ final class FigureCanvas {
         }
         image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         g = image.createGraphics();
+        antialias(g);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+    }
+
+    /** Sets {@code g} to draw as every figure does: antialiased shapes and text, exact strokes. */
+    static void antialias(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
     }
 
     /** A blank white canvas of the given size in pixels. */

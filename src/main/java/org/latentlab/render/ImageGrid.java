@@ -94,7 +94,23 @@ public final class ImageGrid {
         if (data.lattice() != null) {
             drawLatticeAxes(canvas, data, layout, labels, cellWidth, cellHeight);
         }
+        if (!data.rowNames().isEmpty()) {
+            drawRowNames(canvas, data, layout, labels, cellHeight);
+        }
         return canvas.finish();
+    }
+
+    /** Each row's name left of it, and the vertical axis title (if any) left of the names. */
+    private void drawRowNames(FigureCanvas canvas, ImageGridData data, Layout layout, FigureLabels labels,
+                              int cellHeight) {
+        for (int row = 0; row < data.rows(); row++) {
+            canvas.drawText(data.rowNames().get(row), layout.tickFont(), Palette.TEXT, layout.left() - LABEL_GAP,
+                    layout.cellTop(row) + cellHeight / 2.0, FigureCanvas.Horizontal.RIGHT, FigureCanvas.Vertical.MIDDLE);
+        }
+        if (labels.yAxisLabel() != null) {
+            double right = layout.left() - LABEL_GAP - widest(canvas, data.rowNames(), layout.tickFont()) - 12;
+            canvas.drawVerticalAxisTitle(labels.yAxisLabel(), right, layout.top() + layout.gridHeight() / 2.0);
+        }
     }
 
     private static FigureLabels labelsOf(ImageGridData data) {
@@ -160,6 +176,10 @@ public final class ImageGrid {
             left = (int) Math.ceil(PlotAxes.TICK_LENGTH + LABEL_GAP + widestY + 12
                     + measure.verticalAxisTitleWidth(labels.yAxisLabel()) + PADDING);
             bottomMargin = PlotAxes.BOTTOM_MARGIN + PADDING / 2;
+        } else if (!data.rowNames().isEmpty()) {
+            double widestName = widest(measure, data.rowNames(), tickFont);
+            left = (int) Math.ceil(LABEL_GAP + widestName + PADDING
+                    + (labels.yAxisLabel() == null ? 0 : 12 + measure.verticalAxisTitleWidth(labels.yAxisLabel())));
         }
         int top = FigureCanvas.headerHeight(labels);
         double headerWidth = Math.max(

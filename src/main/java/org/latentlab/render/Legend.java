@@ -2,7 +2,6 @@ package org.latentlab.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.List;
@@ -15,8 +14,16 @@ final class Legend {
     /** How an entry's swatch is drawn: as the mark it explains looks in the plot. */
     enum Swatch { DOT, LINE, FAINT_LINE, DASHED_LINE, CROSS, LINE_WITH_DOT }
 
-    /** One row of a legend. */
-    record Entry(String label, Color colour, Swatch swatch) {
+    /**
+     * One row of a legend.
+     *
+     * @param marker the shape a {@link Swatch#DOT} is drawn in, as its class's points are
+     */
+    record Entry(String label, Color colour, Swatch swatch, MarkerShape marker) {
+
+        Entry(String label, Color colour, Swatch swatch) {
+            this(label, colour, swatch, MarkerShape.CIRCLE);
+        }
     }
 
     private static final int PADDING = 12;
@@ -69,7 +76,7 @@ final class Legend {
         double centreX = left + SWATCH_WIDTH / 2.0;
         g.setColor(entry.colour());
         switch (entry.swatch()) {
-            case DOT -> g.fill(new Ellipse2D.Double(centreX - 6, centreY - 6, 12, 12));
+            case DOT -> g.fill(Marks.marker(entry.marker(), centreX, centreY, 6));
             case LINE -> {
                 g.setStroke(FigureCanvas.solid(3f));
                 g.draw(new Line2D.Double(left, centreY, left + SWATCH_WIDTH, centreY));

@@ -93,11 +93,6 @@ public final class LossCurves {
         return new LossCurves(width, height, logScale, smoothingWindow, min, max);
     }
 
-    /** These curves with the vertical range chosen from the data, as the class comment says (the default). */
-    public LossCurves withFittedYRange() {
-        return new LossCurves(width, height, logScale, smoothingWindow, Double.NaN, Double.NaN);
-    }
-
     /**
      * These curves with the bold line the mean of {@code iterations} iterations centred on each
      * (1 for no smoothing, 0 for automatic: about a hundredth of the run).
@@ -309,6 +304,10 @@ public final class LossCurves {
         }
         if (history.kl() != null) {
             series.add(series(KL_LABEL, Palette.KL, history.kl(), window));
+        }
+        for (int l = 0; l < history.klByLevel().size(); l++) {
+            series.add(series(KL_LABEL + " of z" + (char) ('₁' + l), Color.decode(Palette.KL_LEVEL_HEX.get(l)),
+                    history.klByLevel().get(l), window));
         }
         return series;
     }

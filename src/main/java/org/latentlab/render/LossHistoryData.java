@@ -1,5 +1,6 @@
 package org.latentlab.render;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,14 +20,24 @@ import java.util.Objects;
  * @param validationIterations   the iteration count at the end of each epoch; {@code null} for none
  * @param validationNegativeElbo the validation set's negative ELBO at those points; {@code null} exactly
  *                               when {@code validationIterations} is
+ * @param klByLevel              a hierarchical VAE's KL term split by level, lowest first; empty for a
+ *                               model of one level
  */
 public record LossHistoryData(float[] total, float[] reconstruction, float[] kl,
-                              int[] validationIterations, float[] validationNegativeElbo) {
+                              int[] validationIterations, float[] validationNegativeElbo, List<float[]> klByLevel) {
 
     public LossHistoryData {
         Objects.requireNonNull(total, "total");
         checkLength("reconstruction", reconstruction, total.length);
         checkLength("KL", kl, total.length);
+        klByLevel = List.copyOf(klByLevel);
+        if (klByLevel.size() > Palette.KL_LEVEL_HEX.size()) {
+            throw new IllegalArgumentException("the KL of " + klByLevel.size() + " levels; at most "
+                    + Palette.KL_LEVEL_HEX.size() + " can be drawn");
+        }
+        for (float[] level : klByLevel) {
+            checkLength("KL-by-level", level, total.length);
+        }
         if ((validationIterations == null) != (validationNegativeElbo == null)) {
             throw new IllegalArgumentException("validation iterations and values must both be given or both be null");
         }
@@ -41,6 +52,12 @@ public record LossHistoryData(float[] total, float[] reconstruction, float[] kl,
                 }
             }
         }
+    }
+
+    /** The losses of a model of one latent level. */
+    public LossHistoryData(float[] total, float[] reconstruction, float[] kl, int[] validationIterations,
+            float[] validationNegativeElbo) {
+        this(total, reconstruction, kl, validationIterations, validationNegativeElbo, List.of());
     }
 
     /** The training losses alone, without validation points. */

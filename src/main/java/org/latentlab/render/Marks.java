@@ -2,6 +2,7 @@ package org.latentlab.render;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -18,6 +19,21 @@ final class Marks {
     static final double RINGED_DOT_RADIUS = 5.5;
 
     private Marks() {
+    }
+
+    /** The outline of a class marker of {@code shape} centred on (x, y), {@code radius} pixels in size. */
+    static Shape marker(MarkerShape shape, double x, double y, double radius) {
+        double[] corners = shape.polygon();
+        if (corners.length == 0) {
+            return new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius);
+        }
+        Path2D.Double path = new Path2D.Double();
+        path.moveTo(x + radius * corners[0], y + radius * corners[1]);
+        for (int i = 2; i < corners.length; i += 2) {
+            path.lineTo(x + radius * corners[i], y + radius * corners[i + 1]);
+        }
+        path.closePath();
+        return path;
     }
 
     /** An upright cross centred on (x, y), in the graphics' current colour and stroke. */

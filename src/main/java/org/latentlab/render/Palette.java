@@ -6,17 +6,25 @@ import java.util.List;
 /**
  * The colours every Latent Lab figure shares: ten class colours and one colour per loss series.
  *
- * <p>The class colours are Tableau 10 (the 2016 revision, chosen to stay distinguishable under the
- * common colour-vision deficiencies); the series colours are from Okabe and Ito's palette. Each is
- * given as a {@code #RRGGBB} string too, so a JavaFX view can use the same colours with
- * {@code Color.web(hex)} without importing anything from this package's AWT types.
+ * <p>The class colours are Paul Tol's "muted" scheme, made to stay apart for readers with any of
+ * the common colour-vision deficiencies, with a dark grey for the tenth class (Tol's own tenth, a
+ * pale grey for missing data, is too faint for dots on white). They are given to the classes so
+ * that the digits whose clusters touch (4 and 9, 3, 5 and 8, 7 and 9, 1 and 7, …) get the most
+ * different colours under simulated deuteranopia, protanopia and tritanopia, and every class also
+ * has its own {@link MarkerShape}: docs/decisions/0092-pace-projector-and-colours.md. The series
+ * colours are from Okabe and Ito's palette. Each is given as a {@code #RRGGBB} string too, so a
+ * JavaFX view can use the same colours with {@code Color.web(hex)} without importing anything from
+ * this package's AWT types.
  */
 public final class Palette {
 
-    /** Tableau 10, in the order blue, orange, red, teal, green, yellow, purple, pink, brown, grey. */
+    /**
+     * Tol's muted colours and a dark grey, by class: indigo, rose, grey, sand, wine, green, teal,
+     * cyan, purple, olive.
+     */
     public static final List<String> CLASS_HEX = List.of(
-            "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F",
-            "#EDC948", "#B07AA1", "#FF9DA7", "#9C755F", "#BAB0AC");
+            "#332288", "#CC6677", "#666666", "#DDCC77", "#882255",
+            "#117733", "#44AA99", "#88CCEE", "#AA4499", "#999933");
 
     /** The total training objective (near black, so it reads as the main line). */
     public static final String TOTAL_HEX = "#222222";
@@ -24,8 +32,12 @@ public final class Palette {
     public static final String RECONSTRUCTION_HEX = "#0072B2";
     /** The KL term (Okabe–Ito vermillion). */
     public static final String KL_HEX = "#D55E00";
+    /** A hierarchical VAE's KL term of each level, z₁ then z₂ (Okabe–Ito reddish purple and orange). */
+    public static final List<String> KL_LEVEL_HEX = List.of("#CC79A7", "#E69F00");
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
+    /** A replayed moment marked on a loss curve: Okabe–Ito orange, which no loss term of one level uses. */
+    public static final String MOMENT_HEX = "#E69F00";
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */
     public static final String REFERENCE_HEX = "#333333";
 
@@ -40,6 +52,7 @@ public final class Palette {
     static final Color RECONSTRUCTION = Color.decode(RECONSTRUCTION_HEX);
     static final Color KL = Color.decode(KL_HEX);
     static final Color VALIDATION = Color.decode(VALIDATION_HEX);
+    static final Color MOMENT = Color.decode(MOMENT_HEX);
     static final Color REFERENCE = Color.decode(REFERENCE_HEX);
     static final Color TEXT = new Color(0x1A1A1A);
     static final Color AXIS = new Color(0x404040);
@@ -64,6 +77,15 @@ public final class Palette {
             throw new IllegalArgumentException("a panel index is never negative, got " + index);
         }
         return Color.decode(MODEL_HEX.get(index % MODEL_HEX.size()));
+    }
+
+    /** The marker shape of class {@code label}, the same in the window and in figures; past the tenth they repeat. */
+    public static MarkerShape classMarker(int label) {
+        if (label < 0) {
+            throw new IllegalArgumentException("a class label is never negative, got " + label);
+        }
+        MarkerShape[] shapes = MarkerShape.values();
+        return shapes[label % shapes.length];
     }
 
     /** {@link #classColour(int)} as a {@code #RRGGBB} string. */

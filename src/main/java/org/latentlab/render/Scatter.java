@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A figure of 2-D points as small translucent dots coloured by class, on square axes with equal
- * scales, usually a latent space: where the encoder puts each image.
+ * A figure of 2-D points as small translucent markers coloured by class, each class in a shape of
+ * its own ({@link Palette#classMarker}), on square axes with equal scales, usually a latent space:
+ * where the encoder puts each image.
  *
  * <p>Over the points it can draw the prior N(0, I) as dashed circles at 1σ and 2σ (radius 1 and 2)
  * and the lattice a manifold grid was decoded at, as crosses, so a class can see which region of
@@ -216,7 +217,8 @@ public final class Scatter {
         List<Legend.Entry> entries = new ArrayList<>();
         if (data.labels() != null) {
             for (int label = 0; label < data.classNames().size(); label++) {
-                entries.add(new Legend.Entry(data.classNames().get(label), Palette.classColour(label), Legend.Swatch.DOT));
+                entries.add(new Legend.Entry(data.classNames().get(label), Palette.classColour(label), Legend.Swatch.DOT,
+                        Palette.classMarker(label)));
             }
         }
         if (priorContours) {
@@ -238,7 +240,6 @@ public final class Scatter {
         double radius = n <= 1_000 ? 4.5 : n <= 5_000 ? 3.5 : 3;
         Composite saved = g.getComposite();
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, POINT_ALPHA));
-        Ellipse2D.Double dot = new Ellipse2D.Double();
         int notShown = 0;
         Color current = null;
         for (int i : drawingOrder(n)) {
@@ -249,12 +250,12 @@ public final class Scatter {
                 continue;
             }
             Color colour = data.labels() == null ? UNLABELLED_COLOUR : Palette.classColour(data.labels()[i]);
+            MarkerShape shape = data.labels() == null ? MarkerShape.CIRCLE : Palette.classMarker(data.labels()[i]);
             if (colour != current) {
                 g.setColor(colour);
                 current = colour;
             }
-            dot.setFrame(axes.x().toPixel(x) - radius, axes.y().toPixel(y) - radius, 2 * radius, 2 * radius);
-            g.fill(dot);
+            g.fill(Marks.marker(shape, axes.x().toPixel(x), axes.y().toPixel(y), radius));
         }
         g.setComposite(saved);
         return notShown;

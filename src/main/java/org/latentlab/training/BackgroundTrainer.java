@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The controls every background trainer has, whatever it trains: start, pause, one step, reset,
  * stop, and the latest snapshot. Commands may be sent from any thread; the trainer thread takes
@@ -34,14 +36,33 @@ public abstract class BackgroundTrainer<S> implements AutoCloseable {
         thread.step();
     }
 
+    /**
+     * Trains at {@code pace} from now on (and after a reset): full speed, or a few iterations per
+     * second with a snapshot after every step.
+     */
+    public void setPace(Pace pace) {
+        thread.setPace(pace);
+    }
+
     /** Throws the models away and starts again from the same configuration and seeds, paused. */
     public void reset() {
         thread.reset();
     }
 
-    /** Stops the thread after the current iteration and waits for it (at most a few seconds). */
+    /**
+     * Stops the thread once it has run the commands already sent (a save among them), after the
+     * current iteration; returns at once. See {@link #ended()}.
+     */
     @Override
     public void close() {
         thread.close();
+    }
+
+    /**
+     * Completes when the trainer's thread has ended: closed, or stopped by an error. Commands it
+     * had not run by then never run.
+     */
+    public CompletableFuture<Void> ended() {
+        return thread.ended();
     }
 }

@@ -33,7 +33,7 @@ public record CompareSnapshot(
         double epochProgress,
         double iterationsPerSecond,
         List<VariantSnapshot> variants,
-        LinearBaseline baseline) {
+        LinearBaseline baseline) implements TrainerProgress {
 
     public CompareSnapshot {
         variants = List.copyOf(variants);

@@ -1,7 +1,5 @@
 package org.latentlab.training;
 
-import java.util.List;
-import java.util.function.Consumer;
 import org.latentlab.data.Dataset;
 
 /**
@@ -50,14 +48,5 @@ public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
     public void setLearningRate(double learningRate) {
         TrainingConfig.requireLearningRate(learningRate);
         thread.runAndPublish(work -> work.sessions().forEach(s -> s.setLearningRate(learningRate)));
-    }
-
-    /**
-     * Runs {@code action} on the trainer thread with the sessions in panel order, between
-     * iterations: for saving them, or anything else that must read the models while nothing
-     * changes them.
-     */
-    public void withSessions(Consumer<List<TrainingSession>> action) {
-        thread.run(work -> action.accept(work.sessions()));
     }
 }

@@ -16,8 +16,11 @@ import org.latentlab.model.ModelKind;
  * @param lossTerms which terms of the objective are trained; an autoencoder has no KL term, so
  *                  it takes {@link LossTerms#RECONSTRUCTION}
  * @param beta      the KL weight β (unused when the KL term is not trained)
+ * @param debias    the strength α of debiased sampling, 0 for a plain shuffle. A debiased panel
+ *                  draws its own minibatches (see {@link #debiased}), so it is the one panel that
+ *                  does not share them
  */
-public record CompareVariant(String name, ModelKind kind, LossTerms lossTerms, double beta) {
+public record CompareVariant(String name, ModelKind kind, LossTerms lossTerms, double beta, double debias) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
 
@@ -33,6 +36,15 @@ public record CompareVariant(String name, ModelKind kind, LossTerms lossTerms, d
                     + "' must train the reconstruction term only");
         }
         new BetaSchedule.Constant(beta); // rejects a β that is negative or not finite
+        if (!(debias >= 0) || !Double.isFinite(debias)) {
+            throw new IllegalArgumentException("variant '" + name + "': the debiasing strength α must be a finite number"
+                    + " ≥ 0, got " + debias);
+        }
+    }
+
+    /** A panel that visits the images in the shared shuffle. */
+    public CompareVariant(String name, ModelKind kind, LossTerms lossTerms, double beta) {
+        this(name, kind, lossTerms, beta, 0);
     }
 
     /** The deterministic autoencoder: reconstruction only, with no posterior. */
@@ -56,8 +68,20 @@ public record CompareVariant(String name, ModelKind kind, LossTerms lossTerms, d
                 LossTerms.COMBINED, beta);
     }
 
+    /**
+     * A VAE (β = 1) whose epochs are drawn for debiasing with strength α: beside a plain {@link #vae}
+     * it starts from the same weights and takes as many steps of the same size, evaluated on the
+     * same held-out images at the same moments, so the two differ only in which images the steps see.
+     */
+    public static CompareVariant debiased(double alpha) {
+        return new CompareVariant("vae-debias-" + formatBeta(alpha), ModelKind.VAE, LossTerms.COMBINED, 1, alpha);
+    }
+
     /** What a panel title says, e.g. "VAE, KL only" or "β-VAE, β = 4". */
     public String label() {
+        if (debias > 0) {
+            return "VAE, debiased (α = " + formatBeta(debias) + ")";
+        }
         if (kind == ModelKind.AUTOENCODER) {
             return "autoencoder";
         }
@@ -73,13 +97,13 @@ public record CompareVariant(String name, ModelKind kind, LossTerms lossTerms, d
         return shared.withKind(kind);
     }
 
-    /** The shared training configuration with this variant's loss terms and β (the schedule keeps its shape). */
+    /** The shared training configuration with this variant's loss terms, β (the schedule keeps its shape) and α. */
     public TrainingConfig trainingConfig(TrainingConfig shared) {
         return new TrainingConfig(shared.learningRate(), shared.batchSize(), shared.epochs(),
-                shared.beta().withTarget(beta), lossTerms, shared.seed());
+                shared.beta().withTarget(beta), lossTerms, shared.seed(), debias);
     }
 
-    /** β as people write it: 1, 0.1, 4, 2.5. */
+    /** β (or α) as people write it: 1, 0.1, 4, 2.5. */
     static String formatBeta(double beta) {
         if (beta == Math.rint(beta) && Math.abs(beta) < 1e9) {
             return Long.toString((long) beta);

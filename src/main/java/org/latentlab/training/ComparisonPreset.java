@@ -14,6 +14,8 @@ import java.util.Set;
  *   <li>{@code ablation}: ae, rec-only, kl-only, vae: why the KL term is there;</li>
  *   <li>{@code beta-sweep}: VAEs with β = 0.1, 1 and 4;</li>
  *   <li>{@code beta:B,B,...}: VAEs with the given βs;</li>
+ *   <li>{@code debias:A} (or {@code debias}, A = 1): a VAE and the same VAE debiased with strength
+ *       A ({@link CompareVariant#debiased}), for a set with a rare group;</li>
  *   <li>a list of panels, each {@code ae}, {@code rec-only}, {@code kl-only}, {@code vae} (β = 1) or
  *       {@code vae:B}, e.g. {@code ae,vae,vae:4}.</li>
  * </ul>
@@ -34,7 +36,7 @@ public record ComparisonPreset(String name, List<CompareVariant> variants) {
     /** VAEs with β = 0.1, 1 and 4: from sharp reconstructions to a latent space close to the prior. */
     public static final ComparisonPreset BETA_SWEEP = betaSweep("beta-sweep", 0.1, 1, 4);
 
-    private static final String EXPECTED = "expected ablation, beta-sweep, beta:B,B,... or a list of "
+    private static final String EXPECTED = "expected ablation, beta-sweep, beta:B,B,..., debias:A or a list of "
             + "ae, rec-only, kl-only, vae, vae:B";
 
     public ComparisonPreset {
@@ -49,6 +51,11 @@ public record ComparisonPreset(String name, List<CompareVariant> variants) {
                 throw new IllegalArgumentException("the model '" + variant.name() + "' is listed twice");
             }
         }
+    }
+
+    /** A VAE and the same VAE with debiased sampling of strength {@code alpha}. */
+    public static ComparisonPreset debiasing(String name, double alpha) {
+        return new ComparisonPreset(name, List.of(CompareVariant.vae(1), CompareVariant.debiased(alpha)));
     }
 
     /** VAEs with the given βs, in that order. */
@@ -72,6 +79,14 @@ public record ComparisonPreset(String name, List<CompareVariant> variants) {
         }
         if (spec.equals(BETA_SWEEP.name())) {
             return BETA_SWEEP;
+        }
+        if (spec.equals("debias") || spec.startsWith("debias:")) {
+            double alpha = spec.equals("debias") ? 1 : parseNumber(spec.substring("debias:".length()), "α", text);
+            if (alpha == 0) {
+                throw new IllegalArgumentException("in the comparison '" + text + "', α must be above 0: α = 0 is the"
+                        + " plain VAE it is compared with");
+            }
+            return debiasing(spec, alpha);
         }
         if (spec.startsWith("beta:")) {
             String[] parts = spec.substring("beta:".length()).split(",", -1);
@@ -108,15 +123,19 @@ public record ComparisonPreset(String name, List<CompareVariant> variants) {
     }
 
     private static double parseBeta(String text, String whole) {
+        return parseNumber(text, "β", whole);
+    }
+
+    private static double parseNumber(String text, String what, String whole) {
         try {
-            double beta = Double.parseDouble(text.trim());
-            if (beta >= 0 && Double.isFinite(beta)) {
-                return beta;
+            double value = Double.parseDouble(text.trim());
+            if (value >= 0 && Double.isFinite(value)) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // the message below names the value
         }
-        throw new IllegalArgumentException("in the comparison '" + whole + "', β '" + text
+        throw new IllegalArgumentException("in the comparison '" + whole + "', " + what + " '" + text
                 + "' is not a finite number ≥ 0");
     }
 }

@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.SnapshotDecoder;
 
@@ -19,19 +20,29 @@ import org.latentlab.model.SnapshotDecoder;
  * fewest images goes first, so that a slider's single image never waits behind a grid of hundreds
  * (which it delays by well under a millisecond). Results are not pushed anywhere; the view reads
  * {@link Channel#latest()} when it draws its next frame.
+ *
+ * <p>A decode that fails (whatever it throws, an {@code Error} too) does not stop the thread: its
+ * channel reports it through {@link Channel#failure()} until a later request of that channel
+ * succeeds, and the thread goes on serving every channel.
  */
 public final class DecodeService implements AutoCloseable {
 
     private final Object lock = new Object();
     private final Deque<Channel> ready = new ArrayDeque<>();
     private final AtomicLong requestIds = new AtomicLong();
+    private final Decoding decoding;
     private final Thread thread;
     private volatile boolean closed;
-
-    // Confined to the decoder thread.
-    private SnapshotDecoder decoder;
+    /** The channel that failed last, whose failure {@link #problem()} reports until it decodes again. */
+    private final AtomicReference<Channel> lastFailed = new AtomicReference<>();
 
     public DecodeService() {
+        this(new SnapshotDecoding());
+    }
+
+    /** A service that decodes with {@code decoding} (tests use one they control). */
+    DecodeService(Decoding decoding) {
+        this.decoding = decoding;
         thread = new Thread(this::loop, "latent-lab-decoder");
         thread.setDaemon(true);
         thread.start();
@@ -40,6 +51,16 @@ public final class DecodeService implements AutoCloseable {
     /** A new channel: one stream of requests whose results replace each other. */
     public Channel channel() {
         return new Channel();
+    }
+
+    /**
+     * What went wrong in the newest failed decode of any channel, while that channel has not
+     * decoded since; {@code null} when nothing is failing. For a window's banner, read once per frame.
+     */
+    public String problem() {
+        Channel channel = lastFailed.get();
+        DecodeFailure failure = channel == null ? null : channel.failure();
+        return failure == null ? null : failure.message();
     }
 
     /** Stops the thread after the decode in progress; later requests are ignored. */
@@ -62,15 +83,27 @@ public final class DecodeService implements AutoCloseable {
      * @param id      increases with every request made to the service
      * @param weights the decoder snapshot to decode with
      * @param latents {@code count × latentSize} points, row-major; not copied, do not change them
+     * @param labels  each point's class for a conditional decoder, else {@code null}; not copied either
+     * @param output  the mean of p(x|z) or a sample of it
      */
-    public record DecodeRequest(long id, DecoderWeights weights, float[] latents, int count) {
+    public record DecodeRequest(long id, DecoderWeights weights, float[] latents, int count, int[] labels,
+                                DecoderOutput output) {
+    }
+
+    /**
+     * A decode that failed.
+     *
+     * @param request what was asked
+     * @param message what went wrong, for a person: "Could not decode 400 latent points: …"
+     */
+    public record DecodeFailure(DecodeRequest request, String message) {
     }
 
     /**
      * A finished decode.
      *
      * @param request what was asked
-     * @param images  {@code count × outputSize} mean images, row-major, intensities in [0, 1]
+     * @param images  {@code count × outputSize} images (means or samples, as asked), row-major, intensities in [0, 1]
      * @param nanos      how long the decode took
      * @param finishedAt {@link System#nanoTime()} when it was done
      */
@@ -90,23 +123,50 @@ public final class DecodeService implements AutoCloseable {
 
         private final AtomicReference<DecodeRequest> pending = new AtomicReference<>();
         private final AtomicReference<DecodeResult> latest = new AtomicReference<>();
+        private final AtomicReference<DecodeFailure> failure = new AtomicReference<>();
 
         private Channel() {
         }
 
         /**
-         * Asks for {@code count} points to be decoded with {@code weights}, replacing any request of
-         * this channel that has not started yet.
+         * Asks for the mean images of {@code count} points decoded with {@code weights}, an
+         * unconditional decoder, replacing any request of this channel that has not started yet.
          *
          * @return the request's id, to recognise its result
+         * @throws IllegalArgumentException if {@code count} is negative, its images would not fit in
+         *                                  one array, or {@code latents} holds fewer than {@code count} points
          */
         public long request(DecoderWeights weights, float[] latents, int count) {
+            return request(weights, latents, null, count, DecoderOutput.MEAN);
+        }
+
+        /**
+         * Asks for {@code count} points to be decoded with {@code weights} as {@code output} says (the
+         * mean of p(x|z) or a seeded sample), each with its class {@code labels[i]} for a conditional
+         * decoder, replacing any request of this channel that has not started yet.
+         *
+         * @param labels one class per point for a conditional decoder; ignored (may be {@code null}) otherwise
+         * @return the request's id, to recognise its result
+         * @throws IllegalArgumentException as {@link #request(DecoderWeights, float[], int)}, or if a
+         *                                  conditional decoder gets fewer than {@code count} labels
+         */
+        public long request(DecoderWeights weights, float[] latents, int[] labels, int count, DecoderOutput output) {
             Objects.requireNonNull(weights, "weights");
-            if (latents.length < count * weights.latentSize()) {
-                throw new IllegalArgumentException(count + " points of " + weights.latentSize() + " dimensions need "
-                        + count * weights.latentSize() + " values, got " + latents.length);
+            Objects.requireNonNull(output, "output");
+            if (weights.conditional() && (labels == null || labels.length < count)) {
+                throw new IllegalArgumentException("a conditional decoder draws a class: " + count
+                        + " points need as many labels");
             }
-            DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count);
+            if (count < 0 || (long) count * weights.outputSize() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("cannot decode " + count + " points of " + weights.outputSize()
+                        + " pixels each into one array");
+            }
+            if (latents.length < (long) count * weights.latentSize()) {
+                throw new IllegalArgumentException(count + " points of " + weights.latentSize() + " dimensions need "
+                        + (long) count * weights.latentSize() + " values, got " + latents.length);
+            }
+            DecodeRequest request = new DecodeRequest(requestIds.incrementAndGet(), weights, latents, count, labels,
+                    output);
             if (pending.getAndSet(request) == null) {
                 synchronized (lock) {
                     ready.add(this);
@@ -119,6 +179,14 @@ public final class DecodeService implements AutoCloseable {
         /** The newest finished decode of this channel, or {@code null} before the first. */
         public DecodeResult latest() {
             return latest.get();
+        }
+
+        /**
+         * The newest failed decode of this channel if no request of it has succeeded since, else
+         * {@code null}: for a view to show in its banner.
+         */
+        public DecodeFailure failure() {
+            return failure.get();
         }
     }
 
@@ -140,9 +208,24 @@ public final class DecodeService implements AutoCloseable {
             if (channel != null && !closed) {
                 DecodeRequest request = channel.pending.getAndSet(null);
                 if (request != null) {
-                    channel.latest.set(decode(request));
+                    decodeInto(channel, request);
                 }
             }
+        }
+    }
+
+    /** Decodes {@code request} and hands the result, or the failure, to {@code channel}. */
+    private void decodeInto(Channel channel, DecodeRequest request) {
+        try {
+            long start = System.nanoTime();
+            float[] images = decoding.decode(request);
+            long end = System.nanoTime();
+            channel.latest.set(new DecodeResult(request, images, end - start, end));
+            channel.failure.set(null);
+        } catch (Throwable e) { // an Error too: the thread must go on serving the other channels
+            channel.failure.set(new DecodeFailure(request, "Could not decode " + request.count() + " latent points: "
+                    + e));
+            lastFailed.set(channel);
         }
     }
 
@@ -162,13 +245,23 @@ public final class DecodeService implements AutoCloseable {
         return best;
     }
 
-    private DecodeResult decode(DecodeRequest request) {
-        long start = System.nanoTime();
-        if (decoder == null || decoder.weights() != request.weights()) {
-            decoder = new SnapshotDecoder(request.weights());
+    /** Turns a request into its {@code count × outputSize} images; called on the decoder thread only. */
+    @FunctionalInterface
+    interface Decoding {
+        float[] decode(DecodeRequest request);
+    }
+
+    /** Decodes with a {@link SnapshotDecoder}, kept while requests bring the same weights. */
+    private static final class SnapshotDecoding implements Decoding {
+        private SnapshotDecoder decoder;
+
+        @Override
+        public float[] decode(DecodeRequest request) {
+            if (decoder == null || decoder.weights() != request.weights()) {
+                decoder = null; // a failure below leaves no half-built decoder behind
+                decoder = new SnapshotDecoder(request.weights());
+            }
+            return decoder.decode(request.latents(), request.labels(), request.count(), request.output());
         }
-        float[] images = decoder.decode(request.latents(), request.count());
-        long end = System.nanoTime();
-        return new DecodeResult(request, images, end - start, end);
     }
 }

@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * Several sessions as the work of one trainer thread, stepped in turn: each iteration trains
  * every model on its next minibatch. The sessions share their seed and batch size, so the
- * minibatches are the same images in the same order for every model.
+ * minibatches are the same images in the same order for every model, except that a debiased
+ * model draws its own ({@link CompareVariant#debiased}): it keeps the same pace, one step of the
+ * same size per iteration and its held-out losses at the same moments.
  *
- * <p>A model whose loss stops being finite is put back to its last snapshot's state and stops,
- * with its own message; the others train on. Only when none is left does the trainer pause.
+ * <p>A model whose loss stops being finite has its session put back to its last snapshot (weights,
+ * history, place in the data) and stops, with its own message; the others train on. Only when none is left does the trainer pause.
  * Confined to the trainer thread.
  */
 final class LockstepWork implements TrainingWork<CompareSnapshot> {

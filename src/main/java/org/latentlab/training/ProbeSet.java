@@ -10,7 +10,10 @@ import org.latentlab.model.Encoding;
  * Where the held-out probe images sit in latent space at one moment of training, with the images
  * themselves so a view can show the picture behind any point.
  *
- * <p>The pixel array is shared by every snapshot of a session and never changed: do not write to it.
+ * <p>The pixel and label arrays are the probe's own, made once per session and shared by all its
+ * snapshots (views compare them by identity to see a new probe set, and copying 31 MB of pixels
+ * into every snapshot would cost more than the snapshot). Nobody writes to them, the trainer
+ * included, and no reader may; {@link #image} and {@link #label} read one image or label.
  *
  * @param encoding    their posterior means (and log-variances, for a VAE), in validation-set order
  * @param pixels      the images, row-major, {@code imageWidth × imageHeight} intensities in [0, 1] each
@@ -49,9 +52,50 @@ public record ProbeSet(Encoding encoding, float[] pixels, int imageWidth, int im
         return encoding.count();
     }
 
+    /** The label of image {@code i}, or −1 if unlabelled. */
+    public int label(int i) {
+        return labels[i];
+    }
+
     /** A copy of image {@code i}'s pixels. */
     public float[] image(int i) {
         int n = imageWidth * imageHeight;
         return Arrays.copyOfRange(pixels, i * n, (i + 1) * n);
+    }
+
+    /**
+     * The indices of up to {@code count} probe images, cycling through the classes so that each
+     * appears: those the window shows over their reconstructions, and a timeline records.
+     */
+    public int[] oneOfEachClass(int count) {
+        return oneOfEachClass(labels, classNames.size(), count);
+    }
+
+    /** {@link #oneOfEachClass(int)} of images with these labels (−1: none) among {@code classes} classes. */
+    static int[] oneOfEachClass(int[] labels, int classes, int count) {
+        int size = labels.length;
+        int n = Math.min(count, size);
+        int rounds = Math.max(1, classes);
+        int[] chosen = new int[n];
+        boolean[] taken = new boolean[size];
+        int filled = 0;
+        for (int round = 0; filled < n && round < size; round++) {
+            int wanted = round % rounds;
+            for (int i = 0; i < size; i++) {
+                int label = labels[i];
+                if (!taken[i] && (label == wanted || label < 0 || classes == 0)) {
+                    taken[i] = true;
+                    chosen[filled++] = i;
+                    break;
+                }
+            }
+        }
+        for (int i = 0; filled < n && i < size; i++) {
+            if (!taken[i]) {
+                taken[i] = true;
+                chosen[filled++] = i;
+            }
+        }
+        return chosen;
     }
 }

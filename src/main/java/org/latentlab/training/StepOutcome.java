@@ -14,4 +14,12 @@ public record StepOutcome(BatchLosses losses, double beta, EpochMetrics complete
     public boolean diverged() {
         return !losses.isFinite();
     }
+
+    /** What the loss became, for a message: "NaN (not a number)" or "infinite" ("finite" if it did not diverge). */
+    public String lossDescription() {
+        if (Double.isNaN(losses.objective()) || Double.isNaN(losses.reconstruction()) || Double.isNaN(losses.kl())) {
+            return "NaN (not a number)";
+        }
+        return diverged() ? "infinite" : "finite";
+    }
 }

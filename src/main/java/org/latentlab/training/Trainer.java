@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -12,9 +14,13 @@ import java.util.function.Supplier;
  * or epoch. If making one costs more than a twentieth of the interval (a large probe set), the
  * interval grows so that snapshots never take more than 5 % of the trainer's time.
  *
- * <p>If a step's loss is not finite, the trainer pauses by itself, puts the model back to the
- * state of the last published snapshot, keeps that snapshot, and says why in its message.
+ * <p>If a step's loss is not finite, the trainer pauses by itself, puts the whole session (model,
+ * optimizer, history, place in the data) back to where the last published snapshot shows it, keeps
+ * that snapshot, and says in its message which iteration diverged and how many were undone.
  * The thread itself is a {@link TrainerThread}, shared with {@link CompareTrainer}.
+ *
+ * <p>Each session records its {@link TrainingTimeline} as it trains; the entries are made on a
+ * second thread, "latent-lab-timeline", which ends with the trainer.
  */
 public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
 
@@ -22,6 +28,8 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     static final double SNAPSHOT_SHARE = 0.05;
 
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
+    /** The recorder of the session being trained, handed over from the trainer thread. */
+    private final AtomicReference<TimelineRecorder> recorder;
 
     /**
      * Builds the first session on the calling thread (so construction errors reach the caller),
@@ -30,23 +38,72 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(new TrainerThread<>(() -> new SessionWork(sessionFactory.get()), "latent-lab-trainer", SNAPSHOT_SHARE));
+        this(sessionFactory, TrainerClock.SYSTEM, true);
     }
 
-    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread) {
+    /** A trainer that paces training and measures its speed by {@code clock}. */
+    Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock) {
+        this(sessionFactory, clock, true);
+    }
+
+    /**
+     * A trainer that records a timeline or not: without one only to measure what recording costs
+     * (src/bench/java, TimelineCostBenchmark).
+     */
+    Trainer(Supplier<TrainingSession> sessionFactory, boolean recordTimeline) {
+        this(sessionFactory, TrainerClock.SYSTEM, recordTimeline);
+    }
+
+    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, boolean recordTimeline) {
+        this(sessionFactory, clock, recordTimeline ? TimelineRecorder.newWorker() : null, new AtomicReference<>());
+    }
+
+    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, ExecutorService timelineWorker,
+                    AtomicReference<TimelineRecorder> recorder) {
+        this(new TrainerThread<>(() -> {
+            TrainingSession made = sessionFactory.get();
+            if (timelineWorker != null) {
+                made.recordTimeline(timelineWorker);
+                recorder.set(made.timelineRecorder());
+            }
+            return new SessionWork(made);
+        }, "latent-lab-trainer", SNAPSHOT_SHARE, clock), recorder);
+        if (timelineWorker != null) {
+            thread.ended().thenRun(timelineWorker::shutdown);
+        }
+    }
+
+    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder) {
         super(thread);
         this.thread = thread;
+        this.recorder = recorder;
+    }
+
+    /**
+     * The timeline of the session being trained, as recorded so far: read from any thread. Its
+     * newest entry follows its moment by a few milliseconds.
+     */
+    public TrainingTimeline timeline() {
+        TimelineRecorder current = recorder.get();
+        return current == null ? TrainingTimeline.empty() : current.timeline();
+    }
+
+    /** Why the timeline missed its last moment; {@code null} when it did not. */
+    public String timelineProblem() {
+        TimelineRecorder current = recorder.get();
+        return current == null ? null : current.problem();
     }
 
     /** Sets the target β of the current schedule, from the next iteration on. */
     public void setBeta(double beta) {
         BetaSchedule.Constant checked = new BetaSchedule.Constant(beta); // rejects bad values on the caller's thread
         thread.runAndAmend((work, last) -> {
-            work.session().setSchedule(work.session().schedule().withTarget(checked.target()));
+            work.session().setBetaTarget(checked.target());
             return amended(work, last);
         });
     }
 
+    /** Follows {@code schedule} from the next iteration on: a warm-up chosen now rises from 0 now. */
     public void setSchedule(BetaSchedule schedule) {
         thread.runAndAmend((work, last) -> {
             work.session().setSchedule(schedule);

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param beta         the KL weight's schedule
  * @param lossTerms    which terms of the objective are trained
  * @param seed         seeds the order in which images are visited
+ * @param debias       α ≥ 0, the strength of debiased sampling: each epoch draws images with
+ *                     probability ∝ 1/density^α of their latent codes ({@link DebiasedSampling});
+ *                     0 visits every image once per epoch in a seeded shuffle
  */
 public record TrainingConfig(
         double learningRate,
@@ -19,7 +22,8 @@ public record TrainingConfig(
         int epochs,
         BetaSchedule beta,
         LossTerms lossTerms,
-        long seed) {
+        long seed,
+        double debias) {
 
     public static final int MAX_BATCH_SIZE = 1024;
 
@@ -33,6 +37,16 @@ public record TrainingConfig(
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs must be ≥ 0 (0 runs until stopped), got " + epochs);
         }
+        if (!(debias >= 0) || !Double.isFinite(debias)) {
+            throw new IllegalArgumentException("the debiasing strength α must be a finite number ≥ 0 (0 turns it off),"
+                    + " got " + debias);
+        }
+    }
+
+    /** Training with a plain shuffle, no debiasing. */
+    public TrainingConfig(double learningRate, int batchSize, int epochs, BetaSchedule beta, LossTerms lossTerms,
+                          long seed) {
+        this(learningRate, batchSize, epochs, beta, lossTerms, seed, 0);
     }
 
     /** The lectures' defaults: Adam at 10⁻³, batches of 128, β = 1, both terms. */
@@ -47,6 +61,15 @@ public record TrainingConfig(
     }
 
     public TrainingConfig withEpochs(int newEpochs) {
-        return new TrainingConfig(learningRate, batchSize, newEpochs, beta, lossTerms, seed);
+        return new TrainingConfig(learningRate, batchSize, newEpochs, beta, lossTerms, seed, debias);
+    }
+
+    public TrainingConfig withDebias(double newDebias) {
+        return new TrainingConfig(learningRate, batchSize, epochs, beta, lossTerms, seed, newDebias);
+    }
+
+    /** Whether epochs are drawn for debiasing rather than shuffled. */
+    public boolean debiasing() {
+        return debias > 0;
     }
 }

@@ -9,8 +9,9 @@ package org.latentlab.training;
 interface TrainingWork<S> {
 
     /**
-     * Trains one iteration. If it diverged, the work has already put its models back to the state
-     * of its last snapshot, and {@link Progress#divergence()} says what happened.
+     * Trains one iteration. If it diverged, the work has already put the session that diverged
+     * back to where its last snapshot shows it (weights, history, place in the data), and
+     * {@link Progress#divergence()} says what happened.
      */
     Progress step();
 
@@ -25,6 +26,13 @@ interface TrainingWork<S> {
      * later step diverges.
      */
     S snapshot(TrainerState state, String message, double iterationsPerSecond);
+
+    /**
+     * Whether snapshots show the last step's minibatch from now on: while training is slowed down
+     * to be watched ({@link Pace}). Work that has no single minibatch to show ignores it.
+     */
+    default void recordMinibatches(boolean record) {
+    }
 
     /** {@code snapshot} with another state and message and no speed. */
     S withState(S snapshot, TrainerState state, String message);

@@ -54,9 +54,9 @@ class AttributesWindowTest extends RunningWindow {
     /** Trains until {@code epochs} epochs are done, then pauses. */
     private void trainFor(int epochs) throws Exception {
         clickOn("#train");
-        waitFor(150, () -> viewModel().snapshotProperty().get().epoch() >= epochs);
+        waitFor(150, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= epochs);
         clickOn("#train");
-        waitFor(20, () -> viewModel().stateProperty().get() == TrainerState.PAUSED);
+        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
     }
 
     /** Moves the slider {@code id} to {@code value} and returns the decoded image once it shows the moved point. */
@@ -74,7 +74,7 @@ class AttributesWindowTest extends RunningWindow {
 
     /** The current snapshot's decoder's image of latent point z. */
     private float[] decode(float[] z) {
-        TrainingSnapshot snapshot = viewModel().snapshotProperty().get();
+        TrainingSnapshot snapshot = viewModel().lifecycle().snapshotProperty().get();
         return new SnapshotDecoder(snapshot.decoder()).decode(z, 1);
     }
 
@@ -105,7 +105,7 @@ class AttributesWindowTest extends RunningWindow {
 
     private float[] code(int index) throws Exception {
         return onFx(() -> {
-            ProbeSet probe = viewModel().snapshotProperty().get().probe();
+            ProbeSet probe = viewModel().lifecycle().snapshotProperty().get().probe();
             int d = probe.encoding().latentSize();
             return Arrays.copyOfRange(probe.encoding().means(), index * d, (index + 1) * d);
         });
@@ -143,7 +143,7 @@ class AttributesWindowTest extends RunningWindow {
         clickOn("Interpolate");
         int a = 0;
         int b = onFx(() -> {
-            ProbeSet probe = viewModel().snapshotProperty().get().probe();
+            ProbeSet probe = viewModel().lifecycle().snapshotProperty().get().probe();
             int other = 1;
             while (probe.labels()[other] == probe.labels()[a]) {
                 other++;
@@ -203,15 +203,15 @@ class AttributesWindowTest extends RunningWindow {
         ComboBox<DatasetChoice> datasets = lookup("#dataset").queryComboBox();
         DatasetChoice faces = datasets.getItems().stream().filter(c -> "faces".equals(c.spec())).findFirst().orElseThrow();
         interact(() -> datasets.getSelectionModel().select(faces));
-        waitFor(60, () -> viewModel().snapshotProperty().get() != null
-                && viewModel().snapshotProperty().get().modelConfig().latentSize() == 8
-                && viewModel().stateProperty().get() == TrainerState.READY);
-        assertEquals(Likelihood.GAUSSIAN, onFx(() -> viewModel().snapshotProperty().get().modelConfig().likelihood()),
+        waitFor(60, () -> viewModel().lifecycle().snapshotProperty().get() != null
+                && viewModel().lifecycle().snapshotProperty().get().modelConfig().latentSize() == 8
+                && viewModel().lifecycle().stateProperty().get() == TrainerState.READY);
+        assertEquals(Likelihood.GAUSSIAN, onFx(() -> viewModel().lifecycle().snapshotProperty().get().modelConfig().likelihood()),
                 "the faces come with the decoder that learns their mouths");
         trainFor(FACE_EPOCHS);
 
         int[] neutral = onFx(() -> {
-            ProbeSet probe = viewModel().snapshotProperty().get().probe();
+            ProbeSet probe = viewModel().lifecycle().snapshotProperty().get().probe();
             return IntStream.range(0, probe.size()).filter(i -> Math.abs(probe.attributes().value("smile", i)) < 0.1)
                     .limit(NEUTRAL_FACES).toArray();
         });

@@ -55,21 +55,21 @@ class CompareWindowTest extends RunningWindow {
     @Test
     void trainsTheAblationSideBySideAndSelectsAcrossPanels() throws Exception {
         clickOn("#train");
-        waitFor(30, () -> app.viewModel().stateProperty().get() == TrainerState.RUNNING);
+        waitFor(30, () -> app.viewModel().lifecycle().stateProperty().get() == TrainerState.RUNNING);
 
         clickOn("#tab-compare");
-        waitFor(90, () -> compare().stateProperty().get() == TrainerState.READY);
+        waitFor(90, () -> compare().lifecycle().stateProperty().get() == TrainerState.READY);
         assertFalse(onFx(() -> shown(lookup("#train").query())), "the Explore tab's toolbar is hidden");
         assertTrue(onFx(() -> shown(lookup("#compare-train").query())), "the Compare tab's own controls show");
         assertEquals(5, onFx(() -> app.compareView().shownPanels()), "four models and PCA");
 
         clickOn("#compare-train");
-        waitFor(30, () -> compare().stateProperty().get() == TrainerState.RUNNING);
-        waitFor(30, () -> app.viewModel().stateProperty().get() == TrainerState.PAUSED);
+        waitFor(30, () -> compare().lifecycle().stateProperty().get() == TrainerState.RUNNING);
+        waitFor(30, () -> app.viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
         assertEquals("Pause", lookup("#compare-train").queryAs(Button.class).getText());
-        waitFor(600, () -> compare().snapshotProperty().get().iteration() >= ITERATIONS);
+        waitFor(600, () -> compare().lifecycle().snapshotProperty().get().iteration() >= ITERATIONS);
 
-        CompareSnapshot shown = onFx(() -> compare().snapshotProperty().get());
+        CompareSnapshot shown = onFx(() -> compare().lifecycle().snapshotProperty().get());
         List<ComparePanelViewModel> panels = onFx(() -> compare().panelsProperty().get());
         for (int i = 0; i < 4; i++) {
             ComparePanelViewModel panel = panels.get(i);
@@ -105,7 +105,7 @@ class CompareWindowTest extends RunningWindow {
         assertTrue(Files.size(PICTURE) > 50_000, "a picture of the tab was written to " + PICTURE);
 
         clickOn("#compare-whole-space");
-        double half = onFx(() -> compare().viewportProperty().get().halfSpan());
+        double half = onFx(() -> compare().sharedAxes().viewportProperty().get().halfSpan());
         assertTrue(half > 4, "the axes reach the farthest code, ±" + half);
         assertTrue(onFx(() -> panels.stream().allMatch(p -> p.outsideProperty().get().equals("all 1,000 inside"))),
                 "every code in view");
@@ -116,7 +116,7 @@ class CompareWindowTest extends RunningWindow {
         });
 
         clickOn("#compare-train");
-        waitFor(20, () -> compare().stateProperty().get() == TrainerState.PAUSED);
+        waitFor(20, () -> compare().lifecycle().stateProperty().get() == TrainerState.PAUSED);
         Node explore = lookup("#tab-explore").query();
         assertNotNull(explore);
     }
@@ -135,7 +135,7 @@ class CompareWindowTest extends RunningWindow {
     private int firstInsideEveryPanel() throws Exception {
         return onFx(() -> {
             var points = compare().panelsProperty().get().get(3).pointsProperty().get();
-            var view = compare().viewportProperty().get();
+            var view = compare().sharedAxes().viewportProperty().get();
             for (int i = 0; i < points.size(); i++) {
                 if (Math.abs(points.xs()[i]) < view.halfSpan() * 0.8 && Math.abs(points.ys()[i]) < view.halfSpan() * 0.8) {
                     return i;

@@ -31,15 +31,16 @@ class ExplorerWindowTest extends RunningWindow {
         assertTrue(lastSession.startsWith(Path.of("target").toAbsolutePath()), "tests keep to " + lastSession);
         Files.deleteIfExists(lastSession);
         clickOn("#step");
-        waitFor(20, () -> viewModel().snapshotProperty().get().iteration() == 1);
+        waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().iteration() == 1);
         FxToolkit.cleanupApplication(app);
+        app.closing().join(30_000); // as the JVM waits for it before it exits
         assertTrue(Files.size(lastSession) > 100_000, "the trained model was saved on close");
         assertEquals(1, RunFile.load(lastSession).iterations().size());
         app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
     }
 
     private long iteration() throws Exception {
-        return WaitForAsyncUtils.asyncFx(() -> viewModel().snapshotProperty().get().iteration()).get();
+        return WaitForAsyncUtils.asyncFx(() -> viewModel().lifecycle().snapshotProperty().get().iteration()).get();
     }
 
     @Test
@@ -48,18 +49,18 @@ class ExplorerWindowTest extends RunningWindow {
                 "the scatter shows the 1,000 held-out digits");
 
         clickOn("#train");
-        waitFor(60, () -> viewModel().snapshotProperty().get().iteration() >= 30);
+        waitFor(60, () -> viewModel().lifecycle().snapshotProperty().get().iteration() >= 30);
         assertEquals("Pause", lookup("#train").queryAs(Button.class).getText());
         assertTrue(WaitForAsyncUtils.asyncFx(() -> viewModel().loss().seriesProperty().get().size()).get() >= 30,
                 "the loss chart received the iterations");
 
         Slider beta = lookup("#beta").queryAs(Slider.class);
         interact(() -> beta.setValue(2.5));
-        waitFor(20, () -> viewModel().snapshotProperty().get().beta() == 2.5);
-        assertTrue(WaitForAsyncUtils.asyncFx(() -> viewModel().statusProperty().get()).get().contains("β 2.50"));
+        waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().beta() == 2.5);
+        assertTrue(WaitForAsyncUtils.asyncFx(() -> viewModel().lifecycle().statusProperty().get()).get().contains("β 2.50"));
 
         clickOn("#train");
-        waitFor(20, () -> viewModel().stateProperty().get() == TrainerState.PAUSED);
+        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
         long paused = iteration();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(paused, iteration(), "no iteration after Pause");

@@ -22,7 +22,7 @@ abstract class RunningWindow extends FxRobot {
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (LatentLabApp) FxToolkit.setupApplication(LatentLabApp.class);
-        waitFor(60, () -> viewModel().stateProperty().get() == TrainerState.READY);
+        waitFor(60, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.READY);
     }
 
     @AfterEach

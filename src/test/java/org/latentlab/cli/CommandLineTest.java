@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.EmbeddedMnist;
+import org.latentlab.model.NativeBackend;
 import org.latentlab.storage.UserFolders;
 
 /** The command line end to end, on 400 embedded digits written out as an IDX pair. */
@@ -156,7 +157,7 @@ class CommandLineTest {
     }
 
     @Test
-    void versionNamesTheUserFolders() {
+    void versionNamesTheUserFoldersAndTheKernels() {
         Result result = cli("--version");
         assertEquals(0, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
@@ -164,6 +165,10 @@ class CommandLineTest {
         UserFolders folders = UserFolders.forThisUser();
         assertEquals("data:     " + folders.data(), lines.get(1));
         assertEquals("settings: " + folders.config(), lines.get(2));
+        assertEquals("cpu:      " + NativeBackend.report().cpu(), lines.get(3));
+        assertEquals("blas:     " + NativeBackend.report().description(), lines.get(4));
+        assertTrue(lines.get(4).contains(NativeBackend.report().coreName() + " kernels"), lines.get(4));
+        assertTrue(lines.get(5).startsWith("training: kernels: "), result.out());
     }
 
     @Test
@@ -190,7 +195,7 @@ class CommandLineTest {
         assertEquals("latent-lab: latent size 0 is outside 1..64", latent.err().trim());
 
         Result model = cli("train", "--model", "gan", "--out", folder.resolve("x").toString());
-        assertEquals("latent-lab: unknown model 'gan': expected vae or ae", model.err().trim());
+        assertEquals("latent-lab: unknown model 'gan': expected vae, ae, hvae or cvae", model.err().trim());
 
         Result number = cli("train", "--lr", "fast", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, number.code());

@@ -116,8 +116,8 @@ class CompareCommandLineTest {
         Result model = CommandLineTest.cli("train", "--compare", "ablation", "--model", "ae", "--out",
                 folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, model.code());
-        assertEquals("latent-lab: --model describes one model; with --compare each model's kind, loss and β come from"
-                + " the comparison (e.g. --compare ae,vae:4)", model.err().trim());
+        assertEquals("latent-lab: --model describes one model; with --compare each model's kind, loss, β and α come"
+                + " from the comparison (e.g. --compare ae,vae:4 or --compare debias:1)", model.err().trim());
         Result unknown = CommandLineTest.cli("train", "--compare", "ae,gan", "--out", folder.resolve("x").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, unknown.code());
         assertEquals(1, unknown.err().lines().count(), unknown.err());

@@ -37,6 +37,17 @@ class AttributesTest {
     }
 
     @Test
+    void withoutDropsOneNameAndItsValues() {
+        Attributes colour = sizeAndColour().without("size");
+        assertEquals(List.of("colour"), colour.names());
+        assertArrayEquals(new double[] {0.1, 0.2, 0.3}, colour.column("colour"));
+        assertEquals(3, colour.size());
+        assertSame(Attributes.none(), colour.without("colour"));
+        Attributes same = sizeAndColour();
+        assertSame(same, same.without("weight"));
+    }
+
+    @Test
     void joiningAddsTheOtherNamesAfterTheseAndRefusesRepeats() {
         Attributes more = Attributes.of(List.of("weight"), List.of(new double[] {7, 8, 9}));
 

@@ -94,6 +94,43 @@ class DatasetSourceTest {
     }
 
     @Test
+    void aFolderOfOnlyTheTrainingIdxFilesIsReadAsThem() {
+        Path plain = folder.resolve("plain");
+        IdxFileWriter.write(plain.resolve("train-images-idx3-ubyte"), IdxFileWriter.images(3, 1, 2, new byte[] {1, 2, 3, 4, 5, 6}));
+        IdxFileWriter.write(plain.resolve("train-labels-idx1-ubyte"), IdxFileWriter.labels(2, 0, 1));
+        Path gzipped = folder.resolve("gzipped");
+        IdxFileWriter.write(gzipped.resolve("train-images-idx3-ubyte.gz"),
+                IdxFileWriter.gzip(IdxFileWriter.images(2, 1, 1, new byte[] {7, 8})));
+        IdxFileWriter.write(gzipped.resolve("train-labels-idx1-ubyte.gz"), IdxFileWriter.gzip(IdxFileWriter.labels(1, 1)));
+
+        DatasetSource source = DatasetSource.parse(plain.toString());
+        assertInstanceOf(DatasetSource.IdxFolder.class, source);
+        assertEquals("IDX files in " + plain + " (training files only)", source.describe());
+        Dataset set = source.load();
+        assertEquals(3, set.size());
+        assertEquals(2, set.width());
+        assertEquals(List.of(2, 0, 1), List.of(set.label(0), set.label(1), set.label(2)));
+        assertEquals(6 / 255f, set.image(2)[1]);
+        assertEquals(2, DatasetSource.parse(gzipped.toString()).load().size());
+    }
+
+    @Test
+    void aFolderWithHalfAnIdxPairSaysWhichFileIsMissing() {
+        Path half = folder.resolve("half");
+        writeFourFiles(half);
+        half.resolve("t10k-labels-idx1-ubyte").toFile().delete();
+        DatasetException test = assertThrows(DatasetException.class, () -> DatasetSource.parse(half.toString()));
+        assertEquals(half + " holds t10k-images-idx3-ubyte but not t10k-labels-idx1-ubyte (either may end in .gz):"
+                + " add it, or remove t10k-images-idx3-ubyte to read the training files alone", test.getMessage());
+
+        Path noLabels = folder.resolve("no-labels");
+        IdxFileWriter.write(noLabels.resolve("train-images-idx3-ubyte"), IdxFileWriter.images(1, 1, 1, new byte[] {1}));
+        DatasetException train = assertThrows(DatasetException.class, () -> DatasetSource.parse(noLabels.toString()));
+        assertEquals(noLabels + " holds train-images-idx3-ubyte but not train-labels-idx1-ubyte (either may end in .gz):"
+                + " an IDX folder needs both; for unlabelled images give the images file itself", train.getMessage());
+    }
+
+    @Test
     void anyOtherFolderIsReadAsPictures() throws IOException {
         Files.createDirectories(folder.resolve("cats"));
         ImageIO.write(new BufferedImage(10, 10, BufferedImage.TYPE_BYTE_GRAY), "png",

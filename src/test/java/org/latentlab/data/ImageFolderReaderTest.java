@@ -226,6 +226,8 @@ class ImageFolderReaderTest {
 
         assertTrue(e.getMessage().contains("No images found in " + folder), e.getMessage());
         assertTrue(e.getMessage().contains(".png, .jpg, .jpeg"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("or the IDX files train-images-idx3-ubyte and train-labels-idx1-ubyte"
+                + " (either may end in .gz)"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.latentlab.latent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -192,5 +193,30 @@ class PcaTest {
         bad[5] = Float.NaN;
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Pca.fit(bad, 2, 4, 1))
                 .getMessage().contains("row 1"));
+    }
+
+    /**
+     * Rows ±s_j e_j in {@code d} dimensions with s_j² = 1 + 10⁻⁵ (d − j): the covariance is diagonal
+     * with variances (1 + 10⁻⁵ (d − j)) / d, so close together that subspace iteration cannot
+     * separate the leading two in {@value Pca#MAX_ITERATIONS} iterations.
+     */
+    static double[] flatSpectrumRows(int d) {
+        double[] rows = new double[2 * d * d];
+        for (int j = 0; j < d; j++) {
+            double s = Math.sqrt(1 + 1e-5 * (d - j));
+            rows[(2 * j) * d + j] = s;
+            rows[(2 * j + 1) * d + j] = -s;
+        }
+        return rows;
+    }
+
+    @Test
+    void aSpectrumTooFlatToSeparateIsReportedAsNotConverged() {
+        int d = 30;
+        Pca flat = Pca.fit(flatSpectrumRows(d), 2 * d, d, 2);
+        assertFalse(flat.converged(), "the leading variances differ by 10⁻⁵ of their size");
+        assertEquals(1.0 / d, flat.variance(0), 1e-3 / d, "still a variance the data has");
+        assertEquals(1, Math.sqrt(dot(flat.component(0), flat.component(0))), 1e-9, "still a unit vector");
+        assertTrue(Pca.fit(plantedRows(), 6, 6, 2).converged());
     }
 }

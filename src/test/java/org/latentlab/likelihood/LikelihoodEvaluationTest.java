@@ -47,9 +47,9 @@ class LikelihoodEvaluationTest {
     void twoThreadsGiveTheSameReportAsOne() {
         float[] x = images();
         Encoding q = encoding(x);
-        LikelihoodReport one = LikelihoodEvaluation.run(MODEL.weights(), x, q,
+        LikelihoodReport one = LikelihoodEvaluation.run(MODEL.weights(), x, null, q,
                 new EvaluationSettings(50, 4, QuadratureRule.STANDARD, 1), () -> false);
-        LikelihoodReport two = LikelihoodEvaluation.run(MODEL.weights(), x, q,
+        LikelihoodReport two = LikelihoodEvaluation.run(MODEL.weights(), x, null, q,
                 new EvaluationSettings(50, 4, QuadratureRule.STANDARD, 2), () -> false);
         for (int i = 0; i < COUNT; i++) {
             assertEquals(one.importance(i), two.importance(i));
@@ -60,7 +60,7 @@ class LikelihoodEvaluationTest {
     @Test
     void theReportsMeansAndStandardErrorFollowTheirDefinitions() {
         float[] x = images();
-        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), x, encoding(x),
+        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), x, null, encoding(x),
                 new EvaluationSettings(40, 4, QuadratureRule.STANDARD, 2), () -> false);
         double elbo = 0;
         double variance = 0;
@@ -89,14 +89,14 @@ class LikelihoodEvaluationTest {
         float[] x = images();
         Encoding q = encoding(x);
         AtomicInteger asked = new AtomicInteger();
-        assertThrows(CancellationException.class, () -> LikelihoodEvaluation.run(MODEL.weights(), x, q,
+        assertThrows(CancellationException.class, () -> LikelihoodEvaluation.run(MODEL.weights(), x, null, q,
                 new EvaluationSettings(10, 4, QuadratureRule.STANDARD, 2), () -> asked.incrementAndGet() > 3));
     }
 
     @Test
     void withoutQuadratureTheGapIsMeasuredAgainstImportanceSampling() {
         float[] x = images();
-        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), x, encoding(x),
+        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), x, null, encoding(x),
                 new EvaluationSettings(20, 4, null, 1), () -> false);
         assertTrue(Double.isNaN(report.negativeLogMarginalQuadrature()));
         assertEquals(report.negativeElbo() - report.negativeLogMarginalIwae(), report.gap(), 1e-9);

@@ -154,7 +154,7 @@ class LinearGaussianLikelihoodTest {
     void elboEstimateAndGapMatchTheirClosedForms() {
         float[][] x = images(MODEL, 10);
         Encoding q = encoding(MODEL, x, 0.5, 0.8);
-        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), flat(x), q,
+        LikelihoodReport report = LikelihoodEvaluation.run(MODEL.weights(), flat(x), null, q,
                 new EvaluationSettings(5000, 3, QuadratureRule.STANDARD, 1), () -> false);
         for (int i = 0; i < x.length; i++) {
             float[] mean = Arrays.copyOfRange(q.means(), 2 * i, 2 * i + 2);

@@ -84,8 +84,8 @@ final class LinearGaussianModel {
             }
             parameters.add((float) (b.getEntry(p) - shifted));
         }
-        return new DecoderWeights(List.of(latent, latent, pixels), Activation.RELU, Likelihood.GAUSSIAN, sigma,
-                pixels, 1, flat(parameters));
+        return new DecoderWeights(List.of(latent, latent, pixels), Activation.RELU, Likelihood.GAUSSIAN, pixels, 1,
+                flat(parameters), List.of(), new float[0], 0, new float[] {(float) sigma});
     }
 
     private static float[] flat(List<Float> parameters) {
@@ -114,8 +114,8 @@ final class LinearGaussianModel {
         for (int p = 0; p < pixels; p++) {
             parameters.add((float) (b.getEntry(p) - w.getEntry(p, 1) * SHIFT));
         }
-        return new DecoderWeights(List.of(2, 3, pixels), Activation.RELU, Likelihood.GAUSSIAN, sigma, pixels, 1,
-                flat(parameters));
+        return new DecoderWeights(List.of(2, 3, pixels), Activation.RELU, Likelihood.GAUSSIAN, pixels, 1,
+                flat(parameters), List.of(), new float[0], 0, new float[] {(float) sigma});
     }
 
     /**

@@ -19,51 +19,15 @@ class DenseAutoencoderTest {
     }
 
     private static float[] images(int count, long seed) {
-        return images(count, SIDE * SIDE, seed);
+        return GradientCheck.images(count, SIDE * SIDE, seed);
     }
 
-    /** {@code count} images of {@code size} pixels, 40 % black and the rest uniform in [0, 1). */
-    static float[] images(int count, int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] pixels = new float[count * size];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = random.nextDouble() < 0.4 ? 0f : (float) random.nextDouble();
-        }
-        return pixels;
-    }
-
-    /**
-     * Central differences of the weighted objective (same noise each time) against the
-     * back-propagated gradient, for every parameter. Float32 arithmetic limits agreement to about
-     * three digits.
-     */
     private static void assertGradientMatchesFiniteDifferences(ModelConfig config, LossWeights weights) {
         assertGradientMatchesFiniteDifferences(config, weights, 5e-3);
     }
 
     private static void assertGradientMatchesFiniteDifferences(ModelConfig config, LossWeights weights, double tolerance) {
-        DenseAutoencoder model = new DenseAutoencoder(config);
-        int count = 4;
-        float[] x = images(count, config.inputSize(), 5);
-        model.computeGradients(x, count, weights, new SplittableRandom(3));
-        float[] analytic = model.gradient();
-        ModelState original = model.state();
-        float[] parameters = original.parameters().clone();
-        float h = 1e-2f;
-        double worst = 0;
-        for (int i = 0; i < parameters.length; i++) {
-            float saved = parameters[i];
-            parameters[i] = saved + h;
-            model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double plus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
-            parameters[i] = saved - h;
-            model.restore(new ModelState(parameters, original.optimizerState(), 0));
-            double minus = model.computeGradients(x, count, weights, new SplittableRandom(3)).objective();
-            parameters[i] = saved;
-            double numeric = (plus - minus) / (2 * h);
-            double error = Math.abs(numeric - analytic[i]) / Math.max(1e-2, Math.abs(numeric) + Math.abs(analytic[i]));
-            worst = Math.max(worst, error);
-        }
+        double worst = GradientCheck.worstError(new DenseAutoencoder(config), weights);
         assertTrue(worst < tolerance, "worst relative gradient error " + worst);
     }
 

@@ -137,4 +137,23 @@ class ImageGridTest {
         assertThrows(IllegalArgumentException.class, () -> new GrayscaleImages(new float[] {0, Float.NaN, 0, 0}, 2, 2));
         assertThrows(IllegalArgumentException.class, () -> new GrayscaleImages(new float[7], 2, 2));
     }
+
+    /** Named rows are in reading order, and each name is written left of its row, clear of the images. */
+    @Test
+    void namedRowsKeepReadingOrderAndWriteEachNameLeftOfItsRow() {
+        ImageGridData data = ImageGridData.namedRows(blackExcept(6, 4), java.util.List.of("frown", "smile"), 3,
+                FigureLabels.titled("classes").withAxes(null, "class"));
+        ImageGrid grid = new ImageGrid().withScale(4);
+        BufferedImage image = grid.draw(data);
+        ImageGrid.Layout layout = grid.layout(data);
+        assertEquals(255, centreBrightness(image, layout, 1, 1), 0.5, "image 4 is row 1, column 1");
+        assertEquals(0, centreBrightness(image, layout, 0, 1), 0.5);
+        for (int row = 0; row < 2; row++) {
+            double centre = layout.cellTop(row) + layout.cellHeight() / 2.0;
+            assertTrue(Pixels.darkestNear(image, layout.left() - 20, centre, 6) < 128, "no name left of row " + row);
+        }
+        assertTrue(layout.left() > 60, "the names and the axis title need room: left edge " + layout.left());
+        assertThrows(IllegalArgumentException.class, () -> new ImageGridData(blackExcept(6, 0), 2, 3, null,
+                FigureLabels.titled(null), java.util.List.of("only one")));
+    }
 }

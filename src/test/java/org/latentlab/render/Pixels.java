@@ -41,4 +41,40 @@ final class Pixels {
         }
         return darkest;
     }
+
+    /** How many pixels of {@code image} lie within {@code tolerance} of {@code colour} (RGB distance). */
+    static int countNear(BufferedImage image, Color colour, double tolerance) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (distance(new Color(image.getRGB(x, y)), colour) <= tolerance) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** How many different grey levels (red = green = blue) the image holds. */
+    static int greyLevels(BufferedImage image) {
+        boolean[] seen = new boolean[256];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                Color c = new Color(image.getRGB(x, y));
+                if (c.getRed() == c.getGreen() && c.getGreen() == c.getBlue()) {
+                    seen[c.getRed()] = true;
+                }
+            }
+        }
+        int levels = 0;
+        for (boolean s : seen) {
+            levels += s ? 1 : 0;
+        }
+        return levels;
+    }
+
+    /** The share of the image's pixels that are not pure white. */
+    static double inkedShare(BufferedImage image) {
+        return 1 - (double) countNear(image, Color.WHITE, 0) / ((long) image.getWidth() * image.getHeight());
+    }
 }

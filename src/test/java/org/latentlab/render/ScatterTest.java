@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -95,16 +96,51 @@ class ScatterTest {
     }
 
     @Test
-    void tenThousandPointsDrawInASmallFractionOfASecond() {
+    void tenThousandPointsShowEachClassInItsOwnColourWhereItsPointsLie() {
         ScatterData data = SyntheticData.latentBlobs(1_000, 9);
         Scatter scatter = new Scatter().withLattice(SyntheticData.inverseCdfLattice(20));
-        scatter.draw(data, LABELS);
-        long start = System.nanoTime();
         BufferedImage image = scatter.draw(data, LABELS);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("Scatter of 10,000 points drawn in " + millis + " ms");
         assertEquals(Scatter.DEFAULT_WIDTH, image.getWidth());
         assertEquals(Scatter.DEFAULT_HEIGHT, image.getHeight());
+        PlotAxes axes = scatter.axes(data, LABELS);
+        for (int label = 0; label < SyntheticData.DIGITS.size(); label++) {
+            double x = 0;
+            double y = 0;
+            int count = 0;
+            for (int i = 0; i < data.size(); i++) {
+                if (data.labels()[i] == label) {
+                    x += data.xs()[i];
+                    y += data.ys()[i];
+                    count++;
+                }
+            }
+            assertEquals(1_000, count);
+            double px = axes.x().toPixel(x / count);
+            double py = axes.y().toPixel(y / count);
+            int[] votes = new int[SyntheticData.DIGITS.size()];
+            for (int dy = -3; dy <= 3; dy++) {
+                for (int dx = -3; dx <= 3; dx++) {
+                    votes[nearestClass(Pixels.at(image, px + dx, py + dy))]++;
+                }
+            }
+            int winner = 0;
+            for (int c = 1; c < votes.length; c++) {
+                winner = votes[c] > votes[winner] ? c : winner;
+            }
+            assertEquals(label, winner, "around the centre of class " + label + "'s points, votes " + Arrays.toString(votes));
+            assertTrue(votes[label] >= 15, "class " + label + " covers " + votes[label] + " of 49 pixels at its centre");
+        }
+    }
+
+    /** The class whose colour (as dense dots: the colour itself) is nearest to {@code colour}. */
+    private static int nearestClass(Color colour) {
+        int nearest = 0;
+        for (int c = 1; c < SyntheticData.DIGITS.size(); c++) {
+            if (Pixels.distance(colour, Palette.classColour(c)) < Pixels.distance(colour, Palette.classColour(nearest))) {
+                nearest = c;
+            }
+        }
+        return nearest;
     }
 
     @Test

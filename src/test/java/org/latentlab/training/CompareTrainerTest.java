@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.latentlab.TestDatasets;
 import org.latentlab.data.Dataset;
@@ -18,15 +17,8 @@ import org.latentlab.data.EmbeddedMnist;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.latent.PriorSamples;
-import org.latentlab.model.BatchLosses;
-import org.latentlab.model.DecoderWeights;
-import org.latentlab.model.DenseAutoencoder;
-import org.latentlab.model.Encoding;
-import org.latentlab.model.LatentModel;
-import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
-import org.latentlab.model.ModelState;
 import org.latentlab.model.SnapshotDecoder;
 
 class CompareTrainerTest {
@@ -154,35 +146,6 @@ class CompareTrainerTest {
         }
     }
 
-    /** A model that reports a NaN loss (and takes no step) from its {@code failAt}-th step on. */
-    private static final class FailingModel implements LatentModel {
-        private final DenseAutoencoder inner;
-        private final int failAt;
-        private int calls;
-
-        FailingModel(ModelConfig config, int failAt) {
-            this.inner = new DenseAutoencoder(config);
-            this.failAt = failAt;
-        }
-
-        @Override public ModelConfig config() { return inner.config(); }
-        @Override public BatchLosses evaluate(float[] pixels, int count, RandomGenerator noise) { return inner.evaluate(pixels, count, noise); }
-        @Override public Encoding encode(float[] pixels, int count) { return inner.encode(pixels, count); }
-        @Override public float[] decode(float[] latents, int count) { return inner.decode(latents, count); }
-        @Override public DecoderWeights decoderWeights() { return inner.decoderWeights(); }
-        @Override public long steps() { return inner.steps(); }
-        @Override public ModelState state() { return inner.state(); }
-        @Override public void restore(ModelState state) { inner.restore(state); }
-
-        @Override
-        public BatchLosses trainStep(float[] pixels, int count, LossWeights weights, double learningRate) {
-            if (++calls >= failAt) {
-                return new BatchLosses(Double.NaN, 0, Double.NaN, new double[2], count);
-            }
-            return inner.trainStep(pixels, count, weights, learningRate);
-        }
-    }
-
     @Test
     void aModelWhoseLossStopsBeingFiniteStopsAloneAndTheOthersTrainOn() {
         Dataset training = TrainerTest.bars(256, 1);
@@ -193,20 +156,30 @@ class CompareTrainerTest {
         CompareVariant twin = new CompareVariant("failing", ModelKind.VAE, LossTerms.COMBINED, 1);
         LockstepWork work = new LockstepWork(List.of(CompareVariant.vae(1), twin), List.of(healthy, failing), null);
         work.snapshot(TrainerState.RUNNING, null, 0);
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 3; i++) {
+            assertFalse(work.step().diverged());
+        }
+        work.snapshot(TrainerState.RUNNING, null, 0);
+        for (int i = 0; i < 7; i++) {
             assertFalse(work.step().diverged(), "iteration " + i);
         }
         CompareSnapshot snapshot = work.snapshot(TrainerState.RUNNING, null, 0);
         assertEquals(10, snapshot.iteration());
         assertFalse(snapshot.variant("vae").stopped());
-        assertEquals(10, snapshot.variant("vae").training().iteration());
+        assertEquals(10, healthy.iteration());
+        assertEquals(10, snapshot.variant("vae").training().iterations().size());
         VariantSnapshot stopped = snapshot.variant("failing");
         assertTrue(stopped.stopped());
         assertEquals(TrainerState.PAUSED, stopped.training().state());
-        assertEquals(0, stopped.training().iteration(), "it keeps the snapshot it had before it failed");
-        assertTrue(stopped.training().message().startsWith("Stopped: the loss became NaN (not a number) at iteration 6"),
+        assertEquals(3, stopped.training().iteration(), "it keeps the snapshot it had before it failed");
+        assertEquals(3, failing.iteration(), "and its session is what that snapshot shows");
+        assertEquals(3, failing.history().size());
+        assertEquals(3, failing.model().steps());
+        assertArrayEquals(stopped.training().decoder().parameters(), failing.model().decoderWeights().parameters(), 0f);
+        assertTrue(stopped.training().message().startsWith("Stopped: the loss became NaN (not a number) at iteration 6 "),
                 stopped.training().message());
-        assertEquals(5, failing.iteration(), "five good steps, then none");
+        assertTrue(stopped.training().message().contains("back at iteration 3, as last shown: the 2 iterations after it"
+                + " are undone"), stopped.training().message());
 
         TrainingSession alone = new TrainingSession(training, validation, new FailingModel(smallNetwork(), 1), config);
         LockstepWork last = new LockstepWork(List.of(twin), List.of(alone), null);

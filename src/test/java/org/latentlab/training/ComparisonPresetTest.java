@@ -29,8 +29,8 @@ class ComparisonPresetTest {
 
     @Test
     void badValuesAreNamed() {
-        assertEquals("unknown comparison 'ae,gan' ('gan' is not a model): expected ablation, beta-sweep, beta:B,B,..."
-                        + " or a list of ae, rec-only, kl-only, vae, vae:B",
+        assertEquals("unknown comparison 'ae,gan' ('gan' is not a model): expected ablation, beta-sweep, beta:B,B,...,"
+                        + " debias:A or a list of ae, rec-only, kl-only, vae, vae:B",
                 assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("ae,gan")).getMessage());
         assertEquals("in the comparison 'beta:1,-2', β '-2' is not a finite number ≥ 0",
                 assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("beta:1,-2")).getMessage());
@@ -38,6 +38,23 @@ class ComparisonPresetTest {
                 assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("vae,vae:1")).getMessage());
         assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("vae,vae:1,vae:2,vae:3,vae:4,vae:5,"
                 + "vae:6,vae:7,vae:8"));
+    }
+
+    @Test
+    void theDebiasingComparisonPutsAPlainVaeBesideADebiasedOne() {
+        ComparisonPreset preset = ComparisonPreset.parse("debias:0.5");
+        assertEquals(List.of("vae", "vae-debias-0.5"), names(preset));
+        assertEquals(0.0, preset.variants().get(0).debias(), 0.0);
+        assertEquals(0.5, preset.variants().get(1).debias(), 0.0);
+        assertEquals("VAE, debiased (α = 0.5)", preset.variants().get(1).label());
+        assertEquals(List.of("vae", "vae-debias-1"), names(ComparisonPreset.parse("debias")));
+        TrainingConfig shared = TrainingConfig.defaults(3, 9);
+        assertEquals(shared.withDebias(0.5), preset.variants().get(1).trainingConfig(shared));
+        assertEquals(shared, preset.variants().get(0).trainingConfig(shared));
+        assertEquals("in the comparison 'debias:0', α must be above 0: α = 0 is the plain VAE it is compared with",
+                assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("debias:0")).getMessage());
+        assertEquals("in the comparison 'debias:x', α 'x' is not a finite number ≥ 0",
+                assertThrows(IllegalArgumentException.class, () -> ComparisonPreset.parse("debias:x")).getMessage());
     }
 
     @Test

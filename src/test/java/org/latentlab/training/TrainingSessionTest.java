@@ -56,4 +56,25 @@ class TrainingSessionTest {
                 "KL without its term " + reconstruction.get(1).validationKl() + " vs with it "
                         + combined.get(1).validationKl());
     }
+
+    @Test
+    void writingIntoTheProbeImagesOrASnapshotChangesNothingTheTrainerUses() {
+        TrainingSession scribbled = barsSession();
+        TrainingSession clean = barsSession();
+        java.util.Arrays.fill(scribbled.encodeProbe().pixels(), 1f);
+        EpochMetrics scribbledEpoch = scribbled.runEpoch();
+        EpochMetrics cleanEpoch = clean.runEpoch();
+        assertEquals(cleanEpoch.validationReconstruction(), scribbledEpoch.validationReconstruction(), 0.0,
+                "the held-out loss is measured on the trainer's own images");
+        assertEquals(cleanEpoch.trainingObjective(), scribbledEpoch.trainingObjective(), 0.0);
+
+        TrainingSnapshot snapshot = new SessionWork(scribbled).snapshot(TrainerState.READY, null, 0);
+        snapshot.klPerDimension()[0] = 1e9;
+        assertTrue(snapshot.klPerDimension()[0] < 1e9, "the snapshot hands out a copy");
+    }
+
+    private static TrainingSession barsSession() {
+        return new TrainingSession(org.latentlab.TestDatasets.bars(64, 1), org.latentlab.TestDatasets.bars(20, 2),
+                org.latentlab.TestDatasets.smallModel(ModelKind.VAE, 2), TrainingConfig.defaults(1, 3));
+    }
 }

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.latentlab.latent.AttributeVector;
+import org.latentlab.training.LatentAnalysis;
 
 /**
  * One slider of the Attributes panel: an attribute vector, how good it is, and how far along it the

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,8 +26,11 @@ import org.latentlab.latent.LatentRegion;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
+import org.latentlab.training.LatentAnalysis;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.FailureMessage;
+import org.latentlab.ui.scatter.LatestWins;
 import org.latentlab.ui.scatter.ScatterOverlay;
 
 /**
@@ -40,11 +42,16 @@ import org.latentlab.ui.scatter.ScatterOverlay;
  * times its vector. Each move asks the decode service for one image (latest request wins) and the
  * image is taken up in the next frame; a strip shows the slider last moved across its whole range,
  * the other sliders where they are. The vectors and the region are computed from the probe set on
- * {@code worker}, latest request wins, at most every {@value #ANALYSIS_INTERVAL_MILLIS} ms while the
+ * {@code worker}, latest request wins, at most every {@value AnalysisRequests#INTERVAL_MILLIS} ms while the
  * model trains and only while the panel is {@linkplain #activeProperty() active}; a change of the
  * settings asks at once.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread).
+ *
+ * <p>Over 400 lines, for now: a third is its two dozen read-only properties, which the view binds
+ * one by one; the vectors' requests are in {@link AnalysisRequests} and their choice in
+ * {@code training.LatentAnalysis}. The next seam is the region warning ({@link #warningFor}), left
+ * here while its wording is being rewritten.
  */
 public final class AttributesViewModel {
 
@@ -52,18 +59,13 @@ public final class AttributesViewModel {
     public static final double SLIDER_LIMIT = 2;
     /** The strip along a slider shows its range in steps of this many vectors. */
     public static final double ALONG_STEP = 0.5;
-    static final long ANALYSIS_INTERVAL_MILLIS = 500;
 
     /** Where the image comes from. */
     public enum Source { SELECTION, DRAWING }
 
-    private record Measured(float[] pixels, Attributes attributes) {
-    }
-
     private final DecodeRequests decodes;
     private final DecodeRequests alongDecodes;
-    private final LatestWins<LatentAnalysis> analyses;
-    private final AtomicReference<Measured> measured = new AtomicReference<>();
+    private final AnalysisRequests analyses;
 
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
     private final BooleanProperty balanced = new SimpleBooleanProperty(this, "balanced", false);
@@ -92,9 +94,6 @@ public final class AttributesViewModel {
     private int selection = -1;
     private Encoding drawing;
     private float[] drawingPixels;
-    private long shownAnalysis;
-    private boolean analysisDue;
-    private long analysisAskedAt;
     private String lastMoved;
     private boolean choosingClasses;
 
@@ -106,7 +105,7 @@ public final class AttributesViewModel {
     public AttributesViewModel(DecodeService.Channel channel, DecodeService.Channel alongChannel, Executor worker) {
         this.decodes = new DecodeRequests(channel);
         this.alongDecodes = new DecodeRequests(alongChannel);
-        this.analyses = new LatestWins<>(worker);
+        this.analyses = new AnalysisRequests(worker);
         balanced.addListener(o -> settingsChanged());
         fromClass.addListener(o -> settingsChanged());
         toClass.addListener(o -> settingsChanged());
@@ -132,7 +131,7 @@ public final class AttributesViewModel {
         if (newClasses) {
             chooseClasses(next.classNames());
         }
-        analysisDue = true;
+        analyses.markDue();
         refresh();
     }
 
@@ -180,10 +179,8 @@ public final class AttributesViewModel {
      * newest decoded image.
      */
     public void pulse() {
-        long now = System.nanoTime();
-        if (analysisDue && active.get() && probe != null && !analysisRunning()
-                && now - analysisAskedAt >= ANALYSIS_INTERVAL_MILLIS * 1_000_000L) {
-            askAnalysis(now);
+        if (active.get() && probe != null) {
+            analyses.askIfDue(probe, settings(), System.nanoTime());
         }
         takeAnalysis();
         DecodeService.DecodeResult result = decodes.takeNew();
@@ -205,45 +202,24 @@ public final class AttributesViewModel {
         if (choosingClasses) {
             return;
         }
-        analysisDue = true;
+        analyses.markDue();
         if (probe != null && active.get()) {
-            askAnalysis(System.nanoTime());
+            analyses.ask(probe, settings(), System.nanoTime());
             takeAnalysis();
         }
     }
 
-    private boolean analysisRunning() {
-        LatestWins.Outcome<LatentAnalysis> done = analyses.latest();
-        return analyses.lastRequested() > (done == null ? 0 : done.id());
-    }
-
-    private void askAnalysis(long now) {
-        ProbeSet asked = probe;
-        LatentAnalysis.Settings settings = new LatentAnalysis.Settings(balanced.get(), fromClass.get(), toClass.get());
-        analysisDue = false;
-        analysisAskedAt = now;
-        analyses.submit(() -> LatentAnalysis.compute(asked, measuredAttributes(asked), settings));
-    }
-
-    /** The attributes measured from the probe's pixels, once per probe set; on the worker. */
-    private Attributes measuredAttributes(ProbeSet asked) {
-        Measured cached = measured.get();
-        if (cached != null && cached.pixels() == asked.pixels()) {
-            return cached.attributes();
-        }
-        Attributes attributes = asked.attributes().isEmpty() ? LatentAnalysis.measure(asked) : Attributes.none();
-        measured.set(new Measured(asked.pixels(), attributes));
-        return attributes;
+    private LatentAnalysis.Settings settings() {
+        return new LatentAnalysis.Settings(balanced.get(), fromClass.get(), toClass.get());
     }
 
     private void takeAnalysis() {
-        LatestWins.Outcome<LatentAnalysis> done = analyses.latest();
-        if (done == null || done.id() <= shownAnalysis) {
+        LatestWins.Outcome<LatentAnalysis> done = analyses.takeNew();
+        if (done == null) {
             return;
         }
-        shownAnalysis = done.id();
         if (done.failure() != null) {
-            note.set("Could not compute the attribute vectors: " + done.failure().getMessage());
+            note.set("Could not compute the attribute vectors: " + FailureMessage.of(done.failure()));
             return;
         }
         if (probe == null || done.value().probe().pixels() != probe.pixels()) {
@@ -424,25 +400,37 @@ public final class AttributesViewModel {
      */
     static String warningFor(LatentRegion.RegionCheck check, boolean hasPrior) {
         boolean unlikely = hasPrior && check.unlikelyUnderPrior();
-        String prior = String.format(Locale.ROOT, "|z| = %.1f, where the prior N(0, I) has %s of its codes",
-                check.radius(), share(check.priorTail()));
+        String prior = priorLength(check);
         if (check.farFromData()) {
             return String.format(Locale.ROOT, "⚠ Outside the data: %.1f× as far from any held-out image's code as codes "
                     + "lie from their nearest neighbour%s. The decoder never learnt codes here: this picture is a guess.",
                     check.relativeDistance(), unlikely ? "; and " + prior : "");
         }
+        if (unlikely && check.nearerTheCentreThanThePrior()) {
+            return "⚠ Near the centre: " + prior + ". Held-out codes lie near, but a sample z ~ N(0, I) almost "
+                    + "never has so short a length.";
+        }
         if (unlikely) {
             return "⚠ Far out in the prior: " + prior + ". Held-out codes lie near, so the decoder knows this "
-                    + "region, but a sample z ~ N(0, I) almost never lands here.";
+                    + "region, but a sample z ~ N(0, I) almost never lands this far out.";
         }
         return "";
     }
 
+    /** "|z| = 5.2: only 0.0012 % of the prior's codes lie this far out or further", or the inner side. */
+    private static String priorLength(LatentRegion.RegionCheck check) {
+        return check.nearerTheCentreThanThePrior()
+                ? String.format(Locale.ROOT, "|z| = %.2f: %s of the prior N(0, I)'s codes lie this near its centre",
+                        check.radius(), share(check.priorShareWithin()))
+                : String.format(Locale.ROOT, "|z| = %.1f: %s of the prior N(0, I)'s codes lie this far out or further",
+                        check.radius(), share(check.priorShareBeyond()));
+    }
+
     private static String share(double p) {
         if (p < 1e-6) {
-            return "less than one in a million";
+            return "fewer than one in a million";
         }
-        return String.format(Locale.ROOT, "%.2g %%", 100 * p);
+        return String.format(Locale.ROOT, "only %.2g %%", 100 * p);
     }
 
     // ---- properties -----------------------------------------------------------------------------

@@ -66,12 +66,13 @@ public final class DrawingPadView extends BorderPane {
         move.setOnAction(e -> moveAlongAttributes.run());
         move.disableProperty().bind(viewModel.encodingProperty().isNull());
 
-        VBox results = new VBox(10,
+        // The two images side by side, so that the column fits beside the pad at 1280 × 720.
+        HBox images = new HBox(10,
                 new ImageBox(viewModel.encodedInputProperty(), RESULT_SIZE, "what the encoder got",
                         "Your drawing, framed like MNIST's digits if asked: what the encoder sees"),
                 new ImageBox(viewModel.reconstructionProperty(), RESULT_SIZE, "decoded at its μ(x)",
-                        "The decoder's picture at the mean of your drawing's posterior"),
-                clear, frame, move);
+                        "The decoder's picture at the mean of your drawing's posterior"));
+        VBox results = new VBox(10, images, clear, frame, move);
         results.setAlignment(Pos.TOP_LEFT);
         results.setMinWidth(Region.USE_PREF_SIZE);
         Label note = new Label("Draw a digit with the mouse. The amber ellipse on the latent space is its posterior "

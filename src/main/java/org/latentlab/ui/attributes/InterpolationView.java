@@ -9,6 +9,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.scatter.LatentScatterView;
 
@@ -55,6 +56,7 @@ public final class InterpolationView extends VBox {
         Label note = new Label();
         note.setId("interpolation-note");
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE); // the strips give up room before the note is cut
         note.getStyleClass().add("note");
         note.textProperty().bind(viewModel.noteProperty());
         getChildren().addAll(ends,

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.latentlab.latent.Interpolation;
 import org.latentlab.latent.LatentPoints;
 import org.latentlab.latent.LatentRegion;
+import org.latentlab.latent.PriorLengths;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
@@ -163,11 +164,35 @@ public final class InterpolationViewModel {
         if (apart < 0.1 * span) {
             text.append(" The two nearly coincide: A and B point in similar directions from the centre.");
         } else if (hasPrior) {
-            text.append(String.format(Locale.ROOT, " In %d-D most of the prior's codes lie near |z| ≈ √%d = %.1f: the "
-                    + "straight line cuts inside that shell, the spherical path stays near it (White 2016).",
-                    d, d, Math.sqrt(d)));
+            text.append(' ').append(priorLengths(d, nearest(straight)));
         }
         return text.toString();
+    }
+
+    /**
+     * What lengths the prior's codes have in this many dimensions, and whether the straight line
+     * leaves them: in 2-D they fill the disc around the centre (most often |z| ≈ 1); in many
+     * dimensions they crowd into a thin shell around √d and leave a hole at the centre.
+     */
+    static String priorLengths(int d, double straightNearest) {
+        PriorLengths lengths = new PriorLengths(d);
+        double low = lengths.quantile(0.05);
+        double high = lengths.quantile(0.95);
+        String where = low > lengths.rootMeanSquare() / 2
+                ? String.format(Locale.ROOT, "a shell around √%d = %.1f with a hole at the centre", d, lengths.rootMeanSquare())
+                : String.format(Locale.ROOT, "the space around the centre, most often at |z| ≈ %.1f (mean %.2f)",
+                        lengths.mode(), lengths.mean());
+        String text = String.format(Locale.ROOT, "In %d-D, 90 %% of the prior's codes have |z| between %.2f and %.2f: "
+                + "they fill %s.", d, low, high, where);
+        double within = lengths.shareWithin(straightNearest);
+        return within < 0.05
+                ? text + String.format(Locale.ROOT, " The straight line comes nearer the centre than %s of them; the "
+                        + "spherical path keeps between the endpoints' lengths (White 2016).", percentOf(1 - within))
+                : text + " Both paths keep to lengths the prior's codes have.";
+    }
+
+    private static String percentOf(double share) {
+        return String.format(Locale.ROOT, "%.2f %%", 100 * Math.min(share, 0.9999));
     }
 
     private static String outside(LatentPoints path, LatentRegion region, boolean hasPrior) {

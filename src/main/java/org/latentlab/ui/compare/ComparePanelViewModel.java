@@ -1,6 +1,7 @@
 package org.latentlab.ui.compare;
 
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,22 +21,22 @@ import org.latentlab.training.CompareVariant;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.LinearBaseline;
-import org.latentlab.training.LossTerms;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.loss.LossSeries;
 import org.latentlab.ui.manifold.ManifoldImages;
+import org.latentlab.ui.scatter.BackgroundProjection;
 import org.latentlab.ui.scatter.ScatterPoints;
-import org.latentlab.ui.scatter.ScatterProjection;
 import org.latentlab.ui.scatter.Viewport;
 
 /**
  * One panel of the compare lab: a model of the comparison, or the PCA baseline, as its latent
  * scatter, its losses as numbers and a small curve, a small grid decoded over its latent space,
  * the images it decodes from prior samples once asked, and its reconstruction of the selected
- * image. Decoding runs on the decode service, one channel per picture, latest request wins; the
- * results are taken up once per frame. The baseline does not train, and its linear decoder is
+ * image. Decoding runs on the decode service, one channel per picture, latest request wins, and a
+ * latent space of more than two dimensions is put on its principal plane by a worker; the results
+ * are taken up once per frame. The baseline does not train, and its linear decoder is
  * cheap enough to run here, once.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread).
@@ -47,12 +48,8 @@ public final class ComparePanelViewModel {
     /** Images decoded from prior samples, in two rows. */
     public static final int SAMPLE_COUNT = 16;
     public static final int SAMPLE_ROWS = 2;
-    /** The numbers average the training losses of this many iterations, so they do not flicker. */
-    static final int LOSS_WINDOW = 50;
     /** The colour of the baseline's panel, as in the command line's figure. */
     static final String BASELINE_HEX = Palette.MODEL_HEX.get(Palette.MODEL_HEX.size() - 2);
-    /** What the numbers say before the first iteration, in as many lines as later. */
-    static final String NOT_TRAINED = "not trained yet\npress Train";
     private static final LatentGrid GRID = new LatentGrid(GRID_SIZE, GridSpacing.INVERSE_CDF);
 
     private final CompareVariant variant;
@@ -60,12 +57,13 @@ public final class ComparePanelViewModel {
     private final DecodeService.Channel gridChannel;
     private final DecodeService.Channel sampleChannel;
     private final DecodeService.Channel reconstructionChannel;
+    private final BackgroundProjection projection;
 
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
     private final ReadOnlyObjectWrapper<VariantSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<LossSeries> losses = new ReadOnlyObjectWrapper<>(this, "losses");
-    private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper(this, "numbers", NOT_TRAINED);
+    private final ReadOnlyStringWrapper numbers = new ReadOnlyStringWrapper(this, "numbers", PanelText.NOT_TRAINED);
     private final ReadOnlyStringWrapper outside = new ReadOnlyStringWrapper(this, "outside", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
     private final ReadOnlyObjectWrapper<ManifoldImages> grid = new ReadOnlyObjectWrapper<>(this, "grid");
@@ -85,22 +83,28 @@ public final class ComparePanelViewModel {
     private DecodeService.DecodeResult shownSamples;
     private DecodeService.DecodeResult shownReconstruction;
 
-    private ComparePanelViewModel(CompareVariant variant, String colourHex, DecodeService decodes) {
+    private ComparePanelViewModel(CompareVariant variant, String colourHex, DecodeService decodes, Executor worker) {
         this.variant = variant;
         this.colourHex = colourHex;
         this.gridChannel = decodes == null ? null : decodes.channel();
         this.sampleChannel = decodes == null ? null : decodes.channel();
         this.reconstructionChannel = decodes == null ? null : decodes.channel();
+        this.projection = new BackgroundProjection(worker);
     }
 
-    /** The panel of the model in place {@code index} of the comparison, in its colour. */
-    static ComparePanelViewModel ofModel(CompareVariant variant, int index, DecodeService decodes) {
-        return new ComparePanelViewModel(variant, Palette.MODEL_HEX.get(index % Palette.MODEL_HEX.size()), decodes);
+    /**
+     * The panel of the model in place {@code index} of the comparison, in its colour.
+     *
+     * @param worker where the principal plane of a latent space of more than 2 dimensions is fitted
+     */
+    static ComparePanelViewModel ofModel(CompareVariant variant, int index, DecodeService decodes, Executor worker) {
+        return new ComparePanelViewModel(variant, Palette.MODEL_HEX.get(index % Palette.MODEL_HEX.size()), decodes,
+                worker);
     }
 
-    /** The panel of the PCA baseline, which {@link #showBaseline} fills. */
+    /** The panel of the PCA baseline, which {@link #showBaseline} fills; its codes are 2-D. */
     static ComparePanelViewModel ofBaseline() {
-        return new ComparePanelViewModel(null, BASELINE_HEX, null);
+        return new ComparePanelViewModel(null, BASELINE_HEX, null, Runnable::run);
     }
 
     // ---- updates ----------------------------------------------------------------------------------
@@ -111,14 +115,17 @@ public final class ComparePanelViewModel {
         TrainingSnapshot training = panel.training();
         boolean sameProbe = probe != null && probe.pixels() == training.probe().pixels();
         probe = training.probe();
-        points.set(ScatterProjection.of(probe, sameProbe ? points.get() : null));
+        ScatterPoints projected = projection.request(probe, !sameProbe, sameProbe ? points.get() : null);
+        if (projected != null || !sameProbe) {
+            points.set(projected);
+        }
         LossSeries current = losses.get();
         IterationHistory.View history = training.iterations();
         if (current == null || current.size() != history.size() || current.epochs().size() != training.epochs().size()) {
             losses.set(new LossSeries(history, training.epochs(), variant.kind() == ModelKind.VAE));
-            numbers.set(numbersOf(variant, history));
+            numbers.set(PanelText.numbers(variant, history));
         }
-        message.set(panel.stopped() ? training.message() : null);
+        showMessage();
         if (training.decoder() != decoder) {
             decoder = training.decoder();
             requestGrid();
@@ -134,7 +141,7 @@ public final class ComparePanelViewModel {
         }
         baseline = newBaseline;
         probe = baseline.probe();
-        points.set(ScatterProjection.of(probe, null));
+        points.set(projection.request(probe, true, null));
         numbers.set(String.format(Locale.ROOT, "%.0f %% of variance kept\nfitted once, not trained",
                 100 * baseline.pca().explainedVariance()));
         grid.set(images(baseline.pca().decode(GRID.points(2, 0, 1), GRID_SIZE * GRID_SIZE), GRID_SIZE, GRID_SIZE));
@@ -170,10 +177,36 @@ public final class ComparePanelViewModel {
                 : String.format(Locale.ROOT, "%,d of %,d outside", count, current.size()));
     }
 
-    /** Takes up finished decodes; called once per frame. */
-    void pulse() {
+    /** Why the model stopped; else why its scatter may mislead (a PCA that did not converge); else nothing. */
+    private void showMessage() {
+        VariantSnapshot s = snapshot.get();
+        ScatterPoints current = points.get();
+        if (s != null && s.stopped()) {
+            message.set(s.training().message());
+        } else if (projection.problem() != null) {
+            message.set(projection.problem());
+        } else if (current != null && !current.plane().converged()) {
+            message.set(current.note());
+        } else {
+            message.set(null);
+        }
+    }
+
+    /**
+     * Takes up finished points and decodes; called once per frame.
+     *
+     * @return whether the points moved (so the axes the panels share may change)
+     */
+    boolean pulse() {
+        ScatterPoints projected = projection.take();
+        boolean moved = projected != null;
+        if (moved) {
+            points.set(projected);
+            requestGrid();
+        }
+        showMessage();
         if (gridChannel == null) {
-            return;
+            return moved;
         }
         DecodeService.DecodeResult g = gridChannel.latest();
         if (g != null && g != shownGrid && g.request().latents() == gridRequest) {
@@ -190,6 +223,7 @@ public final class ComparePanelViewModel {
             shownReconstruction = r;
             reconstruction.set(r.images());
         }
+        return moved;
     }
 
     // ---- decoding ---------------------------------------------------------------------------------
@@ -239,32 +273,6 @@ public final class ComparePanelViewModel {
 
     // ---- maths ------------------------------------------------------------------------------------
 
-    /**
-     * The training losses of the last {@value #LOSS_WINDOW} iterations, per image, as two short
-     * lines: the reconstruction, then KL and −ELBO = reconstruction + KL (the bound with β = 1,
-     * whatever β the model trains with). An autoencoder has no KL term and no ELBO.
-     */
-    static String numbersOf(CompareVariant variant, IterationHistory.View history) {
-        int n = history.size();
-        if (n == 0) {
-            return NOT_TRAINED;
-        }
-        int from = Math.max(0, n - LOSS_WINDOW);
-        double reconstruction = 0;
-        double kl = 0;
-        for (int i = from; i < n; i++) {
-            reconstruction += history.reconstruction(i);
-            kl += history.kl(i);
-        }
-        reconstruction /= n - from;
-        kl /= n - from;
-        if (variant.kind() == ModelKind.AUTOENCODER) {
-            return String.format(Locale.ROOT, "reconstruction %.1f\nno KL, no ELBO", reconstruction);
-        }
-        return String.format(Locale.ROOT, "reconstruction %.1f\nKL %.2f · −ELBO %.1f", reconstruction, kl,
-                reconstruction + kl);
-    }
-
     /** How many points lie outside {@code view}. */
     static int outsideCount(ScatterPoints points, Viewport view) {
         int count = 0;
@@ -278,29 +286,6 @@ public final class ComparePanelViewModel {
         return count;
     }
 
-    /**
-     * What the images decoded from z ~ N(0, I) come from, said plainly, as the command line's
-     * figure says it: what the model was trained to do, not what it should look like.
-     */
-    static String samplesCaptionOf(CompareVariant variant) {
-        if (variant == null) {
-            return "Codes scaled to variance 1; a linear decoder.";
-        }
-        if (variant.kind() == ModelKind.AUTOENCODER) {
-            return "No prior: nothing put its codes where z ~ N(0, I) falls.";
-        }
-        if (variant.lossTerms() == LossTerms.RECONSTRUCTION) {
-            return "No KL term: nothing kept its codes where z ~ N(0, I) falls.";
-        }
-        if (variant.lossTerms() == LossTerms.KL) {
-            return "Decoder never trained (wRec = 0): its random weights.";
-        }
-        if (variant.beta() == 1) {
-            return "The KL term pulled its codes onto N(0, I).";
-        }
-        return "KL × β: a larger β pulls the codes closer to N(0, I).";
-    }
-
     // ---- properties -------------------------------------------------------------------------------
 
     /** The model this panel shows; {@code null} for the PCA baseline. */
@@ -312,52 +297,28 @@ public final class ComparePanelViewModel {
         return variant == null;
     }
 
-    /** The panel's name in one line: "VAE, KL only", "PCA (linear baseline)". */
-    public String title() {
-        return variant == null ? "PCA (linear baseline)" : variant.label();
-    }
-
-    /**
-     * The panel's heading in two short lines, the kind of model over what it is trained on:
-     * "VAE" over "KL only", "autoencoder" over "no KL, no prior".
-     */
-    public String heading() {
-        String kind = variant == null ? "PCA" : variant.kind() == ModelKind.AUTOENCODER ? "autoencoder"
-                : variant.lossTerms() == LossTerms.COMBINED && variant.beta() != 1 ? "β-VAE" : "VAE";
-        return kind + "\n" + trainedOn();
-    }
-
-    /** A short name for the panel's check box: "KL only", "VAE", "β = 4", "PCA". */
-    public String shortTitle() {
-        if (variant == null || variant.kind() == ModelKind.AUTOENCODER) {
-            return variant == null ? "PCA" : "autoencoder";
-        }
-        return variant.lossTerms() == LossTerms.COMBINED && variant.beta() == 1 ? "VAE" : trainedOn();
-    }
-
-    /** What the model is trained on, in a few words. */
-    private String trainedOn() {
-        if (variant == null) {
-            return "linear baseline";
-        }
-        if (variant.kind() == ModelKind.AUTOENCODER) {
-            return "no KL, no prior";
-        }
-        return switch (variant.lossTerms()) {
-            case RECONSTRUCTION -> "reconstruction only";
-            case KL -> "KL only";
-            case COMBINED -> variant.beta() == 1 ? "reconstruction + KL"
-                    : variant.label().substring(variant.label().indexOf("β = "));
-        };
-    }
-
     /** The model's colour, here and in the rate–distortion plot: {@code #RRGGBB}. */
     public String colourHex() {
         return colourHex;
     }
 
     public String samplesCaption() {
-        return samplesCaptionOf(variant);
+        return PanelText.samplesCaption(variant);
+    }
+
+    /** The panel's name in one line: "VAE, KL only", "PCA (linear baseline)". */
+    public String title() {
+        return PanelText.title(variant);
+    }
+
+    /** The panel's heading in two short lines, the kind of model over what it is trained on. */
+    public String heading() {
+        return PanelText.heading(variant);
+    }
+
+    /** A short name for the panel's check box: "KL only", "VAE", "β = 4", "PCA". */
+    public String shortTitle() {
+        return PanelText.shortTitle(variant);
     }
 
     /** The names of the scatter's axes. */

@@ -10,10 +10,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.PlotPane;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Raster;
+import org.latentlab.ui.scatter.ClassMarkers;
 import org.latentlab.ui.scatter.ScatterDrawing;
 import org.latentlab.ui.scatter.ScatterPoints;
 import org.latentlab.ui.scatter.Viewport;
@@ -26,7 +26,8 @@ import org.latentlab.ui.scatter.Viewport;
  */
 final class CompareScatter extends Region {
 
-    private static final DiscSprite DOT = new DiscSprite(2.2);
+    /** The radius of a disc of a marker's area, in pixels, before the theme's scale. */
+    private static final double MARKER_RADIUS = 2.2;
     private static final double PICK_RADIUS_PX = 7;
     /** The prior's circles are named only when the 1σ circle is at least this wide, in pixels. */
     private static final double NAMED_CONTOUR_RADIUS = 18;
@@ -38,6 +39,7 @@ final class CompareScatter extends Region {
     private int selected = -1;
     private int highlighted = -1;
     private int[] drawOrder = new int[0];
+    private ClassMarkers markers;
     private IntConsumer onSelect = index -> { };
 
     CompareScatter() {
@@ -131,7 +133,9 @@ final class CompareScatter extends Region {
         Raster raster = plot.raster();
         raster.clear();
         if (points != null) {
-            ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder, DOT, plot.theme().isDark());
+            markers = ScatterDrawing.markers(markers, points.classNames().size(),
+                    MARKER_RADIUS * plot.theme().markScale(), ScatterDrawing.markerOpacity(plot.theme().isDark()));
+            ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder, markers);
         }
         raster.show();
         drawMarks();
@@ -141,7 +145,8 @@ final class CompareScatter extends Region {
         GraphicsContext g = plot.clearMarks();
         AxisMapping x = plot.x();
         AxisMapping y = plot.y();
-        ScatterDrawing.drawPriorContours(g, x, y, plot.theme().reference(), x.scale() >= NAMED_CONTOUR_RADIUS);
+        ScatterDrawing.drawPriorContours(g, x, y, plot.theme().reference(), x.scale() >= NAMED_CONTOUR_RADIUS,
+                plot.theme().markScale());
         highlighted = -1;
         if (points == null || selected < 0 || selected >= points.size()) {
             return;

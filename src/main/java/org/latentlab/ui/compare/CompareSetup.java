@@ -65,10 +65,6 @@ public record CompareSetup(ExplorerSetup source, ComparisonPreset preset, double
         return new CompareSetup(source, preset, rate);
     }
 
-    public CompareSetup withSource(ExplorerSetup newSource) {
-        return new CompareSetup(newSource, preset, learningRate);
-    }
-
     /** The shared part in a few words: "MNIST digits (10,000, built in) · 2-D latent · batch 128 · seed 42". */
     public String describeSource() {
         return describe(source);

@@ -3,7 +3,6 @@ package org.latentlab.ui.compare;
 import static org.latentlab.ui.explorer.TrainingToolbar.group;
 import static org.latentlab.ui.explorer.TrainingToolbar.labelled;
 import static org.latentlab.ui.explorer.TrainingToolbar.tip;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,26 +23,22 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.util.StringConverter;
-import org.latentlab.render.Palette;
 import org.latentlab.training.ComparisonPreset;
-import org.latentlab.training.ProbeSet;
 import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.PulseTimer;
 import org.latentlab.ui.explorer.StatusBar;
 import org.latentlab.ui.explorer.TrainingButtons;
 import org.latentlab.ui.explorer.TrainingKeys;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.GrayImage;
-import org.latentlab.ui.plot.LegendEntry;
+
+
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 
@@ -58,8 +53,6 @@ public final class CompareView extends BorderPane implements Themed {
 
     static final List<Double> LEARNING_RATES = List.of(1e-4, 3e-4, 1e-3, 3e-3, 1e-2);
     private static final String STYLESHEET = "compare.css";
-    private static final double SIDE_WIDTH = 280;
-    private static final double RECONSTRUCTION_SIZE = 44;
     /** The panels' text and ticks, relative to the window's. */
     private static final double PANEL_FONT_SCALE = 0.75;
 
@@ -78,12 +71,7 @@ public final class CompareView extends BorderPane implements Themed {
     private final Label axes = new Label();
     private final Label problem = new Label();
     private final HBox panelsBox = new HBox(8);
-    private final RateDistortionView rateDistortion = new RateDistortionView();
-    private final FlowPane classLegend = new FlowPane(10, 3);
-    private final VBox side = new VBox(8);
-    private final ImageView selectedInput = new ImageView();
-    private final HBox reconstructions = new HBox(4);
-    private final Label selectionText = new Label();
+    private final CompareSide side;
     private final AnimationTimer frames;
     private List<ComparePanelView> panelViews = List.of();
     private PlotTheme theme = PlotTheme.LIGHT;
@@ -92,6 +80,7 @@ public final class CompareView extends BorderPane implements Themed {
     public CompareView(CompareViewModel viewModel, Confirmation confirmation) {
         this.viewModel = viewModel;
         this.confirmation = confirmation;
+        this.side = new CompareSide(viewModel);
         this.frames = new PulseTimer(viewModel::pulse);
         initGraphics();
         registerListeners();
@@ -147,7 +136,7 @@ public final class CompareView extends BorderPane implements Themed {
         problem.setWrapText(true);
         problem.setMaxWidth(Double.MAX_VALUE);
         problem.setTooltip(new Tooltip("Click to hide this message"));
-        problem.setOnMouseClicked(e -> viewModel.dismissProblem());
+        problem.setOnMouseClicked(e -> viewModel.lifecycle().dismissProblem());
         setTop(top);
 
         panelsBox.setFillHeight(true);
@@ -157,9 +146,10 @@ public final class CompareView extends BorderPane implements Themed {
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("compare-panels");
         HBox.setHgrow(scroller, Priority.ALWAYS);
-        setCenter(new HBox(scroller, side()));
+        setCenter(new HBox(scroller, side));
 
-        setBottom(new StatusBar("compare-", viewModel.statusProperty(), viewModel.epochProgressProperty()));
+        setBottom(new StatusBar("compare-", viewModel.lifecycle().statusProperty(),
+                viewModel.lifecycle().epochProgressProperty()));
     }
 
     /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
@@ -177,49 +167,18 @@ public final class CompareView extends BorderPane implements Themed {
         };
     }
 
-    private Node side() {
-        Label rdTitle = new Label("Rate and distortion");
-        rdTitle.getStyleClass().add("view-title");
-        VBox.setVgrow(rateDistortion, Priority.ALWAYS);
-        VBox rdCard = new VBox(rdTitle, rateDistortion);
-        rdCard.getStyleClass().add("card");
-        VBox.setVgrow(rdCard, Priority.ALWAYS);
-
-        Label selectionTitle = new Label("Selected image");
-        selectionTitle.getStyleClass().add("view-title");
-        selectedInput.setFitWidth(RECONSTRUCTION_SIZE * 1.4);
-        selectedInput.setFitHeight(RECONSTRUCTION_SIZE * 1.4);
-        selectionText.setWrapText(true);
-        selectionText.setMinHeight(Region.USE_PREF_SIZE);
-        selectionText.getStyleClass().add("note");
-        HBox chosen = new HBox(8, selectedInput, selectionText);
-        chosen.setAlignment(Pos.CENTER_LEFT);
-        Label decodedBy = new Label("decoded again by each model:");
-        decodedBy.getStyleClass().add("note");
-        decodedBy.setWrapText(true);
-        decodedBy.setMinHeight(Region.USE_PREF_SIZE);
-        VBox selection = new VBox(4, selectionTitle, chosen, decodedBy, reconstructions, classLegend);
-        selection.getStyleClass().add("card");
-        selection.setPadding(new Insets(0, 6, 6, 6));
-        side.getChildren().setAll(rdCard, selection);
-        side.setPadding(new Insets(6, 6, 6, 0));
-        side.setMinHeight(0); // on a short window the side's foot is hidden, never the status bar
-        sizeSide(PlotTheme.LIGHT.fontSize());
-        return side;
-    }
-
     private void registerListeners() {
         train.setOnAction(e -> viewModel.commands().trainOrPause());
         step.setOnAction(e -> viewModel.commands().step());
         reset.setOnAction(e -> confirmReset());
         samplesEverywhere.setOnAction(e -> viewModel.showSamplesEverywhere());
-        wholeSpace.selectedProperty().bindBidirectional(viewModel.wholeSpaceProperty());
+        wholeSpace.selectedProperty().bindBidirectional(viewModel.sharedAxes().wholeSpaceProperty());
         TrainingKeys.install(this, () -> true, viewModel.commands()::trainOrPause, viewModel.commands()::step, this::confirmReset);
 
-        viewModel.stateProperty().addListener(o -> showState());
-        viewModel.busyProperty().addListener(o -> showState());
-        problem.textProperty().bind(viewModel.problemProperty());
-        problem.visibleProperty().bind(viewModel.problemProperty().isNotNull());
+        viewModel.lifecycle().stateProperty().addListener(o -> showState());
+        viewModel.lifecycle().busyProperty().addListener(o -> showState());
+        problem.textProperty().bind(viewModel.lifecycle().problemProperty());
+        problem.visibleProperty().bind(viewModel.lifecycle().problemProperty().isNotNull());
         problem.managedProperty().bind(problem.visibleProperty());
         viewModel.setupProperty().addListener((o, was, now) -> source.setText(now == null ? ""
                 : "The Explore tab's data and network: " + now.describeSource()
@@ -241,22 +200,19 @@ public final class CompareView extends BorderPane implements Themed {
         });
 
         viewModel.panelsProperty().addListener((o, was, now) -> rebuildPanels(now));
-        viewModel.viewportProperty().addListener((o, was, now) -> {
+        viewModel.sharedAxes().viewportProperty().addListener((o, was, now) -> {
             panelViews.forEach(p -> p.setViewport(now));
             showAxes();
         });
         showAxes();
         viewModel.selectedProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setSelected(now.intValue())));
-        viewModel.lossRangeProperty().addListener((o, was, now) -> panelViews.forEach(p -> p.setLossRange(now)));
-        viewModel.rateDistortionProperty().addListener((o, was, now) -> rateDistortion.show(now));
-        rateDistortion.note().textProperty().bind(viewModel.rateDistortionNoteProperty());
-        selectionText.textProperty().bind(viewModel.selectionTextProperty());
-        viewModel.selectedImageProperty().addListener((o, was, now) -> selectedInput.setImage(image(now)));
+        viewModel.sharedAxes().lossRangeProperty().addListener((o, was, now) ->
+                panelViews.forEach(p -> p.setLossRange(now)));
         showState();
     }
 
     private void showAxes() {
-        double half = viewModel.viewportProperty().get().halfSpan();
+        double half = viewModel.sharedAxes().viewportProperty().get().halfSpan();
         axes.setText("axes ±" + AxisMapping.label(half) + " in every panel");
     }
 
@@ -280,7 +236,7 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private void confirmReset() {
-        if (!viewModel.isTrained() || confirmation.confirm("Reset the models",
+        if (!viewModel.lifecycle().isTrained() || confirmation.confirm("Reset the models",
                 "Throw away every trained model here and start again from the same random weights?", "Reset",
                 "Keep training them")) {
             viewModel.commands().reset();
@@ -302,8 +258,9 @@ public final class CompareView extends BorderPane implements Themed {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
-        preset.setDisable(viewModel.busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(),
+                viewModel.lifecycle().busyProperty().get());
+        preset.setDisable(viewModel.lifecycle().busyProperty().get());
     }
 
     // ---- panels -------------------------------------------------------------------------------------
@@ -311,26 +268,22 @@ public final class CompareView extends BorderPane implements Themed {
     private void rebuildPanels(List<ComparePanelViewModel> panels) {
         List<ComparePanelView> views = new ArrayList<>();
         List<Node> choices = new ArrayList<>(shownChoices.getChildren().subList(0, 1));
-        reconstructions.getChildren().clear();
         for (ComparePanelViewModel panel : panels) {
             ComparePanelView view = new ComparePanelView(panel, viewModel);
             view.setTheme(panelTheme());
-            view.setViewport(viewModel.viewportProperty().get());
+            view.setViewport(viewModel.sharedAxes().viewportProperty().get());
             view.setSelected(viewModel.selectedProperty().get());
-            view.setLossRange(viewModel.lossRangeProperty().get());
+            view.setLossRange(viewModel.sharedAxes().lossRangeProperty().get());
             view.visibleProperty().bind(panel.shownProperty());
             view.managedProperty().bind(panel.shownProperty());
             HBox.setHgrow(view, Priority.ALWAYS);
             views.add(view);
             choices.add(shownChoice(panel));
-            reconstructions.getChildren().add(reconstruction(panel));
         }
         panelViews = List.copyOf(views);
         panelsBox.getChildren().setAll(views);
         shownChoices.getChildren().setAll(choices);
-        rateDistortion.show(viewModel.rateDistortionProperty().get());
-        panels.stream().filter(ComparePanelViewModel::isBaseline).findFirst().ifPresent(baseline ->
-                baseline.pointsProperty().addListener(o -> rebuildClassLegend(baseline.probe())));
+        side.showPanels(panels);
     }
 
     private static Node shownChoice(ComparePanelViewModel panel) {
@@ -347,56 +300,14 @@ public final class CompareView extends BorderPane implements Themed {
         return box;
     }
 
-    /** One model's reconstruction of the selected image, under a bar of its colour. */
-    private Node reconstruction(ComparePanelViewModel panel) {
-        ImageView view = new ImageView();
-        view.setFitWidth(RECONSTRUCTION_SIZE);
-        view.setFitHeight(RECONSTRUCTION_SIZE);
-        panel.reconstructionProperty().addListener((o, was, now) -> view.setImage(image(now)));
-        Region bar = new Region();
-        bar.setMinHeight(4);
-        bar.setStyle("-fx-background-color: " + panel.colourHex() + ";");
-        VBox box = new VBox(2, view, bar);
-        box.visibleProperty().bind(panel.shownProperty());
-        box.managedProperty().bind(panel.shownProperty());
-        Tooltip.install(box, new Tooltip(panel.title() + ": the selected image encoded and decoded again"));
-        return box;
-    }
-
-    private void rebuildClassLegend(ProbeSet probe) {
-        List<Node> entries = new ArrayList<>();
-        if (probe != null) {
-            for (int label = 0; label < probe.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(probe.classNames().get(label), Color.web(Palette.classHex(label))));
-            }
-        }
-        classLegend.getChildren().setAll(entries);
-    }
-
-    private javafx.scene.image.Image image(float[] pixels) {
-        ProbeSet probe = panelViews.isEmpty() ? null : panelViews.get(panelViews.size() - 1).viewModel().probe();
-        return pixels == null || probe == null ? null
-                : GrayImage.of(pixels, 0, probe.imageWidth(), probe.imageHeight());
-    }
-
     private PlotTheme panelTheme() {
         return theme.withFontSize(Math.round(theme.fontSize() * PANEL_FONT_SCALE));
-    }
-
-    /** The side column grows with the text, so its plot keeps its room in large text. */
-    private void sizeSide(double fontSize) {
-        double width = SIDE_WIDTH * fontSize / PlotTheme.LIGHT.fontSize();
-        side.setPrefWidth(width);
-        side.setMinWidth(width);
-        side.setMaxWidth(width);
-        classLegend.setPrefWrapLength(width - 20);
     }
 
     @Override
     public void setTheme(PlotTheme newTheme) {
         theme = newTheme;
-        sizeSide(newTheme.fontSize());
-        rateDistortion.setTheme(newTheme);
+        side.setTheme(newTheme);
         for (ComparePanelView view : panelViews) {
             view.setTheme(panelTheme());
         }

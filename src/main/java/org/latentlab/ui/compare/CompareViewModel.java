@@ -3,10 +3,8 @@ package org.latentlab.ui.compare;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -15,25 +13,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableValue;
-import org.latentlab.model.ModelKind;
 import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.CompareTrainer;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.EpochMetrics;
-import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ProbeSet;
-import org.latentlab.training.RateDistortionTrail;
-import org.latentlab.training.TrainerState;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.explorer.ExplorerSetup;
+import org.latentlab.ui.explorer.TrainerLifecycle;
 import org.latentlab.ui.explorer.TrainingCommands;
-import org.latentlab.ui.loss.LossSeries;
-import org.latentlab.ui.scatter.LatentScatterViewModel;
-import org.latentlab.ui.scatter.ScatterPoints;
-import org.latentlab.ui.scatter.Viewport;
 
 /**
  * The compare lab's state: the comparison being trained (its setup and its {@link CompareTrainer}),
@@ -52,18 +42,13 @@ import org.latentlab.ui.scatter.Viewport;
  */
 public final class CompareViewModel implements AutoCloseable {
 
-    /** Half the side of the scatters' axes around the prior: its ±4σ. */
-    static final double PRIOR_HALF_SPAN = 4;
-    /** The loss curves' log axis starts no lower than this (a KL-only model's KL keeps falling). */
-    static final double LOSS_FLOOR = 0.01;
     static final double DEFAULT_LEARNING_RATE = 1e-3;
     private static final long FIRST_SAMPLE_SEED = 2013;
-    private static final String RATE_DISTORTION_NOTE = "Hollow dot: start; filled: now. Grey: equal −ELBO.";
 
     private final CompareTrainerFactory factory;
     private final ObservableValue<ExplorerSetup> explorerSetup;
-    private final Executor background;
-    private final Executor uiThread;
+    private final TrainerLifecycle<CompareTrainer, CompareSnapshot> lifecycle;
+    private final Executor worker;
     private final DecodeService decodes = new DecodeService();
 
     private final ReadOnlyObjectWrapper<ComparisonPreset> preset =
@@ -72,31 +57,13 @@ public final class CompareViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<CompareSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ReadOnlyObjectWrapper<List<ComparePanelViewModel>> panels =
             new ReadOnlyObjectWrapper<>(this, "panels", List.of());
-    private final ReadOnlyObjectWrapper<List<RateDistortionCurve>> rateDistortion =
-            new ReadOnlyObjectWrapper<>(this, "rateDistortion", List.of());
-    private final ReadOnlyStringWrapper rateDistortionNote =
-            new ReadOnlyStringWrapper(this, "rateDistortionNote", RATE_DISTORTION_NOTE);
-    private final BooleanProperty wholeSpace = new SimpleBooleanProperty(this, "wholeSpace", false);
-    private final ReadOnlyObjectWrapper<Viewport> viewport =
-            new ReadOnlyObjectWrapper<>(this, "viewport", new Viewport(0, 0, PRIOR_HALF_SPAN));
-    private final ReadOnlyObjectWrapper<double[]> lossRange =
-            new ReadOnlyObjectWrapper<>(this, "lossRange", new double[] {1, 1000});
+    private final SharedAxes shared = new SharedAxes();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText",
             "Click a dot in any panel: the same held-out image is ringed in every panel.");
-    private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
-            "The comparison is built when this tab is first shown.");
-    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyObjectWrapper<CompareSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
 
-    private CompareTrainer trainer;
     private long sampleSeed = FIRST_SAMPLE_SEED;
-    private String shownMessage;
     /** The Explore tab's setup the user chose not to follow; not asked about again. */
     private ExplorerSetup declined;
 
@@ -107,9 +74,11 @@ public final class CompareViewModel implements AutoCloseable {
                             Executor background, Executor uiThread) {
         this.factory = factory;
         this.explorerSetup = explorerSetup;
-        this.background = background;
-        this.uiThread = uiThread;
-        wholeSpace.addListener(o -> refreshShared());
+        this.worker = background;
+        this.lifecycle = new TrainerLifecycle<>(background, uiThread,
+                "The comparison is built when this tab is first shown.", "No comparison", CompareViewModel::statusLine);
+        lifecycle.watch(decodes::problem);
+        shared.wholeSpaceProperty().addListener(o -> refreshShared());
     }
 
     // ---- building -----------------------------------------------------------------------------------
@@ -121,7 +90,7 @@ public final class CompareViewModel implements AutoCloseable {
      */
     public void activate() {
         ExplorerSetup source = explorerSetup.getValue();
-        if (busy.get() || source == null) {
+        if (lifecycle.busyProperty().get() || source == null) {
             return;
         }
         CompareSetup current = setup.get();
@@ -137,11 +106,12 @@ public final class CompareViewModel implements AutoCloseable {
     public String activationQuestion() {
         ExplorerSetup source = explorerSetup.getValue();
         CompareSetup current = setup.get();
-        if (source == null || current == null || current.follows(source) || source.equals(declined) || !isTrained()) {
+        if (source == null || current == null || current.follows(source) || source.equals(declined)
+                || !lifecycle.isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The models here trained for %,d iterations on %s. The Explore tab now "
-                + "uses %s. Train a new comparison on that?", snapshot.get().iteration(), current.describeSource(),
+                + "uses %s. Train a new comparison on that?", iteration(), current.describeSource(),
                 CompareSetup.describe(source));
     }
 
@@ -153,17 +123,18 @@ public final class CompareViewModel implements AutoCloseable {
         CompareSetup current = setup.get();
         declined = explorerSetup.getValue();
         if (current != null) {
-            problem.set("This comparison stays on " + current.describeSource() + ", which the Explore tab no longer uses.");
+            lifecycle.report("This comparison stays on " + current.describeSource()
+                    + ", which the Explore tab no longer uses.");
         }
     }
 
     /** The question to ask before {@link #choosePreset}; {@code null} when nothing would be lost. */
     public String presetQuestion(ComparisonPreset next) {
-        if (next.equals(preset.get()) || !isTrained()) {
+        if (next.equals(preset.get()) || !lifecycle.isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The models here trained for %,d iterations. Another set of models starts "
-                + "untrained. Discard these?", snapshot.get().iteration());
+                + "untrained. Discard these?", iteration());
     }
 
     /** Trains {@code next}'s models instead (ask {@link #presetQuestion} first). */
@@ -186,56 +157,34 @@ public final class CompareViewModel implements AutoCloseable {
             setup.set(current);
         }
         learningRate.set(rate);
-        if (trainer != null && !busy.get()) {
+        CompareTrainer trainer = lifecycle.trainer();
+        if (trainer != null && !lifecycle.busyProperty().get()) {
             trainer.setLearningRate(rate);
         }
     }
 
     private void build(CompareSetup target) {
-        busy.set(true);
-        status.set("Loading " + target.source().datasetSpec() + " and building " + target.preset().variants().size()
-                + " models and the PCA baseline…");
-        background.execute(() -> {
-            CompareTrainer built;
-            try {
-                built = factory.create(target);
-            } catch (RuntimeException e) {
-                uiThread.execute(() -> {
-                    busy.set(false);
-                    problem.set(messageOf(e));
-                    preset.set(setup.get() == null ? target.preset() : setup.get().preset());
-                    status.set(trainer == null ? "No comparison: " + messageOf(e) : status.get());
-                });
-                return;
-            }
-            uiThread.execute(() -> install(built, target));
-        });
+        lifecycle.build("Loading " + target.source().datasetSpec() + " and building "
+                        + target.preset().variants().size() + " models and the PCA baseline…",
+                () -> factory.create(target), built -> built, built -> install(target),
+                () -> preset.set(setup.get() == null ? target.preset() : setup.get().preset()));
     }
 
-    private void install(CompareTrainer built, CompareSetup target) {
-        CompareTrainer old = trainer;
-        trainer = built;
-        commands.use(trainer);
+    private void install(CompareSetup target) {
         setup.set(target);
         preset.set(target.preset());
         learningRate.set(target.learningRate());
-        busy.set(false);
-        shownMessage = null;
-        snapshot.set(null);
         selected.set(-1);
         selectedImage.set(null);
         List<ComparePanelViewModel> made = new ArrayList<>();
         for (int i = 0; i < target.preset().variants().size(); i++) {
-            made.add(ComparePanelViewModel.ofModel(target.preset().variants().get(i), i, decodes));
+            made.add(ComparePanelViewModel.ofModel(target.preset().variants().get(i), i, decodes, worker));
         }
         made.add(ComparePanelViewModel.ofBaseline());
         for (ComparePanelViewModel panel : made) {
             panel.shownProperty().addListener(o -> refreshShared());
         }
         panels.set(List.copyOf(made));
-        if (old != null) {
-            background.execute(old::close);
-        }
         pulse();
     }
 
@@ -243,26 +192,20 @@ public final class CompareViewModel implements AutoCloseable {
 
     /** Called once per frame: takes a new snapshot to every panel and picks up finished decodes. */
     public void pulse() {
-        if (trainer != null) {
-            CompareSnapshot latest = trainer.latest();
-            if (latest != snapshot.get()) {
-                snapshot.set(latest);
-                show(latest);
-            }
+        CompareSnapshot latest = lifecycle.pulse();
+        if (latest != null) {
+            show(latest);
         }
+        boolean moved = false;
         for (ComparePanelViewModel panel : panels.get()) {
-            panel.pulse();
+            moved |= panel.pulse();
+        }
+        if (moved) {
+            refreshShared();
         }
     }
 
     private void show(CompareSnapshot s) {
-        state.set(s.state());
-        epochProgress.set(s.epochProgress());
-        status.set(statusLine(s));
-        if (s.message() != null && !s.message().equals(shownMessage)) {
-            problem.set(s.message());
-        }
-        shownMessage = s.message();
         List<ComparePanelViewModel> current = panels.get();
         for (int i = 0; i < s.variants().size() && i < current.size(); i++) {
             current.get(i).update(s.variants().get(i));
@@ -277,92 +220,8 @@ public final class CompareViewModel implements AutoCloseable {
         refreshShared();
     }
 
-    /** Recomputes what the shown panels share: the scatter axes, the loss axis, the rate–distortion curves. */
     private void refreshShared() {
-        List<ComparePanelViewModel> shown = panels.get().stream().filter(p -> p.shownProperty().get()).toList();
-        Viewport view = sharedViewport(shown, wholeSpace.get());
-        viewport.set(view);
-        for (ComparePanelViewModel panel : panels.get()) {
-            panel.setViewport(view);
-        }
-        lossRange.set(sharedLossRange(shown));
-        rateDistortion.set(curvesOf(shown));
-        boolean autoencoder = shown.stream().anyMatch(p -> !p.isBaseline() && p.variant().kind() == ModelKind.AUTOENCODER);
-        rateDistortionNote.set(RATE_DISTORTION_NOTE + (autoencoder ? " The autoencoder has no KL, so no rate." : ""));
-    }
-
-    /**
-     * The axes every scatter shares, so the panels can be compared by eye: the prior's
-     * ±{@value #PRIOR_HALF_SPAN}σ, where it puts nearly all its mass and the decoded grid lies; or,
-     * for the whole latent space, fitted to reach every shown panel's points.
-     */
-    static Viewport sharedViewport(List<ComparePanelViewModel> shown, boolean wholeSpace) {
-        if (!wholeSpace) {
-            return new Viewport(0, 0, PRIOR_HALF_SPAN);
-        }
-        Viewport widest = LatentScatterViewModel.fittedViewport(null);
-        for (ComparePanelViewModel panel : shown) {
-            ScatterPoints points = panel.pointsProperty().get();
-            Viewport fitted = LatentScatterViewModel.fittedViewport(points);
-            if (fitted.halfSpan() > widest.halfSpan()) {
-                widest = fitted;
-            }
-        }
-        return widest;
-    }
-
-    /**
-     * The log-scale range of every shown model's loss curves: whole decades from the lowest to the
-     * highest reconstruction or KL of its iterations, but not below {@value #LOSS_FLOOR} nats.
-     *
-     * @return {min, max}
-     */
-    static double[] sharedLossRange(List<ComparePanelViewModel> shown) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (ComparePanelViewModel panel : shown) {
-            LossSeries series = panel.lossesProperty().get();
-            if (series == null) {
-                continue;
-            }
-            for (int i = 0; i < series.size(); i++) {
-                for (LossSeries.Term term : List.of(LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)) {
-                    float v = series.value(term, i);
-                    if (Float.isFinite(v) && v > 0 && (term != LossSeries.Term.KL || series.showKl())) {
-                        low = Math.min(low, v);
-                        high = Math.max(high, v);
-                    }
-                }
-            }
-        }
-        if (!(low <= high)) {
-            return new double[] {1, 1000};
-        }
-        double min = Math.pow(10, Math.floor(Math.log10(Math.max(LOSS_FLOOR, low))));
-        double max = Math.pow(10, Math.ceil(Math.log10(high * 1.0001)));
-        return new double[] {min, Math.max(max, min * 10)};
-    }
-
-    /**
-     * The rate–distortion path of every shown VAE, in panel order. An autoencoder has no posterior,
-     * so no rate, and the baseline does not train: neither has a path.
-     */
-    static List<RateDistortionCurve> curvesOf(List<ComparePanelViewModel> shown) {
-        List<RateDistortionCurve> curves = new ArrayList<>();
-        for (ComparePanelViewModel panel : shown) {
-            VariantSnapshot s = panel.snapshotProperty().get();
-            if (panel.isBaseline() || s == null || panel.variant().kind() != ModelKind.VAE) {
-                continue;
-            }
-            IterationHistory.View history = s.training().iterations();
-            if (history.size() == 0) {
-                continue;
-            }
-            RateDistortionTrail trail = RateDistortionTrail.ofIterations(history,
-                    RateDistortionTrail.windowFor(history.size(), RateDistortionCurve.TRAIL_POINTS));
-            curves.add(new RateDistortionCurve(panel.title(), panel.colourHex(), trail));
-        }
-        return List.copyOf(curves);
+        shared.refresh(panels.get());
     }
 
     // ---- commands -----------------------------------------------------------------------------------
@@ -372,13 +231,11 @@ public final class CompareViewModel implements AutoCloseable {
      * back to its first weights, from the same seeds).
      */
     public TrainingCommands commands() {
-        return commands;
+        return lifecycle.commands();
     }
 
-    /** Whether the models have trained at all, so that replacing them loses work. */
-    public boolean isTrained() {
-        CompareSnapshot s = snapshot.get();
-        return s != null && s.iteration() > 0;
+    private long iteration() {
+        return lifecycle.snapshotProperty().get().iteration();
     }
 
     /**
@@ -435,31 +292,26 @@ public final class CompareViewModel implements AutoCloseable {
         }
     }
 
-    public void dismissProblem() {
-        problem.set(null);
+    /**
+     * Stops the trainer and the decoder; returns at once.
+     *
+     * @return completes when both have ended
+     */
+    public CompletableFuture<Void> shutDown() {
+        CompletableFuture<Void> trainerEnded = lifecycle.close();
+        return CompletableFuture.allOf(trainerEnded, CompletableFuture.runAsync(decodes::close));
     }
 
-    /** Stops the trainer and the decoder; waits a moment for both. */
+    /** {@link #shutDown()}, without waiting. */
     @Override
     public void close() {
-        if (trainer != null) {
-            trainer.close();
-        }
-        decodes.close();
+        shutDown();
     }
 
     // ---- text ---------------------------------------------------------------------------------------
 
     static String statusLine(CompareSnapshot s) {
-        String what = switch (s.state()) {
-            case READY -> "Ready";
-            case RUNNING -> "Training";
-            case PAUSED -> "Paused";
-            case FINISHED -> "Finished";
-            case STOPPED -> "Stopped";
-        };
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
-                what, s.epoch() + 1, 100 * s.epochProgress(), s.iteration()));
+        StringBuilder text = new StringBuilder(TrainerLifecycle.progressLine(s));
         if (s.iterationsPerSecond() > 0) {
             text.append(String.format(Locale.ROOT, " · %.1f steps/s, each of all %d models on one minibatch",
                     s.iterationsPerSecond(), s.variants().size()));
@@ -486,14 +338,6 @@ public final class CompareViewModel implements AutoCloseable {
         return seconds;
     }
 
-    private static String messageOf(Throwable e) {
-        Throwable shown = e;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    }
-
     // ---- properties ---------------------------------------------------------------------------------
 
     /** The comparison offered or trained now. */
@@ -515,33 +359,6 @@ public final class CompareViewModel implements AutoCloseable {
         return panels.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<List<RateDistortionCurve>> rateDistortionProperty() {
-        return rateDistortion.getReadOnlyProperty();
-    }
-
-    /** What the rate–distortion plot's marks mean, and why a shown autoencoder has no path in it. */
-    public ReadOnlyStringProperty rateDistortionNoteProperty() {
-        return rateDistortionNote.getReadOnlyProperty();
-    }
-
-    /**
-     * Whether the scatters' axes reach every code of every shown panel; otherwise they show the
-     * prior's ±4σ, and each panel counts the codes outside.
-     */
-    public BooleanProperty wholeSpaceProperty() {
-        return wholeSpace;
-    }
-
-    /** The axes every scatter shares. */
-    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
-        return viewport.getReadOnlyProperty();
-    }
-
-    /** The log-scale range every loss curve shares, {min, max} in nats. */
-    public ReadOnlyObjectProperty<double[]> lossRangeProperty() {
-        return lossRange.getReadOnlyProperty();
-    }
-
     /** The probe image selected in every panel, or −1. */
     public ReadOnlyIntegerProperty selectedProperty() {
         return selected.getReadOnlyProperty();
@@ -555,31 +372,13 @@ public final class CompareViewModel implements AutoCloseable {
         return selectionText.getReadOnlyProperty();
     }
 
-    /** What the trainer is doing; {@code null} before the first comparison is built. */
-    public ReadOnlyObjectProperty<TrainerState> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** What the shown panels share: the scatters' axes, the loss axis, the rate–distortion curves. */
+    public SharedAxes sharedAxes() {
+        return shared;
     }
 
-    /** Whether a comparison is being built; the controls wait meanwhile. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return epochProgress.getReadOnlyProperty();
-    }
-
-    /** A problem to show (a dataset that cannot be read, a model that stopped); {@code null} for none. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    /** The snapshot the panels show now. */
-    public ReadOnlyObjectProperty<CompareSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+    /** The trainer, its snapshots, state, status line and banner. */
+    public TrainerLifecycle<CompareTrainer, CompareSnapshot> lifecycle() {
+        return lifecycle;
     }
 }

@@ -35,8 +35,8 @@ public record ExplorerSetup(String datasetSpec, ModelKind kind, int latentSize, 
     /** How β moves over training, with the iteration count the lectures' examples use. */
     public enum Schedule {
         CONSTANT("constant β", "constant"),
-        WARMUP("warm-up over 1,000 iterations", "warmup:1000"),
-        CYCLICAL("cyclical, every 1,000 iterations", "cyclical:1000");
+        WARMUP("warm-up, 1,000 iterations", "warmup:1000"),
+        CYCLICAL("cycles of 1,000 iterations", "cyclical:1000");
 
         private final String label;
         private final String spec;

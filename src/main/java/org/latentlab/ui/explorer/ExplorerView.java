@@ -9,22 +9,19 @@ import java.util.Objects;
 import javafx.animation.AnimationTimer;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
@@ -32,33 +29,36 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.latentlab.render.PngFile;
+import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
+import org.latentlab.ui.pace.MinibatchView;
+import org.latentlab.ui.pace.PaceChoice;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Themed;
 import org.latentlab.ui.samples.SampleStripsView;
 import org.latentlab.ui.scatter.LatentScatterView;
+import org.latentlab.ui.timeline.ReplayExport;
+import org.latentlab.ui.timeline.TimelineView;
 
 /**
  * The explorer window's content: menus, a banner for problems, and the "Explore" tab with the
  * training toolbar, the four views in resizable panes (the decoded grid sharing its pane with the
  * attribute sliders, interpolation and the drawing pad, as tabs beside the latent scatter they draw
- * on) and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
+ * on), the timeline's scrubber and a status bar with the epoch's progress. Other tabs (the compare lab) are added with
  * {@link #addTab} and bring their own controls. An {@link AnimationTimer} takes the trainer's
  * latest snapshot once per frame. Confined to the JavaFX application thread.
  */
 public final class ExplorerView extends BorderPane {
 
-    static final double NORMAL_FONT = 15;
-    static final double LARGE_FONT = 20;
     private static final String STYLESHEET = "latent-lab.css";
-    private static final String DARK_STYLESHEET = "latent-lab-dark.css";
 
     private final ExplorerViewModel viewModel;
     private final Confirmation confirmation;
@@ -70,14 +70,14 @@ public final class ExplorerView extends BorderPane {
     private final AttributesView attributes;
     private final InterpolationView interpolation;
     private final DrawingPadView drawing;
+    private final TimelineView timeline;
     private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
     private final TabPane tabs = new TabPane();
     private final AnimationTimer frames;
     private final Path modelsFolder;
-    private boolean dark;
-    private boolean largeText;
+    private final WindowLook look;
 
     /**
      * @param modelsFolder where Save and Open start, and where the last session is kept
@@ -96,16 +96,18 @@ public final class ExplorerView extends BorderPane {
         this.interpolation = new InterpolationView(toolModels.interpolation(), toolModels::setAFromSelection,
                 toolModels::setBFromSelection);
         this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
+        this.timeline = new TimelineView(viewModel.timeline());
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
-        dismiss.setOnAction(e -> viewModel.dismissProblem());
+        dismiss.setOnAction(e -> viewModel.lifecycle().dismissProblem());
         this.banner = new HBox(10, problem, dismiss);
         this.frames = new PulseTimer(viewModel::pulse);
+        this.look = new WindowLook(this, this::setPlotTheme, toolbar::setCompact);
         initGraphics();
         registerListeners();
         getStylesheets().add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
-        applyLook();
+        look.apply();
         frames.start();
     }
 
@@ -121,12 +123,12 @@ public final class ExplorerView extends BorderPane {
         banner.setVisible(false);
         banner.setManaged(false);
         toolbar.setPadding(new Insets(6, 10, 6, 10));
-        setTop(new VBox(menuBar(), banner));
+        MenuBar menus = menuBar();
+        look.hideInPresentation(menus);
+        setTop(new VBox(menus, banner));
 
-        SplitPane left = new SplitPane(card("Latent space of held-out images", scatter),
-                card("Loss per image (nats)", loss));
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.58);
+        SplitPane left = new ContentFittingSplit(card("Latent space of held-out images", scatter),
+                card("Loss per image (nats)", loss), 0.58);
         tools.getTabs().setAll(
                 tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
@@ -137,13 +139,17 @@ public final class ExplorerView extends BorderPane {
                 tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
-        SplitPane right = new SplitPane(card(null, tools), card("Reconstructions and samples", samples));
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.72);
+        MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
+        minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
+        minibatch.managedProperty().bind(minibatch.visibleProperty());
+        VBox.setVgrow(samples, Priority.ALWAYS);
+        SplitPane right = new ContentFittingSplit(card(null, tools),
+                card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
-        StatusBar bar = new StatusBar("", viewModel.statusProperty(), viewModel.epochProgressProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, bar, null));
+        StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
+                viewModel.lifecycle().epochProgressProperty());
+        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
@@ -152,8 +158,16 @@ public final class ExplorerView extends BorderPane {
         setCenter(tabs);
     }
 
+    /**
+     * A tab of the right-hand pane. Its content fills the tab, and scrolls when the tab is too
+     * small for it (a projector's 1280 × 720 in large text).
+     */
     private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        Tab tab = new Tab(title, content);
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("tool-scroller");
+        Tab tab = new Tab(title, scroller);
         tab.setTooltip(new Tooltip(explanation));
         tab.setUserData(tool);
         tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
@@ -171,7 +185,7 @@ public final class ExplorerView extends BorderPane {
         }
         VBox.setVgrow(content, Priority.ALWAYS);
         box.getStyleClass().add("card");
-        box.setMinSize(150, 120);
+        box.setMinWidth(150); // its height at least what its content needs, which the split panes respect
         return box;
     }
 
@@ -180,6 +194,9 @@ public final class ExplorerView extends BorderPane {
         MenuItem save = item("Save model…", "Shortcut+S", e -> saveModel());
         MenuItem lastSession = item("Open the last session", null, e -> openModel(lastSession(modelsFolder)));
         MenuItem history = item("Export loss history (CSV)…", null, e -> exportHistory());
+        Menu replay = new Menu("Export the replay of training");
+        replay.getItems().addAll(item("As an animated GIF…", null, e -> exportReplay(true)),
+                item("As PNG files in a folder…", null, e -> exportReplay(false)));
         Menu export = new Menu("Export view as PNG");
         export.getItems().addAll(
                 item("Latent space…", null, e -> exportPng(scatter, "latent-space.png")),
@@ -192,32 +209,19 @@ public final class ExplorerView extends BorderPane {
                 item("Whole window…", null, e -> exportPng(this, "latent-lab.png")));
         MenuItem quit = item("Quit", "Shortcut+Q", e -> getScene().getWindow().hide());
         Menu file = new Menu("File");
-        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, new SeparatorMenuItem(), quit);
+        file.getItems().addAll(open, lastSession, save, new SeparatorMenuItem(), history, export, replay,
+                new SeparatorMenuItem(), quit);
 
         Menu training = new Menu("Training");
         training.getItems().addAll(
                 item("Train / Pause\tSpace", null, e -> viewModel.trainOrPause()),
                 item("Step one minibatch\tS", null, e -> viewModel.step()),
-                item("Reset the model\tR", null, e -> toolbar.confirmReset()));
+                item("Reset the model\tR", null, e -> toolbar.confirmReset()),
+                new SeparatorMenuItem(),
+                PaceChoice.menu("Speed", viewModel.lifecycle().paceProperty()));
 
-        ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem("Light theme");
-        RadioMenuItem darkTheme = new RadioMenuItem("Dark theme");
-        light.setToggleGroup(themes);
-        darkTheme.setToggleGroup(themes);
-        light.setSelected(true);
-        darkTheme.selectedProperty().addListener((o, was, now) -> {
-            dark = now;
-            applyLook();
-        });
-        CheckMenuItem large = new CheckMenuItem("Large text (for the back of the room)");
-        large.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
-        large.selectedProperty().addListener((o, was, now) -> {
-            largeText = now;
-            applyLook();
-        });
         Menu view = new Menu("View");
-        view.getItems().addAll(light, darkTheme, new SeparatorMenuItem(), large);
+        view.getItems().addAll(look.menuItems());
         return new MenuBar(file, training, view);
     }
 
@@ -237,7 +241,7 @@ public final class ExplorerView extends BorderPane {
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
         toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
                 .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
-        viewModel.problemProperty().addListener((o, was, now) -> {
+        viewModel.lifecycle().problemProperty().addListener((o, was, now) -> {
             problem.setText(now);
             banner.setVisible(now != null);
             banner.setManaged(now != null);
@@ -246,14 +250,8 @@ public final class ExplorerView extends BorderPane {
                 viewModel::step, toolbar::confirmReset);
     }
 
-    private void applyLook() {
-        getStylesheets().removeIf(s -> s.endsWith(DARK_STYLESHEET));
-        if (dark) {
-            getStylesheets().add(Objects.requireNonNull(getClass().getResource(DARK_STYLESHEET)).toExternalForm());
-        }
-        double font = largeText ? LARGE_FONT : NORMAL_FONT;
-        setStyle("-fx-font-size: " + font + "px;");
-        PlotTheme theme = (dark ? PlotTheme.DARK : PlotTheme.LIGHT).withFontSize(font);
+    /** Draws every plot of the window with {@code theme}: the Explore tab's and those of every other tab. */
+    private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
@@ -272,7 +270,7 @@ public final class ExplorerView extends BorderPane {
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
-        applyLook();
+        look.apply();
         return tab;
     }
 
@@ -288,7 +286,7 @@ public final class ExplorerView extends BorderPane {
         chooser.setInitialFileName("model.latentlab");
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            viewModel.save(file.toPath());
+            viewModel.files().save(file.toPath());
         }
     }
 
@@ -307,16 +305,17 @@ public final class ExplorerView extends BorderPane {
 
     private void openModel(Path file) {
         if (!Files.isRegularFile(file)) {
-            viewModel.report("There is no saved model at " + file + " yet: the window saves one there when it closes "
+            viewModel.lifecycle().report("There is no saved model at " + file
+                    + " yet: the window saves one there when it closes "
                     + "after training.");
             return;
         }
-        if (viewModel.isTrained() && !confirmation.confirm("Open a model",
+        if (viewModel.lifecycle().isTrained() && !confirmation.confirm("Open a model",
                 "Opening " + file.getFileName() + " replaces the model being trained. Discard it?",
                 "Open and discard", "Keep the current model")) {
             return;
         }
-        viewModel.open(file);
+        viewModel.files().open(file);
     }
 
     private void exportHistory() {
@@ -324,7 +323,19 @@ public final class ExplorerView extends BorderPane {
         chooser.setInitialFileName("loss-history.csv");
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
-            viewModel.exportHistory(file.toPath());
+            viewModel.files().exportHistory(file.toPath());
+        }
+    }
+
+    /** Exports every recorded moment as a frame: of a GIF, or of PNG files in a new folder in the one chosen. */
+    private void exportReplay(boolean gif) {
+        FileChooser gifChooser = chooser("Export the replay as an animated GIF", "GIF image", "*.gif");
+        gifChooser.setInitialFileName("training.gif");
+        DirectoryChooser folderChooser = new DirectoryChooser();
+        folderChooser.setTitle("Where to put a new folder of the replay's PNG files");
+        File chosen = gif ? gifChooser.showSaveDialog(getScene().getWindow()) : folderChooser.showDialog(getScene().getWindow());
+        if (chosen != null) {
+            viewModel.exportReplay(gif ? chosen.toPath() : ReplayExport.newFramesFolder(chosen.toPath()), gif);
         }
     }
 
@@ -344,7 +355,7 @@ public final class ExplorerView extends BorderPane {
         try {
             PngFile.write(picture, path);
         } catch (RuntimeException e) {
-            viewModel.report(e.getMessage());
+            viewModel.lifecycle().report(e.getMessage());
         }
     }
 
@@ -372,27 +383,20 @@ public final class ExplorerView extends BorderPane {
         return scatter;
     }
 
-    public LossChartView lossView() {
-        return loss;
-    }
-
-    public ManifoldView manifoldView() {
-        return manifold;
-    }
-
-    public SampleStripsView samplesView() {
-        return samples;
-    }
-
     public AttributesView attributesView() {
         return attributes;
     }
 
-    public InterpolationView interpolationView() {
-        return interpolation;
-    }
-
     public DrawingPadView drawingView() {
         return drawing;
+    }
+
+    /** Presentation mode, for tests and for lessons that switch it. */
+    public javafx.beans.property.BooleanProperty presentationProperty() {
+        return look.presentationProperty();
+    }
+
+    public TimelineView timelineView() {
+        return timeline;
     }
 }

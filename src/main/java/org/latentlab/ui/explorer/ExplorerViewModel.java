@@ -1,86 +1,75 @@
 package org.latentlab.ui.explorer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import org.latentlab.io.AtomicFile;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
-import org.latentlab.training.EpochMetrics;
-import org.latentlab.training.HistoryCsv;
 import org.latentlab.training.IterationHistory;
-import org.latentlab.training.RunFile;
 import org.latentlab.training.Trainer;
-import org.latentlab.training.TrainerState;
+import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
+import org.latentlab.ui.pace.MinibatchViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
+import org.latentlab.ui.timeline.TimelineMoment;
+import org.latentlab.ui.timeline.TimelineViewModel;
 
 /**
  * The explorer window's state: the setup the toolbar shows, the trainer that trains it, and the
- * view-models of the four views, which it feeds with the trainer's latest snapshot once per frame.
+ * view-models of the four views, which it feeds with the trainer's latest snapshot once per frame,
+ * or with a recorded moment while training is replayed ({@link TimelineViewModel}).
  *
- * <p>Building a trainer (loading a dataset) and writing files happen on {@code background};
- * their outcome comes back through {@code uiThread}. Uses {@code javafx.beans} only; confined to
+ * <p>Building a trainer (loading a dataset) happens on {@code background} ({@link TrainerLifecycle});
+ * files are read and written by {@link ExplorerFiles}. Uses {@code javafx.beans} only; confined to
  * the JavaFX application thread (or a test's thread, with direct executors).
  */
 public final class ExplorerViewModel implements AutoCloseable {
 
     private static final long BETA_INTERVAL_MILLIS = 50;
-    private static final long SAVE_ON_CLOSE_SECONDS = 10;
 
     private final TrainerFactory factory;
-    private final Executor background;
-    private final Executor uiThread;
+    private final TrainerLifecycle<Trainer, TrainingSnapshot> lifecycle;
+    private final ExplorerFiles files;
     private final DecodeService decodes = new DecodeService();
     private final LossChartViewModel loss = new LossChartViewModel();
-    private final LatentScatterViewModel scatter = new LatentScatterViewModel(decodes.channel());
+    private final LatentScatterViewModel scatter;
     private final ManifoldViewModel manifold = new ManifoldViewModel(decodes.channel());
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
+    private final MinibatchViewModel minibatch = new MinibatchViewModel();
+    private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
-    private final ReadOnlyObjectWrapper<TrainerState> state = new ReadOnlyObjectWrapper<>(this, "state");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "Starting…");
-    private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
-    private final ReadOnlyObjectWrapper<TrainingSnapshot> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
-    private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
 
-    private Trainer trainer;
     /** The setup of the model being trained, to go back to if building another fails. */
     private ExplorerSetup lastGoodSetup;
-    private String shownMessage;
     private double sentBeta = Double.NaN;
     private long betaSentAt;
 
     public ExplorerViewModel(TrainerFactory factory, Executor background, Executor uiThread) {
         this.factory = factory;
-        this.background = background;
-        this.uiThread = uiThread;
+        this.lifecycle = new TrainerLifecycle<>(background, uiThread, "Starting…", "No model",
+                ExplorerViewModel::statusLine);
+        this.files = new ExplorerFiles(lifecycle, setup::get,
+                file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
+        this.scatter = new LatentScatterViewModel(decodes.channel(), background);
         this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
+        this.timeline = new TimelineViewModel(this::currentTimeline, scatter::probe, background);
+        lifecycle.watch(scatter::problem);
+        lifecycle.watch(decodes::problem);
+        lifecycle.watch(timeline.problemProperty()::get);
+        lifecycle.watch(() -> lifecycle.trainer() == null ? null : lifecycle.trainer().timelineProblem());
+        timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
@@ -96,12 +85,12 @@ public final class ExplorerViewModel implements AutoCloseable {
      * and picks up finished decodes.
      */
     public void pulse() {
-        if (trainer != null) {
-            TrainingSnapshot latest = trainer.latest();
-            if (latest != snapshot.get()) {
-                snapshot.set(latest);
-                show(latest);
-            }
+        TrainingSnapshot latest = lifecycle.pulse();
+        timeline.pulse(System.nanoTime());
+        if (latest != null && timeline.replayingProperty().get()) {
+            loss.update(latest); // the chart goes on, its cursor on the moment replayed
+        } else if (latest != null) {
+            show(latest);
         }
         sendBeta();
         scatter.pulse();
@@ -117,7 +106,8 @@ public final class ExplorerViewModel implements AutoCloseable {
      */
     private void sendBeta() {
         ExplorerSetup current = setup.get();
-        if (trainer == null || busy.get() || current == null || current.beta() == sentBeta) {
+        Trainer trainer = lifecycle.trainer();
+        if (trainer == null || lifecycle.busyProperty().get() || current == null || current.beta() == sentBeta) {
             return;
         }
         long now = System.nanoTime();
@@ -129,18 +119,36 @@ public final class ExplorerViewModel implements AutoCloseable {
     }
 
     private void show(TrainingSnapshot s) {
-        state.set(s.state());
-        epochProgress.set(s.epochProgress());
-        status.set(statusLine(s));
-        if (s.message() != null && !s.message().equals(shownMessage)) {
-            problem.set(s.message());
-        }
-        shownMessage = s.message();
         loss.update(s);
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
         tools.update(s);
+        minibatch.update(s);
+    }
+
+    /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
+    private void showMoment(TimelineMoment moment) {
+        if (moment == null) {
+            scatter.showLive();
+            manifold.showLive();
+            samples.showLive();
+            loss.showCursor(LossChartViewModel.NO_CURSOR);
+            TrainingSnapshot now = lifecycle.snapshotProperty().get();
+            if (now != null) {
+                show(now);
+            }
+            return;
+        }
+        scatter.showRecorded(moment.points());
+        manifold.showRecorded(moment.grid(), moment.gridCaption());
+        samples.showRecorded(moment.reconstructions(), moment.samples());
+        loss.showCursor(moment.entry().iteration());
+    }
+
+    private TrainingTimeline currentTimeline() {
+        Trainer trainer = lifecycle.trainer();
+        return trainer == null ? TrainingTimeline.empty() : trainer.timeline();
     }
 
     /**
@@ -148,8 +156,8 @@ public final class ExplorerViewModel implements AutoCloseable {
      * (docs/decisions/0050); {@code done} is called there.
      */
     private boolean encodeOnTrainer(float[] pixels, Consumer<Encoding> done) {
-        Trainer current = trainer;
-        if (current == null || busy.get()) {
+        Trainer current = lifecycle.trainer();
+        if (current == null || lifecycle.busyProperty().get()) {
             return false;
         }
         try {
@@ -164,27 +172,30 @@ public final class ExplorerViewModel implements AutoCloseable {
 
     /** Starts training, or pauses it if it is running. */
     public void trainOrPause() {
-        commands.trainOrPause();
+        lifecycle.commands().trainOrPause();
     }
 
     public void pause() {
-        commands.pause();
+        lifecycle.commands().pause();
     }
 
     /** Trains on one minibatch and pauses. */
     public void step() {
-        commands.step();
+        lifecycle.commands().step();
+    }
+
+    /**
+     * Exports the replay of training (every recorded moment a frame) as an animated GIF at
+     * {@code target} playing at the replay's speed, or as PNG files in the new folder {@code target}.
+     */
+    public void exportReplay(Path target, boolean gif) {
+        files.exportReplay(timeline.timeline(), target, gif, timeline.speedProperty().get().perSecond());
     }
 
     /** Throws the model away and starts again, untrained, with the same setup. */
     public void reset() {
-        commands.reset();
-    }
-
-    /** Whether the current model has been trained at all, so that replacing it loses work. */
-    public boolean isTrained() {
-        TrainingSnapshot s = snapshot.get();
-        return s != null && s.iteration() > 0;
+        timeline.live();
+        lifecycle.commands().reset();
     }
 
     /**
@@ -193,11 +204,12 @@ public final class ExplorerViewModel implements AutoCloseable {
      */
     public String discardQuestion(ExplorerSetup next) {
         ExplorerSetup current = setup.get();
-        if (current == null || !current.needsNewModel(next) || !isTrained()) {
+        if (current == null || !current.needsNewModel(next) || !lifecycle.isTrained()) {
             return null;
         }
         return String.format(Locale.ROOT, "The current model has trained for %,d iterations. %s needs a new model, "
-                + "which starts untrained. Discard the trained model?", snapshot.get().iteration(), whatChanged(current, next));
+                + "which starts untrained. Discard the trained model?", lifecycle.snapshotProperty().get().iteration(),
+                whatChanged(current, next));
     }
 
     private static String whatChanged(ExplorerSetup a, ExplorerSetup b) {
@@ -234,7 +246,8 @@ public final class ExplorerViewModel implements AutoCloseable {
             return;
         }
         setup.set(next);
-        if (trainer == null || busy.get()) {
+        Trainer trainer = lifecycle.trainer();
+        if (trainer == null || lifecycle.busyProperty().get()) {
             return;
         }
         if (next.schedule() != current.schedule()) {
@@ -249,166 +262,45 @@ public final class ExplorerViewModel implements AutoCloseable {
     }
 
     private void rebuild(ExplorerSetup target) {
-        runBuild("Loading " + target.datasetSpec() + " and building the model…",
-                f -> new TrainerFactory.Opened(f.create(target), target), lastGoodSetup);
+        build("Loading " + target.datasetSpec() + " and building the model…",
+                f -> new TrainerFactory.Opened(f.create(target), target));
     }
 
-    private void runBuild(String message, Function<TrainerFactory, TrainerFactory.Opened> build, ExplorerSetup fallback) {
-        busy.set(true);
-        status.set(message);
-        background.execute(() -> {
-            TrainerFactory.Opened opened;
-            try {
-                opened = build.apply(factory);
-            } catch (RuntimeException e) {
-                uiThread.execute(() -> {
-                    busy.set(false);
-                    problem.set(messageOf(e));
-                    if (fallback != null) {
-                        setup.set(fallback);
-                    }
-                    status.set(trainer == null ? "No model: " + messageOf(e) : status.get());
-                });
-                return;
-            }
-            uiThread.execute(() -> install(opened));
-        });
-    }
-
-    private void install(TrainerFactory.Opened opened) {
-        Trainer old = trainer;
-        trainer = opened.trainer();
-        commands.use(trainer);
-        lastGoodSetup = opened.setup();
-        setup.set(opened.setup());
-        sentBeta = opened.setup().beta();
-        busy.set(false);
-        shownMessage = null;
-        if (old != null) {
-            background.execute(old::close);
-        }
-        pulse();
-    }
-
-    // ---- files ------------------------------------------------------------------------------------
-
-    /** Saves the model, its optimizer state and its history as a run file. */
-    public void save(Path file) {
-        if (trainer == null) {
-            return;
-        }
-        String spec = setup.get().datasetSpec();
-        trainer.withSession(session -> {
-            try {
-                RunFile.save(session.toSavedRun(spec), file);
-                uiThread.execute(() -> status.set("Saved the model to " + file));
-            } catch (IOException | RuntimeException e) {
-                uiThread.execute(() -> problem.set("Could not save the model to " + file + ": " + messageOf(e)));
+    /** Builds a trainer with the factory; if that fails, the setup goes back to the model kept. */
+    private void build(String message, Function<TrainerFactory, TrainerFactory.Opened> make) {
+        ExplorerSetup fallback = lastGoodSetup;
+        lifecycle.build(message, () -> make.apply(factory), TrainerFactory.Opened::trainer, opened -> {
+            timeline.live();
+            lastGoodSetup = opened.setup();
+            setup.set(opened.setup());
+            sentBeta = opened.setup().beta();
+            pulse();
+        }, () -> {
+            if (fallback != null) {
+                setup.set(fallback);
             }
         });
-    }
-
-    /** Opens a run file and continues its training, in place of the current model (ask first). */
-    public void open(Path file) {
-        runBuild("Opening " + file + "…", f -> f.open(file), lastGoodSetup);
-    }
-
-    /** Writes the per-iteration losses and the per-epoch metrics as two CSV files. */
-    public void exportHistory(Path iterationsFile) {
-        TrainingSnapshot s = snapshot.get();
-        if (s == null) {
-            return;
-        }
-        Path epochsFile = siblingWithSuffix(iterationsFile, "-epochs");
-        IterationHistory.View iterations = s.iterations();
-        List<EpochMetrics> epochs = s.epochs();
-        background.execute(() -> {
-            try {
-                AtomicFile.writeText(iterationsFile, w -> HistoryCsv.writeIterations(iterations, w));
-                AtomicFile.writeText(epochsFile, w -> HistoryCsv.writeEpochs(epochs, w));
-                uiThread.execute(() -> status.set("Wrote " + iterationsFile + " and " + epochsFile));
-            } catch (IOException | UncheckedIOException e) {
-                uiThread.execute(() -> problem.set("Could not write the loss history: " + messageOf(e)));
-            }
-        });
-    }
-
-    /** "history.csv" → "history-epochs.csv", beside it. */
-    static Path siblingWithSuffix(Path file, String suffix) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String extension = dot > 0 ? name.substring(dot) : ".csv";
-        return file.resolveSibling(stem + suffix + extension);
-    }
-
-    /** Tells the user about a problem found outside the view-model (an export that failed). */
-    public void report(String message) {
-        problem.set(message);
-    }
-
-    public void dismissProblem() {
-        problem.set(null);
     }
 
     /**
-     * Saves the model being trained into {@code file} if it has been trained at all, waiting (at
-     * most a few seconds) until it is written: for the window's close, so that closing the window
-     * never loses a trained model.
+     * Stops the trainer once it has run every command sent before (a save among them) and the
+     * decoder; returns at once.
      *
-     * @return whether a model was saved
+     * @return completes when both have ended
      */
-    public boolean saveOnClose(Path file) {
-        if (trainer == null || !isTrained()) {
-            return false;
-        }
-        String spec = setup.get().datasetSpec();
-        CompletableFuture<Boolean> saved = new CompletableFuture<>();
-        trainer.withSession(session -> {
-            try {
-                RunFile.save(session.toSavedRun(spec), file);
-                saved.complete(true);
-            } catch (IOException | RuntimeException e) {
-                saved.complete(false);
-            }
-        });
-        try {
-            return saved.get(SAVE_ON_CLOSE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
+    public CompletableFuture<Void> shutDown() {
+        CompletableFuture<Void> trainerEnded = lifecycle.close();
+        return CompletableFuture.allOf(trainerEnded, CompletableFuture.runAsync(decodes::close));
     }
 
-    /** Stops the trainer and the decoder; waits a moment for both. */
+    /** {@link #shutDown()}, without waiting. */
     @Override
     public void close() {
-        if (trainer != null) {
-            trainer.close();
-        }
-        decodes.close();
-    }
-
-    private static String messageOf(Throwable e) {
-        Throwable shown = e;
-        while (shown.getMessage() == null && shown.getCause() != null) {
-            shown = shown.getCause();
-        }
-        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+        shutDown();
     }
 
     static String statusLine(TrainingSnapshot s) {
-        String state = switch (s.state()) {
-            case READY -> "Ready";
-            case RUNNING -> "Training";
-            case PAUSED -> "Paused";
-            case FINISHED -> "Finished";
-            case STOPPED -> "Stopped";
-        };
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s · epoch %d (%.0f %%) · iteration %,d",
-                state, s.epoch() + 1, 100 * s.epochProgress(), s.iteration()));
+        StringBuilder text = new StringBuilder(TrainerLifecycle.progressLine(s));
         if (s.iterationsPerSecond() > 0) {
             text.append(String.format(Locale.ROOT, " · %.0f it/s", s.iterationsPerSecond()));
         }
@@ -430,32 +322,14 @@ public final class ExplorerViewModel implements AutoCloseable {
         return setup.getReadOnlyProperty();
     }
 
-    /** What the trainer is doing; {@code null} before the first model is built. */
-    public ReadOnlyObjectProperty<TrainerState> stateProperty() {
-        return state.getReadOnlyProperty();
+    /** The trainer, its snapshots, state, status line and banner. */
+    public TrainerLifecycle<Trainer, TrainingSnapshot> lifecycle() {
+        return lifecycle;
     }
 
-    /** Whether a model is being built or opened; the controls wait meanwhile. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty epochProgressProperty() {
-        return epochProgress.getReadOnlyProperty();
-    }
-
-    /** A problem to show the user (a bad file, a paused divergence); {@code null} when there is none. */
-    public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
-    }
-
-    /** The snapshot the views show now. */
-    public ReadOnlyObjectProperty<TrainingSnapshot> snapshotProperty() {
-        return snapshot.getReadOnlyProperty();
+    /** Save, open and export. */
+    public ExplorerFiles files() {
+        return files;
     }
 
     public LossChartViewModel loss() {
@@ -474,8 +348,18 @@ public final class ExplorerViewModel implements AutoCloseable {
         return samples;
     }
 
+    /** The last step's minibatch, shown while training is slowed down. */
+    public MinibatchViewModel minibatch() {
+        return minibatch;
+    }
+
     /** The attribute sliders, interpolation and drawing pad. */
     public LatentToolsViewModel tools() {
         return tools;
+    }
+
+    /** The replay of training. */
+    public TimelineViewModel timeline() {
+        return timeline;
     }
 }

@@ -1,5 +1,6 @@
 package org.latentlab.ui.explorer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -14,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -21,13 +23,16 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.ui.pace.PaceChoice;
 
 /**
- * The training controls: Train / Pause, Step and Reset, and the setup (dataset, model, latent size,
- * decoder, β, its schedule, learning rate, batch size, seed). Choosing a dataset also sets the latent
+ * The training controls: Train / Pause, Step, Reset, the speed (full, or a few iterations per
+ * second), β, and the rest of the setup (β's schedule, learning rate, dataset, model, latent size,
+ * decoder, batch size, seed). Choosing a dataset also sets the latent
  * size and decoder that suit it ({@link ExplorerSetup#suggestedFor}) and says so beside the controls. Every change goes to the view-model as a new
  * {@link ExplorerSetup}; one that would throw a trained model away is confirmed first, and the
  * controls go back to the current setup if the user declines. Confined to the JavaFX thread.
@@ -44,7 +49,8 @@ public final class TrainingToolbar extends FlowPane {
     private final Button step = new Button("Step");
     private final Button reset = new Button("Reset");
     private final ComboBox<DatasetChoice> dataset = new ComboBox<>();
-    private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.values()));
+    private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.VAE,
+            ModelKind.AUTOENCODER));
     private final Spinner<Integer> latent = new Spinner<>(1, ModelConfig.MAX_LATENT_SIZE, 2);
     private final ChoiceBox<Likelihood> decoder = new ChoiceBox<>(FXCollections.observableArrayList(Likelihood.values()));
     private final Label suggestion = new Label();
@@ -55,6 +61,9 @@ public final class TrainingToolbar extends FlowPane {
     private final ComboBox<Double> learningRate = new ComboBox<>(FXCollections.observableArrayList(LEARNING_RATES));
     private final ComboBox<Integer> batch = new ComboBox<>(FXCollections.observableArrayList(BATCH_SIZES));
     private final Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 42);
+    /** Every control but Train, Step, Reset, the speed and β: what {@link #setCompact} hides. */
+    private final List<Node> setup = new ArrayList<>();
+    private final ToggleButton showSetup = new ToggleButton("Setup");
     private boolean syncing;
 
     public TrainingToolbar(ExplorerViewModel viewModel, Confirmation confirmation) {
@@ -154,19 +163,32 @@ public final class TrainingToolbar extends FlowPane {
         seed.setPrefWidth(110);
         tip(seed, "Seeds the initial weights, the noise and the order of the images: the same seed gives the same run");
 
-        getChildren().addAll(
-                group(train, step, reset),
-                new Separator(javafx.geometry.Orientation.VERTICAL),
+        // What a class watches first (Train, Step, Reset, the speed, β), then the rest of the setup:
+        // at 1280 pixels, two rows.
+        setup.addAll(List.of(
+                labelled("Schedule", schedule),
+                labelled("Learning rate", learningRate),
                 labelled("Data", dataset),
                 labelled("Model", model),
                 labelled("Latent", latent),
                 labelled("Decoder", decoder),
-                labelled("β", beta, betaValue),
-                labelled("Schedule", schedule),
-                labelled("Learning rate", learningRate),
                 labelled("Batch", batch),
-                labelled("Seed", seed),
-                suggestion);
+                labelled("Seed", seed)));
+        showSetup.setId(ControlId.SHOW_SETUP.id());
+        showSetup.setSelected(true);
+        tip(showSetup, "Show or hide the rest of the setup (β's schedule, learning rate, data, model, latent size, "
+                + "decoder, batch, seed): hidden, the views get its row");
+        showSetup.selectedProperty().addListener((o, was, now) -> setup.forEach(node -> {
+            node.setVisible(now);
+            node.setManaged(now);
+        }));
+        getChildren().addAll(
+                group(train, step, reset, new PaceChoice(viewModel.lifecycle().paceProperty())),
+                new Separator(javafx.geometry.Orientation.VERTICAL),
+                labelled("β", beta, betaValue),
+                showSetup);
+        getChildren().addAll(setup);
+        getChildren().add(suggestion);
         sync(viewModel.setupProperty().get());
     }
 
@@ -201,8 +223,8 @@ public final class TrainingToolbar extends FlowPane {
         train.setOnAction(e -> viewModel.trainOrPause());
         step.setOnAction(e -> viewModel.step());
         reset.setOnAction(e -> confirmReset());
-        viewModel.stateProperty().addListener((o, was, now) -> showState());
-        viewModel.busyProperty().addListener((o, was, now) -> showState());
+        viewModel.lifecycle().stateProperty().addListener((o, was, now) -> showState());
+        viewModel.lifecycle().busyProperty().addListener((o, was, now) -> showState());
         viewModel.setupProperty().addListener((o, was, now) -> sync(now));
 
         dataset.valueProperty().addListener((o, was, now) -> {
@@ -229,9 +251,17 @@ public final class TrainingToolbar extends FlowPane {
         showState();
     }
 
+    /**
+     * Shows only Train, Step, Reset, the speed and β, the controls a class watches during a lesson
+     * ({@code compact}), or every control: the compact toolbar is one row on a projector.
+     */
+    public void setCompact(boolean compact) {
+        showSetup.setSelected(!compact);
+    }
+
     /** Resets after asking, if the model has been trained. */
     void confirmReset() {
-        if (!viewModel.isTrained() || confirmation.confirm("Reset the model",
+        if (!viewModel.lifecycle().isTrained() || confirmation.confirm("Reset the model",
                 "Throw away the trained model and start again from random weights?", "Reset", "Keep training it")) {
             viewModel.reset();
         }
@@ -270,7 +300,7 @@ public final class TrainingToolbar extends FlowPane {
         try {
             next = change.apply(current);
         } catch (IllegalArgumentException e) {
-            viewModel.report(e.getMessage());
+            viewModel.lifecycle().report(e.getMessage());
             sync(current);
             return;
         }
@@ -328,9 +358,10 @@ public final class TrainingToolbar extends FlowPane {
     }
 
     private void showState() {
-        TrainingButtons.show(train, step, reset, viewModel.stateProperty().get(), viewModel.busyProperty().get());
+        TrainingButtons.show(train, step, reset, viewModel.lifecycle().stateProperty().get(),
+                viewModel.lifecycle().busyProperty().get());
         for (Node control : List.of(dataset, model, latent, decoder, batch, seed)) {
-            control.setDisable(viewModel.busyProperty().get());
+            control.setDisable(viewModel.lifecycle().busyProperty().get());
         }
     }
 }

@@ -2,17 +2,17 @@ package org.latentlab.ui.loss;
 
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.ui.plot.AxisMapping;
@@ -31,12 +31,15 @@ public final class LossChartView extends BorderPane {
 
     private static final double RAW_ALPHA = 0.28;
     private static final double BOLD_HALF_WIDTH = 1.3;
+    /** The least height, in pixels, of the area the curves are drawn in. */
+    private static final double MIN_PLOT_HEIGHT = 80;
 
     private final LossChartViewModel viewModel;
     private final PlotPane plot = new PlotPane(false);
-    private final FlowPane legend = new FlowPane(16, 4);
+    private final VBox legend = new VBox(4);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    private final Line cursor = new Line();
     private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
 
@@ -50,21 +53,34 @@ public final class LossChartView extends BorderPane {
     private void initGraphics() {
         getStyleClass().add("loss-chart");
         plot.setAxisTitles("iteration", "nats");
+        // The legend and Log scale beside the plot, and the lines of text under it claiming the height
+        // they need at the width they get: on a 1280 × 720 screen the plot keeps a little room for the
+        // curves (setTheme) and the views above give up the rest (ContentFittingSplit).
+        readout.setMinHeight(Region.USE_PREF_SIZE);
+        cutOff.setWrapText(true);
+        cutOff.setMinHeight(Region.USE_PREF_SIZE);
         logScale.setTooltip(new Tooltip("Show the losses on a logarithmic axis, where equal ratios get equal heights"));
         logScale.setId("loss-log-scale");
-        HBox.setHgrow(legend, Priority.ALWAYS);
         cutOff.getStyleClass().add("note");
         cutOff.setPadding(new Insets(0, 8, 0, 8));
         cutOff.managedProperty().bind(cutOff.visibleProperty());
         cutOff.setVisible(false);
-        HBox top = new HBox(12, legend, logScale);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
+        VBox key = new VBox(10, logScale, legend);
+        key.setPadding(new Insets(6, 8, 2, 4));
+        key.setMinHeight(Region.USE_PREF_SIZE);
         readout.getStyleClass().add("readout");
         readout.setWrapText(true);
         readout.setPadding(new Insets(2, 8, 4, 8));
-        setTop(top);
-        setCenter(plot);
+        cursor.setStroke(Color.web(Palette.MOMENT_HEX));
+        cursor.setStrokeWidth(2);
+        cursor.setManaged(false);
+        cursor.setMouseTransparent(true);
+        cursor.setVisible(false);
+        cursor.setId("loss-cursor");
+        Pane over = new Pane(cursor);
+        over.setMouseTransparent(true);
+        setCenter(new StackPane(plot, over));
+        setRight(key);
         setBottom(new VBox(cutOff, readout));
     }
 
@@ -73,6 +89,7 @@ public final class LossChartView extends BorderPane {
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
         viewModel.logScaleProperty().addListener(o -> invalidate());
+        viewModel.cursorProperty().addListener(o -> placeCursor());
         plot.setOnResize(this::redraw);
     }
 
@@ -85,6 +102,7 @@ public final class LossChartView extends BorderPane {
                 LegendEntry.line("held-out −ELBO, per epoch", Color.web(Palette.VALIDATION_HEX), false),
                 LegendEntry.line("faint: every iteration", theme.axis(), true));
         plot.setTheme(theme);
+        plot.setMinHeight(MIN_PLOT_HEIGHT + 3 * theme.fontSize() + 20); // the curves' room and the axes' text
     }
 
     /** The plot surface, for tests and export. */
@@ -134,10 +152,27 @@ public final class LossChartView extends BorderPane {
             ColumnSummary summary = ColumnSummary.of(series, term, columns, xMax, window);
             int rgb = Colours.rgb(colour(term));
             drawRaw(raster, summary, plot.y(), rgb);
-            LossLines.drawSmoothed(raster, summary, plot.y(), rgb, BOLD_HALF_WIDTH);
+            LossLines.drawSmoothed(raster, summary, plot.y(), rgb, BOLD_HALF_WIDTH * plot.theme().markScale());
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), plot.y());
+        placeCursor();
+    }
+
+    /**
+     * Puts the cursor (a replayed moment) at its iteration: a line of its own over the plot, so
+     * that moving it repaints a sliver of the chart, not the chart, when a replay moves it every frame.
+     */
+    private void placeCursor() {
+        long at = viewModel.cursorProperty().get();
+        cursor.setVisible(at != LossChartViewModel.NO_CURSOR && viewModel.seriesProperty().get() != null);
+        if (cursor.isVisible()) {
+            double px = Math.round(plot.x().toPixel(at)) + 0.5;
+            cursor.setStartX(px);
+            cursor.setEndX(px);
+            cursor.setStartY(plot.y().toPixel(plot.y().max()));
+            cursor.setEndY(plot.y().toPixel(plot.y().min()));
+        }
     }
 
     private Color colour(LossSeries.Term term) {
@@ -172,8 +207,9 @@ public final class LossChartView extends BorderPane {
     /** The held-out loss: a ringed dot at the end of each epoch, joined by a line. */
     private void drawValidation(GraphicsContext g, List<EpochMetrics> epochs, AxisMapping x, AxisMapping y) {
         Color colour = Color.web(Palette.VALIDATION_HEX);
+        double scale = plot.theme().markScale();
         g.setStroke(colour);
-        g.setLineWidth(2);
+        g.setLineWidth(2 * scale);
         double previousX = Double.NaN;
         double previousY = Double.NaN;
         for (EpochMetrics m : epochs) {
@@ -189,7 +225,7 @@ public final class LossChartView extends BorderPane {
             previousY = py;
         }
         double spacing = x.scale() * (epochs.isEmpty() ? 1 : epochs.get(0).iteration());
-        double radius = Math.max(2, Math.min(5, spacing / 4));
+        double radius = Math.max(2, Math.min(5, spacing / 4)) * scale;
         for (EpochMetrics m : epochs) {
             double px = x.toPixel(m.iteration());
             double py = y.toPixel(m.validationNegativeElbo());

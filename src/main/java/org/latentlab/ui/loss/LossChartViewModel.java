@@ -3,6 +3,8 @@ package org.latentlab.ui.loss;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -30,6 +32,10 @@ public final class LossChartViewModel {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final ReadOnlyObjectWrapper<LossSeries> series = new ReadOnlyObjectWrapper<>(this, "series");
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not trained yet.");
+    private final ReadOnlyLongWrapper cursor = new ReadOnlyLongWrapper(this, "cursor", NO_CURSOR);
+
+    /** {@link #cursorProperty()} when no moment is marked. */
+    public static final long NO_CURSOR = -1;
 
     /** Takes a new snapshot; changes {@link #seriesProperty()} only when it brought new losses. */
     public void update(TrainingSnapshot snapshot) {
@@ -42,7 +48,36 @@ public final class LossChartViewModel {
         }
         LossSeries next = new LossSeries(history, snapshot.epochs(), showKl);
         series.set(next);
-        readout.set(readoutOf(next));
+        refreshReadout();
+    }
+
+    /**
+     * Marks the moment after {@code iteration} steps on the chart (a replayed moment), and reads
+     * out the losses up to it; {@link #NO_CURSOR} for none.
+     */
+    public void showCursor(long iteration) {
+        cursor.set(iteration);
+        refreshReadout();
+    }
+
+    /** The iteration marked on the chart; {@link #NO_CURSOR} for none. */
+    public ReadOnlyLongProperty cursorProperty() {
+        return cursor.getReadOnlyProperty();
+    }
+
+    private void refreshReadout() {
+        LossSeries s = series.get();
+        if (s == null) {
+            return;
+        }
+        long at = cursor.get();
+        if (at == NO_CURSOR) {
+            readout.set(readoutOf(s));
+        } else if (at == 0) {
+            readout.set("At iteration 0 the model is untrained: no loss has been measured yet.");
+        } else {
+            readout.set(String.format(Locale.ROOT, "At iteration %,d, ", at) + readoutOf(s, (int) Math.min(at, s.size())));
+        }
     }
 
     public BooleanProperty logScaleProperty() {
@@ -154,7 +189,11 @@ public final class LossChartViewModel {
      * β changes.
      */
     static String readoutOf(LossSeries s) {
-        int n = s.size();
+        return readoutOf(s, s.size());
+    }
+
+    /** {@link #readoutOf(LossSeries)} of the first {@code n} iterations. */
+    static String readoutOf(LossSeries s, int n) {
         if (n == 0) {
             return "Not trained yet: press Train.";
         }
@@ -188,8 +227,11 @@ public final class LossChartViewModel {
             text.append(String.format(Locale.ROOT, "total %.1f = β·KL %.2f nats, reconstruction not trained (%.1f)",
                     total, weightedKl, reconstruction));
         }
-        if (!s.epochs().isEmpty()) {
-            EpochMetrics m = s.epochs().get(s.epochs().size() - 1);
+        EpochMetrics m = null;
+        for (EpochMetrics e : s.epochs()) {
+            m = e.iteration() <= n ? e : m;
+        }
+        if (m != null) {
             text.append(String.format(Locale.ROOT, " · held-out −ELBO after epoch %d: %.1f", m.epoch(),
                     m.validationNegativeElbo()));
         }

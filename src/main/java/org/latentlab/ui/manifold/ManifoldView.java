@@ -93,9 +93,4 @@ public final class ManifoldView extends BorderPane {
             }
         });
     }
-
-    /** The image of the grid, for tests. */
-    public ImageView gridImage() {
-        return grid;
-    }
 }

@@ -36,6 +36,9 @@ public final class ManifoldViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
 
     private DecoderWeights decoder;
+    /** The model's own grid, kept while a recorded one is shown; see {@link #showRecorded}. */
+    private ManifoldImages liveImages;
+    private boolean recorded;
     private LatentPlane plane;
     private float[] requestedPoints;
     private DecodeService.DecodeResult shown;
@@ -45,6 +48,31 @@ public final class ManifoldViewModel {
         size.addListener(o -> rebuildGrid());
         spacing.addListener(o -> rebuildGrid());
         rebuildGrid();
+    }
+
+    /**
+     * Shows a grid recorded at a moment of training, described by {@code recordedCaption}, until
+     * {@link #showLive()}: decodes finishing meanwhile are kept back.
+     */
+    public void showRecorded(ManifoldImages moment, String recordedCaption) {
+        if (!recorded) {
+            recorded = true;
+            liveImages = images.get();
+        }
+        images.set(moment);
+        caption.set(recordedCaption);
+    }
+
+    /** Goes back to the model's own grid, decoded again with the next {@link #update}. */
+    public void showLive() {
+        if (!recorded) {
+            return;
+        }
+        recorded = false;
+        images.set(liveImages);
+        liveImages = null;
+        decoder = null;
+        updateCaption();
     }
 
     /** Takes a new snapshot: asks for the grid to be decoded with its decoder. */
@@ -59,7 +87,7 @@ public final class ManifoldViewModel {
     /** Takes up a finished decode of the current grid; called once per frame. */
     public void pulse() {
         DecodeService.DecodeResult result = channel.latest();
-        if (result == null || result == shown || result.request().latents() != requestedPoints) {
+        if (recorded || result == null || result == shown || result.request().latents() != requestedPoints) {
             return;
         }
         shown = result;
@@ -75,24 +103,17 @@ public final class ManifoldViewModel {
     }
 
     private void requestDecode() {
-        updateCaption();
-        if (decoder == null) {
+        if (!recorded) {
+            updateCaption();
+        }
+        if (decoder == null || recorded) {
             return;
         }
         int d = decoder.latentSize();
         LatentGrid current = grid.get();
-        if (d == 1) {
-            requestedPoints = new float[current.size()];
-            for (int i = 0; i < current.size(); i++) {
-                requestedPoints[i] = (float) current.axisValue(i);
-            }
-            channel.request(decoder, requestedPoints, current.size());
-            return;
-        }
         LatentPlane shown = plane == null || plane.latentSize() != d ? LatentPlane.firstTwoAxes(d) : plane;
-        int count = current.size() * current.size();
-        requestedPoints = shown.embed(current.points(2, 0, 1), count);
-        channel.request(decoder, requestedPoints, count);
+        requestedPoints = current.pointsOn(shown);
+        channel.request(decoder, requestedPoints, current.countIn(d));
     }
 
     /**

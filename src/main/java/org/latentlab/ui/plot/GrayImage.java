@@ -1,11 +1,17 @@
 package org.latentlab.ui.plot;
 
+import java.nio.IntBuffer;
+import java.util.Arrays;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /**
  * Grayscale images as JavaFX pictures, drawn as in MNIST: intensity 1 is white (ink), 0 black;
- * values outside [0, 1] (a Gaussian decoder's) are clamped.
+ * values outside [0, 1] (a Gaussian decoder's) are clamped. Each picture is made in one pass over
+ * premultiplied ARGB pixels that the image wraps ({@link PixelBuffer}): the renderer takes them as
+ * they are, with no conversion, which matters when a replay of training changes the pictures every
+ * frame.
  */
 public final class GrayImage {
 
@@ -14,30 +20,9 @@ public final class GrayImage {
 
     /** One image of {@code width × height} intensities starting at {@code offset}. */
     public static WritableImage of(float[] pixels, int offset, int width, int height) {
-        WritableImage image = new WritableImage(width, height);
-        write(image, 0, 0, pixels, offset, width, height);
-        return image;
-    }
-
-    /** Writes one image into {@code target} with its top-left corner at (x, y). */
-    public static void write(WritableImage target, int x, int y, float[] pixels, int offset, int width, int height) {
-        byte[] grey = new byte[width * height];
-        for (int p = 0; p < grey.length; p++) {
-            float v = pixels[offset + p];
-            grey[p] = (byte) Math.round(255 * (v < 0 ? 0 : v > 1 ? 1 : v));
-        }
-        target.getPixelWriter().setPixels(x, y, width, height, PixelFormat.getByteRgbInstance(), expand(grey),
-                0, width * 3);
-    }
-
-    private static byte[] expand(byte[] grey) {
-        byte[] rgb = new byte[grey.length * 3];
-        for (int i = 0; i < grey.length; i++) {
-            rgb[3 * i] = grey[i];
-            rgb[3 * i + 1] = grey[i];
-            rgb[3 * i + 2] = grey[i];
-        }
-        return rgb;
+        int[] argb = new int[width * height];
+        write(argb, 0, width, pixels, offset, width, height);
+        return image(argb, width, height);
     }
 
     /**
@@ -46,20 +31,35 @@ public final class GrayImage {
      */
     public static WritableImage grid(float[] pixels, int count, int columns, int width, int height, int gap, int gapGrey) {
         int rows = (count + columns - 1) / columns;
-        int totalWidth = columns * width + (columns - 1) * gap;
-        int totalHeight = rows * height + (rows - 1) * gap;
-        WritableImage image = new WritableImage(Math.max(1, totalWidth), Math.max(1, totalHeight));
+        int totalWidth = Math.max(1, columns * width + (columns - 1) * gap);
+        int totalHeight = Math.max(1, rows * height + (rows - 1) * gap);
+        int[] argb = new int[totalWidth * totalHeight];
         if (gap > 0) {
-            byte[] fill = new byte[totalWidth * totalHeight * 3];
-            java.util.Arrays.fill(fill, (byte) gapGrey);
-            image.getPixelWriter().setPixels(0, 0, totalWidth, totalHeight, PixelFormat.getByteRgbInstance(), fill, 0,
-                    totalWidth * 3);
+            Arrays.fill(argb, grey(gapGrey));
         }
         for (int i = 0; i < count; i++) {
             int x = i % columns * (width + gap);
             int y = i / columns * (height + gap);
-            write(image, x, y, pixels, i * width * height, width, height);
+            write(argb, y * totalWidth + x, totalWidth, pixels, i * width * height, width, height);
         }
-        return image;
+        return image(argb, totalWidth, totalHeight);
+    }
+
+    /** Writes one image into {@code argb} (rows {@code stride} apart) with its top-left pixel at {@code at}. */
+    private static void write(int[] argb, int at, int stride, float[] pixels, int offset, int width, int height) {
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                float v = pixels[offset + y * width + x];
+                argb[at + y * stride + x] = grey(Math.round(255 * (v < 0 ? 0 : v > 1 ? 1 : v)));
+            }
+        }
+    }
+
+    private static int grey(int level) {
+        return 0xff000000 | level << 16 | level << 8 | level;
+    }
+
+    private static WritableImage image(int[] argb, int width, int height) {
+        return new WritableImage(new PixelBuffer<>(width, height, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance()));
     }
 }

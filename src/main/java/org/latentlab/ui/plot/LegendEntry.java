@@ -6,9 +6,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import org.latentlab.render.MarkerShape;
 
 /** Small legend items built from nodes, so they follow the window's fonts and theme. */
 public final class LegendEntry {
+
+    /** The radius of a disc of a legend marker's area, in pixels. */
+    private static final double MARKER_RADIUS = 6;
 
     private LegendEntry() {
     }
@@ -22,10 +27,18 @@ public final class LegendEntry {
         return entry(text, line);
     }
 
-    /** A dot in {@code colour} before {@code text}. */
-    public static Label dot(String text, Color colour) {
-        Circle dot = new Circle(6, colour);
-        return entry(text, dot);
+    /** A class's marker, in its {@code colour} and {@code shape}, before {@code text}: as its points are drawn. */
+    public static Label marker(String text, Color colour, MarkerShape shape) {
+        double[] corners = shape.polygon();
+        if (corners.length == 0) {
+            return entry(text, new Circle(MARKER_RADIUS, colour));
+        }
+        Polygon polygon = new Polygon();
+        for (double v : corners) {
+            polygon.getPoints().add(v * MARKER_RADIUS);
+        }
+        polygon.setFill(colour);
+        return entry(text, polygon);
     }
 
     /** A dashed line (a reference mark such as the prior's contours) before {@code text}. */

@@ -138,11 +138,6 @@ public final class PlotPane extends Region {
         return raster;
     }
 
-    /** The marks layer, as large as the plot area, same pixels as the raster. */
-    public GraphicsContext marks() {
-        return front.getGraphicsContext2D();
-    }
-
     /** Clears the marks layer. */
     public GraphicsContext clearMarks() {
         GraphicsContext g = front.getGraphicsContext2D();
@@ -192,7 +187,7 @@ public final class PlotPane extends Region {
         double ticks = tickLabels ? font * 1.4 + TICK : 0;
         double bottom = ticks + (xTitle.isEmpty() ? (tickLabels ? 8 : BARE_MARGIN) : font * 1.6 + 8);
         double top = tickLabels ? TOP : BARE_MARGIN;
-        double right = tickLabels ? RIGHT : BARE_MARGIN;
+        double right = tickLabels ? Math.max(RIGHT, 1.4 * font) : BARE_MARGIN; // half the last tick label
         double plotWidth = Math.max(10, width - left - right);
         double plotHeight = Math.max(10, height - top - bottom);
         plotLeft = left;
@@ -263,6 +258,7 @@ public final class PlotPane extends Region {
             g.fillText(AxisMapping.label(v), plotLeft - TICK - 3, py);
         }
         g.setStroke(theme.axis());
+        g.setLineWidth(theme.markScale());
         g.strokeRect(plotLeft - 0.5, plotTop - 0.5, raster.width() + 1, raster.height() + 1);
 
         g.setFill(theme.text());

@@ -81,13 +81,13 @@ public final class Raster {
     }
 
     /**
-     * A disc of {@code sprite}'s shape centred on (cx, cy), in {@code rgb}, each pixel at the
-     * opacity {@code weights} gives it ({@link DiscSprite#weights}): the fast path for many dots.
+     * A marker of {@code sprite}'s shape centred on (cx, cy), in {@code rgb}, each pixel at the
+     * opacity {@code weights} gives it ({@link MarkerSprite#weights}): the fast path for many markers.
      */
-    public void stamp(DiscSprite sprite, int[] weights, double cx, double cy, int rgb) {
+    public void stamp(MarkerSprite sprite, int[] weights, double cx, double cy, int rgb) {
         int size = sprite.size();
-        int left = (int) Math.floor(cx - sprite.radius());
-        int top = (int) Math.floor(cy - sprite.radius());
+        int left = (int) Math.floor(cx - sprite.centre());
+        int top = (int) Math.floor(cy - sprite.centre());
         for (int dy = 0; dy < size; dy++) {
             int y = top + dy;
             if (y < 0 || y >= height) {

@@ -2,14 +2,10 @@ package org.latentlab.ui.samples;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.plot.GrayImage;
 
@@ -18,8 +14,6 @@ import org.latentlab.ui.plot.GrayImage;
  * the model trains. Confined to the JavaFX application thread.
  */
 public final class SampleStripsView extends VBox {
-
-    private static final double LABEL_WIDTH = 130;
 
     private final SampleStripsViewModel viewModel;
 
@@ -44,31 +38,12 @@ public final class SampleStripsView extends VBox {
 
     /** A caption and a strip of images that scales to the room it gets, keeping the images square. */
     private static HBox row(String title, String explanation, ReadOnlyObjectProperty<SampleStripsViewModel.Strip> strip) {
-        Label label = new Label(title);
-        label.setTooltip(new Tooltip(explanation));
-        label.setMinWidth(LABEL_WIDTH);
-        label.setPrefWidth(LABEL_WIDTH);
-        label.setAlignment(Pos.CENTER_RIGHT);
         ImageView view = new ImageView();
-        view.setSmooth(false);
-        view.setPreserveRatio(true);
-        StackPane room = new StackPane(view);
-        room.setMinSize(0, 0);
-        room.setPrefSize(10, 10);
-        room.setAlignment(Pos.CENTER_LEFT);
-        view.fitWidthProperty().bind(room.widthProperty());
-        view.fitHeightProperty().bind(room.heightProperty());
         strip.addListener((o, was, now) -> {
             if (now != null) {
                 view.setImage(GrayImage.grid(now.pixels(), now.count(), now.count(), now.width(), now.height(), 2, 70));
             }
         });
-        HBox row = new HBox(10, label, room);
-        row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(room, Priority.ALWAYS);
-        VBox.setVgrow(row, Priority.ALWAYS);
-        row.setMinHeight(30);
-        row.setPrefHeight(70);
-        return row;
+        return StripRow.of(title, explanation, view, 30, 70);
     }
 }

@@ -7,6 +7,7 @@ import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
+import org.latentlab.training.TimelineLayout;
 import org.latentlab.training.TrainingSnapshot;
 
 /**
@@ -17,7 +18,7 @@ import org.latentlab.training.TrainingSnapshot;
  */
 public final class SampleStripsViewModel {
 
-    public static final int STRIP_LENGTH = 12;
+    public static final int STRIP_LENGTH = TimelineLayout.STRIP_LENGTH;
 
     private final DecodeService.Channel reconstructionChannel;
     private final DecodeService.Channel sampleChannel;
@@ -29,10 +30,12 @@ public final class SampleStripsViewModel {
     private int[] chosen = new int[0];
     private DecoderWeights decoder;
     private float[] priorDraws;
-    private long sampleSeed = 7;
+    private long sampleSeed = TimelineLayout.PRIOR_SEED;
     private float[] reconstructionRequest;
     private DecodeService.DecodeResult shownReconstructions;
     private DecodeService.DecodeResult shownSamples;
+    /** The model's own strips, kept while recorded ones are shown; see {@link #showRecorded}. */
+    private Strip[] liveStrips;
 
     /** A row of images, {@code count × width × height} intensities. */
     public record Strip(float[] pixels, int count, int width, int height) {
@@ -49,7 +52,7 @@ public final class SampleStripsViewModel {
         boolean newProbe = shownProbe != probe.pixels();
         if (newProbe) {
             shownProbe = probe.pixels();
-            chosen = oneOfEachClass(probe, STRIP_LENGTH);
+            chosen = probe.oneOfEachClass(STRIP_LENGTH);
             float[] pixels = new float[chosen.length * probe.imageWidth() * probe.imageHeight()];
             for (int k = 0; k < chosen.length; k++) {
                 System.arraycopy(probe.image(chosen[k]), 0, pixels, k * probe.imageWidth() * probe.imageHeight(),
@@ -57,7 +60,7 @@ public final class SampleStripsViewModel {
             }
             inputs.set(new Strip(pixels, chosen.length, probe.imageWidth(), probe.imageHeight()));
         }
-        if (snapshot.decoder() == decoder) {
+        if (snapshot.decoder() == decoder || liveStrips != null) {
             return;
         }
         boolean newShape = decoder == null || decoder.latentSize() != snapshot.decoder().latentSize();
@@ -75,6 +78,29 @@ public final class SampleStripsViewModel {
         sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
     }
 
+    /**
+     * Shows strips recorded at a moment of training (the same held-out images' reconstructions, and
+     * samples from the first prior draws) until {@link #showLive()}: decodes meanwhile are kept back.
+     */
+    public void showRecorded(Strip recordedReconstructions, Strip recordedSamples) {
+        if (liveStrips == null) {
+            liveStrips = new Strip[] {reconstructions.get(), samples.get()};
+        }
+        reconstructions.set(recordedReconstructions);
+        samples.set(recordedSamples);
+    }
+
+    /** Goes back to the model's own strips, decoded again with the next {@link #update}. */
+    public void showLive() {
+        if (liveStrips == null) {
+            return;
+        }
+        reconstructions.set(liveStrips[0]);
+        samples.set(liveStrips[1]);
+        liveStrips = null;
+        decoder = null;
+    }
+
     /** Draws new prior samples and decodes them with the current decoder. */
     public void resample() {
         sampleSeed++;
@@ -86,6 +112,9 @@ public final class SampleStripsViewModel {
 
     /** Takes up finished decodes; called once per frame. */
     public void pulse() {
+        if (liveStrips != null) {
+            return;
+        }
         DecodeService.DecodeResult r = reconstructionChannel.latest();
         if (r != null && r != shownReconstructions && r.request().latents() == reconstructionRequest) {
             shownReconstructions = r;
@@ -96,33 +125,6 @@ public final class SampleStripsViewModel {
             shownSamples = s;
             samples.set(new Strip(s.images(), s.request().count(), s.imageWidth(), s.imageHeight()));
         }
-    }
-
-    /** Up to {@code count} probe images, cycling through the classes so that each appears. */
-    static int[] oneOfEachClass(ProbeSet probe, int count) {
-        int n = Math.min(count, probe.size());
-        int classes = Math.max(1, probe.classNames().size());
-        int[] chosen = new int[n];
-        boolean[] taken = new boolean[probe.size()];
-        int filled = 0;
-        for (int round = 0; filled < n && round < probe.size(); round++) {
-            int wanted = round % classes;
-            for (int i = 0; i < probe.size(); i++) {
-                int label = probe.labels()[i];
-                if (!taken[i] && (label == wanted || label < 0 || probe.classNames().isEmpty())) {
-                    taken[i] = true;
-                    chosen[filled++] = i;
-                    break;
-                }
-            }
-        }
-        for (int i = 0; filled < n && i < probe.size(); i++) {
-            if (!taken[i]) {
-                taken[i] = true;
-                chosen[filled++] = i;
-            }
-        }
-        return chosen;
     }
 
     public ReadOnlyObjectProperty<Strip> inputsProperty() {

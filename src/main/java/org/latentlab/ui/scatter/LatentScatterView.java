@@ -1,34 +1,25 @@
 package org.latentlab.ui.scatter;
 
-import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.latent.LatentGrid;
-import org.latentlab.render.Palette;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.GrayImage;
-import org.latentlab.ui.plot.LegendEntry;
 import org.latentlab.ui.plot.PlotPane;
 import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Raster;
@@ -44,8 +35,7 @@ public final class LatentScatterView extends BorderPane {
 
     private static final double PICK_RADIUS_PX = 8;
     private static final double HOVER_IMAGE_SIZE = 84;
-    /** A posterior's ellipse, and where a moved point ends (amber). */
-    private static final String POSTERIOR_HEX = "#FFB000";
+    private static final double SELECTED_IMAGE_SIZE = 72;
     /** The straight interpolation (Okabe–Ito blue), as in the interpolation view. */
     public static final String LINEAR_HEX = "#0072B2";
     /** The spherical interpolation (Okabe–Ito vermillion), as in the interpolation view. */
@@ -53,7 +43,7 @@ public final class LatentScatterView extends BorderPane {
 
     private final LatentScatterViewModel viewModel;
     private final PlotPane plot = new PlotPane(true);
-    private final FlowPane legend = new FlowPane(12, 4);
+    private final ScatterKey key;
     private final Label note = new Label();
     private final ImageView hoverImage = new ImageView();
     private final VBox hoverBox = new VBox(hoverImage);
@@ -63,6 +53,7 @@ public final class LatentScatterView extends BorderPane {
     private final VBox selectionBox;
 
     private int[] drawOrder = new int[0];
+    private ClassMarkers markers;
     private boolean pointsDirty;
     private boolean marksDirty;
     private Point2D pressedAt;
@@ -71,6 +62,7 @@ public final class LatentScatterView extends BorderPane {
 
     public LatentScatterView(LatentScatterViewModel viewModel) {
         this.viewModel = viewModel;
+        this.key = new ScatterKey(viewModel);
         this.selectionBox = new VBox(8, captioned(selectedInput, "input x"),
                 captioned(selectedReconstruction, "decoded at μ(x)"), selectionText);
         initGraphics();
@@ -80,23 +72,6 @@ public final class LatentScatterView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("latent-scatter");
-        ToggleButton prior = new ToggleButton("Prior");
-        prior.setId("scatter-prior");
-        prior.setTooltip(new Tooltip("Draw the prior N(0, I) as circles at 1σ and 2σ: where a VAE is asked to put its codes"));
-        prior.selectedProperty().bindBidirectional(viewModel.showPriorProperty());
-        ToggleButton cells = new ToggleButton("Grid cells");
-        cells.setId("scatter-grid-cells");
-        cells.setTooltip(new Tooltip("Draw the manifold grid's points and cells, to see where each decoded image comes from"));
-        cells.selectedProperty().bindBidirectional(viewModel.showGridCellsProperty());
-        Button fit = new Button("Fit");
-        fit.setId("scatter-fit");
-        fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
-        fit.setOnAction(e -> viewModel.fit());
-        HBox.setHgrow(legend, Priority.ALWAYS);
-        HBox top = new HBox(8, legend, prior, cells, fit);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
-
         hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
         hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
         hoverImage.setSmooth(false);
@@ -112,21 +87,21 @@ public final class LatentScatterView extends BorderPane {
         centre.setMinSize(200, 200);
 
         for (ImageView view : List.of(selectedInput, selectedReconstruction)) {
-            view.setFitWidth(84);
-            view.setFitHeight(84);
+            view.setFitWidth(SELECTED_IMAGE_SIZE);
+            view.setFitHeight(SELECTED_IMAGE_SIZE);
             view.setSmooth(false);
         }
         selectionText.setWrapText(true);
         selectionText.setMaxWidth(170);
         selectionBox.setAlignment(Pos.TOP_CENTER);
         selectionBox.setPadding(new Insets(4, 8, 4, 8));
+        selectionBox.setMinHeight(0); // on a short screen its text is cut, not the plot beside it
         selectionBox.getStyleClass().add("selection");
         note.setWrapText(true);
         note.getStyleClass().add("note");
         note.setPadding(new Insets(0, 8, 0, 8));
-        setTop(top);
         setCenter(centre);
-        setRight(selectionBox);
+        setRight(new HBox(key, selectionBox));
         setBottom(note);
     }
 
@@ -140,6 +115,10 @@ public final class LatentScatterView extends BorderPane {
 
     private void registerListeners() {
         viewModel.pointsProperty().addListener((o, was, now) -> {
+            if (now == null) { // a new set of images, on its way from the worker
+                invalidatePoints();
+                return;
+            }
             if (was == null || now.size() != was.size() || now.classNames() != was.classNames()) {
                 drawOrder = Scatter.drawingOrder(now.size());
                 rebuildLegend();
@@ -287,13 +266,7 @@ public final class LatentScatterView extends BorderPane {
 
     private void rebuildLegend() {
         ScatterPoints points = viewModel.pointsProperty().get();
-        List<Node> entries = new ArrayList<>();
-        if (points != null) {
-            for (int label = 0; label < points.classNames().size(); label++) {
-                entries.add(LegendEntry.dot(points.classNames().get(label), Color.web(Palette.classHex(label))));
-            }
-        }
-        legend.getChildren().setAll(entries);
+        key.showClasses(points == null ? null : points.classNames());
     }
 
     /** The points need drawing again: done once, in the next layout pass, however many changes come before it. */
@@ -333,8 +306,10 @@ public final class LatentScatterView extends BorderPane {
     }
 
     private void drawPoints(Raster raster, ScatterPoints points) {
-        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder,
-                new DiscSprite(ScatterDrawing.dotRadius(points.size())), plot.theme().isDark());
+        markers = ScatterDrawing.markers(markers, points.classNames().size(),
+                ScatterDrawing.dotRadius(points.size()) * plot.theme().markScale(),
+                ScatterDrawing.markerOpacity(plot.theme().isDark()));
+        ScatterDrawing.drawPoints(raster, plot.x(), plot.y(), points, drawOrder, markers);
     }
 
     private void drawMarks() {
@@ -346,17 +321,18 @@ public final class LatentScatterView extends BorderPane {
         Color reference = plot.theme().reference();
         LatentGrid grid = viewModel.gridProperty().get();
         if (viewModel.showGridCellsProperty().get() && grid != null && points != null && points.latentSize() >= 2) {
-            drawGridCells(g, grid, x, y, reference);
+            ScatterMarks.drawGridCells(g, grid, x, y, reference);
         }
         if (viewModel.showPriorProperty().get()) {
-            ScatterDrawing.drawPriorContours(g, x, y, reference, true);
+            ScatterDrawing.drawPriorContours(g, x, y, reference, true, plot.theme().markScale());
         }
         if (points == null) {
             return;
         }
+        double scale = plot.theme().markScale();
         int hovered = viewModel.hoveredProperty().get();
         if (hovered >= 0 && hovered < points.size()) {
-            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7, reference, 1.5);
+            ring(g, x.toPixel(points.xs()[hovered]), y.toPixel(points.ys()[hovered]), 7 * scale, reference, 1.5 * scale);
         }
         int selected = viewModel.selectedProperty().get();
         if (selected >= 0 && selected < points.size()) {
@@ -364,27 +340,11 @@ public final class LatentScatterView extends BorderPane {
             double px = x.toPixel(points.xs()[selected]);
             double py = y.toPixel(points.ys()[selected]);
             if (ellipse != null) {
-                drawEllipse(g, ellipse, x, y);
+                ScatterMarks.drawEllipse(g, ellipse, x, y);
             }
-            ring(g, px, py, 6, plot.theme().text(), 2.5);
+            ring(g, px, py, 6 * scale, plot.theme().text(), 2.5 * scale);
         }
         drawOverlay(g, points, x, y);
-    }
-
-    /** The posterior's μ ± σ ellipse, filled faintly and outlined in amber. */
-    private static void drawEllipse(GraphicsContext g, PosteriorEllipse ellipse, AxisMapping x, AxisMapping y) {
-        double[] axes = ellipse.principalAxes();
-        g.save();
-        g.translate(x.toPixel(ellipse.x()), y.toPixel(ellipse.y()));
-        g.rotate(-Math.toDegrees(axes[2]));
-        double a = axes[0] * x.scale();
-        double b = axes[1] * x.scale();
-        g.setFill(Color.web(POSTERIOR_HEX, 0.18));
-        g.fillOval(-a, -b, 2 * a, 2 * b);
-        g.setStroke(Color.web(POSTERIOR_HEX));
-        g.setLineWidth(2.5);
-        g.strokeOval(-a, -b, 2 * a, 2 * b);
-        g.restore();
     }
 
     /** What another view asked for: paths through latent space and a drawing's posterior. */
@@ -395,7 +355,7 @@ public final class LatentScatterView extends BorderPane {
         }
         PosteriorEllipse ellipse = viewModel.overlayEllipseProperty().get();
         if (ellipse != null) {
-            drawEllipse(g, ellipse, x, y);
+            ScatterMarks.drawEllipse(g, ellipse, x, y);
         }
         if (overlay.posterior() != null && overlay.posterior().mean().length == points.latentSize()) {
             double[] p = points.project(overlay.posterior().mean());
@@ -403,81 +363,7 @@ public final class LatentScatterView extends BorderPane {
         }
         for (ScatterOverlay.Path path : overlay.paths()) {
             if (path.points().dimension() == points.latentSize() && path.points().count() > 0) {
-                drawPath(g, path.style(), path.on(points), x, y);
-            }
-        }
-    }
-
-    private void drawPath(GraphicsContext g, ScatterOverlay.Style style, double[][] plane, AxisMapping x, AxisMapping y) {
-        int n = plane[0].length;
-        double[] px = new double[n];
-        double[] py = new double[n];
-        for (int i = 0; i < n; i++) {
-            px[i] = x.toPixel(plane[0][i]);
-            py[i] = y.toPixel(plane[1][i]);
-        }
-        Color text = plot.theme().text();
-        switch (style) {
-            case RAIL -> {
-                g.setStroke(Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.45));
-                g.setLineWidth(1.5);
-                g.setLineDashes(4, 4);
-                g.strokePolyline(px, py, n);
-                g.setLineDashes(null);
-                for (int i = 0; i < n; i++) {
-                    ring(g, px[i], py[i], 2.5, Color.color(text.getRed(), text.getGreen(), text.getBlue(), 0.6), 1.2);
-                }
-            }
-            case MOVE -> {
-                g.setStroke(text);
-                g.setLineWidth(3);
-                g.strokePolyline(px, py, n);
-                ring(g, px[0], py[0], 5, text, 2);
-                g.setFill(Color.web(POSTERIOR_HEX));
-                g.fillOval(px[n - 1] - 6, py[n - 1] - 6, 12, 12);
-                ring(g, px[n - 1], py[n - 1], 6, text, 1.5);
-            }
-            case LINEAR, SPHERICAL -> {
-                Color colour = Color.web(style == ScatterOverlay.Style.LINEAR ? LINEAR_HEX : SPHERICAL_HEX);
-                g.setStroke(colour);
-                g.setLineWidth(2.5);
-                g.strokePolyline(px, py, n);
-                g.setFill(colour);
-                for (int i = 0; i < n; i++) {
-                    g.fillOval(px[i] - 3.5, py[i] - 3.5, 7, 7);
-                }
-                g.setFill(text);
-                g.fillText("A", px[0] + 8, py[0] - 8);
-                g.fillText("B", px[n - 1] + 8, py[n - 1] - 8);
-            }
-        }
-    }
-
-    /**
-     * The grid's sampling points as crosses and the borders of the cells they stand for as faint
-     * lines; inverse-CDF cells reach to the edge of the view, since the outer ones are unbounded.
-     */
-    private static void drawGridCells(GraphicsContext g, LatentGrid grid, AxisMapping x, AxisMapping y, Color colour) {
-        double[] axis = grid.axisValues();
-        double[] edges = grid.cellEdges();
-        double low = Math.max(edges[0], Math.min(x.min(), y.min()));
-        double high = Math.min(edges[edges.length - 1], Math.max(x.max(), y.max()));
-        g.setStroke(Color.color(colour.getRed(), colour.getGreen(), colour.getBlue(), 0.35));
-        g.setLineWidth(1);
-        for (double edge : edges) {
-            if (Double.isFinite(edge)) {
-                g.strokeLine(x.toPixel(edge), y.toPixel(low), x.toPixel(edge), y.toPixel(high));
-                g.strokeLine(x.toPixel(low), y.toPixel(edge), x.toPixel(high), y.toPixel(edge));
-            }
-        }
-        g.setStroke(colour);
-        g.setLineWidth(1.2);
-        for (double u : axis) {
-            for (double v : axis) {
-                double px = x.toPixel(u);
-                double py = y.toPixel(v);
-                g.strokeLine(px - 3, py, px + 3, py);
-                g.strokeLine(px, py - 3, px, py + 3);
+                ScatterMarks.drawPath(g, path.style(), path.on(points), x, y, plot.theme().text());
             }
         }
     }

@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.concurrent.Executor;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
@@ -31,9 +32,9 @@ public final class LatentScatterViewModel {
     private static final double[] NICE_HALF_SPANS = {3.2, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100};
 
     private final DecodeService.Channel reconstructions;
+    private final BackgroundProjection projection;
     private final ReadOnlyObjectWrapper<ScatterPoints> points = new ReadOnlyObjectWrapper<>(this, "points");
     private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport", Viewport.PRIOR);
-    private final BooleanProperty followData = new SimpleBooleanProperty(this, "followData", true);
     private final BooleanProperty showPrior = new SimpleBooleanProperty(this, "showPrior", true);
     private final BooleanProperty showGridCells = new SimpleBooleanProperty(this, "showGridCells", false);
     private final ObjectProperty<LatentGrid> grid = new SimpleObjectProperty<>(this, "grid");
@@ -46,24 +47,30 @@ public final class LatentScatterViewModel {
     private final ObjectProperty<ScatterOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", ScatterOverlay.NONE);
     private final ReadOnlyObjectWrapper<PosteriorEllipse> overlayEllipse = new ReadOnlyObjectWrapper<>(this, "overlayEllipse");
 
+    /** Whether the view refits itself to the points as training moves them (until a zoom or pan). */
+    private boolean followData = true;
+    /** Whether the points shown are a recorded moment of training (a replay), not the model's own. */
+    private boolean recorded;
     private ProbeSet probe;
     private DecoderWeights decoder;
     private long reconstructionRequest = Long.MAX_VALUE;
     private DecodeService.DecodeResult shownReconstruction;
 
-    /** @param reconstructions where the selected image's reconstruction is decoded, off this thread */
-    public LatentScatterViewModel(DecodeService.Channel reconstructions) {
+    /**
+     * @param reconstructions where the selected image's reconstruction is decoded, off this thread
+     * @param worker          where the principal plane of a latent space of more than 2 dimensions is fitted
+     */
+    public LatentScatterViewModel(DecodeService.Channel reconstructions, Executor worker) {
         this.reconstructions = reconstructions;
-        followData.addListener((o, was, now) -> {
-            if (now) {
-                fit();
-            }
-        });
+        this.projection = new BackgroundProjection(worker);
         overlay.addListener(o -> refreshOverlayEllipse());
         points.addListener(o -> refreshOverlayEllipse());
     }
 
-    /** Takes a new snapshot: new positions, a new view if following the data, a new reconstruction. */
+    /**
+     * Takes a new snapshot: new positions (at once in 2-D, from the worker in a frame or two
+     * otherwise), a new view if following the data, a new reconstruction.
+     */
     public void update(TrainingSnapshot snapshot) {
         boolean newProbe = probe == null || probe.pixels() != snapshot.probe().pixels();
         probe = snapshot.probe();
@@ -72,15 +79,50 @@ public final class LatentScatterViewModel {
             hovered.set(-1);
             selected.set(-1);
         }
-        points.set(ScatterProjection.of(probe, points.get()));
-        if (followData.get()) {
-            viewport.set(fittedViewport(points.get()));
+        ScatterPoints projected = projection.request(probe, newProbe, points.get());
+        if (projected != null) {
+            show(projected);
+        } else if (newProbe || points.get() != null && points.get().latentSize() != probe.encoding().latentSize()) {
+            show(null); // the points shown belong to other images
+        } else {
+            refreshSelection();
+        }
+    }
+
+    private void show(ScatterPoints projected) {
+        points.set(projected);
+        if (followData) {
+            viewport.set(fittedViewport(projected));
         }
         refreshSelection();
     }
 
-    /** Picks up a finished reconstruction; called once per frame. */
+    /**
+     * Shows where the probe images lay at a recorded moment of training, until {@link #showLive()}:
+     * snapshots then keep the model's own points back. The selected point stays selected, without
+     * the posterior of the model as it is now.
+     */
+    public void showRecorded(ScatterPoints moment) {
+        recorded = true;
+        show(moment);
+    }
+
+    /** Goes back to the model's own points, which the next {@link #update} shows. */
+    public void showLive() {
+        recorded = false;
+    }
+
+    /** Why the points could not be placed; {@code null} when they could. */
+    public String problem() {
+        return projection.problem();
+    }
+
+    /** Picks up finished points and a finished reconstruction; called once per frame. */
     public void pulse() {
+        ScatterPoints projected = projection.take();
+        if (projected != null && !recorded) {
+            show(projected);
+        }
         DecodeService.DecodeResult result = reconstructions.latest();
         if (result != null && result != shownReconstruction && result.request().id() >= reconstructionRequest) {
             shownReconstruction = result;
@@ -92,19 +134,19 @@ public final class LatentScatterViewModel {
 
     /** Zooms by {@code factor} (> 1 in) about the plane point (x, y); stops following the data. */
     public void zoom(double factor, double x, double y) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().zoomedAbout(factor, x, y));
     }
 
     /** Moves the view by (dx, dy) plane units; stops following the data. */
     public void pan(double dx, double dy) {
-        followData.set(false);
+        followData = false;
         viewport.set(viewport.get().movedBy(dx, dy));
     }
 
     /** Fits the view to the points (and the prior's ±3σ) and follows them as training moves them. */
     public void fit() {
-        followData.set(true);
+        followData = true;
         viewport.set(fittedViewport(points.get()));
     }
 
@@ -144,6 +186,14 @@ public final class LatentScatterViewModel {
             selectionText.set("");
             return;
         }
+        if (selectedImage.get() == null) {
+            selectedImage.set(probe.image(index));
+        }
+        if (recorded) {
+            posterior.set(null);
+            selectionText.set(describe(index, probe) + "\nShown where the encoder put it at the moment replayed.");
+            return;
+        }
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
         float[] mean = new float[d];
@@ -151,9 +201,6 @@ public final class LatentScatterViewModel {
         posterior.set(encoding.hasPosterior()
                 ? ellipseOf(current, new double[] {current.xs()[index], current.ys()[index]}, encoding.logVariances(), index * d)
                 : null);
-        if (selectedImage.get() == null) {
-            selectedImage.set(probe.image(index));
-        }
         selectionText.set(describe(encoding, index, probe));
         if (decoder != null) {
             reconstructionRequest = reconstructions.request(decoder, mean, 1);
@@ -190,11 +237,16 @@ public final class LatentScatterViewModel {
         return new PosteriorEllipse(centre[0], centre[1], a, c, b);
     }
 
-    private static String describe(Encoding encoding, int index, ProbeSet probe) {
-        int d = encoding.latentSize();
+    /** "Held-out image 5, “3”." */
+    private static String describe(int index, ProbeSet probe) {
         int label = probe.labels()[index];
         String name = label >= 0 && label < probe.classNames().size() ? "“" + probe.classNames().get(label) + "”" : "unlabelled";
-        StringBuilder text = new StringBuilder("Held-out image " + (index + 1) + ", " + name + ".\nμ = (");
+        return "Held-out image " + (index + 1) + ", " + name + ".";
+    }
+
+    private static String describe(Encoding encoding, int index, ProbeSet probe) {
+        int d = encoding.latentSize();
+        StringBuilder text = new StringBuilder(describe(index, probe) + "\nμ = (");
         for (int j = 0; j < Math.min(d, 4); j++) {
             text.append(j == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", encoding.mean(index, j)));
         }
@@ -240,11 +292,6 @@ public final class LatentScatterViewModel {
 
     public ReadOnlyObjectProperty<Viewport> viewportProperty() {
         return viewport.getReadOnlyProperty();
-    }
-
-    /** Whether the view refits itself to the points as training moves them. */
-    public BooleanProperty followDataProperty() {
-        return followData;
     }
 
     public BooleanProperty showPriorProperty() {

@@ -2,15 +2,12 @@ package org.latentlab.ui.scatter;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import org.latentlab.render.Palette;
 import org.latentlab.ui.plot.AxisMapping;
-import org.latentlab.ui.plot.Colours;
-import org.latentlab.ui.plot.DiscSprite;
 import org.latentlab.ui.plot.Raster;
 
 /**
  * How a latent scatter is drawn, shared by the explorer's scatter and the compare lab's panels so
- * that the same codes look the same in both: dots coloured by class on a plot's raster, the prior's
+ * that the same codes look the same in both: markers coloured and shaped by class on a plot's raster, the prior's
  * 1σ and 2σ circles and rings round chosen points on its marks layer. Confined to the JavaFX
  * application thread.
  */
@@ -24,20 +21,29 @@ public final class ScatterDrawing {
         return count <= 1_000 ? 4 : count <= 5_000 ? 3 : 2.4;
     }
 
+    /** How opaque each marker is drawn: a little more on a dark plot, where overlaps darken less. */
+    public static double markerOpacity(boolean dark) {
+        return dark ? 0.8 : 0.65;
+    }
+
     /**
-     * Stamps one translucent dot per point, in its class colour, in {@code drawOrder} (so that no
-     * class always lies on top), with the disc's coverage turned into integer weights once for all
-     * points; points far outside the raster are skipped.
+     * {@code current} if it fits {@code classes} classes at {@code radius} and {@code opacity},
+     * otherwise new markers that do.
+     */
+    public static ClassMarkers markers(ClassMarkers current, int classes, double radius, double opacity) {
+        return current != null && current.fits(classes, radius, opacity) ? current
+                : new ClassMarkers(classes, radius, opacity);
+    }
+
+    /**
+     * Stamps one translucent marker per point, in its class's colour and shape ({@link Palette}),
+     * in {@code drawOrder} (so that no class always lies on top); points far outside the raster are
+     * skipped.
      */
     public static void drawPoints(Raster raster, AxisMapping x, AxisMapping y, ScatterPoints points, int[] drawOrder,
-                                  DiscSprite dot, boolean dark) {
+                                  ClassMarkers markers) {
         int n = points.size();
-        int[] weights = dot.weights(dark ? 0.8 : 0.65);
-        int[] colours = new int[Math.max(1, points.classNames().size())];
-        for (int c = 0; c < colours.length; c++) {
-            colours[c] = Colours.rgb(Palette.classHex(c));
-        }
-        double margin = 2 * dot.radius();
+        double margin = 2 * markers.reach();
         for (int i : drawOrder) {
             if (i >= n) {
                 continue;
@@ -48,16 +54,18 @@ public final class ScatterDrawing {
                     || Double.isNaN(px + py)) {
                 continue;
             }
-            int label = points.labels()[i];
-            raster.stamp(dot, weights, px, py, label >= 0 ? colours[label % colours.length] : colours[0]);
+            markers.stamp(raster, points.labels()[i], px, py);
         }
     }
 
-    /** The prior N(0, I)'s 1σ and 2σ circles, dashed, with their names when {@code labelled}. */
+    /**
+     * The prior N(0, I)'s 1σ and 2σ circles, dashed, {@code 1.5 × markScale} pixels wide, with their
+     * names when {@code labelled}.
+     */
     public static void drawPriorContours(GraphicsContext g, AxisMapping x, AxisMapping y, Color colour,
-                                         boolean labelled) {
+                                         boolean labelled, double markScale) {
         g.setStroke(colour);
-        g.setLineWidth(1.5);
+        g.setLineWidth(1.5 * markScale);
         g.setLineDashes(7, 5);
         for (int sigma = 1; sigma <= 2; sigma++) {
             double r = sigma * x.scale();

@@ -10,11 +10,10 @@ import org.latentlab.training.ProbeSet;
  * (one: z₁ against 0), otherwise the plane through the origin of their two leading principal
  * components, whose axes keep their direction from one snapshot to the next. The prior's shadow on
  * such a plane is again N(0, I₂), so its circles still mean what they say.
+ *
+ * <p>The PCA can take many iterations: call it off the JavaFX thread ({@link BackgroundProjection}).
  */
 public final class ScatterProjection {
-
-    /** The principal plane is fitted to at most this many means: the same directions, for less. */
-    private static final int PCA_FIT_LIMIT = 2_000;
 
     private ScatterProjection() {
     }
@@ -24,8 +23,7 @@ public final class ScatterProjection {
         Encoding encoding = probe.encoding();
         int d = encoding.latentSize();
         int n = encoding.count();
-        LatentPlane plane = LatentPlane.principal(encoding.means(), Math.min(n, PCA_FIT_LIMIT), d)
-                .alignedWith(previous == null ? null : previous.plane());
+        LatentPlane plane = LatentPlane.forScatter(encoding.means(), n, d, previous == null ? null : previous.plane());
         float[] coordinates = plane.project(encoding.means(), n);
         float[] xs = new float[n];
         float[] ys = new float[n];
@@ -37,6 +35,9 @@ public final class ScatterProjection {
                 ? String.format(Locale.ROOT, "%d-D latent space seen on the plane of the means' two principal components, "
                         + "which holds %.0f %% of their spread", d, 100 * shareOfSpread(encoding, xs, ys))
                 : "";
+        if (!plane.converged()) {
+            note += ". The PCA did not converge: this may not be the plane of the two largest spreads";
+        }
         return new ScatterPoints(xs, ys, probe.labels(), probe.classNames(), plane, note);
     }
 

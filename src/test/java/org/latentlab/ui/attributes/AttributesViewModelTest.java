@@ -137,7 +137,8 @@ class AttributesViewModelTest {
         String warning = viewModel.warningProperty().get();
         assertTrue(warning.startsWith("⚠ Outside the data: "), warning);
         assertTrue(warning.contains("× as far from any held-out image's code"), warning);
-        assertTrue(warning.contains("where the prior N(0, I) has 0.000"), "|z| ≈ 5 is far out in the prior: " + warning);
+        assertTrue(warning.contains("of the prior N(0, I)'s codes lie this far out or further"),
+                "|z| ≈ 5 is far out in the prior: " + warning);
         assertTrue(warning.endsWith("this picture is a guess."), warning);
     }
 
@@ -157,10 +158,31 @@ class AttributesViewModelTest {
         LatentRegion region = LatentRegion.around(new LatentPoints(
                 new float[] {4, 0, 4.1f, 0, 4, 0.1f, 4.1f, 0.1f}, 4, 2));
         String warning = AttributesViewModel.warningFor(region.check(new float[] {4.05f, 0.05f}), true);
-        assertTrue(warning.startsWith("⚠ Far out in the prior: |z| = 4.1, where the prior N(0, I) has 0.02"), warning);
+        // P(χ²₂ ≥ 4.05² + 0.05²) = exp(−8.2025) = 0.027 %: the share at or beyond that length, not at it.
+        assertTrue(warning.startsWith("⚠ Far out in the prior: |z| = 4.1: only 0.027 % of the prior N(0, I)'s codes "
+                + "lie this far out or further."), warning);
         assertTrue(warning.contains("Held-out codes lie near"), warning);
         assertEquals("", AttributesViewModel.warningFor(region.check(new float[] {4.05f, 0.05f}), false),
                 "an autoencoder has no prior to be far out in");
+    }
+
+    @Test
+    void aCodeInTheHoleAtTheCentreOfAManyDimensionalPriorIsSaidToBeSo() {
+        // Held-out codes of an 8-D model, one of them near the centre, where the prior's codes almost never are.
+        int d = 8;
+        float[] codes = new float[3 * d];
+        for (int j = 0; j < d; j++) {
+            codes[j] = 1;
+            codes[d + j] = -1;
+            codes[2 * d + j] = 0.05f;
+        }
+        LatentRegion region = LatentRegion.around(new LatentPoints(codes, 3, d));
+        float[] centre = new float[d];
+        java.util.Arrays.fill(centre, 0.06f);
+        String warning = AttributesViewModel.warningFor(region.check(centre), true);
+        assertTrue(warning.startsWith("⚠ Near the centre: |z| = 0.17: fewer than one in a million of the prior"),
+                warning);
+        assertTrue(warning.endsWith("almost never has so short a length."), warning);
     }
 
     @Test
@@ -179,7 +201,7 @@ class AttributesViewModelTest {
             viewModel.pulse();
         }
         assertTrue(analyses.get() <= 2, "at most one more while the snapshots keep coming: " + analyses.get());
-        Thread.sleep(AttributesViewModel.ANALYSIS_INTERVAL_MILLIS + 50);
+        Thread.sleep(AnalysisRequests.INTERVAL_MILLIS + 50);
         int before = analyses.get();
         viewModel.pulse();
         assertEquals(before + 1, analyses.get(), "the latest snapshot always gets its vectors");

@@ -97,12 +97,25 @@ class InterpolationViewModelTest {
         String note = viewModel.noteProperty().get();
         assertTrue(note.matches(".*Straight line: nearest the centre at \\|z\\| = 0\\.[01]\\d, \\d of 9 points outside.*"),
                 note);
-        assertTrue(note.contains("√2"), note);
+        assertTrue(note.contains("In 2-D, 90 % of the prior's codes have |z| between 0.32 and 2.45: they fill the space "
+                + "around the centre, most often at |z| ≈ 1.0 (mean 1.25)."), note);
+        assertTrue(note.contains("The straight line comes nearer the centre than 99."), note);
         LatentFixture.await("strips", viewModel::pulse, () -> viewModel.linearProperty().get() != null);
         assertFalse(Arrays.equals(image(viewModel.linearProperty().get(), middle),
                 image(viewModel.sphericalProperty().get(), middle)), "the middles decode differently");
 
         viewModel.stepsProperty().set(5);
         LatentFixture.await("5-image strips", viewModel::pulse, () -> viewModel.linearProperty().get().count() == 5);
+    }
+
+    @Test
+    void inManyDimensionsThePriorsCodesFormAShellThatTheStraightLineCutsInside() {
+        String note = InterpolationViewModel.priorLengths(16, 2.0);
+        assertTrue(note.startsWith("In 16-D, 90 % of the prior's codes have |z| between 2.82 and 5.13: they fill a shell "
+                + "around √16 = 4.0 with a hole at the centre."), note);
+        // P(χ²₁₆ ≤ 4) = 1 − e^{−2} Σ_{k<8} 2^k / k! = 0.0011: the line comes nearer than 99.89 % of them.
+        assertTrue(note.endsWith("nearer the centre than 99.89 % of them; the spherical path keeps between the "
+                + "endpoints' lengths (White 2016)."), note);
+        assertTrue(InterpolationViewModel.priorLengths(16, 4.0).endsWith("Both paths keep to lengths the prior's codes have."));
     }
 }

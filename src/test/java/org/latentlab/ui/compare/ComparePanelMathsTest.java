@@ -27,20 +27,20 @@ class ComparePanelMathsTest {
         }
         // Over the last 50: reconstruction alternates 150, 151 (mean 150.5), KL 4, 5 (mean 4.5).
         assertEquals("reconstruction 150.5\nKL 4.50 · −ELBO 155.0",
-                ComparePanelViewModel.numbersOf(CompareVariant.vae(1), history.view()));
+                PanelText.numbers(CompareVariant.vae(1), history.view()));
         assertEquals("reconstruction 150.5\nno KL, no ELBO",
-                ComparePanelViewModel.numbersOf(CompareVariant.autoencoder(), history.view()));
+                PanelText.numbers(CompareVariant.autoencoder(), history.view()));
         assertEquals("not trained yet\npress Train",
-                ComparePanelViewModel.numbersOf(CompareVariant.klOnly(), new IterationHistory().view()));
+                PanelText.numbers(CompareVariant.klOnly(), new IterationHistory().view()));
     }
 
     @Test
     void headingsSayTheKindOfModelOverWhatItIsTrainedOn() {
-        assertEquals("autoencoder\nno KL, no prior", ComparePanelViewModel.ofModel(CompareVariant.autoencoder(), 0, null).heading());
-        assertEquals("VAE\nKL only", ComparePanelViewModel.ofModel(CompareVariant.klOnly(), 2, null).heading());
-        assertEquals("VAE\nreconstruction + KL", ComparePanelViewModel.ofModel(CompareVariant.vae(1), 3, null).heading());
-        assertEquals("β-VAE\nβ = 0.1", ComparePanelViewModel.ofModel(CompareVariant.vae(0.1), 0, null).heading());
-        assertEquals("β = 4", ComparePanelViewModel.ofModel(CompareVariant.vae(4), 2, null).shortTitle());
+        assertEquals("autoencoder\nno KL, no prior", ComparePanelViewModel.ofModel(CompareVariant.autoencoder(), 0, null, Runnable::run).heading());
+        assertEquals("VAE\nKL only", ComparePanelViewModel.ofModel(CompareVariant.klOnly(), 2, null, Runnable::run).heading());
+        assertEquals("VAE\nreconstruction + KL", ComparePanelViewModel.ofModel(CompareVariant.vae(1), 3, null, Runnable::run).heading());
+        assertEquals("β-VAE\nβ = 0.1", ComparePanelViewModel.ofModel(CompareVariant.vae(0.1), 0, null, Runnable::run).heading());
+        assertEquals("β = 4", ComparePanelViewModel.ofModel(CompareVariant.vae(4), 2, null, Runnable::run).shortTitle());
         assertEquals("PCA\nlinear baseline", ComparePanelViewModel.ofBaseline().heading());
     }
 

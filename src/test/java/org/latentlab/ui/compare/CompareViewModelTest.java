@@ -39,6 +39,9 @@ class CompareViewModelTest {
             if (setup.source().datasetSpec().equals("missing")) {
                 throw new DatasetException("No dataset at missing: the file does not exist.");
             }
+            if (setup.source().datasetSpec().equals("huge")) {
+                throw new OutOfMemoryError("Java heap space");
+            }
             ModelConfig model = TestDatasets.smallModel(ModelKind.VAE, setup.source().latentSize())
                     .withSeed(setup.source().seed());
             CompareConfig wanted = setup.config(4, 4);
@@ -58,11 +61,11 @@ class CompareViewModelTest {
     }
 
     private void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Pulses.until(what, viewModel::pulse, condition, viewModel.statusProperty()::get);
+        Pulses.until(what, viewModel::pulse, condition, viewModel.lifecycle().statusProperty()::get);
     }
 
     private long iteration() {
-        return viewModel.snapshotProperty().get().iteration();
+        return viewModel.lifecycle().snapshotProperty().get().iteration();
     }
 
     private List<ComparePanelViewModel> panels() {
@@ -81,10 +84,10 @@ class CompareViewModelTest {
     void nothingIsBuiltUntilTheTabIsShownThenOnePanelPerModelAndPca() throws InterruptedException {
         viewModel.pulse();
         assertTrue(panels().isEmpty(), "no models before the tab is shown");
-        assertNull(viewModel.stateProperty().get());
+        assertNull(viewModel.lifecycle().stateProperty().get());
 
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() == TrainerState.READY);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.READY);
         assertEquals(List.of("autoencoder", "VAE, reconstruction only", "VAE, KL only", "VAE (β = 1)",
                 "PCA (linear baseline)"), panels().stream().map(ComparePanelViewModel::title).toList());
         assertEquals(List.of("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#999999"),
@@ -101,14 +104,14 @@ class CompareViewModelTest {
     @Test
     void trainingFeedsEveryPanelItsOwnSnapshotAndEveryVaeATrail() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() == TrainerState.READY);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.READY);
         viewModel.commands().trainOrPause();
         await("300 iterations", () -> iteration() >= 300);
-        assertEquals(TrainerState.RUNNING, viewModel.stateProperty().get());
-        assertTrue(viewModel.statusProperty().get().contains("each of all 4 models on one minibatch"),
-                viewModel.statusProperty().get());
+        assertEquals(TrainerState.RUNNING, viewModel.lifecycle().stateProperty().get());
+        assertTrue(viewModel.lifecycle().statusProperty().get().contains("each of all 4 models on one minibatch"),
+                viewModel.lifecycle().statusProperty().get());
 
-        CompareSnapshot shown = viewModel.snapshotProperty().get();
+        CompareSnapshot shown = viewModel.lifecycle().snapshotProperty().get();
         for (int i = 0; i < 4; i++) {
             VariantSnapshot own = panels().get(i).snapshotProperty().get();
             assertEquals(ComparisonPreset.ABLATION.variants().get(i), own.variant(), "panel " + i + " shows its model");
@@ -127,16 +130,16 @@ class CompareViewModelTest {
         assertTrue(klOnly < 0.1 * both, "KL only " + klOnly + " against both terms " + both);
 
         assertEquals(List.of("VAE, reconstruction only", "VAE, KL only", "VAE (β = 1)"),
-                viewModel.rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList(),
+                viewModel.sharedAxes().rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList(),
                 "the autoencoder has no rate");
-        assertTrue(viewModel.rateDistortionProperty().get().get(2).trail().size() > 10);
-        assertTrue(viewModel.rateDistortionNoteProperty().get().endsWith("The autoencoder has no KL, so no rate."));
+        assertTrue(viewModel.sharedAxes().rateDistortionProperty().get().get(2).trail().size() > 10);
+        assertTrue(viewModel.sharedAxes().rateDistortionNoteProperty().get().endsWith("The autoencoder has no KL, so no rate."));
         panels().get(0).shownProperty().set(false);
-        assertFalse(viewModel.rateDistortionNoteProperty().get().contains("autoencoder"), "no autoencoder shown");
+        assertFalse(viewModel.sharedAxes().rateDistortionNoteProperty().get().contains("autoencoder"), "no autoencoder shown");
         panels().get(0).shownProperty().set(true);
 
         viewModel.commands().trainOrPause();
-        await("paused", () -> viewModel.stateProperty().get() == TrainerState.PAUSED);
+        await("paused", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.PAUSED);
         long stopped = iteration();
         Thread.sleep(200);
         viewModel.pulse();
@@ -156,7 +159,7 @@ class CompareViewModelTest {
     @Test
     void aProbeImageSelectedOnceIsSelectedInEveryPanelWithEachModelsReconstruction() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         stepTimes(5);
         viewModel.select(3);
         assertEquals(3, viewModel.selectedProperty().get());
@@ -182,7 +185,7 @@ class CompareViewModelTest {
     @Test
     void priorSamplesAreTheSameZDecodedByEachModel() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         stepTimes(3);
         assertFalse(panels().get(3).samplesShownProperty().get(), "samples wait for the button");
         viewModel.showSamples(panels().get(3));
@@ -209,7 +212,7 @@ class CompareViewModelTest {
     @Test
     void anotherPresetAsksOnceTrainedAndTrainsTheBetaSweep() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         assertNull(viewModel.presetQuestion(ComparisonPreset.BETA_SWEEP), "nothing to lose before training");
         stepTimes(2);
         String question = viewModel.presetQuestion(ComparisonPreset.BETA_SWEEP);
@@ -217,7 +220,7 @@ class CompareViewModelTest {
         assertTrue(question.contains("2 iterations"), question);
 
         viewModel.choosePreset(ComparisonPreset.BETA_SWEEP);
-        await("a fresh sweep", () -> viewModel.snapshotProperty().get() != null && iteration() == 0
+        await("a fresh sweep", () -> viewModel.lifecycle().snapshotProperty().get() != null && iteration() == 0
                 && panels().size() == 4);
         assertEquals(List.of("β-VAE, β = 0.1", "VAE (β = 1)", "β-VAE, β = 4", "PCA (linear baseline)"),
                 panels().stream().map(ComparePanelViewModel::title).toList());
@@ -227,7 +230,7 @@ class CompareViewModelTest {
     @Test
     void theComparisonFollowsTheExploreTabsDataAfterAsking() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         stepTimes(2);
         explorer.set(explorer.get().withBeta(3).withLearningRate(3e-3).withKind(ModelKind.AUTOENCODER));
         assertNull(viewModel.activationQuestion(), "β, learning rate and model kind of the Explore tab do not matter");
@@ -239,7 +242,7 @@ class CompareViewModelTest {
         assertNotNull(question);
         assertTrue(question.contains("seed 7") && question.contains("seed 8"), question);
         viewModel.keepComparison();
-        assertTrue(viewModel.problemProperty().get().contains("seed 7"), viewModel.problemProperty().get());
+        assertTrue(viewModel.lifecycle().problemProperty().get().contains("seed 7"), viewModel.lifecycle().problemProperty().get());
         assertNull(viewModel.activationQuestion(), "not asked twice about the same data");
         viewModel.activate();
         assertEquals(7, viewModel.setupProperty().get().source().seed(), "kept");
@@ -248,33 +251,33 @@ class CompareViewModelTest {
         assertNotNull(viewModel.activationQuestion(), "asked again when the Explore tab moves on");
         viewModel.activate();
         await("models on seed 9", () -> viewModel.setupProperty().get().source().seed() == 9
-                && viewModel.snapshotProperty().get() != null);
+                && viewModel.lifecycle().snapshotProperty().get() != null);
         assertEquals(0, iteration());
     }
 
     @Test
     void hiddenPanelsLeaveTheSharedAxesAndTheTrails() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         stepTimes(20);
         panels().get(1).shownProperty().set(false);
         assertEquals(List.of("VAE, KL only", "VAE (β = 1)"),
-                viewModel.rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList());
+                viewModel.sharedAxes().rateDistortionProperty().get().stream().map(RateDistortionCurve::label).toList());
         double widest = 0;
         for (ComparePanelViewModel panel : panels()) {
             if (panel.shownProperty().get()) {
                 widest = Math.max(widest, LatentScatterViewModel.fittedViewport(panel.pointsProperty().get()).halfSpan());
             }
         }
-        assertEquals(4, viewModel.viewportProperty().get().halfSpan(), 1e-12, "the prior's ±4σ at first");
-        viewModel.wholeSpaceProperty().set(true);
-        assertEquals(widest, viewModel.viewportProperty().get().halfSpan(), 1e-12, "the widest shown panel's fit");
+        assertEquals(4, viewModel.sharedAxes().viewportProperty().get().halfSpan(), 1e-12, "the prior's ±4σ at first");
+        viewModel.sharedAxes().wholeSpaceProperty().set(true);
+        assertEquals(widest, viewModel.sharedAxes().viewportProperty().get().halfSpan(), 1e-12, "the widest shown panel's fit");
     }
 
     @Test
     void theLearningRateReachesEveryModel() throws InterruptedException {
         viewModel.activate();
-        await("ready", () -> viewModel.stateProperty().get() != null);
+        await("ready", () -> viewModel.lifecycle().stateProperty().get() != null);
         viewModel.setLearningRate(3e-3);
         await("3e-3 everywhere", () -> panels().stream().limit(4).allMatch(p -> p.snapshotProperty().get() != null
                 && p.snapshotProperty().get().training().learningRate() == 3e-3));
@@ -285,10 +288,23 @@ class CompareViewModelTest {
     void anUnreadableDatasetIsReported() {
         explorer.set(explorer.get().withDataset("missing"));
         viewModel.activate();
-        assertEquals("No dataset at missing: the file does not exist.", viewModel.problemProperty().get());
-        assertTrue(viewModel.statusProperty().get().startsWith("No comparison"), viewModel.statusProperty().get());
-        assertFalse(viewModel.busyProperty().get());
-        viewModel.dismissProblem();
-        assertNull(viewModel.problemProperty().get());
+        assertEquals("No dataset at missing: the file does not exist.", viewModel.lifecycle().problemProperty().get());
+        assertTrue(viewModel.lifecycle().statusProperty().get().startsWith("No comparison"), viewModel.lifecycle().statusProperty().get());
+        assertFalse(viewModel.lifecycle().busyProperty().get());
+        viewModel.lifecycle().dismissProblem();
+        assertNull(viewModel.lifecycle().problemProperty().get());
+    }
+
+    @Test
+    void anErrorWhileBuildingReachesTheBannerAndLeavesTheTabUsable() throws InterruptedException {
+        explorer.set(explorer.get().withDataset("huge"));
+        viewModel.activate();
+        assertFalse(viewModel.lifecycle().busyProperty().get(), "the controls work again");
+        assertEquals("Java heap space", viewModel.lifecycle().problemProperty().get());
+        assertTrue(viewModel.lifecycle().statusProperty().get().startsWith("No comparison"), viewModel.lifecycle().statusProperty().get());
+
+        explorer.set(explorer.get().withDataset("bars"));
+        viewModel.activate();
+        await("a comparison on bars", () -> viewModel.lifecycle().stateProperty().get() == TrainerState.READY);
     }
 }

@@ -1,14 +1,17 @@
 package org.latentlab.ui.scatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.latentlab.latent.LatentPlane;
 import org.latentlab.latent.LatentPoints;
 import org.latentlab.model.Encoding;
+import org.latentlab.training.DecodeService;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainerState;
@@ -82,11 +85,7 @@ class LatentScatterMathsTest {
     void anOverlayPathLiesOnThePlaneWhereItsPointsWouldBeDrawn() {
         int n = 300;
         int d = 4;
-        float[] means = new float[n * d];
-        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
-        for (int i = 0; i < means.length; i++) {
-            means[i] = (float) ((i % d + 1) * gaussian(random));
-        }
+        float[] means = spreadMeans(n, d);
         ProbeSet probe = probe(new Encoding(means, null, n, d));
         ScatterPoints plane = ScatterProjection.of(probe, null);
         float[] two = java.util.Arrays.copyOfRange(means, 5 * d, 7 * d);
@@ -101,7 +100,7 @@ class LatentScatterMathsTest {
         float[] means = {1, 2, -3, 0.5f};
         float[] logVariances = {(float) Math.log(0.25), (float) Math.log(0.04), 0, 0};
         ProbeSet probe = probe(new Encoding(means, logVariances, 2, 2));
-        LatentScatterViewModel viewModel = new LatentScatterViewModel(null);
+        LatentScatterViewModel viewModel = new LatentScatterViewModel(null, Runnable::run);
         viewModel.update(new TrainingSnapshot(TrainerState.READY, null, null, 0, 0, 0, 1, 1e-3, 0,
                 new IterationHistory().view(), List.of(), probe, new double[2], 2, null));
         assertNull(viewModel.overlayEllipseProperty().get());
@@ -145,7 +144,65 @@ class LatentScatterMathsTest {
         return new ProbeSet(encoding, new float[n * 4], 2, 2, new int[n], List.of("all"));
     }
 
+    /** {@code n} means of {@code d} dimensions whose coordinate j has standard deviation j + 1. */
+    private static float[] spreadMeans(int n, int d) {
+        float[] means = new float[n * d];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int i = 0; i < means.length; i++) {
+            means[i] = (float) ((i % d + 1) * gaussian(random));
+        }
+        return means;
+    }
+
     private static double gaussian(java.util.SplittableRandom random) {
         return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+
+    @Test
+    void aPlaneWhosePcaDidNotConvergeSaysSo() {
+        int d = 30;
+        int n = 2 * d;
+        float[] means = new float[n * d];
+        for (int j = 0; j < d; j++) {
+            float s = (float) Math.sqrt(1 + 1e-4 * (d - j));
+            means[(2 * j) * d + j] = s;
+            means[(2 * j + 1) * d + j] = -s;
+        }
+        ScatterPoints plane = ScatterProjection.of(probe(new Encoding(means, null, n, d)), null);
+        assertFalse(plane.plane().converged());
+        assertTrue(plane.note().endsWith("The PCA did not converge: this may not be the plane of the two largest spreads"),
+                plane.note());
+    }
+
+    @Test
+    void thePrincipalPlaneIsFittedOnTheWorkerNotInTheFrame() {
+        int n = 300;
+        int d = 4;
+        float[] means = spreadMeans(n, d);
+        ProbeSet probe = probe(new Encoding(means, null, n, d));
+        List<Runnable> worker = new ArrayList<>();
+        DecodeService decodes = new DecodeService();
+        LatentScatterViewModel viewModel = new LatentScatterViewModel(decodes.channel(), worker::add);
+        viewModel.update(snapshot(probe));
+        assertNull(viewModel.pointsProperty().get(), "no PCA on the calling thread");
+        viewModel.update(snapshot(probe));
+        assertEquals(1, worker.size(), "the second request replaced the first, which had not started");
+        viewModel.pulse();
+        assertNull(viewModel.pointsProperty().get());
+        worker.remove(0).run();
+        viewModel.pulse();
+        assertEquals("PC 1 of z", viewModel.pointsProperty().get().xTitle());
+        assertEquals(n, viewModel.pointsProperty().get().size());
+
+        float[] flat = {1, 2, -3, 0.5f};
+        viewModel.update(snapshot(probe(new Encoding(flat, null, 2, 2))));
+        assertEquals("z₁", viewModel.pointsProperty().get().xTitle(), "two dimensions need no PCA: at once");
+        assertTrue(worker.isEmpty());
+        decodes.close();
+    }
+
+    private static TrainingSnapshot snapshot(ProbeSet probe) {
+        return new TrainingSnapshot(TrainerState.READY, null, null, 0, 0, 0, 1, 1e-3, 0,
+                new IterationHistory().view(), List.of(), probe, new double[probe.encoding().latentSize()], 2, null);
     }
 }

@@ -1,0 +1,83 @@
+package org.latentlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.Test;
+import org.latentlab.training.TimelineFrame;
+import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.timeline.TimelineViewModel;
+
+/**
+ * Starts the real application headless (Monocle), steps the model, drags the real timeline
+ * scrubber back into training and sees the scatter, the grid and the chart's cursor show a stored
+ * moment; ← steps back one moment; "Live" returns to the model as it is.
+ */
+class TimelineWindowTest extends RunningWindow {
+
+    private TimelineViewModel timeline() {
+        return viewModel().timeline();
+    }
+
+    @Test
+    void draggingTheScrubberReplaysAStoredMomentAndLiveReturns() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            clickOn("#step");
+        }
+        waitFor(60, () -> viewModel().lifecycle().snapshotProperty().get().iteration() == 30
+                && timeline().countProperty().get() == 31);
+        assertEquals("Live · 31 moments of training recorded: drag to replay them",
+                lookup("#timeline-caption").queryAs(Label.class).getText());
+
+        Node thumb = lookup("#timeline-scrubber .thumb").query();
+        Bounds track = onFx(() -> lookup("#timeline-scrubber .track").query().localToScreen(
+                lookup("#timeline-scrubber .track").query().getBoundsInLocal()));
+        Point2D quarter = new Point2D(track.getMinX() + track.getWidth() / 4, track.getCenterY());
+        drag(thumb, MouseButton.PRIMARY).moveTo(quarter).moveBy(-3, 0).moveBy(3, 0).release(MouseButton.PRIMARY);
+        waitFor(20, () -> timeline().replayingProperty().get() && timeline().momentProperty().get() != null
+                && timeline().momentProperty().get().entry().iteration() == timeline().positionProperty().get());
+        int position = onFx(() -> timeline().positionProperty().get());
+        assertTrue(position > 3 && position < 12, "a quarter along 31 moments, at " + position);
+        TimelineFrame stored = timeline().timeline().frame(position);
+        assertArrayEquals(stored.xs(), onFx(() -> viewModel().scatter().pointsProperty().get().xs()),
+                "the scatter shows the stored moment");
+        assertArrayEquals(stored.grid().intensities(), onFx(() -> viewModel().manifold().imagesProperty().get().pixels()));
+        assertEquals(position, (long) onFx(() -> viewModel().loss().cursorProperty().get()), "iteration = moment here");
+        assertTrue(lookup("#timeline").query().getStyleClass().contains("replaying"));
+        assertTrue(lookup("#timeline-caption").queryAs(Label.class).getText().startsWith("Replaying iteration " + position));
+
+        clickOn("#timeline-scrubber");
+        waitFor(20, () -> timeline().momentProperty().get() != null);
+        int clicked = onFx(() -> timeline().positionProperty().get());
+        type(KeyCode.LEFT);
+        waitFor(20, () -> timeline().positionProperty().get() == clicked - 1
+                && timeline().momentProperty().get().entry().iteration() == clicked - 1);
+
+        Path picture = Path.of("target", "ui", "timeline-window.png");
+        onFx(() -> {
+            app.view().writePng(app.view(), picture);
+            return null;
+        });
+        assertTrue(Files.size(picture) > 20_000, "a snapshot of the replaying window was written to " + picture);
+
+        clickOn("#timeline-live");
+        waitFor(20, () -> !timeline().replayingProperty().get());
+        TrainingSnapshot now = viewModel().lifecycle().snapshotProperty().get();
+        float[] liveXs = new float[now.probe().size()];
+        for (int i = 0; i < liveXs.length; i++) {
+            liveXs[i] = now.probe().encoding().mean(i, 0);
+        }
+        assertArrayEquals(liveXs, onFx(() -> viewModel().scatter().pointsProperty().get().xs()), "live again");
+        assertFalse(lookup("#timeline").query().getStyleClass().contains("replaying"));
+    }
+}
