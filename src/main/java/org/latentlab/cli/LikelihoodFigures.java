@@ -14,7 +14,7 @@ import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.IwaeCurve;
 import org.latentlab.likelihood.LikelihoodEstimator;
 import org.latentlab.likelihood.LikelihoodReport;
-import org.latentlab.likelihood.PosteriorGrid;
+import org.latentlab.likelihood.PosteriorPicture;
 import org.latentlab.likelihood.QuadratureRule;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
@@ -87,32 +87,13 @@ final class LikelihoodFigures {
         float[] x = held.image(image);
         float[] mean = {posteriors.mean(image, 0), posteriors.mean(image, 1)};
         float[] logVariance = Arrays.copyOfRange(posteriors.logVariances(), 2 * image, 2 * image + 2);
-        double[] qStd = {Math.exp(0.5 * logVariance[0]), Math.exp(0.5 * logVariance[1])};
-        PosteriorGrid quadrature = estimator.posterior(x, mean, logVariance, QuadratureRule.STANDARD);
-        // A square window around both the posterior (±3.5 sd) and q's 2σ ellipse, however far apart they are.
-        double[] pMean = quadrature.posteriorMean();
-        double[] pStd = quadrature.posteriorStd();
-        double[] centre = new double[2];
-        double half = 0;
-        for (int j = 0; j < 2; j++) {
-            double low = Math.min(pMean[j] - 3.5 * pStd[j], mean[j] - 2.3 * qStd[j]);
-            double high = Math.max(pMean[j] + 3.5 * pStd[j], mean[j] + 2.3 * qStd[j]);
-            centre[j] = (low + high) / 2;
-            half = Math.max(half, (high - low) / 2);
-        }
-        PosteriorGrid view = estimator.posteriorOn(x, centre, new double[] {half, half}, DISPLAY_CELLS);
-        double[] density = new double[DISPLAY_CELLS * DISPLAY_CELLS];
-        for (int j = 0; j < DISPLAY_CELLS; j++) {
-            for (int i = 0; i < DISPLAY_CELLS; i++) {
-                density[j * DISPLAY_CELLS + i] = Math.exp(view.logJoint(i, j) - quadrature.logMarginal());
-            }
-        }
+        PosteriorPicture picture = PosteriorPicture.of(estimator, x, mean, logVariance, DISPLAY_CELLS);
         IwaeCurve curve = estimator.iwaeCurve(x, mean, logVariance, IwaeCurve.MAX_SAMPLES, SEED + image, c -> { },
                 () -> false);
         String label = held.hasLabels() ? held.classNames().get(held.label(image)) : null;
-        return new PosteriorPanel(new GrayscaleImages(x, held.width(), held.height()), label, view.z1(0), view.z2(0),
-                view.step1(), DISPLAY_CELLS, density, new double[] {mean[0], mean[1]}, qStd, curve.negativeElbo(),
-                quadrature.negativeLogMarginal(), curve.samples(), curve.negativeLogMarginal());
+        return new PosteriorPanel(new GrayscaleImages(x, held.width(), held.height()), label, picture.first1(),
+                picture.first2(), picture.step(), DISPLAY_CELLS, picture.density(), picture.qMean(), picture.qStd(),
+                curve.negativeElbo(), picture.negativeLogMarginal(), curve.samples(), curve.negativeLogMarginal());
     }
 
     /**

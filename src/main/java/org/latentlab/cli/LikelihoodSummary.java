@@ -54,9 +54,11 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
                     rule.cells(), rule.cells(), 100 * rule.edgeMassLimit(), 100 * report.largestEdgeMass(),
                     rule.minCellsPerStd(), report.smallestCellsPerStd());
         }
-        out.printf(Locale.ROOT, "took %.1f s for importance sampling%s on %d thread%s%n",
-                report.timings().importanceNanos() / 1e9,
-                quadrature ? String.format(Locale.ROOT, " and %.1f s for quadrature", report.timings().quadratureNanos() / 1e9) : "",
+        LikelihoodReport.Timings t = report.timings();
+        out.printf(Locale.ROOT, "took %.1f s (%.1f s of CPU) for importance sampling%s on %d thread%s%n",
+                t.importanceNanos() / 1e9, t.importanceCpuNanos() / 1e9,
+                quadrature ? String.format(Locale.ROOT, " and %.1f s (%.1f s of CPU) for quadrature",
+                        t.quadratureNanos() / 1e9, t.quadratureCpuNanos() / 1e9) : "",
                 report.settings().threads(), report.settings().threads() == 1 ? "" : "s");
     }
 
@@ -126,6 +128,8 @@ record LikelihoodSummary(LikelihoodReport report, ScoredImages scored, ModelConf
         }
         return json.put("seconds_importance", report.timings().importanceNanos() / 1e9)
                 .put("seconds_quadrature", report.timings().quadratureNanos() / 1e9)
+                .put("cpu_seconds_importance", report.timings().importanceCpuNanos() / 1e9)
+                .put("cpu_seconds_quadrature", report.timings().quadratureCpuNanos() / 1e9)
                 .toString();
     }
 

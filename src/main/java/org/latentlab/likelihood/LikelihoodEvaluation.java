@@ -1,11 +1,14 @@
 package org.latentlab.likelihood;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.latentlab.model.DecoderWeights;
@@ -23,6 +26,7 @@ public final class LikelihoodEvaluation {
 
     /** Images a thread takes at a time: small enough to share the work evenly. */
     private static final int BLOCK = 16;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private LikelihoodEvaluation() {
     }
@@ -55,7 +59,7 @@ public final class LikelihoodEvaluation {
         }
         ImportanceEstimate[] importance = new ImportanceEstimate[count];
         long start = System.nanoTime();
-        inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        long importanceCpu = inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<ImportanceEstimate> block = estimator.importanceSampling(images, encoding, from, to,
                     settings.samples(), settings.seed(), stop);
             for (int i = from; i < to; i++) {
@@ -65,18 +69,18 @@ public final class LikelihoodEvaluation {
         long importanceNanos = System.nanoTime() - start;
         if (!quadrature) {
             return new LikelihoodReport(settings, weights.outputSize(), List.of(importance), null,
-                    new LikelihoodReport.Timings(importanceNanos, 0));
+                    new LikelihoodReport.Timings(importanceNanos, 0, importanceCpu, 0));
         }
         PosteriorGrid.Summary[] grids = new PosteriorGrid.Summary[count];
         start = System.nanoTime();
-        inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        long quadratureCpu = inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<PosteriorGrid> block = estimator.posteriors(images, encoding, from, to, settings.quadrature(), stop);
             for (int i = from; i < to; i++) {
                 grids[i] = block.get(i - from).summary();
             }
         });
         return new LikelihoodReport(settings, weights.outputSize(), List.of(importance), List.of(grids),
-                new LikelihoodReport.Timings(importanceNanos, System.nanoTime() - start));
+                new LikelihoodReport.Timings(importanceNanos, System.nanoTime() - start, importanceCpu, quadratureCpu));
     }
 
     /** One thread's share of a pass: images {@code from} to {@code to}, with that thread's estimator. */
@@ -88,13 +92,17 @@ public final class LikelihoodEvaluation {
      * Runs {@code block} over all the images in blocks of {@link #BLOCK}, on the calling thread and
      * {@code threads − 1} more, each with its own estimators; rethrows the first failure. With
      * labels, a block is cut into runs of images of one class, each given that class's estimator.
+     *
+     * @return the CPU time the threads spent, summed, in nanoseconds
      */
-    private static void inParallel(DecoderWeights weights, int[] labels, int count, int threads,
+    private static long inParallel(DecoderWeights weights, int[] labels, int count, int threads,
             BooleanSupplier cancelled, Block block) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
+        AtomicLong cpu = new AtomicLong();
         Runnable work = () -> {
+            long cpuAtStart = THREADS.getCurrentThreadCpuTime();
             try {
                 Map<Integer, LikelihoodEstimator> estimators = new HashMap<>();
                 for (int from = next.getAndAdd(BLOCK); from < count; from = next.getAndAdd(BLOCK)) {
@@ -112,6 +120,8 @@ public final class LikelihoodEvaluation {
                 }
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuAtStart);
             }
         };
         List<Thread> helpers = new ArrayList<>();
@@ -128,6 +138,7 @@ public final class LikelihoodEvaluation {
         if (failure.get() != null) {
             throw failure.get();
         }
+        return cpu.get();
     }
 
     static void checkCancelled(BooleanSupplier cancelled) {

@@ -26,10 +26,13 @@ public final class LikelihoodReport {
     /**
      * How long each part took, wall-clock.
      *
-     * @param importanceNanos importance sampling of every image
-     * @param quadratureNanos quadrature of every image (0 without)
+     * @param importanceNanos    importance sampling of every image, wall time
+     * @param quadratureNanos    quadrature of every image (0 without), wall time
+     * @param importanceCpuNanos the CPU time of the threads that did the importance sampling, summed
+     * @param quadratureCpuNanos the same for the quadrature: on a loaded machine, what the work cost
      */
-    public record Timings(long importanceNanos, long quadratureNanos) {
+    public record Timings(long importanceNanos, long quadratureNanos, long importanceCpuNanos,
+                          long quadratureCpuNanos) {
     }
 
     /**
