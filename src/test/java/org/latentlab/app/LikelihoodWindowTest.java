@@ -17,7 +17,7 @@ import org.latentlab.ui.likelihood.LikelihoodViewModel;
 import org.testfx.api.FxToolkit;
 
 /**
- * Starts the real application headless (Monocle), trains the 2-D VAE on the digits for a few
+ * Starts the real application headless (Monocle), trains the 2-D VAE on the digits for two
  * epochs, and opens the Likelihood tab for held-out images chosen in the scatter: the true
  * posterior's peak lies near q(z|x)'s mean, and the K slider moves the estimate, which with
  * 5,000 samples is near the quadrature value. A picture of the window at 1280 × 720 goes to
@@ -25,7 +25,7 @@ import org.testfx.api.FxToolkit;
  */
 class LikelihoodWindowTest extends RunningWindow {
 
-    private static final int EPOCHS = 3;
+    private static final int EPOCHS = 2;
     private static final int IMAGES = 5;
 
     @Test
@@ -36,7 +36,7 @@ class LikelihoodWindowTest extends RunningWindow {
             stage.setHeight(720);
         });
         clickOn("#train");
-        waitFor(240, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= EPOCHS);
+        waitFor(400, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= EPOCHS);
         clickOn("#train");
         waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
         clickOn("#likelihood");
