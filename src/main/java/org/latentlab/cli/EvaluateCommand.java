@@ -117,12 +117,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     .put("not_estimated", reason));
             return;
         }
-        out.printf(Locale.ROOT, "-ELBO from one sample of q per image %.2f nats = reconstruction %.2f + KL %.2f (%s)%n",
+        out.printf(Locale.ROOT, "negative ELBO %.2f nats = reconstruction %.2f + KL %.2f (one sample of q per image; %s)%n",
                 losses.negativeElbo(), losses.reconstruction(), losses.kl(), scored.description());
         double[] levels = losses.klPerLevel();
-        out.printf(Locale.ROOT, "KL by level: z1 %.2f against p(z1|z2) + z2 %.2f against N(0, I)%n", levels[0], levels[1]);
-        out.println(reason + ".");
+        out.printf(Locale.ROOT, "KL by level: z₁ %.2f against p(z₁|z₂) + z₂ %.2f against N(0, I)%n", levels[0], levels[1]);
         out.println(ActiveUnits.describe(folder.model(), held));
+        out.println(reason + ".");
     }
 
     /** An autoencoder has no q(z|x) and so no likelihood: its reconstruction error is all there is to say. */
