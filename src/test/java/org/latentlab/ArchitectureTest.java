@@ -9,11 +9,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layers point only downwards: app → cli, ui → render, training → latent, model, data → io.
- * The engine knows no JavaFX; views and figures know no ND4J. {@code storage} (the per-user
- * folders) sits below them all, so the window and the command line both use it. {@code lesson}
- * (setups and lessons) sits beside the engine: it reads the value types of data, model and
- * training, and the window and the command line read it.
+ * The layers point only downwards: app → cli, ui → render, training → latent, likelihood, model,
+ * data → io. The engine knows no JavaFX; views and figures know no ND4J. {@code likelihood} stands
+ * on the model's plain-Java face alone, so the command line, the training thread and a view's
+ * worker can all use it. {@code storage} (the per-user folders) sits below them all, so the window
+ * and the command line both use it. {@code lesson} (setups and lessons) sits beside the engine: it
+ * reads the value types of data, model and training, and the window and the command line read it.
  */
 class ArchitectureTest {
 
@@ -53,10 +54,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void likelihoodEngineUsesTheModelAndTheJdkAlone() {
+        classes().that().resideInAPackage("org.latentlab.likelihood..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.latentlab.likelihood..",
+                        "org.latentlab.model..")
+                .check(CLASSES);
+    }
+
+    @Test
     void modelDoesNotReachUpIntoTraining() {
         noClasses().that().resideInAPackage("org.latentlab.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.latentlab.training..", "org.latentlab.latent..",
-                        "org.latentlab.data..")
+                        "org.latentlab.likelihood..", "org.latentlab.data..")
                 .check(CLASSES);
     }
 

@@ -50,7 +50,8 @@ final class RenderCommand implements Callable<Integer> {
 
     /** The figures, by the names {@code --figure} takes. */
     enum Figure {
-        MANIFOLD, SCATTER, RECONSTRUCTIONS, SAMPLES, LOSS, ATTRIBUTE, DATASET, COMPARE, CONDITIONAL, DECODER_STD, DEBIASING, TIMELINE;
+        MANIFOLD, SCATTER, RECONSTRUCTIONS, SAMPLES, LOSS, ATTRIBUTE, DATASET, COMPARE, CONDITIONAL, DECODER_STD, DEBIASING, TIMELINE, LIKELIHOOD,
+        OUTLIERS;
 
         @Override
         public String toString() {
@@ -85,11 +86,12 @@ final class RenderCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--figure", required = true, converter = Figure.Converter.class,
-            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|conditional|decoder-std|debiasing|timeline",
+            paramLabel = "manifold|scatter|reconstructions|samples|loss|attribute|dataset|compare|conditional|decoder-std|debiasing|timeline|likelihood|outliers",
             description = "What to draw; compare takes the folder of 'train --compare' and draws all its models;"
                     + " conditional draws a conditional VAE's classes (rows) from the same z (columns); decoder-std"
                     + " draws a learned decoder σ over training; debiasing draws a run on a set with a rare group"
-                    + " (and --compare-with another); timeline draws moments of training side by side.")
+                    + " (and --compare-with another); timeline draws moments of training side by side; likelihood"
+                    + " draws how far the ELBO is from log p(x); outliers the least and most likely held-out images.")
     Figure figure;
 
     @Option(names = "--compare-with", paramLabel = "DIR",
@@ -114,6 +116,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--balance",
             description = "Attribute: balance the two groups on the class labels (White 2016), so the vector changes less of the class.")
     boolean balance;
+
+    @Option(names = "--other", paramLabel = "mnist|fashion|faces|PATH",
+            description = "Outliers: also score this data and compare its -log p(x) with the held-out images'.")
+    String other;
 
     @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "mnist|fashion|faces|PATH",
             description = "Dataset: whose first 64 images to draw, as train's --dataset, e.g."
@@ -191,6 +197,8 @@ final class RenderCommand implements Callable<Integer> {
             case CONDITIONAL -> ConditionalFigure.draw(folder, SAMPLE_SEED, subject);
             case DECODER_STD -> decoderStd(folder, subject);
             case TIMELINE -> new TimelineFigure().draw(TimelineFigureBuilder.build(folder, at, subject));
+            case LIKELIHOOD -> LikelihoodFigures.likelihood(folder, subject);
+            case OUTLIERS -> LikelihoodFigures.outliers(folder, other, subject);
             case DATASET, COMPARE, DEBIASING -> throw new IllegalStateException("drawn above");
         };
         PngFile.write(image, out);

@@ -15,8 +15,11 @@ import org.latentlab.training.TrainingSession;
 /**
  * A folder written by {@code train}, opened again: the saved run, its model ready to use, and the
  * same training and held-out images it was trained and validated on.
+ *
+ * @param validationIndices where each held-out image is in the run's whole dataset, in the order of {@code validation}
  */
-record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset training, Dataset validation) {
+record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset training, Dataset validation,
+        int[] validationIndices) {
 
     static final String HISTORY_CSV = "history.csv";
     static final String ITERATIONS_CSV = "iterations.csv";
@@ -53,7 +56,7 @@ record RunFolder(Path folder, SavedRun run, LatentModel model, Dataset training,
         LatentModel model = modelOf(run);
         Dataset images = data != null ? data : DatasetSource.parse(run.datasetSpec()).load();
         DatasetSplit split = DatasetSplit.of(images, TrainCommand.VALIDATION_FRACTION, run.trainingConfig().seed());
-        return new RunFolder(folder, run, model, split.train(), split.validation());
+        return new RunFolder(folder, run, model, split.train(), split.validation(), split.validationIndices());
     }
 
     /** The run saved in {@code folder} (or in the file {@code folder} names), without its images. */

@@ -14,10 +14,13 @@ import java.util.Random;
  * run and every JVM ({@link Random}'s sequence is fixed by its specification). Both parts come in a
  * shuffled order, so a set stored class by class (like {@link EmbeddedMnist}) is mixed.
  *
- * @param train      the images to learn from
- * @param validation the held-out images
+ * @param train             the images to learn from
+ * @param validation        the held-out images
+ * @param validationIndices where each held-out image is in the whole dataset, in the order of
+ *                          {@code validation}: image i of {@code validation} is image
+ *                          {@code validationIndices[i]} of the set that was split
  */
-public record DatasetSplit(Dataset train, Dataset validation) {
+public record DatasetSplit(Dataset train, Dataset validation, int[] validationIndices) {
 
     /** The share of images held out unless the user says otherwise. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
@@ -25,6 +28,16 @@ public record DatasetSplit(Dataset train, Dataset validation) {
     public DatasetSplit {
         Objects.requireNonNull(train, "train");
         Objects.requireNonNull(validation, "validation");
+        if (validationIndices.length != validation.size()) {
+            throw new IllegalArgumentException(validation.size() + " held-out images but " + validationIndices.length
+                    + " indices");
+        }
+        validationIndices = validationIndices.clone();
+    }
+
+    @Override
+    public int[] validationIndices() {
+        return validationIndices.clone();
     }
 
     /** {@link #stratified} for a labelled set, {@link #random} for an unlabelled one. */
@@ -149,6 +162,6 @@ public record DatasetSplit(Dataset train, Dataset validation) {
 
     private static DatasetSplit cut(Dataset dataset, int[] train, int[] validation) {
         return new DatasetSplit(dataset.subset(train, dataset.name() + " (train)"),
-                dataset.subset(validation, dataset.name() + " (validation)"));
+                dataset.subset(validation, dataset.name() + " (validation)"), validation);
     }
 }

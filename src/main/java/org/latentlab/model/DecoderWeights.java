@@ -1,5 +1,6 @@
 package org.latentlab.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -89,6 +90,39 @@ public record DecoderWeights(
     @Override
     public float[] pixelStds() {
         return pixelStds.clone();
+    }
+
+    /**
+     * A conditional decoder with its class fixed at {@code label}: an unconditional decoder of z
+     * alone. The one-hot class adds its row of the first layer's weights to that layer's biases,
+     * which is all it does in [z, y, 1]·W̃, so both decode alike (up to float rounding).
+     *
+     * @throws IllegalArgumentException if this decoder reads no class, or {@code label} is not one of its classes
+     */
+    public DecoderWeights forClass(int label) {
+        if (!conditional()) {
+            throw new IllegalArgumentException("a decoder that reads no class cannot be given one");
+        }
+        if (label < 0 || label >= conditionClasses) {
+            throw new IllegalArgumentException("label " + label + " is not one of the " + conditionClasses
+                    + " classes 0.." + (conditionClasses - 1));
+        }
+        int latent = latentSize();
+        int hidden = widths.get(1);
+        int first = (int) DenseLayer.parameterCount(widths.get(0), hidden);
+        int folded = (int) DenseLayer.parameterCount(latent, hidden);
+        float[] out = new float[parameters.length - first + folded];
+        System.arraycopy(parameters, 0, out, 0, latent * hidden);
+        int bias = widths.get(0) * hidden;
+        int classRow = (latent + label) * hidden;
+        for (int j = 0; j < hidden; j++) {
+            out[latent * hidden + j] = parameters[bias + j] + parameters[classRow + j];
+        }
+        System.arraycopy(parameters, first, out, folded, parameters.length - first);
+        List<Integer> plainWidths = new ArrayList<>(widths);
+        plainWidths.set(0, latent);
+        return new DecoderWeights(plainWidths, activation, likelihood, imageWidth, imageHeight, out, List.of(),
+                new float[0], 0, pixelStds);
     }
 
     /** Whether it decodes in two stages, from a hierarchical VAE's top level z₂. */

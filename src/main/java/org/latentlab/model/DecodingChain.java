@@ -50,6 +50,25 @@ final class DecodingChain {
      * @param noise  draws the sample, or {@code null} for the mean image
      */
     void decode(float[] latents, int[] labels, int start, Likelihood likelihood, PixelNoise noise, float[] images) {
+        NativeFloats output = forward(latents, labels, start);
+        int n = (int) output.array.columns();
+        if (noise == null || likelihood == Likelihood.BERNOULLI) {
+            TrainingKernels.LIKELIHOOD.meanImage(likelihood, output, 0, rows * n);
+        }
+        if (noise != null) {
+            noise.draw(likelihood, output, rows, n);
+        }
+        output.copyTo(0, images, start * n, rows * n);
+    }
+
+    /**
+     * Runs {@code rows} points of {@code latents} from point {@code start} through the decoder and
+     * returns its last layer's outputs, {@code rows × pixels}: logits (Bernoulli) or unclipped means
+     * (Gaussian), the values the training loss scores. Overwritten by the next call.
+     *
+     * @param labels each point's class for a conditional decoder, from point {@code start}; else ignored
+     */
+    NativeFloats forward(float[] latents, int[] labels, int start) {
         int d = (int) input.array.columns() - 1 - (firstStage.isEmpty() ? classes : 0);
         input.putRows(latents, start * d, rows, d, (int) input.array.columns());
         if (!firstStage.isEmpty()) {
@@ -71,14 +90,6 @@ final class DecodingChain {
         for (LayerPass layer : decoder) {
             layer.forward();
         }
-        NativeFloats output = decoder.get(decoder.size() - 1).output;
-        int n = (int) output.array.columns();
-        if (noise == null || likelihood == Likelihood.BERNOULLI) {
-            TrainingKernels.LIKELIHOOD.meanImage(likelihood, output, 0, rows * n);
-        }
-        if (noise != null) {
-            noise.draw(likelihood, output, rows, n);
-        }
-        output.copyTo(0, images, start * n, rows * n);
+        return decoder.get(decoder.size() - 1).output;
     }
 }

@@ -35,6 +35,22 @@ final class NativeFloats {
         this.floats = bytes.asFloatBuffer();
     }
 
+    private NativeFloats(INDArray array, ByteBuffer bytes) {
+        this.array = array;
+        this.bytes = bytes;
+        this.floats = bytes.asFloatBuffer();
+    }
+
+    /**
+     * The same memory read from element {@code from} on, as a kernel that starts at element 0 needs
+     * it (one row of a matrix, say). Holds the same array, so it keeps the memory alive too.
+     */
+    NativeFloats from(int from) {
+        int offsetBytes = from << 2;
+        return new NativeFloats(array,
+                bytes.slice(offsetBytes, bytes.capacity() - offsetBytes).order(ByteOrder.nativeOrder()));
+    }
+
     /** A new zeroed {@code rows × columns} row-major matrix. */
     static NativeFloats matrix(int rows, int columns) {
         return new NativeFloats(Nd4j.create(DataType.FLOAT, rows, columns));

@@ -5,10 +5,10 @@ import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.Shape;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -339,27 +339,17 @@ public final class LossCurves {
             return;
         }
         float[] values = history.validationNegativeElbo();
-        Path2D.Double line = new Path2D.Double();
+        int drawable = 0;
+        double[] xs = new double[iterations.length];
+        double[] ys = new double[iterations.length];
         for (int i = 0; i < iterations.length; i++) {
             if (SeriesOutline.drawable(values[i], axes.y())) {
-                double px = axes.x().toPixel(iterations[i]);
-                double py = axes.y().toPixel(values[i]);
-                if (line.getCurrentPoint() == null) {
-                    line.moveTo(px, py);
-                } else {
-                    line.lineTo(px, py);
-                }
+                xs[drawable] = axes.x().toPixel(iterations[i]);
+                ys[drawable++] = axes.y().toPixel(values[i]);
             }
         }
-        g.setColor(Palette.VALIDATION);
-        g.setStroke(FigureCanvas.solid(2f));
-        g.draw(line);
         double spacing = axes.x().pixelLength() / Math.max(1, iterations.length);
         double radius = Math.max(3, Math.min(Marks.RINGED_DOT_RADIUS, spacing / 3));
-        for (int i = 0; i < iterations.length; i++) {
-            if (SeriesOutline.drawable(values[i], axes.y())) {
-                Marks.drawRingedDot(g, Palette.VALIDATION, axes.x().toPixel(iterations[i]), axes.y().toPixel(values[i]), radius);
-            }
-        }
+        Marks.drawDottedSeries(g, Palette.VALIDATION, 2f, radius, Arrays.copyOf(xs, drawable), Arrays.copyOf(ys, drawable));
     }
 }

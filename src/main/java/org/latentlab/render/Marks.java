@@ -56,4 +56,27 @@ final class Marks {
         g.setStroke(FigureCanvas.solid(radius > 4 ? 1.5f : 1f));
         g.draw(dot);
     }
+
+    /**
+     * A series of measured points: a line through them in order, then a ringed dot on each.
+     *
+     * @param xs the points' pixel columns
+     * @param ys their pixel rows
+     */
+    static void drawDottedSeries(Graphics2D g, Color colour, float lineWidth, double radius, double[] xs, double[] ys) {
+        Path2D.Double line = new Path2D.Double();
+        for (int i = 0; i < xs.length; i++) {
+            if (i == 0) {
+                line.moveTo(xs[i], ys[i]);
+            } else {
+                line.lineTo(xs[i], ys[i]);
+            }
+        }
+        g.setColor(colour);
+        g.setStroke(FigureCanvas.solid(lineWidth));
+        g.draw(line);
+        for (int i = 0; i < xs.length; i++) {
+            drawRingedDot(g, colour, xs[i], ys[i], radius);
+        }
+    }
 }

@@ -71,6 +71,7 @@ class HierarchicalCommandLineTest {
         double upper = number(lines.get(1), "+ z₂ ");
         assertEquals(kl, lower + upper, 0.011, result.out());
         assertTrue(lines.get(2).startsWith("active units"), result.out());
+        assertTrue(lines.get(3).startsWith("-log p(x) is not estimated for a hierarchical VAE yet"), result.out());
     }
 
     @Test

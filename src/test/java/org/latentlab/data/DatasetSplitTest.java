@@ -152,6 +152,17 @@ class DatasetSplitTest {
         assertEquals(300, seen.cardinality());
     }
 
+    /** Each held-out image's recorded index is where it came from, for labelled and unlabelled sets. */
+    @Test
+    void validationIndicesNameEachHeldOutImagesPlaceInTheWholeSet() {
+        int[] labels = new int[300];
+        Arrays.setAll(labels, i -> i % 3);
+        for (Dataset set : List.of(numbered(300, null, 0), numbered(300, labels, 3))) {
+            DatasetSplit split = DatasetSplit.of(set, 0.25, SEED);
+            assertArrayEquals(indices(split.validation()), split.validationIndices());
+        }
+    }
+
     @Test
     void tinySetsStillKeepOneImageOnEachSide() {
         DatasetSplit split = DatasetSplit.random(numbered(3, null, 0), 0.1, SEED);

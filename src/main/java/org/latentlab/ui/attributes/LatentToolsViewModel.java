@@ -5,6 +5,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.likelihood.LikelihoodViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
 import org.latentlab.ui.scatter.ScatterOverlay;
 
@@ -18,18 +19,19 @@ import org.latentlab.ui.scatter.ScatterOverlay;
 public final class LatentToolsViewModel {
 
     /** The tabs of the explorer's right-hand column. */
-    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING }
+    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, LIKELIHOOD }
 
     private final LatentScatterViewModel scatter;
     private final AttributesViewModel attributes;
     private final InterpolationViewModel interpolation;
     private final DrawingPadViewModel drawing;
+    private final LikelihoodViewModel likelihood;
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.GRID);
 
     /**
      * @param decodes decodes the moved image, the strips and the drawing's reconstruction
      * @param scatter the latent scatter the tools draw on and take their images from
-     * @param worker  computes attribute vectors and the data's region, off this thread
+     * @param worker  computes attribute vectors, the data's region and likelihoods, off this thread
      * @param encoder encodes drawings with the model being trained
      */
     public LatentToolsViewModel(DecodeService decodes, LatentScatterViewModel scatter, Executor worker,
@@ -38,6 +40,11 @@ public final class LatentToolsViewModel {
         this.attributes = new AttributesViewModel(decodes.channel(), decodes.channel(), worker);
         this.interpolation = new InterpolationViewModel(decodes.channel(), attributes.regionProperty());
         this.drawing = new DrawingPadViewModel(decodes.channel(), encoder);
+        this.likelihood = new LikelihoodViewModel(worker);
+        scatter.selectedProperty().addListener((o, was, now) -> likelihood.selectProbe(now.intValue()));
+        drawing.encodingProperty().addListener((o, was, now) -> likelihood.setDrawing(now,
+                now == null ? null : drawing.encodedInputProperty().get().pixels()));
+        likelihood.activeProperty().bind(tool.isEqualTo(Tool.LIKELIHOOD));
         scatter.selectedProperty().addListener((o, was, now) -> attributes.select(now.intValue()));
         drawing.encodingProperty().addListener((o, was, now) -> attributes.setDrawing(now,
                 now == null ? null : drawing.encodedInputProperty().get().pixels()));
@@ -53,6 +60,7 @@ public final class LatentToolsViewModel {
         attributes.update(snapshot);
         interpolation.update(snapshot);
         drawing.update(snapshot);
+        likelihood.update(snapshot);
     }
 
     /** Called once per frame: every tool takes up its finished work. */
@@ -60,6 +68,7 @@ public final class LatentToolsViewModel {
         attributes.pulse();
         interpolation.pulse();
         drawing.pulse();
+        likelihood.pulse();
     }
 
     /** The point selected in the scatter becomes interpolation's start A. */
@@ -80,7 +89,7 @@ public final class LatentToolsViewModel {
 
     private void showOverlay() {
         ScatterOverlay shown = switch (tool.get()) {
-            case GRID -> ScatterOverlay.NONE;
+            case GRID, LIKELIHOOD -> ScatterOverlay.NONE;
             case ATTRIBUTES -> attributes.overlayProperty().get();
             case INTERPOLATION -> interpolation.overlayProperty().get();
             case DRAWING -> drawing.overlayProperty().get();
@@ -103,5 +112,9 @@ public final class LatentToolsViewModel {
 
     public DrawingPadViewModel drawing() {
         return drawing;
+    }
+
+    public LikelihoodViewModel likelihood() {
+        return likelihood;
     }
 }

@@ -31,12 +31,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.render.PngFile;
 import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.likelihood.LikelihoodView;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.pace.MinibatchView;
@@ -136,7 +138,8 @@ public final class ExplorerView extends BorderPane {
                         attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
                 tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
                         interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
-                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
+                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
+                likelihoodTab(viewModel.tools()));
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
         MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
@@ -171,6 +174,15 @@ public final class ExplorerView extends BorderPane {
         tab.setTooltip(new Tooltip(explanation));
         tab.setUserData(tool);
         tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
+        return tab;
+    }
+
+    /** The Likelihood tab, under the id lessons name it by ({@link ControlId#LIKELIHOOD}). */
+    private static Tab likelihoodTab(LatentToolsViewModel toolModels) {
+        Tab tab = tab("Likelihood", "How far the ELBO is from log p(x) for the selected image or your drawing: the true"
+                + " posterior beside q(z|x), and importance sampling", new LikelihoodView(toolModels.likelihood()),
+                LatentToolsViewModel.Tool.LIKELIHOOD);
+        tab.setId(ControlId.LIKELIHOOD.id());
         return tab;
     }
 

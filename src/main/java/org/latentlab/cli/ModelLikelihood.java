@@ -1,0 +1,88 @@
+package org.latentlab.cli;
+
+import java.util.Locale;
+import org.latentlab.data.Dataset;
+import org.latentlab.likelihood.EvaluationSettings;
+import org.latentlab.likelihood.LikelihoodEvaluation;
+import org.latentlab.likelihood.LikelihoodReport;
+import org.latentlab.model.DecoderStd;
+import org.latentlab.model.DecoderVariance;
+import org.latentlab.model.Encoding;
+import org.latentlab.model.LatentModel;
+import org.latentlab.model.Likelihood;
+import org.latentlab.model.ModelConfig;
+
+/**
+ * Which models the likelihood commands score, and how: a VAE's images as p(x); a conditional VAE's
+ * as p(x|y), each with its own class y (in q(z|x, y) and in the decoder). The autoencoder has no
+ * likelihood, and the hierarchical VAE's is not estimated yet. Stateless.
+ */
+final class ModelLikelihood {
+
+    private ModelLikelihood() {
+    }
+
+    /** Why {@code config}'s model cannot be scored, in one sentence; {@code null} if it can. */
+    static String unsupported(ModelConfig config) {
+        return switch (config.kind()) {
+            case VAE, CVAE -> null;
+            case AUTOENCODER -> "an autoencoder has no posterior q(z|x) and no likelihood p(x): its reconstruction"
+                    + " error is all there is to measure";
+            case HVAE -> "-log p(x) is not estimated for a hierarchical VAE yet: its importance weights need both"
+                    + " levels, log p(x|z1) + log p(z1|z2) + log p(z2) - log q(z1|x) - log q(z2|z1), which the"
+                    + " likelihood engine does not compute";
+        };
+    }
+
+    /** Throws with {@link #unsupported}'s sentence if the model cannot be scored. */
+    static void require(ModelConfig config) {
+        String reason = unsupported(config);
+        if (reason != null) {
+            throw new IllegalArgumentException(reason);
+        }
+    }
+
+    /**
+     * Scores the images: q(z|x) (or q(z|x, y)) from the model's encoder, then the engine.
+     *
+     * @throws IllegalArgumentException for a conditional VAE and images without labels
+     */
+    static LikelihoodReport evaluate(LatentModel model, Dataset images, EvaluationSettings settings) {
+        ModelConfig config = model.config();
+        require(config);
+        int count = images.size();
+        float[] pixels = images.pixels(count);
+        int[] labels = null;
+        if (config.conditional()) {
+            if (!images.hasLabels()) {
+                throw new IllegalArgumentException("a conditional VAE scores p(x|y) with each image's class y, and "
+                        + images.name() + " has no labels");
+            }
+            labels = images.labels(count);
+        }
+        Encoding posteriors = labels == null ? model.encode(pixels, count) : model.encode(pixels, labels, count);
+        return LikelihoodEvaluation.run(model.decoderWeights(), pixels, labels, posteriors, settings, () -> false);
+    }
+
+    /** What a conditional model's numbers are: of p(x|y) with the image's own label. Empty otherwise. */
+    static String conditionNote(ModelConfig config) {
+        return config.conditional()
+                ? "a conditional VAE: every number is of p(x|y), each image scored with its own label y (in q(z|x, y)"
+                        + " and in the decoder), not of p(x)"
+                : "";
+    }
+
+    /** The decoder's σ as it is now (learned or fixed), for the notes beside Gaussian numbers. */
+    static String describeStd(ModelConfig config, DecoderStd std) {
+        if (config.likelihood() == Likelihood.BERNOULLI) {
+            return "";
+        }
+        DecoderVariance variance = config.decoderVariance();
+        if (std.isShared()) {
+            return String.format(Locale.ROOT, "sigma = %.4g (%s)", std.mean(),
+                    variance.learned() ? "learned, shared by every pixel" : "fixed");
+        }
+        return String.format(Locale.ROOT, "sigma learned per pixel, from %.4g to %.4g (mean %.4g)", std.min(), std.max(),
+                std.mean());
+    }
+}
