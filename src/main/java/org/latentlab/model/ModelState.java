@@ -42,9 +42,12 @@ public record ModelState(float[] parameters, float[] optimizerState, long steps,
         return new ModelState(parameters, new float[optimizerState.length], steps, 0);
     }
 
-    /** Whether Adam's moments hold anything: they have averaged at least one step. */
-    public boolean hasOptimizerState() {
-        return optimizerSteps > 0;
+    /**
+     * Whether Adam's moments were dropped ({@link #withoutOptimizerState}) and have averaged no step
+     * since: the model has trained, but its moments are all zero.
+     */
+    public boolean optimizerStateDropped() {
+        return optimizerSteps == 0 && steps > 0;
     }
 
     /** A copy of the weights and biases. */

@@ -84,7 +84,7 @@ public final class RunFile {
         ZipOutputStream zip = new ZipOutputStream(file);
         put(zip, "run.properties", propertiesOf(run));
         put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
-        if (run.state().hasOptimizerState()) {
+        if (!run.state().optimizerStateDropped()) {
             put(zip, OPTIMIZER_ENTRY, floatsToBytes(run.state().optimizerState()));
         }
         put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), run.modelConfig().latentLevels(), out)));

@@ -92,6 +92,12 @@ class ReadyRunFormTest {
         ModelState loaded = RunFile.load(file).state();
         assertArrayEquals(run.state().optimizerState(), loaded.optimizerState(), 0f);
         assertEquals(6, loaded.optimizerSteps());
+
+        TrainingSession untrained = new TrainingSession(TrainerTest.bars(96, 1), TrainerTest.bars(20, 2),
+                run.modelConfig(), TrainingConfig.defaults(1, 4));
+        Path fresh = folder.resolve("fresh.latentlab");
+        RunFile.save(untrained.toSavedRun("bars"), fresh);
+        assertTrue(entryNames(fresh).contains("optimizer.f32"), "an untrained model's moments are not dropped ones");
     }
 
     /**
