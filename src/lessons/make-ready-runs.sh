@@ -5,13 +5,18 @@
 #
 #   src/lessons/make-ready-runs.sh [OUT] [NAME...]
 #
-# OUT defaults to src/main/resources/org/latentlab/lesson/runs, where the application looks for
-# them (ReadyRun.resourceFolder); NAMEs limit it to those runs. Each run is trained into a
-# temporary folder and moved into OUT/NAME only when its command succeeded, without the CSV
-# copies of its history (the run file holds the history too). Runs whose model kind does not
-# exist yet are listed as planned and skipped. On one kind of machine the same command gives the
-# same weights bit for bit (the files still differ in the date run.properties records); another
-# processor's BLAS kernels may change the last bits.
+# OUT defaults to src/main/resources/org/latentlab/ready, where the application looks for them
+# (training.ReadyRunFiles); NAMEs limit it to those runs. Each run is trained into a temporary
+# folder (with --no-timeline, which changes no weight), and its run file is written to OUT/NAME.latentlab
+# in its ready form only when its command succeeded: the weights, settings and histories, without
+# Adam's moments and without a timeline (docs/decisions/0091-ready-runs.md). Runs the window cannot
+# load yet (a model kind it does not train, a comparison) are listed as planned and skipped.
+#
+# Reproducible: on one kind of machine (the same processor family and OpenBLAS core) the same
+# command gives the same weights and the same losses in the histories, bit for bit. The files
+# still differ byte for byte: each holds the date it was written (run.properties' comment, the zip
+# entries' times) and the seconds each epoch took. Another processor's kernels may change the
+# weights' last bits, and the losses' last digits with them.
 #
 # Exit status: 0 if every made run file is within the budget, 2 if one is larger, 1 on an error.
 # It runs target/latent-lab.jar, building it first if it is missing (mvn -B -q package -DskipTests);
@@ -19,7 +24,7 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/../.." && pwd)
-out=${1:-$here/src/main/resources/org/latentlab/lesson/runs}
+out=${1:-$here/src/main/resources/org/latentlab/ready}
 shift || true
 wanted=" $* "
 budget=${READY_RUN_BUDGET_BYTES:-2000000}
@@ -50,26 +55,25 @@ while IFS=$'\t' read -r name state command; do
     continue
   fi
   if [ "$state" = planned ]; then
-    echo "$name: skipped, planned ($command needs a model kind that does not exist yet)"
+    echo "$name: skipped, planned (the window cannot load what $command makes yet)"
     continue
   fi
   echo "$name: latent-lab $command"
   # The command is one word per flag and value, by ReadyRun's own check, so splitting it is safe.
   # shellcheck disable=SC2086
-  "${java[@]}" -jar "$jar" $command --out "$work/$name" 2>&1 | grep --line-buffered -v 'incubator modules' | sed 's/^/    /'
-  find "$work/$name" -name '*.csv' -delete
-  rm -rf "${out:?}/$name"
-  mv "$work/$name" "$out/$name"
-  while read -r file; do
-    size=$(stat -c %s "$file")
-    verdict=ok
-    if [ "$size" -gt "$budget" ]; then
-      verdict="OVER the budget of $budget bytes"
-      status=2
-    fi
-    printf '    %-60s %10d bytes  %s\n' "${file#"$out"/}" "$size" "$verdict"
-  done < <(find "$out/$name" -name '*.latentlab' | sort)
+  "${java[@]}" -jar "$jar" $command --no-timeline --out "$work/$name" 2>&1 \
+    | grep --line-buffered -v 'incubator modules' | sed 's/^/    /'
+  "${java[@]}" -cp "$jar" org.latentlab.training.ReadyRunFiles "$work/$name/model.latentlab" "$work/$name.latentlab" \
+    2> >(grep -v 'incubator modules' >&2)
+  mv "$work/$name.latentlab" "$out/$name.latentlab"
+  size=$(stat -c %s "$out/$name.latentlab")
+  verdict=ok
+  if [ "$size" -gt "$budget" ]; then
+    verdict="OVER the budget of $budget bytes"
+    status=2
+  fi
+  printf '    %-40s %10d bytes  %s\n' "$name.latentlab" "$size" "$verdict"
 done <<< "$runs"
 
-echo "total: $(du -sb "$out" | cut -f1) bytes in $out"
+echo "total: $(du -cb "$out"/*.latentlab | tail -1 | cut -f1) bytes in $out"
 exit "$status"

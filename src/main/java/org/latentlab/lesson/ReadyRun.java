@@ -9,15 +9,16 @@ import java.util.regex.Pattern;
 /**
  * A run trained ahead of time and shipped with the application, so a class sees a trained state at
  * once and can still press Train to go on. It is made by one seeded {@code latent-lab} command
- * ({@code src/lessons/make-ready-runs.sh} runs them all) and kept as that command's output folder
- * under {@link #resourceFolder()}, without its CSV copies of the history.
+ * ({@code src/lessons/make-ready-runs.sh} runs them all) and shipped as one run file without Adam's
+ * moments and without a timeline ({@code training.ReadyRunFiles} reads it by {@link #name}).
  *
  * @param name        what setups and lessons say: lower-case letters, digits and '-'
  * @param description one line saying what the run shows
  * @param command     the command that makes it, without {@code --out}: {@code train --epochs 5 --seed 42}
- * @param planned     whether the command needs a model kind the window does not train yet (conditional,
- *                    hierarchical); such a run is not made nor loaded yet, and setups naming it take none
- *                    of its settings
+ * @param planned     whether the window cannot load the run yet: its command needs a model kind the
+ *                    window does not train (conditional, hierarchical), or it is a comparison, which the
+ *                    Compare tab cannot open from a file; such a run is not made nor shipped yet, and
+ *                    setups naming it take none of its settings
  */
 public record ReadyRun(String name, String description, String command, boolean planned) {
 
@@ -70,10 +71,5 @@ public record ReadyRun(String name, String description, String command, boolean 
     /** Whether it is a comparison of several models ({@code train --compare}) rather than one model. */
     public boolean comparison() {
         return command.contains(" --compare ");
-    }
-
-    /** The class-path folder holding the run as {@code train --out} wrote it, e.g. {@code /org/latentlab/lesson/runs/ae-2d/}. */
-    public String resourceFolder() {
-        return "/org/latentlab/lesson/runs/" + name + "/";
     }
 }

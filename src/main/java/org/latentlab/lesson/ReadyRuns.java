@@ -26,7 +26,7 @@ public final class ReadyRuns {
                     "train --epochs 50 --seed 42", false),
             new ReadyRun("compare-ablation",
                     "The autoencoder and VAEs on reconstruction only, KL only and both, 10 epochs on the same batches",
-                    "train --compare ablation --epochs 10 --seed 42", false),
+                    "train --compare ablation --epochs 10 --seed 42", true),
             new ReadyRun("faces-8d", "An 8-D VAE with the Gaussian decoder on the synthetic faces after 20 epochs",
                     "train --dataset faces --latent 8 --decoder gaussian --decoder-std 0.1 --epochs 20 --seed 42", false),
             new ReadyRun("cvae-2d", "A conditional VAE on the digits, 2-D style space, after 20 epochs",

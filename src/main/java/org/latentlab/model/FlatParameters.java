@@ -29,6 +29,8 @@ final class FlatParameters {
     private final List<Segment> segments = new ArrayList<>();
     private long next;
     private long steps;
+    /** Adam's own step count, its bias correction's t: {@link #steps} unless its moments were dropped. */
+    private long optimizerSteps;
 
     /** Room for {@code count} weights and biases, all zero until {@link #initialise}. */
     FlatParameters(long count) {
@@ -115,7 +117,8 @@ final class FlatParameters {
     /** One Adam step from the gradient array. */
     void step(double learningRate) {
         steps++;
-        adam.update(learningRate, steps);
+        optimizerSteps++;
+        adam.update(learningRate, optimizerSteps);
     }
 
     long steps() {
@@ -135,7 +138,7 @@ final class FlatParameters {
     }
 
     ModelState state() {
-        return new ModelState(parameters.toFloatVector(), optimizerState.toFloatVector(), steps);
+        return new ModelState(parameters.toFloatVector(), optimizerState.toFloatVector(), steps, optimizerSteps);
     }
 
     void restore(ModelState state) {
@@ -143,6 +146,7 @@ final class FlatParameters {
         float[] moments = state.optimizerState();
         new NativeFloats(optimizerState).copyFrom(moments, 0, 0, moments.length);
         steps = state.steps();
+        optimizerSteps = state.optimizerSteps();
     }
 
     /** Takes {@code values} as the weights and biases, leaving the optimizer's state as it is. */

@@ -33,7 +33,8 @@ import org.latentlab.model.ModelState;
 
 /**
  * A trained model in one file: a zip holding {@code run.properties} (configuration and dataset),
- * {@code parameters.f32} and {@code optimizer.f32} (little-endian float32), the histories as
+ * {@code parameters.f32} and {@code optimizer.f32} (little-endian float32; the latter absent when
+ * the run was saved without Adam's moments, as the ready-trained runs are), the histories as
  * {@code epochs.csv} and {@code iterations.csv}, and its timeline as {@code timeline.bin} when one
  * was recorded ({@link TimelineFile}). Readable with ordinary tools.
  *
@@ -58,9 +59,13 @@ public final class RunFile {
      * {@code model.decoderVariance} with its log σ first in {@code parameters.f32} and σ in
      * {@code iterations.csv} (each written only when it is not the old behaviour; files of
      * versions 1 to 3 read as before).
+     * 5: {@code optimizer.f32} may be absent (Adam's moments were dropped: training on starts Adam
+     * again), and {@code state.optimizerSteps}, the steps the moments have averaged, is written when
+     * it is not {@code state.steps} (docs/decisions/0091).
      */
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
     private static final int MAX_PROPERTIES_BYTES = 1 << 16;
+    private static final String OPTIMIZER_ENTRY = "optimizer.f32";
 
     private RunFile() {
     }
@@ -79,7 +84,9 @@ public final class RunFile {
         ZipOutputStream zip = new ZipOutputStream(file);
         put(zip, "run.properties", propertiesOf(run));
         put(zip, "parameters.f32", floatsToBytes(run.state().parameters()));
-        put(zip, "optimizer.f32", floatsToBytes(run.state().optimizerState()));
+        if (!run.state().optimizerStateDropped()) {
+            put(zip, OPTIMIZER_ENTRY, floatsToBytes(run.state().optimizerState()));
+        }
         put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), run.modelConfig().latentLevels(), out)));
         put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
         if (!run.timeline().isEmpty()) {
@@ -149,9 +156,8 @@ public final class RunFile {
             long count = model.parameterCount();
             float[] parameters = floats(zip, "parameters.f32", count, "the network it describes has "
                     + count + " weights and biases");
-            float[] optimizer = floats(zip, "optimizer.f32", 2 * count, "the network it describes needs 2 × "
-                    + count + " optimizer moments");
-            ModelState state = new ModelState(parameters, optimizer, steps);
+            ModelState state = new ModelState(parameters, optimizerState(zip, count), steps,
+                    optimizerSteps(zip, p, steps));
             int levels = model.latentLevels();
             IterationHistory iterations = HistoryCsv.readIterations(text(zip, "iterations.csv"), steps, levels,
                     model.decoderVariance());
@@ -163,6 +169,30 @@ public final class RunFile {
         } catch (IOException | IllegalArgumentException e) {
             throw new RunFileException(source + " is damaged: " + e.getMessage());
         }
+    }
+
+    /** Adam's moments, or zeros when the run was saved without them. */
+    private static float[] optimizerState(ZipFile zip, long count) throws IOException {
+        if (zip.getEntry(OPTIMIZER_ENTRY) == null) {
+            return new float[Math.toIntExact(2 * count)];
+        }
+        return floats(zip, OPTIMIZER_ENTRY, 2 * count, "the network it describes needs 2 × " + count
+                + " optimizer moments");
+    }
+
+    /**
+     * The steps Adam's moments have averaged: {@code state.optimizerSteps}, or every step when the
+     * moments are there and it is not (files before version 5), or none when they are not.
+     * {@link ModelState} checks it against the step count.
+     */
+    private static long optimizerSteps(ZipFile zip, Properties p, long steps) throws IOException {
+        boolean moments = zip.getEntry(OPTIMIZER_ENTRY) != null;
+        long averaged = Long.parseLong(p.getProperty("state.optimizerSteps", Long.toString(moments ? steps : 0)));
+        if (!moments && averaged > 0) {
+            throw new IOException("state.optimizerSteps says Adam's moments have averaged " + averaged
+                    + " steps, but the file holds no " + OPTIMIZER_ENTRY);
+        }
+        return averaged;
     }
 
     /** The run's timeline; empty in files saved before timelines were (docs/decisions/0091). */
@@ -215,6 +245,9 @@ public final class RunFile {
             p.setProperty("training.debias", Double.toString(t.debias()));
         }
         p.setProperty("state.steps", Long.toString(run.state().steps()));
+        if (run.state().optimizerSteps() != run.state().steps()) {
+            p.setProperty("state.optimizerSteps", Long.toString(run.state().optimizerSteps()));
+        }
         StringWriter out = new StringWriter();
         p.store(out, "Latent Lab run");
         return out.toString();

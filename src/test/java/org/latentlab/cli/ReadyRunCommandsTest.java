@@ -24,7 +24,8 @@ import picocli.CommandLine;
  */
 class ReadyRunCommandsTest {
 
-    private static TrainCommand parsed(String command) {
+    /** {@code command} ({@code train --FLAG VALUE …}) as the command line parses it. */
+    static TrainCommand parsed(String command) {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.remove(0);
         args.addAll(List.of("--out", "runs/x"));

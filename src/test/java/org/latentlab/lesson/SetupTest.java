@@ -14,6 +14,7 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
+import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.TrainingConfig;
 import org.latentlab.ui.explorer.ExplorerSetup;
 
@@ -89,12 +90,13 @@ class SetupTest {
         assertEquals(SetupKey.HIDDEN, invalid("run", "vae-2d-epoch-5", "hidden", "512").key());
     }
 
+    /** The ablation is planned (the Compare tab opens no file yet): a setup naming it takes none of its settings. */
     @Test
-    void aComparisonFixesItsModelsButNotTheExploreTabsModelKind() {
-        Setup setup = Setup.defaults().with(changes("model", "ae", "run", "compare-ablation"));
+    void aPlannedComparisonLeavesTheModelsAsTheSetupSaysThem() {
+        Setup setup = Setup.defaults().with(changes("model", "ae", "run", "compare-ablation", "compare", "beta-sweep"));
         assertEquals(ModelKind.AUTOENCODER, setup.model());
         assertEquals("compare-ablation", setup.run().orElseThrow().name());
-        assertEquals(SetupKey.COMPARE, invalid("run", "compare-ablation", "compare", "beta-sweep").key());
+        assertEquals(ComparisonPreset.parse("beta-sweep"), setup.compare());
     }
 
     @Test

@@ -102,7 +102,7 @@ class RunFileVersionsTest {
         Path file = folder.resolve(RunFile.FILE_NAME);
         RunFile.save(session.toSavedRun("bars"), file);
         String properties = properties(file);
-        assertTrue(properties.contains("version=4") && properties.contains("model.conditionClasses=2")
+        assertTrue(properties.contains("version=5") && properties.contains("model.conditionClasses=2")
                 && properties.contains("model.decoderVariance=learned-per-pixel"), properties);
         assertEquals(HistoryCsv.ITERATION_HEADER + ",decoder_std_mean,decoder_std_min,decoder_std_max",
                 entry(file, "iterations.csv").lines().findFirst().orElseThrow());
@@ -161,7 +161,7 @@ class RunFileVersionsTest {
         Path file = folder.resolve(RunFile.FILE_NAME);
         RunFile.save(session.toSavedRun("bars"), file);
         assertTrue(properties(file).contains("model.upperLatentSize=2"), properties(file));
-        assertTrue(properties(file).contains("version=4"), properties(file));
+        assertTrue(properties(file).contains("version=5"), properties(file));
         assertFalse(properties(file).contains("conditionClasses") || properties(file).contains("decoderVariance"),
                 properties(file));
 
