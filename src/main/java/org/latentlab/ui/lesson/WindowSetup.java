@@ -87,11 +87,11 @@ public final class WindowSetup {
         ExplorerSetup next = explorerSetup(setup, notYet);
         Optional<ReadyRun> run = setup.run();
         if (run.isPresent() && run.get().planned()) {
-            notYet.add("the ready-trained run '" + run.get().name() + "' is not in this build");
+            notYet.add("the ready-trained run '" + run.get().name() + "'");
             explorer.apply(next);
         } else if (run.isPresent() && run.get().comparison()) {
-            notYet.add("the Compare tab cannot start from the ready-trained run '" + run.get().name()
-                    + "' yet: press Train there to train its models");
+            notYet.add("a Compare tab that starts from the ready-trained run '" + run.get().name()
+                    + "' (press Train there to train its models)");
         } else if (run.isPresent() && !run.equals(loadedRun)) {
             explorer.openReadyRun(run.get().name(), next);
         } else {
@@ -103,7 +103,7 @@ public final class WindowSetup {
         }
         LatentToolsViewModel.Tool tool = TOOLS.get(setup.tool());
         if (tool == null) {
-            notYet.add("the " + setup.tool() + " tab is not in this build");
+            notYet.add("the " + setup.tool() + " tab");
         } else {
             explorer.tools().toolProperty().set(tool);
         }
@@ -182,14 +182,14 @@ public final class WindowSetup {
             }
         }
         if (!offered) {
-            notYet.add("the window offers the schedules constant, warmup:1000 and cyclical:1000, not "
-                    + setup.beta().describe() + " (constant β is used)");
+            notYet.add("schedule = " + setup.beta().describe() + " (the window offers constant, warmup:1000 and "
+                    + "cyclical:1000; constant β is used)");
         }
         Setup window = Setup.defaults().with(Map.of(SetupKey.DECODER, setup.decoder().cliName()));
         for (SetupKey key : List.of(SetupKey.HIDDEN, SetupKey.ACTIVATION, SetupKey.DECODER_STD, SetupKey.EPOCHS,
                 SetupKey.UNITS)) {
             if (!key.write(setup).equals(key.write(window))) {
-                notYet.add(key + " = " + key.write(setup) + " (the window uses " + key.write(window) + ")");
+                notYet.add(key + " = " + key.write(setup) + " (the window trains with " + key.write(window) + ")");
             }
         }
         return new ExplorerSetup(setup.dataset(), setup.model(), setup.latentSize(), setup.batchSize(), setup.seed(),
