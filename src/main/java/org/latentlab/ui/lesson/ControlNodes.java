@@ -27,8 +27,10 @@ import org.latentlab.lesson.ControlId;
  */
 public final class ControlNodes {
 
-    /** The style class of the outlined node (latent-lab.css). */
+    /** The style class of an outlined control: a glow around it (latent-lab.css). */
     static final String HIGHLIGHT = "lesson-highlight";
+    /** The style class of an outlined view: a border, as a glow would blur every label in it. */
+    static final String HIGHLIGHT_VIEW = "lesson-highlight-view";
 
     private static final Map<ControlId, String> RENAMED = new EnumMap<>(Map.ofEntries(
             Map.entry(ControlId.EXPLORE, "tab-explore"),
@@ -108,13 +110,13 @@ public final class ControlNodes {
     /** Outlines {@code id}'s node (a tab: its header), clearing the outline before; {@code null} clears it. */
     public void outline(ControlId id) {
         if (outlined != null) {
-            outlined.getStyleClass().remove(HIGHLIGHT);
+            outlined.getStyleClass().removeAll(HIGHLIGHT, HIGHLIGHT_VIEW);
             outlined = null;
         }
         if (id != null) {
             node(id).ifPresent(node -> {
                 outlined = node;
-                node.getStyleClass().add(HIGHLIGHT);
+                node.getStyleClass().add(id.kind().isView() && id.kind() != ControlId.Kind.TAB ? HIGHLIGHT_VIEW : HIGHLIGHT);
             });
         }
     }
