@@ -79,7 +79,7 @@ public final class LatentLabApp extends Application {
         stage.show();
         background.execute(this::checkKernels); // before the first model: it loads ND4J on the same thread
         viewModel.start(ExplorerSetup.defaults());
-        classroom = new Classroom(view, viewModel, compareViewModel);
+        classroom = new Classroom(view, viewModel, compareViewModel, LatentLabApp::askInDialog);
         openFromCommandLine();
     }
 

@@ -23,6 +23,7 @@ import org.latentlab.lesson.LessonFileException;
 import org.latentlab.lesson.SetupFile;
 import org.latentlab.ui.FailureMessage;
 import org.latentlab.ui.compare.CompareViewModel;
+import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.ExplorerView;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 
@@ -44,12 +45,16 @@ public final class Classroom {
     private final ExplorerViewModel explorer;
     private final Consumer<String> problems;
 
-    /** Adds classroom mode to {@code view}, which must be showing (its tabs' contents are looked up). */
-    public Classroom(ExplorerView view, ExplorerViewModel explorer, CompareViewModel compare) {
+    /**
+     * Adds classroom mode to {@code view}, which must be showing (its tabs' contents are looked up);
+     * {@code confirmation} asks before a step or setup throws a trained model away.
+     */
+    public Classroom(ExplorerView view, ExplorerViewModel explorer, CompareViewModel compare,
+                     Confirmation confirmation) {
         this.view = view;
         this.explorer = explorer;
         this.problems = explorer.lifecycle()::report;
-        this.window = new WindowSetup(explorer, compare, view.presentationProperty());
+        this.window = new WindowSetup(explorer, compare, view.presentationProperty(), confirmation);
         this.lessons = new LessonViewModel(window, problems);
         this.panel = new LessonPanel(lessons);
         MenuBar menus = (MenuBar) view.lookup(".menu-bar");

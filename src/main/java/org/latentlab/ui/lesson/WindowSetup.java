@@ -19,6 +19,7 @@ import org.latentlab.lesson.SetupKey;
 import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.compare.CompareViewModel;
+import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.ExplorerSetup;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 
@@ -47,6 +48,7 @@ public final class WindowSetup {
     private final ExplorerViewModel explorer;
     private final CompareViewModel compare;
     private final BooleanProperty presentation;
+    private final Confirmation confirmation;
     private final ObjectProperty<ControlId> tab = new SimpleObjectProperty<>(this, "tab", ControlId.EXPLORE);
     private final ReadOnlyObjectWrapper<Set<ControlId>> views = new ReadOnlyObjectWrapper<>(this, "views", Setup.ALL_VIEWS);
     private final ReadOnlyObjectWrapper<Set<ControlId>> controls =
@@ -63,8 +65,11 @@ public final class WindowSetup {
 
     /**
      * @param presentation presentation mode, as the View menu switches it
+     * @param confirmation asks before a setup throws a trained model away
      */
-    public WindowSetup(ExplorerViewModel explorer, CompareViewModel compare, BooleanProperty presentation) {
+    public WindowSetup(ExplorerViewModel explorer, CompareViewModel compare, BooleanProperty presentation,
+                       Confirmation confirmation) {
+        this.confirmation = confirmation;
         this.explorer = explorer;
         this.compare = compare;
         this.presentation = presentation;
@@ -86,18 +91,22 @@ public final class WindowSetup {
         List<String> notYet = new ArrayList<>();
         ExplorerSetup next = explorerSetup(setup, notYet);
         Optional<ReadyRun> run = setup.run();
+        boolean loadRun = run.isPresent() && !run.get().planned() && !run.get().comparison() && !run.equals(loadedRun);
         if (run.isPresent() && run.get().planned()) {
             notYet.add("the ready-trained run '" + run.get().name() + "'");
-            explorer.apply(next);
         } else if (run.isPresent() && run.get().comparison()) {
             notYet.add("a Compare tab that starts from the ready-trained run '" + run.get().name()
                     + "' (press Train there to train its models)");
-        } else if (run.isPresent() && !run.equals(loadedRun)) {
-            explorer.openReadyRun(run.get().name(), next);
-        } else {
-            explorer.apply(next);
         }
-        loadedRun = run.filter(r -> !r.planned() && !r.comparison());
+        if (!run.map(ReadyRun::comparison).orElse(false) && keepsTrainedModel(next, loadRun ? run.get() : null)) {
+            explorer.lifecycle().say("Kept the trained model: the rest of the setup is applied.");
+        } else if (loadRun) {
+            explorer.openReadyRun(run.get().name(), next);
+            loadedRun = run;
+        } else if (!run.map(ReadyRun::comparison).orElse(false)) {
+            explorer.apply(next);
+            loadedRun = run.filter(r -> !r.planned());
+        }
         if (compare != null && !setup.compare().equals(compare.presetProperty().get())) {
             compare.choosePreset(setup.compare());
         }
@@ -128,6 +137,19 @@ public final class WindowSetup {
         if (!notYet.isEmpty()) {
             explorer.lifecycle().report("Not in this build of Latent Lab: " + String.join("; ", notYet) + ".");
         }
+    }
+
+    /**
+     * Whether the user chose to keep a trained model that going to {@code next} (or loading
+     * {@code run}, if not {@code null}) would throw away; asks only when there is one.
+     */
+    private boolean keepsTrainedModel(ExplorerSetup next, ReadyRun run) {
+        String question = run != null && explorer.lifecycle().isTrained()
+                ? "The current model has been trained. This step starts from the ready-trained run '" + run.name()
+                        + "' instead. Discard the trained model?"
+                : explorer.discardQuestion(next);
+        return question != null && !confirmation.confirm("Go on with a new model", question, "Discard and go on",
+                "Keep the trained model");
     }
 
     /** The window's state now, as a setup that {@link #apply} brings back. */

@@ -47,7 +47,10 @@ class WindowSetupTest {
 
     private final ExplorerViewModel explorer = new ExplorerViewModel(new BarsFactory(), Runnable::run, Runnable::run);
     private final SimpleBooleanProperty presentation = new SimpleBooleanProperty();
-    private final WindowSetup window = new WindowSetup(explorer, null, presentation);
+    private final List<String> asked = new java.util.ArrayList<>();
+    /** Non-null: the user keeps the trained model when asked. */
+    private String keep;
+    private final WindowSetup window = new WindowSetup(explorer, null, presentation, (title, question, yes, no) -> asked.add(question) && keep == null);
 
     WindowSetupTest() throws InterruptedException {
         explorer.start(ExplorerSetup.defaults());
@@ -83,6 +86,25 @@ class WindowSetupTest {
         assertEquals(chosen, window.current());
         assertEquals(chosen, SetupFile.parse(SetupFile.format(window.current()), "saved.setup"));
         assertNull(explorer.lifecycle().problemProperty().get());
+    }
+
+    @Test
+    void aSetupThatNeedsANewModelAsksBeforeThrowingATrainedOneAway() throws InterruptedException {
+        explorer.step();
+        Pulses.until("one step", explorer::pulse, () -> explorer.lifecycle().isTrained(),
+                explorer.lifecycle().statusProperty()::get);
+        keep = "yes";
+        window.apply(SetupFile.parse("latent = 3\npace = 5\n", "three.setup"));
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).startsWith("The current model has trained for 1 iterations. A 3-D latent space needs a new"
+                + " model"), asked.get(0));
+        assertEquals(2, explorer.setupProperty().get().latentSize(), "kept");
+        assertEquals(new Pace(5), explorer.lifecycle().paceProperty().get(), "the rest applied");
+        keep = null;
+        window.apply(SetupFile.parse("latent = 3\n", "three.setup"));
+        awaitModel();
+        assertEquals(2, asked.size());
+        assertEquals(3, explorer.setupProperty().get().latentSize(), "discarded when the user agrees");
     }
 
     @Test
