@@ -171,6 +171,8 @@ cat >"$bundle/README.txt" <<EOF
 Latent Lab $version ($platform)
 
   bin/$name                 opens the window
+  bin/$name --lesson NAME   opens it on a lesson (the-vae, or 1 to 9, or a lesson file)
+  bin/$name --open FILE     opens it on a setup file saved with File → Save setup
   bin/$name --help          the command line (train, evaluate, render)
 
 Needs no Java: runtime/ is the Java runtime it runs on. Needs the GTK 3 and XTest libraries

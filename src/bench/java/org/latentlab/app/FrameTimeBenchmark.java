@@ -1,6 +1,5 @@
 package org.latentlab.app;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.model.ModelKind;
+import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSession;
@@ -77,8 +77,8 @@ public final class FrameTimeBenchmark {
             }
 
             @Override
-            public Opened open(Path runFile) {
-                throw new UnsupportedOperationException("the benchmark opens no files");
+            public Opened open(SavedRun run) {
+                throw new UnsupportedOperationException("the benchmark opens no runs");
             }
         }
 

@@ -26,11 +26,13 @@ import org.latentlab.ui.explorer.DatasetTrainerFactory;
 import org.latentlab.ui.explorer.ExplorerSetup;
 import org.latentlab.ui.explorer.ExplorerView;
 import org.latentlab.ui.explorer.ExplorerViewModel;
+import org.latentlab.ui.lesson.Classroom;
 
 /**
  * The JavaFX application: wires the explorer's and the compare lab's view-models to their trainer
  * factories (which share the loaded dataset), a background thread for slow work and the JavaFX
- * thread, and opens the window on the embedded digits with a 2-D VAE ready to train. The compare
+ * thread, and opens the window on the embedded digits with a 2-D VAE ready to train, with classroom
+ * mode (lessons and setups) and, if the command line named one, a lesson or setup open. The compare
  * lab is built when its tab is first shown, and only one of the two trainers runs at a time.
  * Closing the window saves a trained model and stops the trainers and the decoders without waiting.
  */
@@ -41,12 +43,13 @@ public final class LatentLabApp extends Application {
     private ExplorerView view;
     private CompareViewModel compareViewModel;
     private CompareView compareView;
+    private Classroom classroom;
     /** What is left to do once the window has gone; {@code null} until it is closed. */
     private Thread closing;
 
-    /** Opens the window and returns when it is closed. */
-    static void launchWindow() {
-        Application.launch(LatentLabApp.class);
+    /** Opens the window, on the lesson or setup {@code args} name ({@link WindowArguments}), and returns when it is closed. */
+    static void launchWindow(String... args) {
+        Application.launch(LatentLabApp.class, args);
     }
 
     @Override
@@ -76,6 +79,21 @@ public final class LatentLabApp extends Application {
         stage.show();
         background.execute(this::checkKernels); // before the first model: it loads ND4J on the same thread
         viewModel.start(ExplorerSetup.defaults());
+        classroom = new Classroom(view, viewModel, compareViewModel, LatentLabApp::askInDialog);
+        openFromCommandLine();
+    }
+
+    /** Opens the lesson or setup the command line named; the launcher has already checked them. */
+    private void openFromCommandLine() {
+        WindowArguments args;
+        try {
+            args = WindowArguments.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            viewModel.lifecycle().report(e.getMessage());
+            return;
+        }
+        args.lesson().ifPresent(classroom::openLesson);
+        args.setupFile().ifPresent(classroom::openSetup);
     }
 
     /**
@@ -122,6 +140,10 @@ public final class LatentLabApp extends Application {
 
     CompareView compareView() {
         return compareView;
+    }
+
+    Classroom classroom() {
+        return classroom;
     }
 
     /**

@@ -2,13 +2,15 @@ package org.latentlab.app;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import org.latentlab.cli.LatentLabCommand;
 import org.latentlab.model.NativeBackend;
 
 /**
- * The program's entry point: with no arguments it opens the window; with arguments it runs the
- * command line, which never touches the display. It chooses OpenBLAS's kernels before any other
+ * The program's entry point: with no arguments, or {@code --lesson NAME|FILE} or {@code --open FILE},
+ * it opens the window (on that lesson or setup); with other arguments it runs the command line,
+ * which never touches the display. It chooses OpenBLAS's kernels before any other
  * thread starts ({@link NativeBackend#prepare()}), and says once when they are narrower than the
  * processor offers: on standard error for the command line, in the banner for the window.
  */
@@ -23,8 +25,14 @@ public final class Launcher {
     public static void main(String[] args) {
         NativeBackend.prepare();
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        if (args.length == 0) {
-            LatentLabApp.launchWindow(); // which says in its banner when the kernels are slow
+        if (WindowArguments.forWindow(args)) {
+            try {
+                WindowArguments.parse(List.of(args)); // a mistake is one line here, before any window
+            } catch (IllegalArgumentException e) {
+                err.println("latent-lab: " + e.getMessage());
+                System.exit(2);
+            }
+            LatentLabApp.launchWindow(args); // which says in its banner when the kernels are slow
             return;
         }
         if (!TEXT_ONLY.contains(args[0])) {

@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LatentLabCommand.Version.class,
         description = "Trains variational autoencoders and draws what they learn.",
+        footer = {"", "With no command latent-lab opens the window; 'latent-lab --lesson NAME|FILE' opens it on a lesson "
+                + "(a built-in one by name or number 1 to 9, or a lesson file) and 'latent-lab --open FILE' on a setup file."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, RenderCommand.class, SampleCommand.class,
             BenchCommand.class})
 public final class LatentLabCommand implements Runnable {

@@ -25,7 +25,7 @@ public enum ControlId {
     // ---- window-wide switches (issue 14, 12) -----------------------------------------------------
     PRESENTATION("presentation", Kind.TOGGLE, null, "Presentation mode: full screen, large text, thick lines"),
     UNITS("units", Kind.CHOICE, null, true, "Loss units: nats per image or bits per dimension", "nats", "bits"),
-    LESSONS("lessons", Kind.VIEW, null, true, "The Lessons side panel: the steps of the open lesson"),
+    LESSONS("lessons", Kind.VIEW, null, "The Lessons side panel: the open lesson's steps (its own ✕ hides it)"),
 
     // ---- the Explore tab's toolbar ---------------------------------------------------------------
     TRAIN("train", Kind.BUTTON, EXPLORE, "Train / Pause: trains on a background thread, or pauses it (Space)"),

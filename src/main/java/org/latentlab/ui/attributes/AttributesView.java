@@ -23,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.latentlab.lesson.ControlId;
 
 /**
  * The Attributes panel: the image and where the sliders take it, one slider per attribute vector
@@ -128,6 +129,7 @@ public final class AttributesView extends BorderPane {
         slider.setMinWidth(140);
         rows.getColumnConstraints().addAll(name, slider, new ColumnConstraints(), new ColumnConstraints());
         rows.setHgap(10);
+        rows.setId(ControlId.ATTRIBUTE_SLIDER.id());
         rows.setVgap(2);
         rows.setPadding(new Insets(2, 4, 2, 0));
         ScrollPane scroll = new ScrollPane(rows);

@@ -14,6 +14,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.render.Palette;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.ui.plot.GrayImage;
@@ -43,6 +44,7 @@ final class CompareSide extends VBox {
         Label rdTitle = new Label("Rate and distortion");
         rdTitle.getStyleClass().add("view-title");
         VBox.setVgrow(rateDistortion, Priority.ALWAYS);
+        rateDistortion.setId(ControlId.RATE_DISTORTION.id());
         VBox rdCard = new VBox(rdTitle, rateDistortion);
         rdCard.getStyleClass().add("card");
         VBox.setVgrow(rdCard, Priority.ALWAYS);

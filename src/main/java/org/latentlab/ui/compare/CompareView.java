@@ -30,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.PulseTimer;
@@ -145,6 +146,7 @@ public final class CompareView extends BorderPane implements Themed {
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("compare-panels");
+        scroller.setId(ControlId.COMPARE_PANELS.id());
         HBox.setHgrow(scroller, Priority.ALWAYS);
         setCenter(new HBox(scroller, side));
 

@@ -1,11 +1,9 @@
 package org.latentlab.ui.explorer;
 
-import java.nio.file.Path;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.data.DatasetSplits;
 import org.latentlab.training.BetaSchedule;
-import org.latentlab.training.RunFile;
 import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingConfig;
@@ -42,8 +40,7 @@ public final class DatasetTrainerFactory implements TrainerFactory {
     }
 
     @Override
-    public synchronized Opened open(Path runFile) {
-        SavedRun run = RunFile.load(runFile);
+    public synchronized Opened open(SavedRun run) {
         TrainingConfig config = run.trainingConfig();
         DatasetSplit split = splits.split(run.datasetSpec(), config.seed());
         boolean[] resumed = {false};

@@ -12,6 +12,7 @@ import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.IterationHistory;
+import org.latentlab.training.ReadyRunFiles;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
@@ -207,8 +208,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (current == null || !current.needsNewModel(next) || !lifecycle.isTrained()) {
             return null;
         }
-        return String.format(Locale.ROOT, "The current model has trained for %,d iterations. %s needs a new model, "
-                + "which starts untrained. Discard the trained model?", lifecycle.snapshotProperty().get().iteration(),
+        long trained = lifecycle.trainedIterations();
+        return String.format(Locale.ROOT, "The current model has trained for %,d iteration%s. %s needs a new model, "
+                + "which starts untrained. Discard the trained model?", trained, trained == 1 ? "" : "s",
                 whatChanged(current, next));
     }
 
@@ -259,6 +261,21 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (next.learningRate() != current.learningRate()) {
             trainer.setLearningRate(next.learningRate());
         }
+    }
+
+    /**
+     * Starts from the ready-trained run {@code name} shipped with the application, in place of the
+     * current model (ask first); if this build does not hold it, says so and goes to {@code instead},
+     * the setup the run was trained with, untrained.
+     */
+    public void openReadyRun(String name, ExplorerSetup instead) {
+        if (!ReadyRunFiles.isShipped(name)) {
+            lifecycle.report("The ready-trained run '" + name + "' is not part of this build: a new model with its "
+                    + "settings starts untrained instead; press Train to train it.");
+            apply(instead);
+            return;
+        }
+        build("Loading the ready-trained run " + name + "…", f -> f.open(ReadyRunFiles.load(name)));
     }
 
     private void rebuild(ExplorerSetup target) {

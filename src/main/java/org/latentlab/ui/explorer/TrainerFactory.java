@@ -1,6 +1,8 @@
 package org.latentlab.ui.explorer;
 
 import java.nio.file.Path;
+import org.latentlab.training.RunFile;
+import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 
 /**
@@ -13,11 +15,16 @@ public interface TrainerFactory {
     Trainer create(ExplorerSetup setup);
 
     /**
-     * A saved run, ready to continue training.
+     * A run, ready to continue training.
      *
      * @return the trainer and the setup the run was trained with
      */
-    Opened open(Path runFile);
+    Opened open(SavedRun run);
+
+    /** A saved run file, ready to continue training (see {@link #open(SavedRun)}). */
+    default Opened open(Path runFile) {
+        return open(RunFile.load(runFile));
+    }
 
     /** A trainer restored from a run file, with the setup that describes it. */
     record Opened(Trainer trainer, ExplorerSetup setup) {

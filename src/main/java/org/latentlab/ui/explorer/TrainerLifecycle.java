@@ -53,6 +53,9 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
     private final ReadOnlyDoubleWrapper epochProgress = new ReadOnlyDoubleWrapper(this, "epochProgress", 0);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
     private final ReadOnlyObjectWrapper<S> snapshot = new ReadOnlyObjectWrapper<>(this, "snapshot");
+    /** The iteration of the trainer's first snapshot, the model as built or opened; {@link #NOT_SEEN} before it. */
+    private long startedAt = NOT_SEEN;
+    private static final long NOT_SEEN = -1;
     private final ObjectProperty<Pace> pace = new SimpleObjectProperty<>(this, "pace", Pace.FULL);
     private final TrainingCommands commands = new TrainingCommands(state::get, busy::get);
     private final List<Watch> watches = new ArrayList<>();
@@ -124,6 +127,7 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         busy.set(false);
         shownMessage = null;
         snapshot.set(null);
+        startedAt = NOT_SEEN;
         installed.run();
         if (old != null) {
             old.close();
@@ -148,6 +152,9 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
             return null;
         }
         snapshot.set(latest);
+        if (startedAt == NOT_SEEN) {
+            startedAt = latest.iteration(); // the model as built or opened, before any training here
+        }
         state.set(latest.state());
         epochProgress.set(latest.epochProgress());
         status.set(statusLine.apply(latest));
@@ -223,10 +230,18 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         return commands;
     }
 
-    /** Whether the trainer in place has trained at all, so that replacing it loses work. */
+    /** Whether the trainer in place has trained since it was built or opened, so that replacing it loses work. */
     public boolean isTrained() {
+        return trainedIterations() > 0;
+    }
+
+    /**
+     * The iterations the model has trained since it was built or opened: what discarding it would
+     * lose. A model opened from a file (or a ready-trained run) and not trained since loses nothing.
+     */
+    public long trainedIterations() {
         S s = snapshot.get();
-        return s != null && s.iteration() > 0;
+        return s == null || startedAt == NOT_SEEN ? 0 : s.iteration() - startedAt;
     }
 
     /** Shows {@code message} in the status line until the next snapshot. */

@@ -13,6 +13,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.ui.plot.AxisMapping;
@@ -52,6 +53,7 @@ public final class LossChartView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("loss-chart");
+        setId(ControlId.LOSS_CHART.id());
         plot.setAxisTitles("iteration", "nats");
         // The legend and Log scale beside the plot, and the lines of text under it claiming the height
         // they need at the width they get: on a 1280 × 720 screen the plot keeps a little room for the

@@ -11,6 +11,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.latent.GridSpacing;
 import org.latentlab.ui.plot.GrayImage;
 
@@ -64,7 +65,9 @@ public final class ManifoldView extends BorderPane {
             }
         });
 
-        HBox top = new HBox(8, new Label("Grid"), size, inverseCdf, linear);
+        HBox spacingButtons = new HBox(8, inverseCdf, linear);
+        spacingButtons.setId(ControlId.GRID_SPACING.id());
+        HBox top = new HBox(8, new Label("Grid"), size, spacingButtons);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 2, 8));
 

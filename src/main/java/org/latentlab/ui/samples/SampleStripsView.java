@@ -7,6 +7,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.ui.plot.GrayImage;
 
 /**
@@ -20,6 +21,7 @@ public final class SampleStripsView extends VBox {
     public SampleStripsView(SampleStripsViewModel viewModel) {
         this.viewModel = viewModel;
         getStyleClass().add("sample-strips");
+        setId(ControlId.SAMPLES.id());
         setSpacing(4);
         setPadding(new Insets(6, 8, 6, 8));
 

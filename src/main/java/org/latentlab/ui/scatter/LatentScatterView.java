@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import org.latentlab.lesson.ControlId;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.render.Scatter;
 import org.latentlab.ui.plot.AxisMapping;
@@ -72,6 +73,7 @@ public final class LatentScatterView extends BorderPane {
 
     private void initGraphics() {
         getStyleClass().add("latent-scatter");
+        setId(ControlId.SCATTER.id());
         hoverImage.setFitWidth(HOVER_IMAGE_SIZE);
         hoverImage.setFitHeight(HOVER_IMAGE_SIZE);
         hoverImage.setSmooth(false);

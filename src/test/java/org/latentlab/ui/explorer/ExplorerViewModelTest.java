@@ -68,7 +68,11 @@ class ExplorerViewModelTest {
             if (runFile.getFileName().toString().equals("huge.latentlab")) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            SavedRun run = RunFile.load(runFile);
+            return open(RunFile.load(runFile));
+        }
+
+        @Override
+        public Opened open(SavedRun run) {
             Trainer trainer = new Trainer(() -> TrainingSession.resume(TestDatasets.bars(256, 1), TestDatasets.bars(64, 2), run));
             return new Opened(trainer, setup().withLatentSize(run.modelConfig().latentSize()));
         }

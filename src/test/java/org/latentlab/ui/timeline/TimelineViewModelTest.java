@@ -22,6 +22,7 @@ import org.latentlab.TestDatasets;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.TimelineFrame;
+import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingSession;
 import org.latentlab.training.TrainingSnapshot;
@@ -43,7 +44,7 @@ class TimelineViewModelTest {
         }
 
         @Override
-        public Opened open(Path runFile) {
+        public Opened open(SavedRun run) {
             throw new UnsupportedOperationException();
         }
     }
