@@ -57,7 +57,7 @@ final class GroupErrorChart extends BorderPane implements Themed {
     void show(GroupErrors newPlain, GroupErrors newDebiased) {
         plain = newPlain;
         debiased = newDebiased;
-        double[] range = valueRange(plain, debiased);
+        double[] range = GroupErrors.valueRange(plain, debiased);
         int last = Math.max(lastEpoch(plain), lastEpoch(debiased));
         plot.setRanges(last <= 1 ? 0.5 : 1, last <= 1 ? 1.5 : last, range[0], range[1], false);
         redraw();
@@ -65,31 +65,6 @@ final class GroupErrorChart extends BorderPane implements Themed {
 
     private static int lastEpoch(GroupErrors errors) {
         return errors.size() == 0 ? 0 : errors.epoch(errors.size() - 1);
-    }
-
-    /**
-     * The vertical range: every value, padded by 5 %; once there are three epochs, the first is left
-     * out (its error is far above the rest and would flatten the differences the chart is for).
-     */
-    static double[] valueRange(GroupErrors... models) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (GroupErrors errors : models) {
-            int from = errors.size() >= 3 ? 1 : 0;
-            for (int i = from; i < errors.size(); i++) {
-                for (double v : new double[] {errors.rare(i), errors.common(i)}) {
-                    if (Double.isFinite(v)) {
-                        low = Math.min(low, v);
-                        high = Math.max(high, v);
-                    }
-                }
-            }
-        }
-        if (!(low <= high)) {
-            return new double[] {0, 1};
-        }
-        double pad = Math.max(0.5, 0.05 * (high - low));
-        return new double[] {Math.floor(low - pad), Math.ceil(high + pad)};
     }
 
     private void redraw() {

@@ -87,4 +87,31 @@ public record GroupErrors(int[] epochs, double[] rare, double[] common, double[]
     public double rareShare(int i) {
         return rareShare[i];
     }
+
+    /**
+     * The range a chart of {@code models} shows: every value, padded by 5 % (at least half a nat)
+     * and rounded out to whole nats; once a model has three epochs, its first is left out, since its
+     * error lies far above the rest and would flatten the differences the chart is for.
+     *
+     * @return {low, high}; {0, 1} when nothing is measured
+     */
+    public static double[] valueRange(GroupErrors... models) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (GroupErrors errors : models) {
+            for (int i = errors.size() >= 3 ? 1 : 0; i < errors.size(); i++) {
+                for (double v : new double[] {errors.rare[i], errors.common[i]}) {
+                    if (Double.isFinite(v)) {
+                        low = Math.min(low, v);
+                        high = Math.max(high, v);
+                    }
+                }
+            }
+        }
+        if (!(low <= high)) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max(0.5, 0.05 * (high - low));
+        return new double[] {Math.floor(low - pad), Math.ceil(high + pad)};
+    }
 }
