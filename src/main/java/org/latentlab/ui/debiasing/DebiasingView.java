@@ -21,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.latentlab.ui.explorer.Confirmation;
@@ -113,9 +114,10 @@ public final class DebiasingView extends BorderPane implements Themed {
 
         plane.getStyleClass().add("caption");
         plane.setWrapText(true);
-        Node left = card("Where the debiased model puts the held-out faces · a dot's area is how often its sampler "
-                + "would draw that face", scatter, plane);
-        Node right = card("Held-out reconstruction of each group, with and without debiasing", chart);
+        plane.setMinHeight(Region.USE_PREF_SIZE);
+        Node left = card("The debiased model's held-out faces · dot area: how often its sampler draws the face",
+                scatter, plane);
+        Node right = card("Each group's held-out error, with and without debiasing", chart);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox centre = new HBox(8, left, right);
@@ -137,6 +139,7 @@ public final class DebiasingView extends BorderPane implements Themed {
         Label heading = new Label(title);
         heading.getStyleClass().add("view-title");
         heading.setWrapText(true);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(heading, content);
         box.getChildren().addAll(below);
         VBox.setVgrow(content, Priority.ALWAYS);

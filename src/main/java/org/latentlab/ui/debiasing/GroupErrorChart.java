@@ -4,6 +4,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.latentlab.ui.plot.LegendEntry;
@@ -25,6 +26,8 @@ final class GroupErrorChart extends BorderPane implements Themed {
     private static final double[] DASHES = {7, 5};
 
     private final PlotPane plot = new PlotPane(false);
+    private final Label waiting = new Label("Each model's error on both groups is measured on the held-out faces at the"
+            + " end of every epoch: the first points come when the first epoch ends.");
     private final Label solidRare = LegendEntry.line("", WeightedScatter.RARE, false);
     private final Label dashedRare = LegendEntry.dashed("rare group, plain VAE", WeightedScatter.RARE);
     private final Label solidCommon = LegendEntry.line("", COMMON, false);
@@ -35,13 +38,20 @@ final class GroupErrorChart extends BorderPane implements Themed {
 
     GroupErrorChart() {
         plot.setId("debiasing-errors");
-        plot.setAxisTitles("epoch", "held-out reconstruction (nats per face; lower is better)");
+        plot.setAxisTitles("epoch", "reconstruction, nats per face");
         plot.setOnResize(this::redraw);
-        Label key = new Label("Colour: which faces. Line: which model, solid debiased, dashed plain.");
+        Label key = new Label("Colour: which faces. Line: which model, solid debiased, dashed plain. Lower is better:"
+                + " the reconstruction term −log p(x|z) of the held-out faces.");
         key.getStyleClass().add("caption");
+        key.setWrapText(true);
+        key.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         FlowPane entries = new FlowPane(14, 4, solidRare, dashedRare, solidCommon, dashedCommon);
         entries.getStyleClass().add("legend");
-        setCenter(plot);
+        waiting.getStyleClass().add("note");
+        waiting.setWrapText(true);
+        waiting.setMaxWidth(320);
+        waiting.setMouseTransparent(true);
+        setCenter(new StackPane(plot, waiting));
         setBottom(new VBox(2, entries, key));
         showAlpha(Double.NaN);
         redraw();
@@ -60,6 +70,7 @@ final class GroupErrorChart extends BorderPane implements Themed {
         double[] range = GroupErrors.valueRange(plain, debiased);
         int last = Math.max(lastEpoch(plain), lastEpoch(debiased));
         plot.setRanges(last <= 1 ? 0.5 : 1, last <= 1 ? 1.5 : last, range[0], range[1], false);
+        waiting.setVisible(last == 0);
         redraw();
     }
 
