@@ -2,9 +2,9 @@ package org.latentlab.ui.debiasing;
 
 import static org.latentlab.ui.explorer.TrainingToolbar.group;
 import static org.latentlab.ui.explorer.TrainingToolbar.labelled;
+import static org.latentlab.ui.explorer.TrainingToolbar.showing;
 import static org.latentlab.ui.explorer.TrainingToolbar.tip;
 
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
@@ -16,15 +16,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.latentlab.ui.explorer.Confirmation;
+import org.latentlab.ui.explorer.ProblemLine;
 import org.latentlab.ui.explorer.PulseTimer;
 import org.latentlab.ui.explorer.StatusBar;
 import org.latentlab.ui.explorer.TrainingButtons;
@@ -51,7 +50,7 @@ public final class DebiasingView extends BorderPane implements Themed {
     private final ChoiceBox<Double> share = new ChoiceBox<>(FXCollections.observableArrayList(DebiasingSetup.SHARES));
     private final ChoiceBox<Double> alpha = new ChoiceBox<>(FXCollections.observableArrayList(DebiasingSetup.ALPHAS));
     private final Label source = new Label();
-    private final Label problem = new Label();
+    private final ProblemLine problem;
     private final Label plane = new Label();
     private final Label lookFor = new Label();
     private final Label readout = new Label();
@@ -63,6 +62,7 @@ public final class DebiasingView extends BorderPane implements Themed {
     public DebiasingView(DebiasingViewModel viewModel, Confirmation confirmation) {
         this.viewModel = viewModel;
         this.confirmation = confirmation;
+        this.problem = new ProblemLine(viewModel.lifecycle());
         this.frames = new PulseTimer(viewModel::pulse);
         initGraphics();
         registerListeners();
@@ -94,11 +94,6 @@ public final class DebiasingView extends BorderPane implements Themed {
         source.setText("Two VAEs (8-D latent, Gaussian decoder) from the same first weights, one step each in turn:"
                 + " the plain one shuffles the faces, the debiased one draws each epoch's faces with probability"
                 + " ∝ 1/density^α of their codes, from histograms of its encoder's means.");
-        problem.getStyleClass().add("region-warning");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        problem.setTooltip(new Tooltip("Click to hide this message"));
-        problem.setOnMouseClicked(e -> viewModel.lifecycle().dismissProblem());
 
         FlowPane controls = new FlowPane(14, 6,
                 group(train, step, reset),
@@ -150,21 +145,6 @@ public final class DebiasingView extends BorderPane implements Themed {
         return box;
     }
 
-    /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
-    private static <T> StringConverter<T> showing(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String typed) {
-                throw new UnsupportedOperationException("a choice is picked, not typed");
-            }
-        };
-    }
-
     private void registerListeners() {
         train.setOnAction(e -> viewModel.commands().trainOrPause());
         step.setOnAction(e -> viewModel.commands().step());
@@ -173,9 +153,6 @@ public final class DebiasingView extends BorderPane implements Themed {
                 this::confirmReset);
         viewModel.lifecycle().stateProperty().addListener(o -> showState());
         viewModel.lifecycle().busyProperty().addListener(o -> showState());
-        problem.textProperty().bind(viewModel.lifecycle().problemProperty());
-        problem.visibleProperty().bind(viewModel.lifecycle().problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
         lookFor.textProperty().bind(viewModel.lookForProperty());
         readout.textProperty().bind(viewModel.readoutProperty());
 
