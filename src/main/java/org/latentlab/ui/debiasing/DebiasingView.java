@@ -165,7 +165,7 @@ public final class DebiasingView extends BorderPane implements Themed {
 
         viewModel.pointsProperty().addListener((o, was, now) -> {
             scatter.show(now);
-            plane.setText(now == null ? "" : now.points().note());
+            plane.setText(now == null ? "" : now.caption());
         });
         viewModel.plainErrorsProperty().addListener(o -> showErrors());
         viewModel.debiasedErrorsProperty().addListener(o -> showErrors());

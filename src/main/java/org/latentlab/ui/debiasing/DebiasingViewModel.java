@@ -1,5 +1,6 @@
 package org.latentlab.ui.debiasing;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -157,7 +158,9 @@ public final class DebiasingViewModel implements AutoCloseable {
         boolean[] rare = RareGroup.members(probe.attributes());
         pendingRare = rare == null ? new boolean[probe.size()] : rare;
         pendingWeights = debiasing == null ? ones(probe.size()) : debiasing.probeWeights();
-        pendingEpoch = debiasing == null || debiasing.sampling() == null ? 0 : debiased.epoch() + 1;
+        // An epoch's draws are made at its first step: right after an epoch ends, its own are still in use.
+        pendingEpoch = debiasing == null || debiasing.sampling() == null ? 0
+                : debiased.epochProgress() == 0 ? debiased.epoch() : debiased.epoch() + 1;
         boolean newSet = probe.pixels() != shownProbe;
         shownProbe = probe.pixels();
         WeightedPoints current = points.get();
@@ -175,7 +178,7 @@ public final class DebiasingViewModel implements AutoCloseable {
 
     private static double[] ones(int n) {
         double[] weights = new double[n];
-        java.util.Arrays.fill(weights, 1);
+        Arrays.fill(weights, 1);
         return weights;
     }
 

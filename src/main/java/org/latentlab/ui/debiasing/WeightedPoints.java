@@ -46,6 +46,13 @@ public record WeightedPoints(ScatterPoints points, boolean[] rare, double[] weig
         return weights.clone();
     }
 
+    /** How the points are placed on the plane, and where the dots' sizes come from. */
+    public String caption() {
+        String sizes = epoch == 0 ? "Every dot the same size: the sampler has no histograms before the first epoch."
+                : "Dot sizes from the histograms made at the start of epoch " + epoch + ".";
+        return points.note().isEmpty() ? sizes : points.note() + ". " + sizes;
+    }
+
     /** The mean weight of the rare faces (NaN if there are none): above 1 when the sampler favours them. */
     public double meanRareWeight() {
         return meanWeight(true);

@@ -119,6 +119,8 @@ class DebiasingViewModelTest {
             assertEquals(1.0, points.weight(i), 0.0, "no histograms before the first epoch");
         }
         assertEquals(0, points.epoch());
+        assertTrue(points.caption().endsWith("Every dot the same size: the sampler has no histograms before the first"
+                + " epoch."), points.caption());
         assertEquals(0, viewModel.plainErrorsProperty().get().size());
         assertEquals("", viewModel.readoutProperty().get());
     }
@@ -158,7 +160,16 @@ class DebiasingViewModelTest {
             spread = Math.max(spread, Math.abs(points.weight(i) - 1));
         }
         assertTrue(spread > 0.05, "the weights are no longer all 1 (largest difference " + spread + ")");
-        assertEquals(s.epoch() + 1, points.epoch());
+        // Epoch 2 has just ended; epoch 3's histograms are made at its first step, so these are epoch 2's.
+        assertEquals(0.0, debiased.epochProgress(), 0.0);
+        assertEquals(2, points.epoch());
+        assertTrue(points.caption().startsWith("8-D latent space seen on the plane of the means' two principal"
+                + " components") && points.caption().endsWith(". Dot sizes from the histograms made at the start of"
+                + " epoch 2."), points.caption());
+        long next = s.iteration() + 1;
+        viewModel.commands().step();
+        await("a step into epoch 3", () -> snapshot().iteration() == next);
+        assertEquals(3, viewModel.pointsProperty().get().epoch(), "the first step of epoch 3 made its histograms");
         assertTrue(viewModel.readoutProperty().get().startsWith("After epoch 2 · rare group: plain "),
                 viewModel.readoutProperty().get());
         assertNull(viewModel.changeQuestion(viewModel.builtProperty().get()), "the same setup loses nothing");
