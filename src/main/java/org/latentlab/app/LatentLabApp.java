@@ -21,6 +21,8 @@ import org.latentlab.ui.compare.CompareView;
 import org.latentlab.ui.compare.CompareViewModel;
 import org.latentlab.ui.compare.DatasetCompareTrainerFactory;
 import org.latentlab.ui.compare.OneTrainerAtATime;
+import org.latentlab.ui.debiasing.DebiasingView;
+import org.latentlab.ui.debiasing.DebiasingViewModel;
 import org.latentlab.ui.explorer.Confirmation;
 import org.latentlab.ui.explorer.DatasetTrainerFactory;
 import org.latentlab.ui.explorer.ExplorerSetup;
@@ -29,12 +31,13 @@ import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.latentlab.ui.lesson.Classroom;
 
 /**
- * The JavaFX application: wires the explorer's and the compare lab's view-models to their trainer
- * factories (which share the loaded dataset), a background thread for slow work and the JavaFX
- * thread, and opens the window on the embedded digits with a 2-D VAE ready to train, with classroom
- * mode (lessons and setups) and, if the command line named one, a lesson or setup open. The compare
- * lab is built when its tab is first shown, and only one of the two trainers runs at a time.
- * Closing the window saves a trained model and stops the trainers and the decoders without waiting.
+ * The JavaFX application: wires the explorer's, the compare lab's and the Debiasing tab's
+ * view-models to their trainer factories (which share the loaded dataset), a background thread for
+ * slow work and the JavaFX thread, and opens the window on the embedded digits with a 2-D VAE ready
+ * to train, with classroom mode (lessons and setups) and, if the command line named one, a lesson or
+ * setup open. The compare lab and the Debiasing tab's two models are built when their tabs are first
+ * shown, and only one of the three trainers runs at a time. Closing the window saves a trained model
+ * and stops the trainers and the decoders without waiting.
  */
 public final class LatentLabApp extends Application {
 
@@ -44,6 +47,8 @@ public final class LatentLabApp extends Application {
     private CompareViewModel compareViewModel;
     private CompareView compareView;
     private Classroom classroom;
+    private DebiasingViewModel debiasingViewModel;
+    private DebiasingView debiasingView;
     /** What is left to do once the window has gone; {@code null} until it is closed. */
     private Thread closing;
 
@@ -73,6 +78,19 @@ public final class LatentLabApp extends Application {
                 });
         OneTrainerAtATime.between(viewModel.lifecycle().stateProperty(), viewModel::pause,
                 compareViewModel.lifecycle().stateProperty(), compareViewModel.commands()::pause);
+        debiasingViewModel = new DebiasingViewModel(new DatasetCompareTrainerFactory(splits), background,
+                Platform::runLater);
+        debiasingView = new DebiasingView(debiasingViewModel, LatentLabApp::askInDialog);
+        view.addTab("Debiasing", "Train a VAE with and without debiased sampling side by side, on faces with a "
+                + "rare group", debiasingView).selectedProperty().addListener((o, was, now) -> {
+                    if (now) {
+                        debiasingView.activate();
+                    }
+                });
+        OneTrainerAtATime.between(viewModel.lifecycle().stateProperty(), viewModel::pause,
+                debiasingViewModel.lifecycle().stateProperty(), debiasingViewModel.commands()::pause);
+        OneTrainerAtATime.between(compareViewModel.lifecycle().stateProperty(), compareViewModel.commands()::pause,
+                debiasingViewModel.lifecycle().stateProperty(), debiasingViewModel.commands()::pause);
         stage.setTitle("Latent Lab");
         stage.setScene(ExplorerView.sceneOf(view));
         WindowFrame.within(Screen.getPrimary().getVisualBounds()).place(stage);
@@ -146,6 +164,14 @@ public final class LatentLabApp extends Application {
         return classroom;
     }
 
+    DebiasingViewModel debiasingViewModel() {
+        return debiasingViewModel;
+    }
+
+    DebiasingView debiasingView() {
+        return debiasingView;
+    }
+
     /**
      * Stops the trainers and the decoders without waiting for them. A model that has been trained in
      * the Explore tab is first saved as the last session in the user's models folder, so closing the
@@ -160,9 +186,11 @@ public final class LatentLabApp extends Application {
         }
         view.stopFrames();
         compareView.stopFrames();
+        debiasingView.stopFrames();
         Path lastSession = ExplorerView.lastSession(UserFolders.forThisUser().models());
         CompletableFuture<Boolean> saved = viewModel.files().saveOnClose(lastSession);
-        CompletableFuture<Void> ended = CompletableFuture.allOf(viewModel.shutDown(), compareViewModel.shutDown());
+        CompletableFuture<Void> ended = CompletableFuture.allOf(viewModel.shutDown(), compareViewModel.shutDown(),
+                debiasingViewModel.shutDown());
         background.shutdownNow();
         closing = WindowClosing.finishInBackground(saved, lastSession, ended, System.err);
     }

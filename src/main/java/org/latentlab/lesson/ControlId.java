@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  */
 public enum ControlId {
 
-    // ---- the window's two main tabs --------------------------------------------------------------
+    // ---- the window's main tabs -------------------------------------------------------------------
     EXPLORE("explore", Kind.TAB, null, "The Explore tab: one model trained live, with its views"),
     COMPARE("compare", Kind.TAB, null, "The Compare tab: several models trained side by side on the same batches"),
+    DEBIASING("debiasing", Kind.TAB, null, "The Debiasing tab: a VAE with and without debiasing on faces with a rare group"),
 
     // ---- window-wide switches (issue 14, 12) -----------------------------------------------------
     PRESENTATION("presentation", Kind.TOGGLE, null, "Presentation mode: full screen, large text, thick lines"),
@@ -87,7 +88,6 @@ public enum ControlId {
             "Compare with other data: histograms of −log p(x) for another dataset"),
     CONDITIONAL("conditional", Kind.TAB, EXPLORE, true, "Conditional: one class across the style space of a CVAE"),
     CONDITIONAL_CLASS("conditional-class", Kind.CHOICE, CONDITIONAL, true, "The class a conditional VAE draws"),
-    DEBIASING("debiasing", Kind.TAB, EXPLORE, true, "Debiasing: the rare group of the faces and its sampling weights"),
 
     // ---- the Compare tab -------------------------------------------------------------------------
     COMPARE_TRAIN("compare-train", Kind.BUTTON, COMPARE, "Train / Pause for every model of the comparison"),
@@ -98,7 +98,21 @@ public enum ControlId {
     COMPARE_PANELS("compare-panels", Kind.POINTS, COMPARE, "Each model's latent space, grid, samples and losses"),
     PRIOR_SAMPLES("prior-samples", Kind.TOGGLE, COMPARE, "Decode prior samples: the same 16 z ~ N(0, I) in every panel"),
     WHOLE_SPACE("whole-space", Kind.TOGGLE, COMPARE, "Whole latent space: axes fitted to every code, not ±4"),
-    RATE_DISTORTION("rate-distortion", Kind.VIEW, COMPARE, "Each VAE's rate (KL) against its distortion over training");
+    RATE_DISTORTION("rate-distortion", Kind.VIEW, COMPARE, "Each VAE's rate (KL) against its distortion over training"),
+
+    // ---- the Debiasing tab -----------------------------------------------------------------------
+    DEBIASING_TRAIN("debiasing-train", Kind.BUTTON, DEBIASING, "Train / Pause both models of the Debiasing tab"),
+    DEBIASING_STEP("debiasing-step", Kind.BUTTON, DEBIASING, "Step both models of the Debiasing tab by one minibatch"),
+    DEBIASING_RESET("debiasing-reset", Kind.BUTTON, DEBIASING, "Start both models of the Debiasing tab again"),
+    DEBIASING_GROUP("debiasing-group", Kind.CHOICE, DEBIASING, "Which faces are made rare: the brightest or the darkest",
+            "bright", "dark"),
+    DEBIASING_SHARE("debiasing-share", Kind.CHOICE, DEBIASING, "The rare group's share of the faces", "2", "5", "10"),
+    DEBIASING_ALPHA("debiasing-alpha", Kind.CHOICE, DEBIASING, "α, how strongly debiasing favours faces with rare codes",
+            "0.5", "1", "2"),
+    DEBIASING_SCATTER("debiasing-scatter", Kind.VIEW, DEBIASING,
+            "The debiased model's latent space: the rare group, and each face's sampling weight as dot size"),
+    DEBIASING_ERRORS("debiasing-errors", Kind.VIEW, DEBIASING,
+            "Held-out reconstruction of the rare group and the others, with and without debiasing");
 
     /** What can be done with a control or view; each {@link Action.Verb} takes one kind. */
     public enum Kind {

@@ -96,8 +96,8 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
         checkWith(SetupKey.BATCH, () -> training(REFERENCE_TRAINING.learningRate(), batchSize, 0));
         checkWith(SetupKey.EPOCHS, () -> training(REFERENCE_TRAINING.learningRate(), REFERENCE_TRAINING.batchSize(),
                 epochs));
-        check(SetupKey.TAB, tab == ControlId.EXPLORE || tab == ControlId.COMPARE,
-                () -> "expected explore or compare, got " + tab);
+        check(SetupKey.TAB, tab != null && tab.kind() == ControlId.Kind.TAB && tab.parent().isEmpty(),
+                () -> "expected explore, compare or debiasing, got " + tab);
         check(SetupKey.TOOL, tool != null && tool.kind() == ControlId.Kind.TAB
                         && tool.parent().orElse(null) == ControlId.EXPLORE,
                 () -> "expected a tab of the Explore tab's right-hand pane (" + names(toolTabs()) + "), got " + tool);
@@ -182,7 +182,7 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
             return Optional.empty();
         }
         ControlId on = parent.get();
-        if (on == ControlId.EXPLORE || on == ControlId.COMPARE) {
+        if (on.kind() == ControlId.Kind.TAB && on.parent().isEmpty()) {
             if (tab != on) {
                 return Optional.of("'" + id + "' is on the " + on + " tab, but the " + tab + " tab is shown (tab: " + tab + ")");
             }

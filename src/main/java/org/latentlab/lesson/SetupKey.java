@@ -51,7 +51,7 @@ public enum SetupKey {
     EPOCHS("epochs", false, "none, or the epochs after which training stops",
             (v, b) -> b.epochs = v.equalsIgnoreCase("none") ? 0 : whole(v),
             s -> s.epochs() == 0 ? "none" : Integer.toString(s.epochs())),
-    TAB("tab", false, "explore or compare: the main tab shown", (v, b) -> b.tab = ControlId.parse(v), s -> s.tab().id()),
+    TAB("tab", false, "explore, compare or debiasing: the main tab shown", (v, b) -> b.tab = ControlId.parse(v), s -> s.tab().id()),
     TOOL("tool", false, "grid, attributes, interpolate, draw, …: the tab of the Explore tab's right-hand pane",
             (v, b) -> b.tool = ControlId.parse(v), s -> s.tool().id()),
     COMPARE("compare", false, "ablation, beta-sweep, beta:B,B,… or a list of models, as train --compare",

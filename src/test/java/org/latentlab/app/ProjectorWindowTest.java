@@ -62,6 +62,9 @@ class ProjectorWindowTest extends RunningWindow {
         clickOn("#tab-compare");
         waitFor(60, () -> app.compareViewModel().panelsProperty().get().size() == 5);
         problems.addAll(look(stage.getScene(), "#tab-compare"));
+        clickOn("#tab-debiasing");
+        waitFor(180, () -> app.debiasingViewModel().pointsProperty().get() != null);
+        problems.addAll(look(stage.getScene(), "#tab-debiasing"));
         assertEquals(List.of(), problems);
     }
 

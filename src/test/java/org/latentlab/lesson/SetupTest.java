@@ -114,7 +114,8 @@ class SetupTest {
         assertEquals("lr: learning rate must be in (0, 1], got 2.0", invalid("lr", "2").getMessage());
         assertEquals("beta: expected a number such as 0.5 or 1e-3, got 'NaN'", invalid("beta", "NaN").getMessage());
         assertEquals("model: unknown model 'vea': expected vae or ae", invalid("model", "vea").getMessage());
-        assertEquals("tab: expected explore or compare, got grid", invalid("tab", "grid").getMessage());
+        assertEquals("tab: expected explore, compare or debiasing, got grid", invalid("tab", "grid").getMessage());
+        assertEquals(SetupKey.TOOL, invalid("tool", "debiasing").key());
         assertEquals(SetupKey.TOOL, invalid("tool", "compare").key());
         assertEquals("views: these are not views: train, beta-slider (they go in controls)",
                 invalid("views", "explore, grid, beta-slider, train").getMessage());
@@ -145,5 +146,10 @@ class SetupTest {
         assertTrue(focused.with(changes("controls", "presentation")).shows(ControlId.PRESENTATION));
         assertFalse(focused.shows(ControlId.PRESENTATION));
         assertTrue(setup.with(changes("tool", "attributes")).shows(ControlId.ATTRIBUTE_SLIDER));
+        assertEquals(Optional.of("'debiasing-alpha' is on the debiasing tab, but the explore tab is shown (tab: explore)"),
+                setup.hiddenBecause(ControlId.DEBIASING_ALPHA));
+        Setup debiasing = setup.with(changes("tab", "debiasing"));
+        assertTrue(debiasing.shows(ControlId.DEBIASING_ALPHA));
+        assertFalse(debiasing.shows(ControlId.TRAIN));
     }
 }

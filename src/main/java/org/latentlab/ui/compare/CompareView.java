@@ -2,12 +2,12 @@ package org.latentlab.ui.compare;
 
 import static org.latentlab.ui.explorer.TrainingToolbar.group;
 import static org.latentlab.ui.explorer.TrainingToolbar.labelled;
+import static org.latentlab.ui.explorer.TrainingToolbar.showing;
 import static org.latentlab.ui.explorer.TrainingToolbar.tip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -29,10 +29,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.latentlab.lesson.ControlId;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.ui.explorer.Confirmation;
+import org.latentlab.ui.explorer.ProblemLine;
 import org.latentlab.ui.explorer.PulseTimer;
 import org.latentlab.ui.explorer.StatusBar;
 import org.latentlab.ui.explorer.TrainingButtons;
@@ -70,7 +70,7 @@ public final class CompareView extends BorderPane implements Themed {
     private final FlowPane shownChoices = new FlowPane(12, 4);
     private final Label source = new Label();
     private final Label axes = new Label();
-    private final Label problem = new Label();
+    private final ProblemLine problem;
     private final HBox panelsBox = new HBox(8);
     private final CompareSide side;
     private final AnimationTimer frames;
@@ -82,6 +82,7 @@ public final class CompareView extends BorderPane implements Themed {
         this.viewModel = viewModel;
         this.confirmation = confirmation;
         this.side = new CompareSide(viewModel);
+        this.problem = new ProblemLine(viewModel.lifecycle());
         this.frames = new PulseTimer(viewModel::pulse);
         initGraphics();
         registerListeners();
@@ -133,11 +134,6 @@ public final class CompareView extends BorderPane implements Themed {
         VBox top = new VBox(4, controls, view, source, problem);
         top.setPadding(new Insets(6, 10, 6, 10));
         top.getStyleClass().add("training-toolbar");
-        problem.getStyleClass().add("region-warning");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        problem.setTooltip(new Tooltip("Click to hide this message"));
-        problem.setOnMouseClicked(e -> viewModel.lifecycle().dismissProblem());
         setTop(top);
 
         panelsBox.setFillHeight(true);
@@ -154,21 +150,6 @@ public final class CompareView extends BorderPane implements Themed {
                 viewModel.lifecycle().epochProgressProperty()));
     }
 
-    /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
-    private static <T> StringConverter<T> showing(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String typed) {
-                throw new UnsupportedOperationException("a choice is picked, not typed");
-            }
-        };
-    }
-
     private void registerListeners() {
         train.setOnAction(e -> viewModel.commands().trainOrPause());
         step.setOnAction(e -> viewModel.commands().step());
@@ -179,9 +160,6 @@ public final class CompareView extends BorderPane implements Themed {
 
         viewModel.lifecycle().stateProperty().addListener(o -> showState());
         viewModel.lifecycle().busyProperty().addListener(o -> showState());
-        problem.textProperty().bind(viewModel.lifecycle().problemProperty());
-        problem.visibleProperty().bind(viewModel.lifecycle().problemProperty().isNotNull());
-        problem.managedProperty().bind(problem.visibleProperty());
         viewModel.setupProperty().addListener((o, was, now) -> source.setText(now == null ? ""
                 : "The Explore tab's data and network: " + now.describeSource()
                 + " · the same first weights and minibatches for every model"));

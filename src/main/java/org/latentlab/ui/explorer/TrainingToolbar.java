@@ -3,6 +3,7 @@ package org.latentlab.ui.explorer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -198,6 +199,21 @@ public final class TrainingToolbar extends FlowPane {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         control.setTooltip(tooltip);
+    }
+
+    /** Shows values as {@code text} says, in a choice that is picked from, never typed into. */
+    public static <T> StringConverter<T> showing(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                throw new UnsupportedOperationException("a choice is picked, not typed");
+            }
+        };
     }
 
     /** Nodes side by side, centred vertically: a group of the toolbar. */
