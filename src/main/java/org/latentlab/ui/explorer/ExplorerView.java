@@ -37,6 +37,7 @@ import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.collapse.CollapseMeterView;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.pace.MinibatchView;
@@ -71,6 +72,7 @@ public final class ExplorerView extends BorderPane {
     private final InterpolationView interpolation;
     private final DrawingPadView drawing;
     private final TimelineView timeline;
+    private final CollapseMeterView collapse;
     private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
@@ -97,6 +99,8 @@ public final class ExplorerView extends BorderPane {
                 toolModels::setBFromSelection);
         this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
         this.timeline = new TimelineView(viewModel.timeline());
+        this.collapse = new CollapseMeterView(viewModel.collapse(),
+                () -> toolbar.propose(ExplorerSetup::collapseDemonstration));
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -143,8 +147,10 @@ public final class ExplorerView extends BorderPane {
         minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
         minibatch.managedProperty().bind(minibatch.visibleProperty());
         VBox.setVgrow(samples, Priority.ALWAYS);
+        Node meter = card("Collapse meter: held-out KL per latent dimension", collapse);
+        VBox.setVgrow(meter, Priority.ALWAYS);
         SplitPane right = new ContentFittingSplit(card(null, tools),
-                card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
+                new VBox(card("Reconstructions and samples", new VBox(minibatch, samples)), meter), 0.6);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
@@ -203,6 +209,7 @@ public final class ExplorerView extends BorderPane {
                 item("Loss curves…", null, e -> exportPng(loss, "loss.png")),
                 item("Decoded grid…", null, e -> exportPng(manifold, "decoded-grid.png")),
                 item("Reconstructions and samples…", null, e -> exportPng(samples, "samples.png")),
+                item("Collapse meter…", null, e -> exportPng(collapse, "collapse-meter.png")),
                 item("Attributes panel…", null, e -> exportPng(attributes, "attributes.png")),
                 item("Interpolation…", null, e -> exportPng(interpolation, "interpolation.png")),
                 item("Drawing pad…", null, e -> exportPng(drawing, "drawing.png")),
@@ -254,6 +261,7 @@ public final class ExplorerView extends BorderPane {
     private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
+        collapse.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof Themed themed) {
                 themed.setTheme(theme);
@@ -394,6 +402,10 @@ public final class ExplorerView extends BorderPane {
     /** Presentation mode, for tests and for lessons that switch it. */
     public javafx.beans.property.BooleanProperty presentationProperty() {
         return look.presentationProperty();
+    }
+
+    public CollapseMeterView collapseView() {
+        return collapse;
     }
 
     public TimelineView timelineView() {

@@ -16,6 +16,7 @@ import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.collapse.CollapseMeterViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.pace.MinibatchViewModel;
@@ -47,6 +48,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
+    private final CollapseMeterViewModel collapse = new CollapseMeterViewModel();
     private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
@@ -88,7 +90,8 @@ public final class ExplorerViewModel implements AutoCloseable {
         TrainingSnapshot latest = lifecycle.pulse();
         timeline.pulse(System.nanoTime());
         if (latest != null && timeline.replayingProperty().get()) {
-            loss.update(latest); // the chart goes on, its cursor on the moment replayed
+            loss.update(latest); // the chart and the meter go on, the chart's cursor on the moment replayed
+            collapse.update(latest);
         } else if (latest != null) {
             show(latest);
         }
@@ -125,6 +128,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         samples.update(s);
         tools.update(s);
         minibatch.update(s);
+        collapse.update(s);
     }
 
     /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
@@ -351,6 +355,11 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** The last step's minibatch, shown while training is slowed down. */
     public MinibatchViewModel minibatch() {
         return minibatch;
+    }
+
+    /** The held-out KL by latent dimension and the active units. */
+    public CollapseMeterViewModel collapse() {
+        return collapse;
     }
 
     /** The attribute sliders, interpolation and drawing pad. */
