@@ -24,7 +24,7 @@ public enum ControlId {
 
     // ---- window-wide switches (issue 14, 12) -----------------------------------------------------
     PRESENTATION("presentation", Kind.TOGGLE, null, "Presentation mode: full screen, large text, thick lines"),
-    UNITS("units", Kind.CHOICE, null, true, "Loss units: nats per image or bits per dimension", "nats", "bits"),
+    UNITS("units", Kind.CHOICE, null, "Loss units: nats per image or bits per dimension", "nats", "bits"),
     LESSONS("lessons", Kind.VIEW, null, true, "The Lessons side panel: the steps of the open lesson"),
 
     // ---- the Explore tab's toolbar ---------------------------------------------------------------

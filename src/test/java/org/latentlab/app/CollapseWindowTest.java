@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import org.latentlab.lesson.Units;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
@@ -17,7 +19,8 @@ import org.latentlab.ui.explorer.ExplorerSetup;
  * Starts the real application headless (Monocle), presses the collapse meter's preset and trains:
  * the new 16-dimensional VAE at β = 4 brings every dimension alive early on (an untrained encoder's
  * means hardly vary, so it starts with none active) and ends a few hundred steps with fewer active
- * units than that; the meter shows the snapshot's counts and greys the dead dimensions.
+ * units than that; the meter shows the snapshot's counts and greys the dead dimensions. The units
+ * switch then turns every loss number of the tab into bits per dimension.
  */
 class CollapseWindowTest extends RunningWindow {
 
@@ -74,6 +77,25 @@ class CollapseWindowTest extends RunningWindow {
             return null;
         });
         assertTrue(Files.size(picture) > 3_000, "the meter was written to " + picture);
+        clickOn("#units");
+        clickOn("bits per dimension");
+        waitFor(20, () -> viewModel().unitsProperty().get() == Units.BITS_PER_DIMENSION);
+        assertEquals(Units.BITS_PER_DIMENSION, lookup("#units").queryAs(ChoiceBox.class).getValue());
+        double perNat = 1 / (784 * Math.log(2));
+        String readout = onFx(() -> viewModel().loss().readoutProperty().get());
+        double heldOut = trained.epochs().get(trained.epochs().size() - 1).validationNegativeElbo();
+        assertTrue(readout.contains(String.format(java.util.Locale.ROOT, "after epoch %d: %.4f",
+                trained.epochs().size(), heldOut * perNat)), readout);
+        assertTrue(readout.contains("bits/dim") && !readout.contains("nats"), readout);
+        String meter = lookup("#collapse-caption").queryAs(Label.class).getText();
+        assertTrue(meter.endsWith(String.format(java.util.Locale.ROOT, "held-out KL %.5f bits/dim in all",
+                shown.totalKl() * perNat)), meter);
+        String status = onFx(() -> viewModel().lifecycle().statusProperty().get());
+        assertTrue(status.endsWith("KL bits/dim"), status);
+        onFx(() -> {
+            app.view().writePng(app.view(), Path.of("target", "ui", "collapse-window-bits.png"));
+            return null;
+        });
         System.out.println("collapse: " + before + " → " + after + " active units in " + trained.iteration()
                 + " steps; " + caption);
     }

@@ -39,6 +39,7 @@ import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterView;
 import org.latentlab.ui.loss.LossChartView;
+import org.latentlab.ui.loss.UnitsChoice;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.pace.MinibatchView;
 import org.latentlab.ui.pace.PaceChoice;
@@ -132,7 +133,8 @@ public final class ExplorerView extends BorderPane {
         setTop(new VBox(menus, banner));
 
         SplitPane left = new ContentFittingSplit(card("Latent space of held-out images", scatter),
-                card("Loss per image (nats)", loss), 0.58);
+                card("Loss per image", loss), 0.58);
+        loss.addControl(new UnitsChoice(viewModel.unitsProperty()));
         tools.getTabs().setAll(
                 tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
@@ -229,6 +231,7 @@ public final class ExplorerView extends BorderPane {
 
         Menu view = new Menu("View");
         view.getItems().addAll(look.menuItems());
+        view.getItems().addAll(new SeparatorMenuItem(), UnitsChoice.menu("Loss units", viewModel.unitsProperty()));
         return new MenuBar(file, training, view);
     }
 
