@@ -60,7 +60,7 @@ class LossCurvesTest {
         Color wine = Color.decode(Palette.NEGATIVE_ELBO_HEX);
         // β = 4: objective 100 + 4 · 10 = 140, −ELBO 100 + 10 = 110.
         LossHistoryData weighted = LossHistoryData.training(constant(n, 140), constant(n, 100), constant(n, 10));
-        LossCurves curves = new LossCurves().withSmoothingWindow(5);
+        LossCurves curves = new LossCurves().withSmoothingWindow(5).withYRange(0, 200);
         BufferedImage image = curves.draw(weighted, LABELS);
         PlotAxes axes = curves.axes(weighted, LABELS);
         int column = (int) axes.x().toPixel(n / 2.0);
