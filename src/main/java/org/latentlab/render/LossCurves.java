@@ -36,13 +36,13 @@ public final class LossCurves {
     public static final int DEFAULT_HEIGHT = 720;
 
     /** The objective when it is not the negative ELBO. */
-    static final String TOTAL_LABEL = "training objective: rec. + β·KL";
+    static final String TOTAL_LABEL = "objective: rec. + β·KL";
     /** The objective when it is the negative ELBO (β = 1 throughout, both terms trained). */
-    static final String TOTAL_IS_ELBO_LABEL = "training objective = −ELBO (β = 1)";
+    static final String TOTAL_IS_ELBO_LABEL = "objective = −ELBO (β = 1)";
     static final String NEGATIVE_ELBO_LABEL = "training −ELBO: rec. + KL";
     static final String RECONSTRUCTION_LABEL = "reconstruction";
     static final String KL_LABEL = "KL";
-    static final String VALIDATION_LABEL = "held-out −ELBO (β = 1, one draw of z)";
+    static final String VALIDATION_LABEL = "held-out −ELBO (1 z-draw)";
     private static final Color NEGATIVE_ELBO = Color.decode(Palette.NEGATIVE_ELBO_HEX);
 
     private static final int PADDING = 24;
@@ -307,7 +307,7 @@ public final class LossCurves {
         List<Series> series = new ArrayList<>();
         float[] negativeElbo = history.negativeElbo();
         boolean objectiveIsElbo = negativeElbo != null && sameValues(history.total(), negativeElbo);
-        series.add(series(negativeElbo == null ? "training objective" : objectiveIsElbo ? TOTAL_IS_ELBO_LABEL
+        series.add(series(negativeElbo == null ? "objective" : objectiveIsElbo ? TOTAL_IS_ELBO_LABEL
                 : TOTAL_LABEL, Palette.TOTAL, history.total(), window));
         if (history.reconstruction() != null) {
             series.add(series(RECONSTRUCTION_LABEL, Palette.RECONSTRUCTION, history.reconstruction(), window));
@@ -364,7 +364,7 @@ public final class LossCurves {
             entries.add(new Legend.Entry(s.label(), s.colour(), Legend.Swatch.LINE));
         }
         if (history.validationIterations() != null) {
-            entries.add(new Legend.Entry(VALIDATION_LABEL + ", per epoch", Palette.VALIDATION, Legend.Swatch.LINE_WITH_DOT));
+            entries.add(new Legend.Entry(VALIDATION_LABEL, Palette.VALIDATION, Legend.Swatch.LINE_WITH_DOT));
         }
         Color neutral = new Color(0x777777);
         entries.add(new Legend.Entry("faint: every iteration", neutral, Legend.Swatch.FAINT_LINE));
