@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSource;
 import org.latentlab.latent.GridSpacing;
+import org.latentlab.lesson.Units;
 import org.latentlab.latent.LatentGrid;
 import org.latentlab.latent.PriorSamples;
 import org.latentlab.model.DecoderVariance;
@@ -138,6 +139,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--log", description = "Loss: logarithmic vertical axis.")
     boolean log;
 
+    @Option(names = "--units", defaultValue = "nats", paramLabel = "nats|bits",
+            description = "Loss: nats per image, or bits per dimension = nats / (pixels · ln 2) (default: ${DEFAULT-VALUE}).")
+    String units;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
     Path out;
 
@@ -155,6 +160,7 @@ final class RenderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--attribute NAME or FROM->TO is needed for the attribute figure");
         }
         GridSpacing gridSpacing = GridSpacing.fromCliName(spacing);
+        Units lossUnits = Units.parse(units);
         if (compareWith != null && figure != Figure.DEBIASING) {
             throw new ParameterException(spec.commandLine(), "--compare-with goes with --figure debiasing only");
         }
@@ -192,7 +198,7 @@ final class RenderCommand implements Callable<Integer> {
             case SCATTER -> scatter(folder, subject);
             case RECONSTRUCTIONS -> reconstructions(folder, subject);
             case SAMPLES -> samples(folder, subject);
-            case LOSS -> loss(folder, subject, log);
+            case LOSS -> loss(folder, subject, log, lossUnits);
             case ATTRIBUTE -> AttributeFigure.draw(folder, attribute, balance, subject);
             case CONDITIONAL -> ConditionalFigure.draw(folder, SAMPLE_SEED, subject);
             case DECODER_STD -> decoderStd(folder, subject);
@@ -357,9 +363,16 @@ final class RenderCommand implements Callable<Integer> {
                 FigureLabels.titled("The first " + count + " images of " + data.name()).withNote(note)));
     }
 
-    private static BufferedImage loss(RunFolder folder, String subject, boolean logScale) {
-        return new LossCurves().withLogScale(logScale).draw(lossHistory(folder.run()),
-                FigureLabels.titled("Training loss of a " + subject).withAxes("iteration", "nats per image"));
+    private static BufferedImage loss(RunFolder folder, String subject, boolean logScale, Units units) {
+        ModelConfig model = folder.run().modelConfig();
+        LossHistoryData nats = lossHistory(folder.run());
+        FigureLabels labels = FigureLabels.titled("Training loss of a " + subject).withAxes("iteration", units.words());
+        if (model.likelihood() == Likelihood.GAUSSIAN && LossCurves.hasNegative(nats)) {
+            labels = labels.withNote("Below 0: the Gaussian decoder's p(x|z) is a density, which can exceed 1, so "
+                    + "−log p(x|z) can be negative.");
+        }
+        return new LossCurves().withLogScale(logScale).draw(
+                nats.scaled(units.fromNats(1, model.imageWidth() * model.imageHeight())), labels);
     }
 
     /** A run's losses as the loss figures draw them. */

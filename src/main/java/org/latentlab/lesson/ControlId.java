@@ -25,7 +25,6 @@ public enum ControlId {
 
     // ---- window-wide switches (issue 14, 12) -----------------------------------------------------
     PRESENTATION("presentation", Kind.TOGGLE, null, "Presentation mode: full screen, large text, thick lines"),
-    UNITS("units", Kind.CHOICE, null, true, "Loss units: nats per image or bits per dimension", "nats", "bits"),
     LESSONS("lessons", Kind.VIEW, null, "The Lessons side panel: the open lesson's steps (its own ✕ hides it)"),
 
     // ---- the Explore tab's toolbar ---------------------------------------------------------------
@@ -50,14 +49,16 @@ public enum ControlId {
     GRID_CELLS("grid-cells", Kind.TOGGLE, SCATTER, "Grid cells: where each image of the decoded grid comes from"),
     LOSS_CHART("loss-chart", Kind.VIEW, EXPLORE, "Loss per image: total, reconstruction and KL over training"),
     LOG_SCALE("log-scale", Kind.TOGGLE, LOSS_CHART, "Log scale for the loss chart"),
+    UNITS("units", Kind.CHOICE, LOSS_CHART, "Loss units beside the chart (and in View): nats per image or bits per dimension",
+            "nats", "bits"),
     SAMPLES("samples", Kind.VIEW, EXPLORE, "Held-out images, their reconstructions and decoded prior samples"),
     RESAMPLE("resample", Kind.BUTTON, SAMPLES, "New samples: draws other points z ~ N(0, I) and decodes them"),
     MINIBATCH("minibatch", Kind.VIEW, EXPLORE, "The last step's images and their reconstructions, while training is slowed"),
     DECODER_SAMPLE("decoder-sample", Kind.TOGGLE, EXPLORE, true,
             "Decoded images as the mean of p(x|z) or as a sample of it"),
-    COLLAPSE_METER("collapse-meter", Kind.VIEW, EXPLORE, true, "Per-dimension KL as bars and the count of active units"),
-    COLLAPSE_PRESET("collapse-preset", Kind.BUTTON, COLLAPSE_METER, true,
-            "Sets up the posterior-collapse demonstration: 16 latent dimensions and a high β"),
+    COLLAPSE_METER("collapse-meter", Kind.VIEW, EXPLORE, "Per-dimension KL as bars and the count of active units"),
+    COLLAPSE_PRESET("collapse-preset", Kind.BUTTON, COLLAPSE_METER,
+            "Sets up the posterior-collapse demonstration: 16 latent dimensions, β = 4, no warm-up"),
     TIMELINE("timeline", Kind.VIEW, EXPLORE, "The timeline of training under the views, to replay it"),
     TIMELINE_SCRUBBER("timeline-scrubber", Kind.SLIDER, TIMELINE, "Moves the views back and forth in training (← →)"),
     TIMELINE_PLAY("timeline-play", Kind.BUTTON, TIMELINE, "Plays the recorded moments of training, or pauses the replay"),

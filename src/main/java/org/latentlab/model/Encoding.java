@@ -62,12 +62,14 @@ public record Encoding(float[] means, float[] logVariances, int count, int laten
     }
 
     /**
-     * How many latent dimensions are in use: those whose posterior mean varies across the images
-     * with variance above {@code threshold} (Burda et al. 2016 use 0.01). Unused dimensions have
-     * collapsed onto the prior.
+     * How much each latent dimension's posterior mean varies across the images: Cov over x of
+     * E_q[z_d], the population variance of column d of {@link #means} (0 for fewer than two images).
      */
-    public int activeUnits(double threshold) {
-        int active = 0;
+    public double[] meanVariances() {
+        double[] variances = new double[latentSize];
+        if (count < 2) {
+            return variances;
+        }
         for (int j = 0; j < latentSize; j++) {
             double sum = 0;
             double sumOfSquares = 0;
@@ -77,9 +79,30 @@ public record Encoding(float[] means, float[] logVariances, int count, int laten
                 sumOfSquares += m * m;
             }
             double mean = sum / count;
-            if (count > 1 && (sumOfSquares / count - mean * mean) > threshold) {
-                active++;
-            }
+            variances[j] = Math.max(0, sumOfSquares / count - mean * mean);
+        }
+        return variances;
+    }
+
+    /**
+     * Which latent dimensions are in use ("active units", Burda et al. 2016): those whose posterior
+     * mean varies across the images with variance above {@code threshold} (they use 0.01). An
+     * inactive dimension says the same thing for every image: it has collapsed onto the prior.
+     */
+    public boolean[] activeDimensions(double threshold) {
+        double[] variances = meanVariances();
+        boolean[] active = new boolean[latentSize];
+        for (int j = 0; j < latentSize; j++) {
+            active[j] = variances[j] > threshold;
+        }
+        return active;
+    }
+
+    /** How many of {@link #activeDimensions} are in use. */
+    public int activeUnits(double threshold) {
+        int active = 0;
+        for (boolean used : activeDimensions(threshold)) {
+            active += used ? 1 : 0;
         }
         return active;
     }

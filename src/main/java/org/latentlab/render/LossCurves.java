@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A figure of a training run's losses against iterations: the total objective, its reconstruction
- * term and its KL term, each drawn faint at every iteration with a bold centred running mean on top,
- * and the validation negative ELBO as dots at the end of each epoch.
+ * A figure of a training run's losses against iterations: the training objective, its
+ * reconstruction term and its KL term, and, where the objective is not the negative ELBO (β ≠ 1, or
+ * one term left out of training), the training negative ELBO, reconstruction + KL; each drawn faint
+ * at every iteration with a bold centred running mean on top; and the held-out negative ELBO, a
+ * one-draw estimate at β = 1, as dots at the end of each epoch.
  *
  * <p>The axis titles default to "iteration" and "nats per image". The vertical axis is linear by
  * default, from 0 (or below, if a loss is negative) to just above the bold lines and validation
@@ -33,10 +35,15 @@ public final class LossCurves {
     public static final int DEFAULT_WIDTH = 1200;
     public static final int DEFAULT_HEIGHT = 720;
 
-    static final String TOTAL_LABEL = "total objective";
+    /** The objective when it is not the negative ELBO. */
+    static final String TOTAL_LABEL = "objective: rec. + β·KL";
+    /** The objective when it is the negative ELBO (β = 1 throughout, both terms trained). */
+    static final String TOTAL_IS_ELBO_LABEL = "objective = −ELBO (β = 1)";
+    static final String NEGATIVE_ELBO_LABEL = "training −ELBO: rec. + KL";
     static final String RECONSTRUCTION_LABEL = "reconstruction";
     static final String KL_LABEL = "KL";
-    static final String VALIDATION_LABEL = "validation −ELBO";
+    static final String VALIDATION_LABEL = "held-out −ELBO (1 z-draw)";
+    private static final Color NEGATIVE_ELBO = Color.decode(Palette.NEGATIVE_ELBO_HEX);
 
     private static final int PADDING = 24;
     private static final int LEGEND_GAP = 28;
@@ -298,7 +305,10 @@ public final class LossCurves {
 
     private static List<Series> seriesOf(LossHistoryData history, int window) {
         List<Series> series = new ArrayList<>();
-        series.add(series(TOTAL_LABEL, Palette.TOTAL, history.total(), window));
+        float[] negativeElbo = history.negativeElbo();
+        boolean objectiveIsElbo = negativeElbo != null && sameValues(history.total(), negativeElbo);
+        series.add(series(negativeElbo == null ? "objective" : objectiveIsElbo ? TOTAL_IS_ELBO_LABEL
+                : TOTAL_LABEL, Palette.TOTAL, history.total(), window));
         if (history.reconstruction() != null) {
             series.add(series(RECONSTRUCTION_LABEL, Palette.RECONSTRUCTION, history.reconstruction(), window));
         }
@@ -309,7 +319,39 @@ public final class LossCurves {
             series.add(series(KL_LABEL + " of z" + (char) ('₁' + l), Color.decode(Palette.KL_LEVEL_HEX.get(l)),
                     history.klByLevel().get(l), window));
         }
+        if (negativeElbo != null && !objectiveIsElbo) {
+            series.add(series(NEGATIVE_ELBO_LABEL, NEGATIVE_ELBO, negativeElbo, window));
+        }
         return series;
+    }
+
+    /** Whether any loss of {@code history}, per iteration or held out, is below 0. */
+    public static boolean hasNegative(LossHistoryData history) {
+        List<float[]> all = new ArrayList<>(List.of(history.total()));
+        if (history.reconstruction() != null) {
+            all.add(history.reconstruction());
+        }
+        if (history.validationNegativeElbo() != null) {
+            all.add(history.validationNegativeElbo());
+        }
+        for (float[] values : all) {
+            for (float v : values) {
+                if (v < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether two series agree everywhere to float rounding (the objective at β = 1 is the −ELBO). */
+    private static boolean sameValues(float[] a, float[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Float.isFinite(a[i]) && Math.abs(a[i] - b[i]) > 1e-4 * Math.max(1, Math.abs(a[i]))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Series series(String label, Color colour, float[] raw, int window) {
@@ -322,7 +364,7 @@ public final class LossCurves {
             entries.add(new Legend.Entry(s.label(), s.colour(), Legend.Swatch.LINE));
         }
         if (history.validationIterations() != null) {
-            entries.add(new Legend.Entry(VALIDATION_LABEL + ", per epoch", Palette.VALIDATION, Legend.Swatch.LINE_WITH_DOT));
+            entries.add(new Legend.Entry(VALIDATION_LABEL, Palette.VALIDATION, Legend.Swatch.LINE_WITH_DOT));
         }
         Color neutral = new Color(0x777777);
         entries.add(new Legend.Entry("faint: every iteration", neutral, Legend.Swatch.FAINT_LINE));

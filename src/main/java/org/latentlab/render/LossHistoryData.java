@@ -65,6 +65,42 @@ public record LossHistoryData(float[] total, float[] reconstruction, float[] kl,
         return new LossHistoryData(total, reconstruction, kl, null, null);
     }
 
+    /**
+     * Each iteration's negative ELBO, reconstruction + KL whatever β was; {@code null} without a
+     * reconstruction or KL term.
+     */
+    public float[] negativeElbo() {
+        if (reconstruction == null || kl == null) {
+            return null;
+        }
+        float[] sum = new float[total.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = reconstruction[i] + kl[i];
+        }
+        return sum;
+    }
+
+    /**
+     * These losses times {@code factor}: in other units (bits per dimension are nats per image
+     * times 1 / (pixels · ln 2)).
+     */
+    public LossHistoryData scaled(double factor) {
+        List<float[]> levels = klByLevel.stream().map(level -> scale(level, factor)).toList();
+        return new LossHistoryData(scale(total, factor), scale(reconstruction, factor), scale(kl, factor),
+                validationIterations, scale(validationNegativeElbo, factor), levels);
+    }
+
+    private static float[] scale(float[] values, double factor) {
+        if (values == null) {
+            return null;
+        }
+        float[] scaled = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scaled[i] = (float) (values[i] * factor);
+        }
+        return scaled;
+    }
+
     /** How many iterations were recorded. */
     public int iterations() {
         return total.length;

@@ -34,6 +34,11 @@ public final class Palette {
     public static final String KL_HEX = "#D55E00";
     /** A hierarchical VAE's KL term of each level, z₁ then z₂ (Okabe–Ito reddish purple and orange). */
     public static final List<String> KL_LEVEL_HEX = List.of("#CC79A7", "#E69F00");
+    /**
+     * The training images' negative ELBO, reconstruction + KL, drawn beside the objective once β is
+     * not 1 (Paul Tol's wine: no other loss term or level uses it).
+     */
+    public static final String NEGATIVE_ELBO_HEX = "#882255";
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
     /** A replayed moment marked on a loss curve: Okabe–Ito orange, which no loss term of one level uses. */

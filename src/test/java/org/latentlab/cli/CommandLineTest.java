@@ -116,6 +116,16 @@ class CommandLineTest {
                 "--out", folder.resolve("x.png").toString());
         assertEquals(LatentLabCommand.USAGE_ERROR, badSpacing.code());
         assertEquals("latent-lab: unknown spacing 'log': expected icdf or linear", badSpacing.err().trim());
+        Path bits = folder.resolve("loss-bits.png");
+        Result inBits = cli("render", "--run", run.toString(), "--figure", "loss", "--units", "bits", "--out",
+                bits.toString());
+        assertEquals(0, inBits.code(), inBits.err());
+        assertTrue(javax.imageio.ImageIO.read(bits.toFile()).getWidth() > 300);
+        Result badUnits = cli("render", "--run", run.toString(), "--figure", "loss", "--units", "furlongs",
+                "--out", folder.resolve("x.png").toString());
+        assertEquals(LatentLabCommand.USAGE_ERROR, badUnits.code());
+        assertEquals("latent-lab: unknown units 'furlongs': expected nats (per image) or bits (per dimension)",
+                badUnits.err().trim());
     }
 
     @Test

@@ -5,54 +5,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Per-dimension KL and active units (Burda et al. 2016) against numbers worked out by hand. */
+/**
+ * Per-dimension KL and active units (Burda et al. 2016: dimension d is active when Cov over x of
+ * E_q[z_d] exceeds 0.01) against a four-image example worked by hand.
+ */
 class EncodingTest {
 
+    private static final double THRESHOLD = 0.01;
+
     /**
-     * Three images, three dimensions. Dimension 1: μ = 1, 0, −1 and σ² = 1, e⁻², 1; dimension 2:
-     * μ = 0 and σ² = 1 (the prior itself); dimension 3: μ = 0.05, −0.05, 0 and σ² = e⁻¹.
+     * Four images, three dimensions. Means by dimension: {1, −1, 1, −1} (variance 1: active),
+     * {0.09, −0.09, 0.09, −0.09} (variance 0.0081: inactive) and {t, 0.3, t, 0.3}: with t = 0.48
+     * mean 0.39 and variance 0.09² = 0.0081 (inactive), with t = 0.6 mean 0.45 and variance
+     * 0.15² = 0.0225 (active).
      */
-    private static Encoding threeImages() {
-        float e2 = -2f; // log σ² of e⁻²
-        float e1 = -1f; // log σ² of e⁻¹
+    private static Encoding example(float third) {
         float[] means = {
-                1f, 0f, 0.05f,
-                0f, 0f, -0.05f,
-                -1f, 0f, 0f};
+            1, 0.09f, third,
+            -1, -0.09f, 0.3f,
+            1, 0.09f, third,
+            -1, -0.09f, 0.3f};
         float[] logVariances = {
-                0f, 0f, e1,
-                e2, 0f, e1,
-                0f, 0f, e1};
-        return new Encoding(means, logVariances, 3, 3);
-    }
-
-    /**
-     * KL(N(μ, σ²) ‖ N(0, 1)) = ½(μ² + σ² − 1 − log σ²), averaged over the images:
-     * dimension 1: (½ + ½(e⁻² − 1 + 2) + ½) / 3 = (3 + e⁻²) / 6; dimension 2: 0;
-     * dimension 3: ½(μ² + e⁻¹) each, so (½(0.0025 + e⁻¹)·2 + ½e⁻¹) / 3 = (0.005 + 3e⁻¹) / 6.
-     */
-    @Test
-    void klPerDimensionIsTheMeanClosedFormKlOfEachDimension() {
-        double[] expected = {(3 + Math.exp(-2)) / 6, 0, (0.005 + 3 * Math.exp(-1)) / 6};
-        assertArrayEquals(expected, threeImages().klPerDimension(), 1e-6);
-    }
-
-    /**
-     * The variance over images of E_q[z_d] = μ_d (population variance, dividing by N): dimension 1
-     * has (1 + 0 + 1)/3 = 0.667, dimension 2 has 0, dimension 3 has (0.0025·2)/3 = 0.00167. With
-     * Burda's threshold 0.01 only dimension 1 is active; with 0.001 dimension 3 is too.
-     */
-    @Test
-    void activeUnitsCountTheDimensionsWhosePosteriorMeansVary() {
-        assertEquals(1, threeImages().activeUnits(0.01));
-        assertEquals(2, threeImages().activeUnits(0.001));
-        assertEquals(0, threeImages().activeUnits(0.7));
+            0, (float) Math.log(2), 0,
+            0, (float) Math.log(2), 0,
+            0, (float) Math.log(2), 0,
+            0, (float) Math.log(2), 0};
+        return new Encoding(means, logVariances, 4, 3);
     }
 
     @Test
-    void anAutoencoderHasNoKlAndOneImageNoActiveUnit() {
-        Encoding codes = new Encoding(new float[] {3f, -3f}, null, 1, 2);
-        assertArrayEquals(new double[] {0, 0}, codes.klPerDimension());
-        assertEquals(0, codes.activeUnits(0.01));
+    void meanVariancesAreThePopulationVariancesOfThePosteriorMeans() {
+        assertArrayEquals(new double[] {1, 0.0081, 0.0081}, example(0.48f).meanVariances(), 1e-7);
+        assertArrayEquals(new double[] {1, 0.0081, 0.0225}, example(0.6f).meanVariances(), 1e-7);
+    }
+
+    @Test
+    void aDimensionIsActiveOnlyWhenItsMeansVaryByMoreThanTheThreshold() {
+        assertArrayEquals(new boolean[] {true, false, false}, example(0.48f).activeDimensions(THRESHOLD));
+        assertEquals(1, example(0.48f).activeUnits(THRESHOLD));
+        assertArrayEquals(new boolean[] {true, false, true}, example(0.6f).activeDimensions(THRESHOLD));
+        assertEquals(2, example(0.6f).activeUnits(THRESHOLD));
+        assertEquals(1, example(0.6f).activeUnits(0.03), "0.0225 is not above 0.03");
+    }
+
+    @Test
+    void klPerDimensionIsTheMeanOfTheClosedFormKlToTheStandardNormal() {
+        // KL(N(μ, σ²) ‖ N(0, 1)) = ½ (σ² + μ² − 1 − ln σ²) per image, averaged over the four:
+        // dimension 1: ½ (1 + 1 − 1 − 0) = 0.5; dimension 2: ½ (2 + 0.0081 − 1 − ln 2) = 0.157476;
+        // dimension 3 (means 0.48, 0.3, σ² = 1): ½ (0.2304 + 0.09) / 2 = 0.0801.
+        double[] kl = example(0.48f).klPerDimension();
+        assertEquals(0.5, kl[0], 1e-6);
+        assertEquals(0.157476, kl[1], 1e-6);
+        assertEquals(0.0801, kl[2], 1e-6);
+    }
+
+    @Test
+    void oneImageHasNoActiveUnitsAndAnAutoencoderNoKl() {
+        Encoding one = new Encoding(new float[] {3, -2}, new float[] {0, 0}, 1, 2);
+        assertEquals(0, one.activeUnits(THRESHOLD));
+        Encoding autoencoder = new Encoding(new float[] {1, -1, 2, 0}, null, 2, 2);
+        assertArrayEquals(new double[] {0, 0}, autoencoder.klPerDimension());
+        assertEquals(2, autoencoder.activeUnits(THRESHOLD));
     }
 }

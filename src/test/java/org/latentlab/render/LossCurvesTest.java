@@ -54,6 +54,37 @@ class LossCurvesTest {
         assertTrue(kl - reconstruction > 50);
     }
 
+    @Test
+    void theTrainingNegativeElboIsDrawnOnlyWhereTheObjectiveIsNotIt() {
+        int n = 400;
+        Color wine = Color.decode(Palette.NEGATIVE_ELBO_HEX);
+        // β = 4: objective 100 + 4 · 10 = 140, −ELBO 100 + 10 = 110.
+        LossHistoryData weighted = LossHistoryData.training(constant(n, 140), constant(n, 100), constant(n, 10));
+        LossCurves curves = new LossCurves().withSmoothingWindow(5).withYRange(0, 200);
+        BufferedImage image = curves.draw(weighted, LABELS);
+        PlotAxes axes = curves.axes(weighted, LABELS);
+        int column = (int) axes.x().toPixel(n / 2.0);
+        assertEquals(axes.y().toPixel(110), rowClosestTo(image, column, axes, wine), 2);
+        assertEquals(axes.y().toPixel(140), rowClosestTo(image, column, axes, Palette.TOTAL), 2);
+
+        LossHistoryData atOne = LossHistoryData.training(constant(n, 110), constant(n, 100), constant(n, 10));
+        assertEquals(0, Pixels.countNear(curves.draw(atOne, LABELS), wine, 40), "at β = 1 the objective is the −ELBO");
+    }
+
+    @Test
+    void aScaledHistoryIsTheSameLossesInOtherUnits() {
+        LossHistoryData nats = new LossHistoryData(new float[] {543.4f, -10}, new float[] {540, -12}, new float[] {3.4f, 2},
+                new int[] {2}, new float[] {500});
+        double perNat = 1 / (784 * Math.log(2));
+        LossHistoryData bits = nats.scaled(perNat);
+        assertEquals(543.4 * perNat, bits.total()[0], 1e-6);
+        assertEquals(-12 * perNat, bits.reconstruction()[1], 1e-7);
+        assertEquals(500 * perNat, bits.validationNegativeElbo()[0], 1e-6);
+        assertEquals(2, bits.validationIterations()[0]);
+        assertTrue(LossCurves.hasNegative(nats));
+        assertTrue(!LossCurves.hasNegative(LossHistoryData.training(constant(3, 1), constant(3, 1), constant(3, 0))));
+    }
+
     /** The middle of the run of rows in {@code column} drawn in {@code colour}. */
     private static double rowClosestTo(BufferedImage image, int column, PlotAxes axes, Color colour) {
         Rectangle2D area = axes.area();

@@ -122,7 +122,7 @@ public final class ComparePanelViewModel {
         LossSeries current = losses.get();
         IterationHistory.View history = training.iterations();
         if (current == null || current.size() != history.size() || current.epochs().size() != training.epochs().size()) {
-            losses.set(LossSeries.after(current, history, training.epochs(), variant.kind() == ModelKind.VAE));
+            losses.set(LossSeries.after(current, history, training.epochs(), variant.kind() == ModelKind.VAE, false));
             numbers.set(PanelText.numbers(variant, history));
         }
         showMessage();

@@ -31,6 +31,12 @@ public record ExplorerSetup(String datasetSpec, ModelKind kind, int latentSize, 
     public static final double GAUSSIAN_DECODER_STD = 0.1;
     /** The latent size suggested for the faces: more than their six factors. */
     public static final int FACES_LATENT_SIZE = 8;
+    /** The latent size of the posterior-collapse demonstration. */
+    public static final int COLLAPSE_LATENT_SIZE = 16;
+    /** β of the posterior-collapse demonstration. */
+    public static final double COLLAPSE_BETA = 4;
+    /** The learning rate of the posterior-collapse demonstration. */
+    public static final double COLLAPSE_LEARNING_RATE = 0.01;
 
     /** How β moves over training, with the iteration count the lectures' examples use. */
     public enum Schedule {
@@ -93,6 +99,18 @@ public record ExplorerSetup(String datasetSpec, ModelKind kind, int latentSize, 
             return moved.withLatentSize(2).withDecoder(Likelihood.BERNOULLI);
         }
         return moved;
+    }
+
+    /**
+     * This setup turned into the posterior-collapse demonstration: a VAE with
+     * {@value #COLLAPSE_LATENT_SIZE} latent dimensions and β = {@value #COLLAPSE_BETA} from the first
+     * step (no warm-up), on the same data, with a learning rate of {@value #COLLAPSE_LEARNING_RATE} so
+     * that it happens within a class: on the digits every dimension comes alive in the first epoch and
+     * 3 to 12 of the 16 have collapsed after five (≈350 steps; at 0.001 it takes thousands).
+     */
+    public ExplorerSetup collapseDemonstration() {
+        return withKind(ModelKind.VAE).withLatentSize(COLLAPSE_LATENT_SIZE).withBeta(COLLAPSE_BETA)
+                .withSchedule(Schedule.CONSTANT).withLearningRate(COLLAPSE_LEARNING_RATE);
     }
 
     /** Whether going from this setup to {@code other} throws the trained model away. */

@@ -38,8 +38,10 @@ import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.collapse.CollapseMeterView;
 import org.latentlab.ui.likelihood.LikelihoodView;
 import org.latentlab.ui.loss.LossChartView;
+import org.latentlab.ui.loss.UnitsChoice;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.pace.MinibatchView;
 import org.latentlab.ui.pace.PaceChoice;
@@ -73,6 +75,7 @@ public final class ExplorerView extends BorderPane {
     private final InterpolationView interpolation;
     private final DrawingPadView drawing;
     private final TimelineView timeline;
+    private final CollapseMeterView collapse;
     private final TabPane tools = new TabPane();
     private final Label problem = new Label();
     private final HBox banner;
@@ -99,6 +102,8 @@ public final class ExplorerView extends BorderPane {
                 toolModels::setBFromSelection);
         this.drawing = new DrawingPadView(toolModels.drawing(), toolModels::moveDrawing);
         this.timeline = new TimelineView(viewModel.timeline());
+        this.collapse = new CollapseMeterView(viewModel.collapse(),
+                () -> toolbar.propose(ExplorerSetup::collapseDemonstration));
         Button dismiss = new Button("✕");
         dismiss.setId("dismiss-problem");
         dismiss.setTooltip(new Tooltip("Hide this message"));
@@ -130,7 +135,8 @@ public final class ExplorerView extends BorderPane {
         setTop(new VBox(menus, banner));
 
         SplitPane left = new ContentFittingSplit(card("Latent space of held-out images", scatter),
-                card("Loss per image (nats)", loss), 0.58);
+                card("Loss per image", loss), 0.58);
+        loss.addControl(new UnitsChoice(viewModel.unitsProperty()));
         tools.getTabs().setAll(
                 tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
@@ -146,8 +152,10 @@ public final class ExplorerView extends BorderPane {
         minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
         minibatch.managedProperty().bind(minibatch.visibleProperty());
         VBox.setVgrow(samples, Priority.ALWAYS);
+        Node meter = card("Collapse meter: held-out KL per latent dimension", collapse);
+        VBox.setVgrow(meter, Priority.ALWAYS);
         SplitPane right = new ContentFittingSplit(card(null, tools),
-                card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
+                new VBox(card("Reconstructions and samples", new VBox(minibatch, samples)), meter), 0.6);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
@@ -215,6 +223,7 @@ public final class ExplorerView extends BorderPane {
                 item("Loss curves…", null, e -> exportPng(loss, "loss.png")),
                 item("Decoded grid…", null, e -> exportPng(manifold, "decoded-grid.png")),
                 item("Reconstructions and samples…", null, e -> exportPng(samples, "samples.png")),
+                item("Collapse meter…", null, e -> exportPng(collapse, "collapse-meter.png")),
                 item("Attributes panel…", null, e -> exportPng(attributes, "attributes.png")),
                 item("Interpolation…", null, e -> exportPng(interpolation, "interpolation.png")),
                 item("Drawing pad…", null, e -> exportPng(drawing, "drawing.png")),
@@ -234,6 +243,7 @@ public final class ExplorerView extends BorderPane {
 
         Menu view = new Menu("View");
         view.getItems().addAll(look.menuItems());
+        view.getItems().addAll(new SeparatorMenuItem(), UnitsChoice.menu("Loss units", viewModel.unitsProperty()));
         return new MenuBar(file, training, view);
     }
 
@@ -266,6 +276,7 @@ public final class ExplorerView extends BorderPane {
     private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
+        collapse.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof Themed themed) {
                 themed.setTheme(theme);
@@ -406,6 +417,10 @@ public final class ExplorerView extends BorderPane {
     /** Presentation mode, for tests and for lessons that switch it. */
     public javafx.beans.property.BooleanProperty presentationProperty() {
         return look.presentationProperty();
+    }
+
+    public CollapseMeterView collapseView() {
+        return collapse;
     }
 
     public TimelineView timelineView() {

@@ -7,7 +7,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.latentlab.lesson.Units;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
@@ -17,6 +20,7 @@ import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.collapse.CollapseMeterViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.pace.MinibatchViewModel;
@@ -48,9 +52,11 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final SampleStripsViewModel samples = new SampleStripsViewModel(decodes.channel(), decodes.channel());
     private final LatentToolsViewModel tools;
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
+    private final CollapseMeterViewModel collapse = new CollapseMeterViewModel();
     private final TimelineViewModel timeline;
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
+    private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.NATS_PER_IMAGE);
 
     /** The setup of the model being trained, to go back to if building another fails. */
     private ExplorerSetup lastGoodSetup;
@@ -60,7 +66,7 @@ public final class ExplorerViewModel implements AutoCloseable {
     public ExplorerViewModel(TrainerFactory factory, Executor background, Executor uiThread) {
         this.factory = factory;
         this.lifecycle = new TrainerLifecycle<>(background, uiThread, "Starting…", "No model",
-                ExplorerViewModel::statusLine);
+                s -> statusLine(s, units.get()));
         this.files = new ExplorerFiles(lifecycle, setup::get,
                 file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
         this.scatter = new LatentScatterViewModel(decodes.channel(), background);
@@ -71,6 +77,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         lifecycle.watch(timeline.problemProperty()::get);
         lifecycle.watch(() -> lifecycle.trainer() == null ? null : lifecycle.trainer().timelineProblem());
         timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
+        loss.unitsProperty().bind(units);
+        collapse.unitsProperty().bind(units);
+        units.addListener(o -> lifecycle.refreshStatus());
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
     }
@@ -89,7 +98,8 @@ public final class ExplorerViewModel implements AutoCloseable {
         TrainingSnapshot latest = lifecycle.pulse();
         timeline.pulse(System.nanoTime());
         if (latest != null && timeline.replayingProperty().get()) {
-            loss.update(latest); // the chart goes on, its cursor on the moment replayed
+            loss.update(latest); // the chart and the meter go on, the chart's cursor on the moment replayed
+            collapse.update(latest);
         } else if (latest != null) {
             show(latest);
         }
@@ -126,6 +136,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         samples.update(s);
         tools.update(s);
         minibatch.update(s);
+        collapse.update(s);
     }
 
     /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
@@ -316,7 +327,8 @@ public final class ExplorerViewModel implements AutoCloseable {
         shutDown();
     }
 
-    static String statusLine(TrainingSnapshot s) {
+    /** The status line of {@code s}, its losses in {@code units}. */
+    static String statusLine(TrainingSnapshot s, Units units) {
         StringBuilder text = new StringBuilder(TrainerLifecycle.progressLine(s));
         if (s.iterationsPerSecond() > 0) {
             text.append(String.format(Locale.ROOT, " · %.0f it/s", s.iterationsPerSecond()));
@@ -325,15 +337,24 @@ public final class ExplorerViewModel implements AutoCloseable {
         IterationHistory.View history = s.iterations();
         if (history.size() > 0) {
             int last = history.size() - 1;
+            int pixels = s.modelConfig().imageWidth() * s.modelConfig().imageHeight();
             text.append(s.modelConfig().kind() == ModelKind.VAE
-                    ? String.format(Locale.ROOT, " · loss %.1f = %.1f reconstruction + β·%.2f KL",
-                            history.objective(last), history.reconstruction(last), history.kl(last))
-                    : String.format(Locale.ROOT, " · loss %.1f", history.objective(last)));
+                    ? String.format(Locale.ROOT, " · objective %s = %s reconstruction + β·%s KL %s",
+                            units.format(history.objective(last), pixels, 1),
+                            units.format(history.reconstruction(last), pixels, 1),
+                            units.format(history.kl(last), pixels, 2), units.symbol())
+                    : String.format(Locale.ROOT, " · loss %s %s", units.format(history.objective(last), pixels, 1),
+                            units.symbol()));
         }
         return text.toString();
     }
 
     // ---- properties and parts -------------------------------------------------------------------
+
+    /** The units of every loss number and axis of the Explore tab: nats per image or bits per dimension. */
+    public ObjectProperty<Units> unitsProperty() {
+        return units;
+    }
 
     public ReadOnlyObjectProperty<ExplorerSetup> setupProperty() {
         return setup.getReadOnlyProperty();
@@ -368,6 +389,11 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** The last step's minibatch, shown while training is slowed down. */
     public MinibatchViewModel minibatch() {
         return minibatch;
+    }
+
+    /** The held-out KL by latent dimension and the active units. */
+    public CollapseMeterViewModel collapse() {
+        return collapse;
     }
 
     /** The attribute sliders, interpolation and drawing pad. */

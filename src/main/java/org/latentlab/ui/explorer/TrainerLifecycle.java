@@ -165,6 +165,13 @@ public final class TrainerLifecycle<T extends BackgroundTrainer<S>, S extends Tr
         return latest;
     }
 
+    /** Writes the status line of the snapshot shown again (after the way it is written changed). */
+    public void refreshStatus() {
+        if (snapshot.get() != null) {
+            status.set(statusLine.apply(snapshot.get()));
+        }
+    }
+
     /**
      * Shows in the banner each new problem that {@code source} reports, read once per frame
      * ({@code null} for none): for parts that fail on threads of their own, like the decoder.

@@ -307,7 +307,8 @@ public final class TrainingToolbar extends FlowPane {
                 : "Set " + what + " of the lectures for these images.";
     }
 
-    private void propose(UnaryOperator<ExplorerSetup> change) {
+    /** Goes to the setup {@code change} makes of the current one, asking first if a trained model would be lost. */
+    void propose(UnaryOperator<ExplorerSetup> change) {
         ExplorerSetup current = viewModel.setupProperty().get();
         if (syncing || current == null) {
             return;

@@ -28,6 +28,8 @@ final class LossBlocks {
     private double[][] sum = new double[TERMS][16];
     private int[][] finite = new int[TERMS][16];
     private int blocks;
+    /** Whether β was other than 1 in any of the blocks. */
+    private boolean betaLeftOne;
 
     /** Summarises every block that {@code iterations} has completed and this does not hold yet. */
     void extendTo(IterationHistory.View iterations) {
@@ -36,6 +38,7 @@ final class LossBlocks {
             grow(Math.max(complete, 2 * low[0].length));
         }
         for (; blocks < complete; blocks++) {
+            betaLeftOne = betaLeftOne || betaLeftOne(iterations, blocks * BLOCK, (blocks + 1) * BLOCK);
             for (LossSeries.Term term : LossSeries.Term.values()) {
                 Fold fold = new Fold();
                 fold.addRaw(iterations, term, blocks * BLOCK, (blocks + 1) * BLOCK);
@@ -57,6 +60,20 @@ final class LossBlocks {
             sum[t] = Arrays.copyOf(sum[t], capacity);
             finite[t] = Arrays.copyOf(finite[t], capacity);
         }
+    }
+
+    /** Whether β was other than 1 at any iteration of {@code iterations}. */
+    boolean betaLeftOne(IterationHistory.View iterations) {
+        return betaLeftOne || betaLeftOne(iterations, blocks * BLOCK, iterations.size());
+    }
+
+    private static boolean betaLeftOne(IterationHistory.View iterations, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (iterations.beta(i) != 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The finite values of {@code term} at iteration indices [from, to) of {@code iterations}, folded. */

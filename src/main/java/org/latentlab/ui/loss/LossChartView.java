@@ -24,9 +24,11 @@ import org.latentlab.ui.plot.PlotTheme;
 import org.latentlab.ui.plot.Raster;
 
 /**
- * The loss chart: total objective, reconstruction and KL per iteration (faint raw values, bold
- * running means) and the held-out negative ELBO per epoch, with a legend, a log-scale toggle and
- * a readout of how the latest terms add up. Confined to the JavaFX application thread.
+ * The loss chart: the training objective (reconstruction + β·KL), reconstruction and KL per
+ * iteration (faint raw values, bold running means), the training negative ELBO too once β is not 1,
+ * and the held-out negative ELBO per epoch, with a legend that says which is which, a log-scale
+ * toggle, a readout of how the latest terms add up, and a note when a density makes a loss negative.
+ * In the view-model's units. Confined to the JavaFX application thread.
  */
 public final class LossChartView extends BorderPane {
 
@@ -38,11 +40,16 @@ public final class LossChartView extends BorderPane {
     private final LossChartViewModel viewModel;
     private final PlotPane plot = new PlotPane(false);
     private final VBox legend = new VBox(4);
+    private final VBox key = new VBox(10);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
     private final Line cursor = new Line();
     private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
+    private final Label negative = new Label("Below 0: with the Gaussian decoder p(x|z) is a density, and a density "
+            + "can exceed 1 (a narrow one must), so −log p(x|z) and the losses built on it can be negative.");
+    /** The legend shown: whether β had left 1, and the theme; rebuilt only when one changes. */
+    private Object legendShown;
 
     public LossChartView(LossChartViewModel viewModel) {
         this.viewModel = viewModel;
@@ -54,7 +61,7 @@ public final class LossChartView extends BorderPane {
     private void initGraphics() {
         getStyleClass().add("loss-chart");
         setId(ControlId.LOSS_CHART.id());
-        plot.setAxisTitles("iteration", "nats");
+        plot.setAxisTitles("iteration", viewModel.unitsProperty().get().symbol());
         // The legend and Log scale beside the plot, and the lines of text under it claiming the height
         // they need at the width they get: on a 1280 × 720 screen the plot keeps a little room for the
         // curves (setTheme) and the views above give up the rest (ContentFittingSplit).
@@ -67,7 +74,14 @@ public final class LossChartView extends BorderPane {
         cutOff.setPadding(new Insets(0, 8, 0, 8));
         cutOff.managedProperty().bind(cutOff.visibleProperty());
         cutOff.setVisible(false);
-        VBox key = new VBox(10, logScale, legend);
+        negative.setId("loss-negative-note");
+        negative.setWrapText(true);
+        negative.setMinHeight(Region.USE_PREF_SIZE);
+        negative.getStyleClass().add("note");
+        negative.setPadding(new Insets(0, 8, 0, 8));
+        negative.managedProperty().bind(negative.visibleProperty());
+        negative.setVisible(false);
+        key.getChildren().setAll(logScale, legend);
         key.setPadding(new Insets(6, 8, 2, 4));
         key.setMinHeight(Region.USE_PREF_SIZE);
         readout.getStyleClass().add("readout");
@@ -83,7 +97,7 @@ public final class LossChartView extends BorderPane {
         over.setMouseTransparent(true);
         setCenter(new StackPane(plot, over));
         setRight(key);
-        setBottom(new VBox(cutOff, readout));
+        setBottom(new VBox(cutOff, negative, readout));
     }
 
     private void registerListeners() {
@@ -91,20 +105,50 @@ public final class LossChartView extends BorderPane {
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
         viewModel.logScaleProperty().addListener(o -> invalidate());
+        viewModel.unitsProperty().addListener(o -> invalidate());
         viewModel.cursorProperty().addListener(o -> placeCursor());
         plot.setOnResize(this::redraw);
     }
 
     /** Draws with {@code theme}'s colours from now on. */
     public void setTheme(PlotTheme theme) {
+        plot.setTheme(theme);
+        showLegend(viewModel.seriesProperty().get());
+        plot.setMinHeight(MIN_PLOT_HEIGHT + 3 * theme.fontSize() + 20); // the curves' room and the axes' text
+    }
+
+    /**
+     * The legend, naming each line for what it is: the objective is reconstruction + β·KL; the
+     * training −ELBO (reconstruction + KL) gets its own line once β has left 1; the held-out value
+     * is a −ELBO at β = 1 from one draw of z per image.
+     */
+    private void showLegend(LossSeries series) {
+        PlotTheme theme = plot.theme();
+        boolean both = series != null && series.betaLeftOne();
+        List<Object> key = List.of(both, theme);
+        if (key.equals(legendShown)) {
+            return;
+        }
+        legendShown = key;
         legend.getChildren().setAll(
-                LegendEntry.line("total", totalColour(theme), false),
+                LegendEntry.line(both ? "objective: rec. + β·KL" : "objective = −ELBO (β = 1)", totalColour(theme), false),
                 LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
-                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false),
+                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false));
+        if (both) {
+            legend.getChildren().add(LegendEntry.line("training −ELBO: rec. + KL", Color.web(Palette.NEGATIVE_ELBO_HEX),
+                    false));
+        }
+        legend.getChildren().addAll(
                 LegendEntry.line("held-out −ELBO, per epoch", Color.web(Palette.VALIDATION_HEX), false),
                 LegendEntry.line("faint: every iteration", theme.axis(), true));
-        plot.setTheme(theme);
-        plot.setMinHeight(MIN_PLOT_HEIGHT + 3 * theme.fontSize() + 20); // the curves' room and the axes' text
+        Tooltip.install(legend.getChildren().get(legend.getChildren().size() - 2), new Tooltip(
+                "After each epoch: reconstruction + KL on the held-out images at β = 1, the reconstruction term "
+                        + "from one draw of z per image: an estimate of the negative ELBO, not −log p(x) itself"));
+    }
+
+    /** Puts {@code control} beside the plot, under Log scale: a window-wide switch that the chart follows. */
+    public void addControl(javafx.scene.Node control) {
+        key.getChildren().add(1, control);
     }
 
     /** The plot surface, for tests and export. */
@@ -140,11 +184,18 @@ public final class LossChartView extends BorderPane {
             raster.show();
             return;
         }
+        showLegend(series);
         boolean log = viewModel.logScaleProperty().get();
         double xMax = LossChartViewModel.xMax(series);
-        double[] y = LossChartViewModel.yRange(series, log);
+        double perNat = viewModel.unitsPerNat();
+        double[] y = LossChartViewModel.yRange(series, log, perNat);
+        plot.setAxisTitles("iteration", viewModel.unitsProperty().get().symbol());
         plot.setRanges(0, xMax, y[0], y[1], log);
-        cutOff.setVisible(!log && LossChartViewModel.cutsOffTheStart(series, y[1]));
+        cutOff.setVisible(!log && LossChartViewModel.cutsOffTheStart(series, y[1] / perNat));
+        negative.setVisible(LossChartViewModel.showsNegativeDensity(series, y));
+        // The losses are in nats; this maps them to the same pixels as the axis in the units shown.
+        AxisMapping nats = new AxisMapping(plot.y().min() / perNat, plot.y().max() / perNat, plot.y().pixelStart(),
+                plot.y().pixelEnd(), plot.y().logarithmic());
         raster = plot.raster();
         raster.clear();
         int columns = raster.width();
@@ -153,11 +204,11 @@ public final class LossChartView extends BorderPane {
         for (LossSeries.Term term : terms) {
             ColumnSummary summary = ColumnSummary.of(series, term, columns, xMax, window);
             int rgb = Colours.rgb(colour(term));
-            drawRaw(raster, summary, plot.y(), rgb);
-            LossLines.drawSmoothed(raster, summary, plot.y(), rgb, BOLD_HALF_WIDTH * plot.theme().markScale());
+            drawRaw(raster, summary, nats, rgb);
+            LossLines.drawSmoothed(raster, summary, nats, rgb, BOLD_HALF_WIDTH * plot.theme().markScale());
         }
         raster.show();
-        drawValidation(marks, series.epochs(), plot.x(), plot.y());
+        drawValidation(marks, series.epochs(), plot.x(), nats);
         placeCursor();
     }
 
@@ -182,6 +233,7 @@ public final class LossChartView extends BorderPane {
             case TOTAL -> totalColour(plot.theme());
             case RECONSTRUCTION -> Color.web(Palette.RECONSTRUCTION_HEX);
             case KL -> Color.web(Palette.KL_HEX);
+            case NEGATIVE_ELBO -> Color.web(Palette.NEGATIVE_ELBO_HEX);
         };
     }
 

@@ -3,6 +3,7 @@ package org.latentlab.ui.loss;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +11,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.latentlab.lesson.Units;
+import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
@@ -17,7 +21,8 @@ import org.latentlab.training.TrainingSnapshot;
 
 /**
  * What the loss chart shows: the run's losses, the axis ranges that fit them, the smoothing
- * window, and a line that spells out how the terms add up. Uses {@code javafx.beans} only;
+ * window, the units (nats per image or bits per dimension), and a line that spells out how the
+ * terms add up. Uses {@code javafx.beans} only;
  * confined to the JavaFX application thread (or a test's thread).
  */
 public final class LossChartViewModel {
@@ -33,6 +38,13 @@ public final class LossChartViewModel {
     private final ReadOnlyObjectWrapper<LossSeries> series = new ReadOnlyObjectWrapper<>(this, "series");
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not trained yet.");
     private final ReadOnlyLongWrapper cursor = new ReadOnlyLongWrapper(this, "cursor", NO_CURSOR);
+    private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.NATS_PER_IMAGE);
+    /** Pixels per image of the model shown: what a loss in bits per dimension is per. */
+    private int pixels = 1;
+
+    public LossChartViewModel() {
+        units.addListener(o -> refreshReadout());
+    }
 
     /** {@link #cursorProperty()} when no moment is marked. */
     public static final long NO_CURSOR = -1;
@@ -42,11 +54,13 @@ public final class LossChartViewModel {
         LossSeries current = series.get();
         IterationHistory.View history = snapshot.iterations();
         boolean showKl = snapshot.modelConfig().kind() == ModelKind.VAE;
+        boolean density = snapshot.modelConfig().likelihood() == Likelihood.GAUSSIAN;
+        pixels = snapshot.modelConfig().imageWidth() * snapshot.modelConfig().imageHeight();
         if (current != null && current.size() == history.size() && current.epochs().size() == snapshot.epochs().size()
-                && current.showKl() == showKl) {
+                && current.showKl() == showKl && current.density() == density) {
             return;
         }
-        LossSeries next = LossSeries.after(current, history, snapshot.epochs(), showKl);
+        LossSeries next = LossSeries.after(current, history, snapshot.epochs(), showKl, density);
         series.set(next);
         refreshReadout();
     }
@@ -72,16 +86,26 @@ public final class LossChartViewModel {
         }
         long at = cursor.get();
         if (at == NO_CURSOR) {
-            readout.set(readoutOf(s));
+            readout.set(readoutOf(s, s.size(), units.get(), pixels));
         } else if (at == 0) {
             readout.set("At iteration 0 the model is untrained: no loss has been measured yet.");
         } else {
-            readout.set(String.format(Locale.ROOT, "At iteration %,d, ", at) + readoutOf(s, (int) Math.min(at, s.size())));
+            readout.set(String.format(Locale.ROOT, "At iteration %,d, ", at) + readoutOf(s, (int) Math.min(at, s.size()), units.get(), pixels));
         }
     }
 
     public BooleanProperty logScaleProperty() {
         return logScale;
+    }
+
+    /** The units every number and the vertical axis are shown in. */
+    public ObjectProperty<Units> unitsProperty() {
+        return units;
+    }
+
+    /** What one nat per image is in the units shown: 1, or 1 / (pixels · ln 2) in bits per dimension. */
+    public double unitsPerNat() {
+        return units.get().fromNats(1, pixels);
     }
 
     public ReadOnlyObjectProperty<LossSeries> seriesProperty() {
@@ -109,9 +133,10 @@ public final class LossChartViewModel {
      * (≈ 543 nats) do not squeeze the rest into a strip; {@link #cutsOffTheStart} says when they
      * are cut off. Logarithmic: every positive value.
      *
-     * @return {min, max}
+     * @param perNat what one nat per image is in the units shown ({@link #unitsPerNat()})
+     * @return {min, max}, in the units shown
      */
-    public static double[] yRange(LossSeries s, boolean logarithmic) {
+    public static double[] yRange(LossSeries s, boolean logarithmic, double perNat) {
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
         int n = s.size();
@@ -143,19 +168,21 @@ public final class LossChartViewModel {
                 lowest = Math.min(lowest, v);
             }
         }
+        lowest *= perNat;
+        highest *= perNat;
         if (logarithmic) {
             if (!(lowest <= highest)) {
-                return new double[] {1, 1000};
+                return new double[] {perNat, 1000 * perNat};
             }
             double min = Math.pow(10, Math.floor(Math.log10(lowest)));
             double max = Math.pow(10, Math.ceil(Math.log10(highest * 1.0001)));
             return new double[] {min, Math.max(max, min * 10)};
         }
         if (!(lowest <= highest)) {
-            return new double[] {0, 600};
+            return new double[] {0, 600 * perNat};
         }
         double min = Math.min(0, lowest);
-        double max = Math.max(highest * 1.08, min + 1);
+        double max = Math.max(highest * 1.08, min + perNat);
         double step = Math.pow(10, Math.floor(Math.log10(max - min)));
         return new double[] {min, Math.ceil(max / step * 2) * step / 2};
     }
@@ -164,29 +191,41 @@ public final class LossChartViewModel {
      * Whether the linear range leaves the start of the run above the top of the chart, so that the
      * view can say so.
      */
-    public static boolean cutsOffTheStart(LossSeries s, double top) {
-        return s.fold(LossSeries.Term.TOTAL, 0, Math.min(s.size(), Math.max(1, s.size() / 10))).high > top;
+    public static boolean cutsOffTheStart(LossSeries s, double topNats) {
+        return s.fold(LossSeries.Term.TOTAL, 0, Math.min(s.size(), Math.max(1, s.size() / 10))).high > topNats;
     }
 
-    /** The terms the chart draws: all three for a VAE, the reconstruction alone for an autoencoder. */
+    /**
+     * The terms the chart draws: for a VAE the objective, reconstruction and KL, and the training
+     * −ELBO too once β has left 1 (before that it is the objective); the reconstruction alone for an
+     * autoencoder.
+     */
     public static List<LossSeries.Term> terms(LossSeries s) {
-        return s.showKl()
-                ? List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)
-                : List.of(LossSeries.Term.RECONSTRUCTION);
+        if (!s.showKl()) {
+            return List.of(LossSeries.Term.RECONSTRUCTION);
+        }
+        return s.betaLeftOne()
+                ? List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL,
+                        LossSeries.Term.NEGATIVE_ELBO)
+                : List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL);
+    }
+
+    /**
+     * Whether the chart shows a loss below 0, which only a density can give: the Gaussian decoder's
+     * p(x|z) exceeds 1 where it is narrow, and then −log p(x|z) is negative.
+     */
+    public static boolean showsNegativeDensity(LossSeries s, double[] range) {
+        return s.density() && range[0] < 0;
     }
 
     /**
      * The latest losses as a sentence that shows how they add up, averaged over the last
-     * {@value #READOUT_WINDOW} iterations: "total 165.2 = reconstruction 158.9 + β·KL 6.3 (β 1.00,
-     * KL 6.30)". The β·KL term is the mean of each iteration's product, so the sum holds even while
-     * β changes.
+     * {@value #READOUT_WINDOW} iterations: "objective 165.2 = reconstruction 158.9 + β·KL 6.30
+     * nats (β 1.00, KL 6.30)", then the held-out −ELBO of the last epoch, said to be what it is: a
+     * one-draw estimate at β = 1. The β·KL term is the mean of each iteration's product, so the sum
+     * holds even while β changes. In {@code units}, for images of {@code pixels} pixels.
      */
-    static String readoutOf(LossSeries s) {
-        return readoutOf(s, s.size());
-    }
-
-    /** {@link #readoutOf(LossSeries)} of the first {@code n} iterations. */
-    static String readoutOf(LossSeries s, int n) {
+    static String readoutOf(LossSeries s, int n, Units units, int pixels) {
         if (n == 0) {
             return "Not trained yet: press Train.";
         }
@@ -195,8 +234,8 @@ public final class LossChartViewModel {
         double reconstruction = 0;
         double kl = 0;
         double weightedKl = 0;
+        IterationHistory.View h = s.iterations();
         for (int i = from; i < n; i++) {
-            IterationHistory.View h = s.iterations();
             total += h.objective(i);
             reconstruction += h.reconstruction(i);
             kl += h.kl(i);
@@ -207,26 +246,31 @@ public final class LossChartViewModel {
         reconstruction /= count;
         kl /= count;
         weightedKl /= count;
-        double beta = s.iterations().beta(n - 1);
+        double beta = h.beta(n - 1);
+        String unit = units.symbol();
         String over = count == 1 ? "last iteration" : "mean of the last " + count + " iterations";
         StringBuilder text = new StringBuilder(over).append(": ");
         if (!s.showKl()) {
-            text.append(String.format(Locale.ROOT, "reconstruction %.1f nats (an autoencoder has no KL term)",
-                    reconstruction));
+            text.append(String.format(Locale.ROOT, "reconstruction %s %s (an autoencoder has no KL term)",
+                    units.format(reconstruction, pixels, 1), unit));
         } else if (Math.abs(total - reconstruction - weightedKl) <= 0.01 * Math.max(1, Math.abs(total))) {
-            text.append(String.format(Locale.ROOT, "total %.1f = reconstruction %.1f + β·KL %.2f nats (β %.2f, KL %.2f)",
-                    total, reconstruction, weightedKl, beta, kl));
+            text.append(String.format(Locale.ROOT, "objective %s = reconstruction %s + β·KL %s %s (β %.2f, KL %s%s)",
+                    units.format(total, pixels, 1), units.format(reconstruction, pixels, 1),
+                    units.format(weightedKl, pixels, 2), unit, beta, units.format(kl, pixels, 2),
+                    beta == 1 ? "" : "; training −ELBO " + units.format(reconstruction + kl, pixels, 1)));
         } else {
-            text.append(String.format(Locale.ROOT, "total %.1f = β·KL %.2f nats, reconstruction not trained (%.1f)",
-                    total, weightedKl, reconstruction));
+            text.append(String.format(Locale.ROOT, "objective %s = β·KL %s %s, reconstruction not trained (%s)",
+                    units.format(total, pixels, 1), units.format(weightedKl, pixels, 2), unit,
+                    units.format(reconstruction, pixels, 1)));
         }
         EpochMetrics m = null;
         for (EpochMetrics e : s.epochs()) {
             m = e.iteration() <= n ? e : m;
         }
         if (m != null) {
-            text.append(String.format(Locale.ROOT, " · held-out −ELBO after epoch %d: %.1f", m.epoch(),
-                    m.validationNegativeElbo()));
+            text.append(String.format(Locale.ROOT, " · held-out %s after epoch %d: %s",
+                    s.showKl() ? "−ELBO (β = 1, one draw of z per image)" : "reconstruction", m.epoch(),
+                    units.format(m.validationNegativeElbo(), pixels, 1)));
         }
         return text.toString();
     }

@@ -12,10 +12,12 @@ import org.latentlab.training.IterationHistory;
  * @param iterations  per-iteration objective, reconstruction and KL terms
  * @param epochs      per-epoch metrics, with the held-out negative ELBO
  * @param showKl      whether the model has a KL term at all (not for a plain autoencoder)
+ * @param density     whether the reconstruction term is −log of a density (the Gaussian decoder),
+ *                    which can be negative, rather than of a probability (Bernoulli), which cannot
  * @param blocks      the terms summarised per block, at least as far as {@code iterations} goes
  */
 public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl,
-                         LossBlocks blocks) {
+                         boolean density, LossBlocks blocks) {
 
     public LossSeries {
         epochs = List.copyOf(epochs);
@@ -23,8 +25,8 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
     }
 
     /** The losses of {@code iterations}, summarised from the start. */
-    public LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl) {
-        this(iterations, epochs, showKl, new LossBlocks());
+    public LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl, boolean density) {
+        this(iterations, epochs, showKl, density, new LossBlocks());
     }
 
     /**
@@ -32,20 +34,36 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
      * {@code null}) when they continue its iterations, so that only the new ones are summarised.
      */
     public static LossSeries after(LossSeries previous, IterationHistory.View iterations, List<EpochMetrics> epochs,
-                                   boolean showKl) {
+                                   boolean showKl, boolean density) {
         boolean continues = previous != null && iterations.continues(previous.iterations());
-        return new LossSeries(iterations, epochs, showKl, continues ? previous.blocks : new LossBlocks());
+        return new LossSeries(iterations, epochs, showKl, density, continues ? previous.blocks : new LossBlocks());
+    }
+
+    /** The losses of a model whose decoder gives probabilities (Bernoulli). */
+    public LossSeries(IterationHistory.View iterations, List<EpochMetrics> epochs, boolean showKl) {
+        this(iterations, epochs, showKl, false);
+    }
+
+    /**
+     * Whether β was other than 1 at some iteration: then the training objective, reconstruction +
+     * β·KL, is not the negative ELBO, reconstruction + KL, and the chart draws both.
+     */
+    public boolean betaLeftOne() {
+        return showKl && blocks.betaLeftOne(iterations);
     }
 
     public int size() {
         return iterations.size();
     }
 
-    /** One of the three per-iteration terms. */
+    /** One of the per-iteration terms. */
     public enum Term {
-        TOTAL("total objective"),
+        /** What training minimises: reconstruction + β·KL. */
+        TOTAL("training objective"),
         RECONSTRUCTION("reconstruction"),
-        KL("KL");
+        KL("KL"),
+        /** reconstruction + KL, whatever β: the training images' negative ELBO. */
+        NEGATIVE_ELBO("training −ELBO");
 
         private final String label;
 
@@ -83,6 +101,7 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
             case TOTAL -> iterations.objective(i);
             case RECONSTRUCTION -> iterations.reconstruction(i);
             case KL -> iterations.kl(i);
+            case NEGATIVE_ELBO -> iterations.reconstruction(i) + iterations.kl(i);
         };
     }
 }

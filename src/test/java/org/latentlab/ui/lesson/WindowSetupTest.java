@@ -135,7 +135,7 @@ class WindowSetupTest {
         Lesson lesson = LessonFile.parse(String.join("\n", "# β", "", "## 1. Train", "- beta: 2", "- highlight: train",
                 "- action: press train", "", "Press **Train**: the loss is", "reconstruction + β·KL.", "",
                 "A second `paragraph`.", "", "## 2. Log scale", "- highlight: log-scale", "- action: toggle log-scale",
-                "", "Switch on the log scale.", "", "## 3. Latent", "- latent: 3", "- highlight: collapse-meter",
+                "", "Switch on the log scale.", "", "## 3. Latent", "- latent: 3", "- highlight: outliers",
                 "- action: press train", "", "Three numbers."), "beta", "beta.md");
         List<String> problems = new java.util.ArrayList<>();
         LessonViewModel lessons = new LessonViewModel(window, problems::add);
@@ -154,7 +154,7 @@ class WindowSetupTest {
         awaitModel();
         assertEquals(3, explorer.setupProperty().get().latentSize());
         assertFalse(lessons.canGoOnProperty().get());
-        assertEquals("This step points at collapse-meter, which is not in this build of Latent Lab yet: read it, then "
+        assertEquals("This step points at outliers, which is not in this build of Latent Lab yet: read it, then "
                 + "go on.", lessons.noteProperty().get());
         lessons.back();
         awaitModel();

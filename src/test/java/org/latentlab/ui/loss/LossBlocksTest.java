@@ -79,18 +79,18 @@ class LossBlocksTest {
         append(history, 1_000, random);
         LossSeries first = new LossSeries(history.view(), List.of(), true);
         append(history, 9_000, random);
-        LossSeries grown = LossSeries.after(first, history.view(), List.of(), true);
+        LossSeries grown = LossSeries.after(first, history.view(), List.of(), true, false);
         assertSame(first.blocks(), grown.blocks());
         assertSameAsEveryValue(grown, 300);
         assertSameAsEveryValue(first, 300); // the earlier series still reads only its own iterations
 
         history.truncate(4_321); // a diverged step undone: the entries after it are written again
         append(history, 3_000, random);
-        LossSeries afterCut = LossSeries.after(grown, history.view(), List.of(), true);
+        LossSeries afterCut = LossSeries.after(grown, history.view(), List.of(), true, false);
         assertNotSame(grown.blocks(), afterCut.blocks());
         assertSameAsEveryValue(afterCut, 300);
 
-        LossSeries otherRun = LossSeries.after(afterCut, new IterationHistory().view(), List.of(), true);
+        LossSeries otherRun = LossSeries.after(afterCut, new IterationHistory().view(), List.of(), true, false);
         assertNotSame(afterCut.blocks(), otherRun.blocks());
     }
 
@@ -114,7 +114,7 @@ class LossBlocksTest {
                 }
             }
         }
-        double[] range = LossChartViewModel.yRange(series, true);
+        double[] range = LossChartViewModel.yRange(series, true, 1);
         assertEquals(Math.pow(10, Math.floor(Math.log10(lowestPositive))), range[0], 1e-9);
         assertEquals(Math.pow(10, Math.ceil(Math.log10(highest * 1.0001))), range[1], 1e-9);
         assertEquals(true, LossChartViewModel.cutsOffTheStart(series, startHighest - 0.01));
