@@ -18,7 +18,7 @@ import org.latentlab.ui.scatter.ScatterOverlay;
 public final class LatentToolsViewModel {
 
     /** The tabs of the explorer's right-hand column. */
-    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING }
+    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, CONDITIONAL }
 
     private final LatentScatterViewModel scatter;
     private final AttributesViewModel attributes;
@@ -80,7 +80,7 @@ public final class LatentToolsViewModel {
 
     private void showOverlay() {
         ScatterOverlay shown = switch (tool.get()) {
-            case GRID -> ScatterOverlay.NONE;
+            case GRID, CONDITIONAL -> ScatterOverlay.NONE;
             case ATTRIBUTES -> attributes.overlayProperty().get();
             case INTERPOLATION -> interpolation.overlayProperty().get();
             case DRAWING -> drawing.overlayProperty().get();

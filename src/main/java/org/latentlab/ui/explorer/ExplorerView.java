@@ -37,6 +37,7 @@ import org.latentlab.ui.attributes.AttributesView;
 import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.conditional.ConditionalView;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.pace.MinibatchView;
@@ -136,14 +137,24 @@ public final class ExplorerView extends BorderPane {
                         attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
                 tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
                         interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
-                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING));
+                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
+                tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
+                        + "every class", new ConditionalView(viewModel.conditional()),
+                        LatentToolsViewModel.Tool.CONDITIONAL));
+        // A conditional VAE's latent space has a decoder per class: the tools that move through one
+        // space wait for a model that has a single one.
+        for (Tab tab : tools.getTabs().subList(1, 4)) {
+            tab.disableProperty().bind(viewModel.conditional().conditionalProperty());
+        }
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
         MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
         minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
         minibatch.managedProperty().bind(minibatch.visibleProperty());
         VBox.setVgrow(samples, Priority.ALWAYS);
-        SplitPane right = new ContentFittingSplit(card(null, tools),
+        VBox.setVgrow(tools, Priority.ALWAYS);
+        SplitPane right = new ContentFittingSplit(card(null, new VBox(new DecoderSampleSwitch(
+                viewModel.decoderSampleProperty()), tools)),
                 card("Reconstructions and samples", new VBox(minibatch, samples)), 0.72);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
@@ -239,6 +250,12 @@ public final class ExplorerView extends BorderPane {
         LatentToolsViewModel toolModels = viewModel.tools();
         tools.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
+        viewModel.conditional().conditionalProperty().addListener((o, was, now) -> {
+            LatentToolsViewModel.Tool shown = toolModels.toolProperty().get();
+            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL) {
+                toolModels.toolProperty().set(LatentToolsViewModel.Tool.CONDITIONAL);
+            }
+        });
         toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
                 .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
         viewModel.lifecycle().problemProperty().addListener((o, was, now) -> {

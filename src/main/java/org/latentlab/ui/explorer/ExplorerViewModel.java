@@ -1,13 +1,16 @@
 package org.latentlab.ui.explorer;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
@@ -16,6 +19,7 @@ import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
+import org.latentlab.ui.conditional.ConditionalViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.pace.MinibatchViewModel;
@@ -48,6 +52,8 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final LatentToolsViewModel tools;
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
     private final TimelineViewModel timeline;
+    private final ConditionalViewModel conditional = new ConditionalViewModel(decodes.channel(), decodes.channel());
+    private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
 
@@ -72,6 +78,14 @@ public final class ExplorerViewModel implements AutoCloseable {
         timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
+        scatter.pointsProperty().addListener((o, was, now) -> conditional.grid().setPlane(now == null ? null
+                : now.plane()));
+        scatter.selectedProperty().addListener((o, was, now) -> conditional.select(now.intValue()));
+        manifold.labelProperty().bind(conditional.chosenClassProperty());
+        for (BooleanProperty sample : List.of(manifold.decoderSampleProperty(), samples.decoderSampleProperty(),
+                scatter.decoderSampleProperty(), conditional.decoderSampleProperty())) {
+            sample.bind(decoderSample);
+        }
     }
 
     /** Builds the first model, for {@code initial}. */
@@ -97,6 +111,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         manifold.pulse();
         samples.pulse();
         tools.pulse();
+        conditional.pulse();
     }
 
     /**
@@ -123,8 +138,11 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
-        tools.update(s);
+        if (!s.decoder().conditional()) { // the tools move through a space of one decoder: a CVAE's has one per class
+            tools.update(s);
+        }
         minibatch.update(s);
+        conditional.update(s);
     }
 
     /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
@@ -217,7 +235,12 @@ public final class ExplorerViewModel implements AutoCloseable {
             return "Another dataset";
         }
         if (a.kind() != b.kind()) {
-            return b.kind() == ModelKind.VAE ? "Switching to a VAE" : "Switching to an autoencoder";
+            return "Switching to " + switch (b.kind()) {
+                case VAE -> "a VAE";
+                case AUTOENCODER -> "an autoencoder";
+                case CVAE -> "a conditional VAE";
+                case HVAE -> "a hierarchical VAE";
+            };
         }
         if (a.latentSize() != b.latentSize()) {
             return "A " + b.latentSize() + "-D latent space";
@@ -225,7 +248,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (a.batchSize() != b.batchSize()) {
             return "A batch size of " + b.batchSize();
         }
-        if (a.decoder() != b.decoder()) {
+        if (a.decoder() != b.decoder() || a.decoderStd() != b.decoderStd()) {
             return "Another decoder";
         }
         return "Another seed";
@@ -308,7 +331,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         IterationHistory.View history = s.iterations();
         if (history.size() > 0) {
             int last = history.size() - 1;
-            text.append(s.modelConfig().kind() == ModelKind.VAE
+            text.append(s.modelConfig().kind() != ModelKind.AUTOENCODER
                     ? String.format(Locale.ROOT, " · loss %.1f = %.1f reconstruction + β·%.2f KL",
                             history.objective(last), history.reconstruction(last), history.kl(last))
                     : String.format(Locale.ROOT, " · loss %.1f", history.objective(last)));
@@ -356,6 +379,19 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** The attribute sliders, interpolation and drawing pad. */
     public LatentToolsViewModel tools() {
         return tools;
+    }
+
+    /** The Conditional tab: a conditional VAE's classes across its style space. */
+    public ConditionalViewModel conditional() {
+        return conditional;
+    }
+
+    /**
+     * Whether every decoded image of the tab (the grids, the samples, the reconstructions) is a
+     * sample of p(x|z) rather than its mean.
+     */
+    public BooleanProperty decoderSampleProperty() {
+        return decoderSample;
     }
 
     /** The replay of training. */

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.latentlab.model.DecoderStd;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
@@ -41,7 +43,7 @@ public final class LossChartViewModel {
     public void update(TrainingSnapshot snapshot) {
         LossSeries current = series.get();
         IterationHistory.View history = snapshot.iterations();
-        boolean showKl = snapshot.modelConfig().kind() == ModelKind.VAE;
+        boolean showKl = snapshot.modelConfig().kind() != ModelKind.AUTOENCODER;
         if (current != null && current.size() == history.size() && current.epochs().size() == snapshot.epochs().size()
                 && current.showKl() == showKl) {
             return;
@@ -175,8 +177,15 @@ public final class LossChartViewModel {
         return false;
     }
 
-    /** The terms the chart draws: all three for a VAE, the reconstruction alone for an autoencoder. */
+    /**
+     * The terms the chart draws: all three for a VAE, with each level's KL for a hierarchical VAE,
+     * and the reconstruction alone for an autoencoder.
+     */
     public static List<LossSeries.Term> terms(LossSeries s) {
+        if (s.twoLevels()) {
+            return List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL,
+                    LossSeries.Term.KL_Z1, LossSeries.Term.KL_Z2);
+        }
         return s.showKl()
                 ? List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL)
                 : List.of(LossSeries.Term.RECONSTRUCTION);
@@ -226,6 +235,23 @@ public final class LossChartViewModel {
         } else {
             text.append(String.format(Locale.ROOT, "total %.1f = β·KL %.2f nats, reconstruction not trained (%.1f)",
                     total, weightedKl, reconstruction));
+        }
+        if (s.twoLevels()) {
+            double[] levels = new double[2];
+            for (int i = from; i < n; i++) {
+                levels[0] += s.iterations().levelKl(0, i);
+                levels[1] += s.iterations().levelKl(1, i);
+            }
+            text.append(String.format(Locale.ROOT, "; KL %.2f = z₁ %.2f + z₂ %.2f", kl, levels[0] / count,
+                    levels[1] / count));
+        }
+        if (s.iterations().decoderVariance().learned()) {
+            DecoderStd std = s.iterations().decoderStd(n - 1);
+            double first = s.iterations().decoderStd(0).mean();
+            text.append(s.iterations().decoderVariance() == DecoderVariance.LEARNED
+                    ? String.format(Locale.ROOT, " · learned decoder σ %.3f (after iteration 1: %.3f)", std.mean(), first)
+                    : String.format(Locale.ROOT, " · learned decoder σ per pixel %.3f to %.3f, mean %.3f (after "
+                            + "iteration 1: %.3f)", std.min(), std.max(), std.mean(), first));
         }
         EpochMetrics m = null;
         for (EpochMetrics e : s.epochs()) {

@@ -18,15 +18,22 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
         epochs = List.copyOf(epochs);
     }
 
+    /** Whether the KL term is split over two stochastic levels (a hierarchical VAE), each drawn as well. */
+    public boolean twoLevels() {
+        return showKl && iterations.levels() == 2;
+    }
+
     public int size() {
         return iterations.size();
     }
 
-    /** One of the three per-iteration terms. */
+    /** One of the per-iteration terms: the three of every VAE, and the KL of each level of a hierarchical one. */
     public enum Term {
         TOTAL("total objective"),
         RECONSTRUCTION("reconstruction"),
-        KL("KL");
+        KL("KL"),
+        KL_Z1("KL of z₁"),
+        KL_Z2("KL of z₂");
 
         private final String label;
 
@@ -45,6 +52,8 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
             case TOTAL -> iterations.objective(i);
             case RECONSTRUCTION -> iterations.reconstruction(i);
             case KL -> iterations.kl(i);
+            case KL_Z1 -> iterations.levelKl(0, i);
+            case KL_Z2 -> iterations.levelKl(1, i);
         };
     }
 }

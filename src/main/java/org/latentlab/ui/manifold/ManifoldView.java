@@ -27,9 +27,16 @@ public final class ManifoldView extends BorderPane {
     private final ManifoldViewModel viewModel;
     private final ImageView grid = new ImageView();
     private final Label caption = new Label();
+    private final String idPrefix;
 
     public ManifoldView(ManifoldViewModel viewModel) {
+        this(viewModel, "manifold");
+    }
+
+    /** A grid view whose controls' ids start with {@code idPrefix} ("manifold-size", …), unique in the window. */
+    public ManifoldView(ManifoldViewModel viewModel, String idPrefix) {
         this.viewModel = viewModel;
+        this.idPrefix = idPrefix;
         initGraphics();
         registerListeners();
     }
@@ -38,7 +45,7 @@ public final class ManifoldView extends BorderPane {
         getStyleClass().add("manifold");
         Spinner<Integer> size = new Spinner<>(ManifoldViewModel.MIN_SIZE, ManifoldViewModel.MAX_SIZE,
                 viewModel.sizeProperty().get());
-        size.setId("manifold-size");
+        size.setId(idPrefix + "-size");
         size.setEditable(true);
         size.setPrefWidth(90);
         size.setTooltip(new Tooltip("How many images across and down: more shows finer detail of the latent space"));
@@ -46,10 +53,10 @@ public final class ManifoldView extends BorderPane {
 
         ToggleGroup spacing = new ToggleGroup();
         ToggleButton inverseCdf = new ToggleButton("Φ⁻¹ spacing");
-        inverseCdf.setId("manifold-icdf");
+        inverseCdf.setId(idPrefix + "-icdf");
         inverseCdf.setTooltip(new Tooltip("Points at z = Φ⁻¹(u), u evenly spaced in (0, 1): equal prior probability per image"));
         ToggleButton linear = new ToggleButton("Linear");
-        linear.setId("manifold-linear");
+        linear.setId(idPrefix + "-linear");
         linear.setTooltip(new Tooltip("Points evenly spaced in z over the same range, to compare with Φ⁻¹ spacing"));
         inverseCdf.setToggleGroup(spacing);
         linear.setToggleGroup(spacing);
