@@ -9,11 +9,12 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.manifold.ManifoldImages;
-import org.testfx.util.WaitForAsyncUtils;
+import org.testfx.api.FxToolkit;
 
 /**
  * The models beyond the plain VAE in the real window: a conditional VAE chosen in the toolbar
@@ -38,6 +39,15 @@ class ModelsWindowTest extends RunningWindow {
         waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
     }
 
+    /** The window as a 1280 × 720 projector shows it, for the pictures. */
+    private void projectorSize() {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+    }
+
     private ManifoldImages conditionalGrid() throws Exception {
         return onFx(() -> viewModel().conditional().grid().imagesProperty().get());
     }
@@ -45,6 +55,7 @@ class ModelsWindowTest extends RunningWindow {
     @Test
     @SuppressWarnings("unchecked")
     void aConditionalVaeDrawsTheClassChosenAcrossItsStyleSpace() throws Exception {
+        projectorSize();
         chooseModel(ModelKind.CVAE);
         assertEquals(10, (int) onFx(() -> viewModel().lifecycle().snapshotProperty().get().modelConfig()
                 .conditionClasses()));
@@ -86,6 +97,7 @@ class ModelsWindowTest extends RunningWindow {
 
     @Test
     void theSampleSwitchDrawsABernoulliDecodersImagesInBlackAndWhite() throws Exception {
+        projectorSize();
         trainFor(30);
         waitFor(30, () -> viewModel().manifold().imagesProperty().get() != null);
         assertFalse(binary(viewModel().manifold().imagesProperty().get().pixels()), "the means are grey");

@@ -10,6 +10,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.GrayImage;
@@ -37,15 +38,13 @@ public final class ConditionalView extends BorderPane {
                 + " of the style space z"));
         Label classLabel = new Label("Class");
         classLabel.setLabelFor(chosenClass);
-        HBox top = new HBox(8, classLabel, chosenClass);
-        top.setAlignment(Pos.CENTER_LEFT);
-        top.setPadding(new Insets(4, 8, 2, 8));
 
         Label rowCaption = new Label();
         rowCaption.setWrapText(true);
         rowCaption.getStyleClass().add("note");
         rowCaption.textProperty().bind(viewModel.rowCaptionProperty());
         Label why = new Label(ConditionalViewModel.WHY_NO_CLUSTERS);
+        why.setTooltip(new Tooltip(ConditionalViewModel.CLASS_FROM_CODE));
         why.setWrapText(true);
         why.getStyleClass().add("note");
         why.visibleProperty().bind(viewModel.conditionalProperty());
@@ -54,14 +53,15 @@ public final class ConditionalView extends BorderPane {
                 strip(viewModel.selectedImageProperty(), "conditional-source"),
                 StripRow.of("as every class", "The selected image's code decoded with each class in turn",
                         strip(viewModel.asEveryClassProperty(), "conditional-row"), 30, 56));
-        HBox.setHgrow(strips.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(strips.getChildren().get(1), Priority.ALWAYS);
         strips.setAlignment(Pos.CENTER_LEFT);
         VBox bottom = new VBox(4, strips, rowCaption, why);
         bottom.setPadding(new Insets(4, 8, 6, 8));
 
         ManifoldView grid = new ManifoldView(viewModel.grid(), "conditional-grid");
-        grid.visibleProperty().bind(viewModel.conditionalProperty());
-        setTop(top);
+        grid.setCaptionShown(false); // the class chosen beside its controls says what it draws
+        grid.addControlsFirst(classLabel, chosenClass);
+        grid.disableProperty().bind(viewModel.conditionalProperty().not());
         setCenter(grid);
         setBottom(bottom);
         registerListeners();
@@ -84,7 +84,6 @@ public final class ConditionalView extends BorderPane {
                 viewModel.chosenClassProperty().set(now.intValue());
             }
         });
-        chosenClass.disableProperty().bind(viewModel.conditionalProperty().not());
     }
 
     /** A strip of images that shows {@code images} as they arrive. */

@@ -30,12 +30,13 @@ import org.latentlab.ui.samples.SampleStripsViewModel.Strip;
  */
 public final class ConditionalViewModel {
 
-    /** Why a CVAE's codes no longer cluster by class, with the measurement of docs/decisions/0080. */
-    public static final String WHY_NO_CLUSTERS = "A conditional VAE is given the class, so z does not have to say "
-            + "which digit it is: its codes stop clustering by class and keep what the class leaves open, the "
-            + "style (slant, thickness, width). On the digits, the 10 nearest training codes name the class of 54 % "
-            + "of held-out images for a plain VAE's z, and of 21 % for a conditional VAE's, near the 11 % of always "
-            + "guessing the commonest class (docs/decisions/0080).";
+    /** Why a CVAE's codes no longer cluster by class. */
+    public static final String WHY_NO_CLUSTERS = "Given the class, z need not say which digit it is: a conditional"
+            + " VAE's codes stop clustering by class and keep the style.";
+    /** How much of the class the codes still hold, measured on the digits (docs/decisions/0080). */
+    public static final String CLASS_FROM_CODE = "From held-out digits' codes, their 10 nearest training codes name the"
+            + " class 54 % of the time for a VAE and 21 % for a conditional VAE; always guessing the commonest class"
+            + " gives 11 %. Some class is left because style and class go together (1s are narrow).";
 
     private final ManifoldViewModel grid;
     private final DecodeService.Channel rowChannel;
@@ -137,15 +138,15 @@ public final class ConditionalViewModel {
 
     private void refreshCaption() {
         if (!conditional.get()) {
-            rowCaption.set("This tab shows a conditional VAE. Choose Model: Conditional VAE in the toolbar (it needs"
+            rowCaption.set("This tab shows a conditional VAE: choose Model: Conditional VAE in the toolbar (it needs"
                     + " labelled images, such as the digits).");
         } else if (selected < 0) {
-            rowCaption.set("Click a held-out image in the scatter: its style, written as every class, appears here.");
+            rowCaption.set("Click a held-out image in the scatter to see its style written as every class.");
         } else {
             int label = probe.label(selected);
             String name = label >= 0 && label < probe.classNames().size() ? probe.classNames().get(label) : "?";
-            rowCaption.set(String.format(Locale.ROOT, "Held-out image %d, a “%s”, encoded with its own class to"
-                    + " μ(x, y), then decoded with each class: the same style, every class.", selected, name));
+            rowCaption.set(String.format(Locale.ROOT, "Held-out image %d, a “%s”: its code μ(x, y) decoded with each"
+                    + " class.", selected, name));
         }
     }
 

@@ -7,29 +7,28 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 
 /**
  * The switch over every decoded image of the Explore tab (the grids, the samples, the
  * reconstructions): the mean of p(x|z), or a sample of it, with a sentence on why VAE images look
- * blurry either way. Confined to the JavaFX application thread.
+ * blurry either way. Its ids: {@code decoder-sample} (on: a sample), {@code decoder-mean}. Confined to the JavaFX application thread.
  */
 final class DecoderSampleSwitch extends HBox {
 
     /** Why the decoded images look blurry, and why a sample does not help (docs/decisions/0081). */
-    static final String WHY_BLURRY = "Why VAE images look blurry: the mean of p(x|z) averages every image a code"
-            + " could stand for, and an average of slightly different strokes is a blur. A sample is no sharper: the"
-            + " decoder treats the pixels as independent given z, so it adds pixel noise, not strokes.";
+    static final String WHY_BLURRY = "Blurry either way: the mean averages every image a code could stand for,"
+            + " and a sample only adds independent noise to each pixel, not strokes.";
 
     DecoderSampleSwitch(BooleanProperty sample) {
-        super(8);
+        super(6);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         getStyleClass().add("decoder-sample-switch");
         ToggleGroup group = new ToggleGroup();
         ToggleButton mean = new ToggleButton("mean of p(x|z)");
         mean.setId("decoder-mean");
-        TrainingToolbar.tip(mean, "Show the decoder's mean image for each code: what the views show by default");
         ToggleButton sampled = new ToggleButton("a sample of p(x|z)");
         sampled.setId("decoder-sample");
         TrainingToolbar.tip(sampled, "Show one draw of p(x|z) for each code: the mean plus independent pixel noise of"
@@ -49,10 +48,14 @@ final class DecoderSampleSwitch extends HBox {
         why.setWrapText(true);
         why.getStyleClass().add("note");
         why.setMinWidth(0);
+        why.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(why, Priority.ALWAYS);
-        Label title = new Label("Decoded images:");
-        title.getStyleClass().add("control-label");
-        title.setMinWidth(Label.USE_PREF_SIZE);
-        getChildren().addAll(title, mean, sampled, why);
+        TrainingToolbar.tip(mean, "Show the decoder's mean image for each code, as the views do by default. Why VAE images"
+                + " look blurry: the mean of p(x|z) averages all the images a code could stand for, and an average of"
+                + " slightly different strokes is a blur");
+        for (Region control : new Region[] {mean, sampled}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(mean, sampled, why);
     }
 }

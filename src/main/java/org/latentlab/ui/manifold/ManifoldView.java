@@ -1,7 +1,9 @@
 package org.latentlab.ui.manifold;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +30,7 @@ public final class ManifoldView extends BorderPane {
     private final ImageView grid = new ImageView();
     private final Label caption = new Label();
     private final String idPrefix;
+    private final HBox top = new HBox(8);
 
     public ManifoldView(ManifoldViewModel viewModel) {
         this(viewModel, "manifold");
@@ -71,7 +74,7 @@ public final class ManifoldView extends BorderPane {
             }
         });
 
-        HBox top = new HBox(8, new Label("Grid"), size, inverseCdf, linear);
+        top.getChildren().addAll(new Label("Grid"), size, inverseCdf, linear);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 2, 8));
 
@@ -89,6 +92,17 @@ public final class ManifoldView extends BorderPane {
         setTop(top);
         setCenter(centre);
         setBottom(caption);
+    }
+
+    /** Puts {@code nodes} first in the row of the grid's controls. */
+    public void addControlsFirst(Node... nodes) {
+        top.getChildren().addAll(0, List.of(nodes));
+    }
+
+    /** Shows or hides the caption under the grid (a view that says where its points are itself hides it). */
+    public void setCaptionShown(boolean shown) {
+        caption.setVisible(shown);
+        caption.setManaged(shown);
     }
 
     private void registerListeners() {

@@ -136,7 +136,7 @@ class ConditionalViewModelTest {
         assertFalse(viewModel.conditionalProperty().get());
         viewModel.select(3);
         assertNull(viewModel.selectedImageProperty().get());
-        assertEquals("This tab shows a conditional VAE. Choose Model: Conditional VAE in the toolbar (it needs labelled"
+        assertEquals("This tab shows a conditional VAE: choose Model: Conditional VAE in the toolbar (it needs labelled"
                 + " images, such as the digits).", viewModel.rowCaptionProperty().get());
     }
 
