@@ -235,12 +235,7 @@ public final class ExplorerViewModel implements AutoCloseable {
             return "Another dataset";
         }
         if (a.kind() != b.kind()) {
-            return "Switching to " + switch (b.kind()) {
-                case VAE -> "a VAE";
-                case AUTOENCODER -> "an autoencoder";
-                case CVAE -> "a conditional VAE";
-                case HVAE -> "a hierarchical VAE";
-            };
+            return "Switching to " + (b.kind() == ModelKind.AUTOENCODER ? "an " : "a ") + b.kind().displayName();
         }
         if (a.latentSize() != b.latentSize()) {
             return "A " + b.latentSize() + "-D latent space";

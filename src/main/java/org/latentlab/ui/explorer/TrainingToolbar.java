@@ -256,14 +256,10 @@ public final class TrainingToolbar extends FlowPane {
         showSetup.setSelected(!compact);
     }
 
-    /** How the toolbar names a model. */
+    /** How the toolbar names a model: as a sentence does, with a capital ("Conditional VAE"). */
     static String modelName(ModelKind kind) {
-        return switch (kind) {
-            case VAE -> "VAE";
-            case AUTOENCODER -> "Autoencoder";
-            case CVAE -> "Conditional VAE";
-            case HVAE -> "Hierarchical VAE";
-        };
+        String name = kind.displayName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     /** Resets after asking, if the model has been trained. */

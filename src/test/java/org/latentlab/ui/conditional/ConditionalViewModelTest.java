@@ -29,6 +29,7 @@ import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.DecodingChoices;
+import org.latentlab.ui.Pulses;
 import org.latentlab.ui.manifold.ManifoldImages;
 
 /**
@@ -153,14 +154,6 @@ class ConditionalViewModelTest {
     }
 
     private static void await(String what, Runnable pulse, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            pulse.run();
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(2);
-        }
-        throw new AssertionError("not reached in time: " + what);
+        Pulses.until(what, pulse, condition, () -> "");
     }
 }
