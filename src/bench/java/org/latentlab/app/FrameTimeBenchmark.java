@@ -71,7 +71,7 @@ public final class FrameTimeBenchmark {
             public Trainer create(ExplorerSetup setup) {
                 Dataset data = DatasetSource.parse(setup.datasetSpec()).load();
                 DatasetSplit split = DatasetSplit.of(data, VALIDATION_FRACTION, setup.seed());
-                var model = setup.modelConfig(data.width(), data.height());
+                var model = setup.modelConfig(data.width(), data.height(), data.hasLabels() ? data.classNames().size() : 0);
                 var training = setup.trainingConfig();
                 return new Trainer(() -> new TrainingSession(split.train(), split.validation(), model, training));
             }

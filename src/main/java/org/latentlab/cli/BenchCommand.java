@@ -110,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BlasReport blas = NativeBackend.report();
         out.printf(Locale.ROOT, "bench: %s %s%s, batch %d, Adam %s, %s decoder, %s loss, β %s, %d images%n",
-                TrainCommand.modelName(kind), TrainCommand.architecture(modelConfig), TrainCommand.extras(modelConfig),
+                kind.displayName(), TrainCommand.architecture(modelConfig), TrainCommand.extras(modelConfig),
                 BATCH,
                 LEARNING_RATE, modelConfig.likelihood().name().toLowerCase(Locale.ROOT), terms.cliName(), beta,
                 digits.size());

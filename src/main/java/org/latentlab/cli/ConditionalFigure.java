@@ -70,7 +70,7 @@ final class ConditionalFigure {
      */
     static ModelConfig requireConditional(ModelConfig config, String what) {
         if (!config.conditional()) {
-            throw new LatentLabCommand.CommandFailure(what + " does not apply: a " + TrainCommand.modelName(config.kind())
+            throw new LatentLabCommand.CommandFailure(what + " does not apply: a " + config.kind().displayName()
                     + " reads no class (train a conditional VAE with --model cvae)");
         }
         return config;

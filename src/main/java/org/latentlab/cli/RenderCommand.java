@@ -213,7 +213,7 @@ final class RenderCommand implements Callable<Integer> {
     }
 
     private static String describe(ModelConfig config) {
-        return TrainCommand.modelName(config.kind()) + " " + TrainCommand.architecture(config) + TrainCommand.extras(config);
+        return config.kind().displayName() + " " + TrainCommand.architecture(config) + TrainCommand.extras(config);
     }
 
     /** How a hierarchical VAE's top-level point z₂ becomes an image, for the figures' notes. */

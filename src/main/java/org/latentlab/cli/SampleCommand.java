@@ -120,7 +120,7 @@ final class SampleCommand implements Callable<Integer> {
         float[] cells = Arrays.copyOf(images, rows * columns * n);
         return new ImageGrid().draw(ImageGridData.samples(
                 new GrayscaleImages(cells, config.imageWidth(), config.imageHeight()), rows, columns,
-                FigureLabels.titled("Samples from a " + TrainCommand.modelName(config.kind()) + " "
+                FigureLabels.titled("Samples from a " + config.kind().displayName() + " "
                         + TrainCommand.architecture(config) + TrainCommand.extras(config)).withNote(what
                         + ", z drawn from the prior N(0, I)")));
     }

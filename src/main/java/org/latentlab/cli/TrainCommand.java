@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
 
         PrintWriter console = spec.commandLine().getOut();
         console.printf(Locale.ROOT, "Training a %s %s%s on %s: %d training and %d held-out images; %s loss, β %s %s%n",
-                modelName(kind), architecture(modelConfig), extras(modelConfig), data.name(),
+                kind.displayName(), architecture(modelConfig), extras(modelConfig), data.name(),
                 split.train().size(), split.validation().size(), trainingConfig.lossTerms().cliName(),
                 trainingConfig.beta().describe(), format(beta));
         console.println(TrainingKernels.description());
@@ -273,16 +273,6 @@ final class TrainCommand implements Callable<Integer> {
                     + ": a class that never changes tells the model nothing");
         }
         return data.classNames().size();
-    }
-
-    /** The model's kind as a sentence names it: "VAE", "autoencoder", "hierarchical VAE". */
-    static String modelName(ModelKind kind) {
-        return switch (kind) {
-            case VAE -> "VAE";
-            case AUTOENCODER -> "autoencoder";
-            case HVAE -> "hierarchical VAE";
-            case CVAE -> "conditional VAE";
-        };
     }
 
     /** The {@code --compare} value, refusing the options that describe a single model. */

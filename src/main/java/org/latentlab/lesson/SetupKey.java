@@ -30,7 +30,8 @@ import org.latentlab.training.TrainingConfig;
 public enum SetupKey {
     DATASET("dataset", true, "the images: mnist, fashion, faces or a path, as train --dataset",
             (v, b) -> b.dataset = v, Setup::dataset),
-    MODEL("model", true, "vae (variational autoencoder) or ae (plain autoencoder)", (v, b) -> b.model = windowModel(v), s -> s.model().cliName()),
+    MODEL("model", true, "vae (variational autoencoder), ae (plain autoencoder), cvae (conditional VAE, for labelled"
+            + " images) or hvae (hierarchical VAE: latent sets z₁, z₂ has 2 dimensions)", (v, b) -> b.model = windowModel(v), s -> s.model().cliName()),
     LATENT("latent", true, "the latent size: how many numbers z has, 1 to " + ModelConfig.MAX_LATENT_SIZE, (v, b) -> b.latentSize = whole(v),
             s -> Integer.toString(s.latentSize())),
     HIDDEN("hidden", true, "hidden widths from the input inwards, e.g. 256 or 512,256",
@@ -137,18 +138,11 @@ public enum SetupKey {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * A model kind the window trains: a VAE or an autoencoder. The hierarchical and conditional VAEs
-     * train on the command line only until the window has their views.
-     */
+    /** A model kind the window trains: every one (a VAE, an autoencoder, a conditional or a hierarchical VAE). */
     private static ModelKind windowModel(String text) {
-        ModelKind kind = Arrays.stream(ModelKind.values()).filter(k -> k.cliName().equalsIgnoreCase(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown model '" + text + "': expected vae or ae"));
-        if (kind != ModelKind.VAE && kind != ModelKind.AUTOENCODER) {
-            throw new IllegalArgumentException("expected vae or ae: the window does not train a " + kind.cliName()
-                    + " yet (train one with 'latent-lab train --model " + kind.cliName() + "')");
-        }
-        return kind;
+        return Arrays.stream(ModelKind.values()).filter(k -> k.cliName().equalsIgnoreCase(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown model '" + text
+                        + "': expected vae, ae, cvae or hvae"));
     }
 
     private static double number(String text) {

@@ -215,7 +215,7 @@ public final class TrainingSession {
         TimelineLayout layout = TimelineLayout.standard(probeCount, model.config().topLatentSize(),
                 validation.width(), validation.height());
         int[] strip = ProbeSet.oneOfEachClass(probeLabels, validation.classNames().size(), layout.reconstructionCount());
-        timeline = new TimelineRecorder(layout, new TimelineFrames(layout, model.config(), probePixels, strip),
+        timeline = new TimelineRecorder(layout, new TimelineFrames(layout, model.config(), probePixels, probeLabels, strip),
                 savedTimeline, worker);
         recordTimelineIfDue();
     }
@@ -392,10 +392,14 @@ public final class TrainingSession {
         int shown = Math.min(limit, lastBatchCount);
         int n = training.pixelCount();
         float[] images = new float[shown * n];
+        int[] labels = batchLabels == null ? null : new int[shown];
         for (int k = 0; k < shown; k++) {
             training.copyImage(order[lastBatchStart + k], images, k * n);
+            if (labels != null) {
+                labels[k] = training.label(order[lastBatchStart + k]);
+            }
         }
-        float[] reconstructions = model.decode(model.encode(images, shown).means(), shown);
+        float[] reconstructions = model.decode(model.encode(images, labels, shown).means(), labels, shown);
         return Optional.of(new Minibatch(iteration, lastBatchCount, shown, images, reconstructions, training.width(),
                 training.height()));
     }

@@ -26,6 +26,15 @@ class CollapseWindowTest extends RunningWindow {
 
     @Test
     void thePresetTrainedAFewHundredStepsLosesActiveUnits() throws Exception {
+        // The meter sits under the strips in their scroller: scroll down to it, as a user would.
+        interact(() -> {
+            javafx.scene.Node preset = lookup("#collapse-preset").query();
+            for (javafx.scene.Node n = preset; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroller) {
+                    scroller.setVvalue(scroller.getVmax());
+                }
+            }
+        });
         clickOn("#collapse-preset");
         waitFor(60, () -> viewModel().setupProperty().get().latentSize() == 16
                 && viewModel().lifecycle().stateProperty().get() == TrainerState.READY

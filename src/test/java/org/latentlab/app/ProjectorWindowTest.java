@@ -55,7 +55,8 @@ class ProjectorWindowTest extends RunningWindow {
         interact(() -> viewModel().lifecycle().paceProperty().set(new Pace(5)));
         clickOn("#step");
         waitFor(20, () -> viewModel().minibatch().minibatchProperty().get() != null);
-        for (String tab : List.of("#tab-grid", "#tab-attributes", "#tab-interpolation", "#tab-drawing", "#likelihood")) {
+        for (String tab : List.of("#tab-grid", "#tab-attributes", "#tab-interpolation", "#tab-drawing", "#likelihood",
+                "#tab-conditional")) {
             clickOn(tab);
             problems.addAll(look(stage.getScene(), tab));
         }

@@ -100,6 +100,14 @@ class SetupTest {
     }
 
     @Test
+    void theConditionalAndHierarchicalVaesAreWindowModels() {
+        assertEquals(ModelKind.CVAE, Setup.defaults().with(changes("model", "cvae")).model());
+        Setup hierarchical = Setup.defaults().with(changes("model", "hvae", "latent", "16"));
+        assertEquals(ModelKind.HVAE, hierarchical.model());
+        assertEquals(16, hierarchical.latentSize());
+    }
+
+    @Test
     void aPlannedRunIsNamedButBringsNothingYet() {
         Setup setup = Setup.defaults().with(changes("run", "hvae-16-2"));
         assertEquals("hvae-16-2", setup.run().orElseThrow().name());
@@ -113,7 +121,7 @@ class SetupTest {
         assertEquals("batch: batch size 2000 is outside 1..1024", invalid("batch", "2000").getMessage());
         assertEquals("lr: learning rate must be in (0, 1], got 2.0", invalid("lr", "2").getMessage());
         assertEquals("beta: expected a number such as 0.5 or 1e-3, got 'NaN'", invalid("beta", "NaN").getMessage());
-        assertEquals("model: unknown model 'vea': expected vae or ae", invalid("model", "vea").getMessage());
+        assertEquals("model: unknown model 'vea': expected vae, ae, cvae or hvae", invalid("model", "vea").getMessage());
         assertEquals("tab: expected explore, compare or debiasing, got grid", invalid("tab", "grid").getMessage());
         assertEquals(SetupKey.TOOL, invalid("tool", "debiasing").key());
         assertEquals(SetupKey.TOOL, invalid("tool", "compare").key());

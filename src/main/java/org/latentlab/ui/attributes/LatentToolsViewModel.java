@@ -19,7 +19,7 @@ import org.latentlab.ui.scatter.ScatterOverlay;
 public final class LatentToolsViewModel {
 
     /** The tabs of the explorer's right-hand column. */
-    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, LIKELIHOOD }
+    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, LIKELIHOOD, CONDITIONAL }
 
     private final LatentScatterViewModel scatter;
     private final AttributesViewModel attributes;
@@ -89,7 +89,7 @@ public final class LatentToolsViewModel {
 
     private void showOverlay() {
         ScatterOverlay shown = switch (tool.get()) {
-            case GRID, LIKELIHOOD -> ScatterOverlay.NONE;
+            case GRID, LIKELIHOOD, CONDITIONAL -> ScatterOverlay.NONE;
             case ATTRIBUTES -> attributes.overlayProperty().get();
             case INTERPOLATION -> interpolation.overlayProperty().get();
             case DRAWING -> drawing.overlayProperty().get();

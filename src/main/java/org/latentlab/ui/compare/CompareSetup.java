@@ -36,7 +36,17 @@ public record CompareSetup(ExplorerSetup source, ComparisonPreset preset, double
 
     /** The comparison's configuration, for images of {@code imageWidth × imageHeight}. */
     public CompareConfig config(int imageWidth, int imageHeight) {
-        return new CompareConfig(source.modelConfig(imageWidth, imageHeight), training(source, learningRate), preset);
+        return new CompareConfig(unconditioned(source).modelConfig(imageWidth, imageHeight, 0),
+                training(source, learningRate), preset);
+    }
+
+    /**
+     * The setup whose network the comparison's models share: the Explore tab's, or a plain VAE's of
+     * the same data when the Explore tab trains a conditional or hierarchical VAE (the comparison's
+     * models have one level and read no class).
+     */
+    private static ExplorerSetup unconditioned(ExplorerSetup setup) {
+        return setup.kind() == ModelKind.CVAE || setup.kind() == ModelKind.HVAE ? setup.withKind(ModelKind.VAE) : setup;
     }
 
     private static TrainingConfig training(ExplorerSetup source, double learningRate) {
@@ -54,7 +64,7 @@ public record CompareSetup(ExplorerSetup source, ComparisonPreset preset, double
     }
 
     private static ModelConfig network(ExplorerSetup setup) {
-        return setup.modelConfig(1, 1).withKind(ModelKind.VAE);
+        return unconditioned(setup).modelConfig(1, 1, 0).withKind(ModelKind.VAE);
     }
 
     public CompareSetup withPreset(ComparisonPreset newPreset) {

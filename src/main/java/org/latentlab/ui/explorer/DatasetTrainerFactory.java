@@ -34,7 +34,8 @@ public final class DatasetTrainerFactory implements TrainerFactory {
     public synchronized Trainer create(ExplorerSetup setup) {
         DatasetSplit split = splits.split(setup.datasetSpec(), setup.seed());
         Dataset train = split.train();
-        var modelConfig = setup.modelConfig(train.width(), train.height());
+        var modelConfig = setup.modelConfig(train.width(), train.height(),
+                train.hasLabels() ? train.classNames().size() : 0);
         TrainingConfig trainingConfig = setup.trainingConfig();
         return new Trainer(() -> new TrainingSession(train, split.validation(), modelConfig, trainingConfig));
     }
@@ -53,7 +54,8 @@ public final class DatasetTrainerFactory implements TrainerFactory {
         });
         ExplorerSetup setup = new ExplorerSetup(run.datasetSpec(), run.modelConfig().kind(),
                 run.modelConfig().latentSize(), config.batchSize(), config.seed(), config.beta().target(),
-                scheduleOf(config.beta()), config.learningRate(), run.modelConfig().likelihood());
+                scheduleOf(config.beta()), config.learningRate(), run.modelConfig().likelihood(),
+                run.modelConfig().decoderVariance());
         return new Opened(trainer, setup);
     }
 

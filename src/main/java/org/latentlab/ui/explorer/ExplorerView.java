@@ -40,6 +40,7 @@ import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterView;
 import org.latentlab.ui.likelihood.LikelihoodView;
+import org.latentlab.ui.conditional.ConditionalView;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.loss.UnitsChoice;
 import org.latentlab.ui.manifold.ManifoldView;
@@ -145,17 +146,27 @@ public final class ExplorerView extends BorderPane {
                 tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
                         interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
                 tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
-                likelihoodTab(viewModel.tools()));
+                likelihoodTab(viewModel.tools()),
+                tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
+                        + "every class", new ConditionalView(viewModel.conditional()),
+                        LatentToolsViewModel.Tool.CONDITIONAL));
+        // A conditional VAE's latent space has a decoder per class: the tools that move through one
+        // space wait for a model that has a single one.
+        for (Tab tab : tools.getTabs().subList(1, 4)) {
+            tab.disableProperty().bind(viewModel.conditional().conditionalProperty());
+        }
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tools.setId("latent-tools");
         MinibatchView minibatch = new MinibatchView(viewModel.minibatch());
         minibatch.visibleProperty().bind(viewModel.lifecycle().paceProperty().isNotEqualTo(Pace.FULL));
         minibatch.managedProperty().bind(minibatch.visibleProperty());
         VBox.setVgrow(samples, Priority.ALWAYS);
+        VBox.setVgrow(tools, Priority.ALWAYS);
         Node meter = card("Collapse meter: held-out KL per latent dimension", collapse);
         VBox.setVgrow(meter, Priority.ALWAYS);
-        SplitPane right = new ContentFittingSplit(card(null, tools),
-                new VBox(card("Reconstructions and samples", new VBox(minibatch, samples)), meter), 0.6);
+        SplitPane right = new ContentFittingSplit(card(null, new VBox(new DecoderSampleSwitch(
+                viewModel.decoderSampleProperty()), tools)),
+                scrolling(new VBox(card("Reconstructions and samples", new VBox(minibatch, samples)), meter)), 0.6);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
@@ -261,6 +272,12 @@ public final class ExplorerView extends BorderPane {
         LatentToolsViewModel toolModels = viewModel.tools();
         tools.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
+        viewModel.conditional().conditionalProperty().addListener((o, was, now) -> {
+            LatentToolsViewModel.Tool shown = toolModels.toolProperty().get();
+            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL) {
+                toolModels.toolProperty().set(LatentToolsViewModel.Tool.CONDITIONAL);
+            }
+        });
         toolModels.toolProperty().addListener((o, was, now) -> tools.getTabs().stream()
                 .filter(tab -> tab.getUserData() == now).findFirst().ifPresent(tools.getSelectionModel()::select));
         viewModel.lifecycle().problemProperty().addListener((o, was, now) -> {
@@ -398,6 +415,18 @@ public final class ExplorerView extends BorderPane {
     /** Places the window's scene; keeps the window's look after the scene is set. */
     public static Scene sceneOf(ExplorerView view) {
         return new Scene(view, 1280, 860);
+    }
+
+    /**
+     * {@code content} in a vertical scroller, so that on a short screen the views above keep their
+     * share and this part scrolls instead of squeezing them out.
+     */
+    private static ScrollPane scrolling(Node content) {
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("tool-scroller");
+        return scroller;
     }
 
     // ---- parts, for tests -------------------------------------------------------------------------

@@ -1,16 +1,19 @@
 package org.latentlab.ui.explorer;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.lesson.Units;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
@@ -21,6 +24,7 @@ import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterViewModel;
+import org.latentlab.ui.conditional.ConditionalViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
 import org.latentlab.ui.pace.MinibatchViewModel;
@@ -54,6 +58,8 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
     private final CollapseMeterViewModel collapse = new CollapseMeterViewModel();
     private final TimelineViewModel timeline;
+    private final ConditionalViewModel conditional = new ConditionalViewModel(decodes.channel(), decodes.channel());
+    private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.NATS_PER_IMAGE);
@@ -82,6 +88,14 @@ public final class ExplorerViewModel implements AutoCloseable {
         units.addListener(o -> lifecycle.refreshStatus());
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
+        scatter.pointsProperty().addListener((o, was, now) -> conditional.grid().setPlane(now == null ? null
+                : now.plane()));
+        scatter.selectedProperty().addListener((o, was, now) -> conditional.select(now.intValue()));
+        manifold.labelProperty().bind(conditional.chosenClassProperty());
+        for (BooleanProperty sample : List.of(manifold.decoderSampleProperty(), samples.decoderSampleProperty(),
+                scatter.decoderSampleProperty(), conditional.decoderSampleProperty())) {
+            sample.bind(decoderSample);
+        }
     }
 
     /** Builds the first model, for {@code initial}. */
@@ -108,6 +122,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         manifold.pulse();
         samples.pulse();
         tools.pulse();
+        conditional.pulse();
     }
 
     /**
@@ -134,9 +149,12 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
-        tools.update(s);
+        if (!s.decoder().conditional()) { // the tools move through a space of one decoder: a CVAE's has one per class
+            tools.update(s);
+        }
         minibatch.update(s);
         collapse.update(s);
+        conditional.update(s);
     }
 
     /** Shows a replayed moment in the scatter, the grid, the strips and the chart; {@code null}: live again. */
@@ -230,7 +248,7 @@ public final class ExplorerViewModel implements AutoCloseable {
             return "Another dataset";
         }
         if (a.kind() != b.kind()) {
-            return b.kind() == ModelKind.VAE ? "Switching to a VAE" : "Switching to an autoencoder";
+            return "Switching to " + (b.kind() == ModelKind.AUTOENCODER ? "an " : "a ") + b.kind().displayName();
         }
         if (a.latentSize() != b.latentSize()) {
             return "A " + b.latentSize() + "-D latent space";
@@ -238,7 +256,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (a.batchSize() != b.batchSize()) {
             return "A batch size of " + b.batchSize();
         }
-        if (a.decoder() != b.decoder()) {
+        if (a.decoder() != b.decoder() || a.decoderStd() != b.decoderStd()) {
             return "Another decoder";
         }
         return "Another seed";
@@ -338,7 +356,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         if (history.size() > 0) {
             int last = history.size() - 1;
             int pixels = s.modelConfig().imageWidth() * s.modelConfig().imageHeight();
-            text.append(s.modelConfig().kind() == ModelKind.VAE
+            text.append(s.modelConfig().kind() != ModelKind.AUTOENCODER
                     ? String.format(Locale.ROOT, " · objective %s = %s reconstruction + β·%s KL %s",
                             units.format(history.objective(last), pixels, 1),
                             units.format(history.reconstruction(last), pixels, 1),
@@ -399,6 +417,19 @@ public final class ExplorerViewModel implements AutoCloseable {
     /** The attribute sliders, interpolation and drawing pad. */
     public LatentToolsViewModel tools() {
         return tools;
+    }
+
+    /** The Conditional tab: a conditional VAE's classes across its style space. */
+    public ConditionalViewModel conditional() {
+        return conditional;
+    }
+
+    /**
+     * Whether every decoded image of the tab (the grids, the samples, the reconstructions) is a
+     * sample of p(x|z) rather than its mean.
+     */
+    public BooleanProperty decoderSampleProperty() {
+        return decoderSample;
     }
 
     /** The replay of training. */

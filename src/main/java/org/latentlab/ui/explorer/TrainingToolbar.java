@@ -51,9 +51,9 @@ public final class TrainingToolbar extends FlowPane {
     private final Button reset = new Button("Reset");
     private final ComboBox<DatasetChoice> dataset = new ComboBox<>();
     private final ChoiceBox<ModelKind> model = new ChoiceBox<>(FXCollections.observableArrayList(ModelKind.VAE,
-            ModelKind.AUTOENCODER));
+            ModelKind.AUTOENCODER, ModelKind.CVAE, ModelKind.HVAE));
     private final Spinner<Integer> latent = new Spinner<>(1, ModelConfig.MAX_LATENT_SIZE, 2);
-    private final ChoiceBox<Likelihood> decoder = new ChoiceBox<>(FXCollections.observableArrayList(Likelihood.values()));
+    private final ChoiceBox<DecoderChoice> decoder = new ChoiceBox<>(FXCollections.observableArrayList(DecoderChoice.all()));
     private final Label suggestion = new Label();
     private final Slider beta = new Slider(0, MAX_BETA, 1);
     private final Label betaValue = new Label();
@@ -91,42 +91,36 @@ public final class TrainingToolbar extends FlowPane {
         tip(reset, "Throw the model away and start again from random weights, same setup and seed (R)");
 
         dataset.setId("dataset");
+        dataset.setPrefWidth(240);
         dataset.getItems().setAll(DatasetChoice.builtIn());
         dataset.getItems().add(DatasetChoice.OTHER);
         tip(dataset, "The images the model learns to encode and decode; another dataset needs a new model");
         model.setId("model");
+        model.setPrefWidth(150); // the longest names show in full in the list; the toolbar stays two rows at 1280 px
         model.setConverter(new StringConverter<>() {
             @Override
             public String toString(ModelKind kind) {
-                return kind == null ? "" : kind == ModelKind.VAE ? "VAE" : "Autoencoder";
+                return kind == null ? "" : modelName(kind);
             }
 
             @Override
             public ModelKind fromString(String text) {
-                return "VAE".equals(text) ? ModelKind.VAE : ModelKind.AUTOENCODER;
+                return model.getItems().stream().filter(k -> modelName(k).equals(text)).findFirst().orElse(ModelKind.VAE);
             }
         });
-        tip(model, "VAE: encodes each image as a Gaussian q(z|x) and adds the KL term; autoencoder: one point per image, no KL");
+        tip(model, "VAE: encodes each image as a Gaussian q(z|x) and adds the KL term; autoencoder: one point per "
+                + "image, no KL; conditional VAE: the image's class goes into the encoder and the decoder, so z keeps "
+                + "the style (needs labelled images); hierarchical VAE: two levels, z₂ (2-D, shown) → z₁ (16-D) → x");
         latent.setId("latent");
         latent.setEditable(true);
         latent.setPrefWidth(80);
         tip(latent, "How many numbers z has; 2 can be drawn as is, more are shown through PCA");
         decoder.setId("decoder");
-        decoder.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Likelihood likelihood) {
-                return likelihood == null ? "" : likelihood == Likelihood.BERNOULLI ? "Bernoulli"
-                        : String.format(Locale.ROOT, "Gaussian σ %.1f", ExplorerSetup.GAUSSIAN_DECODER_STD);
-            }
-
-            @Override
-            public Likelihood fromString(String text) {
-                return text.startsWith("Bernoulli") ? Likelihood.BERNOULLI : Likelihood.GAUSSIAN;
-            }
-        });
+        decoder.setPrefWidth(170);
         tip(decoder, "How the decoder scores its picture: Bernoulli (cross-entropy) suits ink on paper such as digits; "
                 + "Gaussian (squared error, σ = 0.1) weighs small gray details such as a face's mouth and eyes "
-                + "enough to learn them; needs a new model");
+                + "enough to learn them. A learned σ starts at 0.1 and trains with the network, one shared by every "
+                + "pixel or one per pixel; the loss chart reads it out. Needs a new model");
         suggestion.setId("setup-suggestion");
         suggestion.getStyleClass().add("note");
         suggestion.setWrapText(true);
@@ -252,9 +246,15 @@ public final class TrainingToolbar extends FlowPane {
                 }
             }
         });
-        model.valueProperty().addListener((o, was, now) -> propose(s -> s.withKind(now)));
+        model.valueProperty().addListener((o, was, now) -> {
+            if (!syncing && now != null) {
+                propose(s -> s.withKind(now));
+                ExplorerSetup after = viewModel.setupProperty().get();
+                showSuggestion(after != null && after.kind() == now ? modelNote(after) : null);
+            }
+        });
         latent.valueProperty().addListener((o, was, now) -> propose(s -> s.withLatentSize(now)));
-        decoder.valueProperty().addListener((o, was, now) -> propose(s -> s.withDecoder(now)));
+        decoder.valueProperty().addListener((o, was, now) -> propose(s -> s.withDecoder(now.likelihood(), now.std())));
         beta.valueProperty().addListener((o, was, now) -> {
             double snapped = Math.round(now.doubleValue() * 20) / 20.0;
             betaValue.setText(String.format(Locale.ROOT, "%.2f", snapped));
@@ -275,6 +275,12 @@ public final class TrainingToolbar extends FlowPane {
         showSetup.setSelected(!compact);
     }
 
+    /** How the toolbar names a model: as a sentence does, with a capital ("Conditional VAE"). */
+    static String modelName(ModelKind kind) {
+        String name = kind.displayName();
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
     /** Resets after asking, if the model has been trained. */
     void confirmReset() {
         if (!viewModel.lifecycle().isTrained() || confirmation.confirm("Reset the model",
@@ -288,11 +294,27 @@ public final class TrainingToolbar extends FlowPane {
         ExplorerSetup before = viewModel.setupProperty().get();
         propose(s -> s.suggestedFor(spec));
         ExplorerSetup after = viewModel.setupProperty().get();
-        String text = before == null || after == null || !after.datasetSpec().equals(spec) ? null
-                : suggestionNote(before.withDataset(spec), after);
+        showSuggestion(before == null || after == null || !after.datasetSpec().equals(spec) ? null
+                : suggestionNote(before.withDataset(spec), after));
+    }
+
+    /** Says {@code text} beside the controls; {@code null} hides the note. */
+    private void showSuggestion(String text) {
         suggestion.setText(text);
         suggestion.setVisible(text != null);
         suggestion.setManaged(text != null);
+    }
+
+    /** What a model needs said when it is chosen, or {@code null}. */
+    static String modelNote(ExplorerSetup setup) {
+        return switch (setup.kind()) {
+            case HVAE -> String.format(Locale.ROOT, "Hierarchical VAE: z₁ has %d dimensions (Latent), z₂ has %d. The "
+                    + "scatter and the grid show z₂; the grid decodes each z₂ through the mean of p(z₁|z₂).",
+                    setup.latentSize(), ExplorerSetup.UPPER_LATENT_SIZE);
+            case CVAE -> "Conditional VAE: each image's class goes in beside the pixels and beside z. "
+                    + "The Conditional tab draws one class across the style space.";
+            default -> null;
+        };
     }
 
     /** What {@link ExplorerSetup#suggestedFor} changed besides the dataset, in words; {@code null} for nothing. */
@@ -362,7 +384,7 @@ public final class TrainingToolbar extends FlowPane {
             dataset.setValue(choice);
             model.setValue(setup.kind());
             latent.getValueFactory().setValue(setup.latentSize());
-            decoder.setValue(setup.decoder());
+            decoder.setValue(DecoderChoice.of(setup));
             beta.setValue(setup.beta());
             betaValue.setText(String.format(Locale.ROOT, "%.2f", setup.beta()));
             schedule.setValue(setup.schedule());

@@ -40,6 +40,7 @@ public final class ControlNodes {
             Map.entry(ControlId.INTERPOLATE, "tab-interpolation"),
             Map.entry(ControlId.DRAW, "tab-drawing"),
             Map.entry(ControlId.DEBIASING, "tab-debiasing"),
+            Map.entry(ControlId.CONDITIONAL, "tab-conditional"),
             Map.entry(ControlId.LATENT_SIZE, "latent"),
             Map.entry(ControlId.BETA_SLIDER, "beta"),
             Map.entry(ControlId.GRID_CELLS, "scatter-grid-cells"),

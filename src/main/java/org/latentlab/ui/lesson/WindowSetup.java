@@ -44,7 +44,8 @@ public final class WindowSetup {
             ControlId.ATTRIBUTES, LatentToolsViewModel.Tool.ATTRIBUTES,
             ControlId.INTERPOLATE, LatentToolsViewModel.Tool.INTERPOLATION,
             ControlId.DRAW, LatentToolsViewModel.Tool.DRAWING,
-            ControlId.LIKELIHOOD, LatentToolsViewModel.Tool.LIKELIHOOD));
+            ControlId.LIKELIHOOD, LatentToolsViewModel.Tool.LIKELIHOOD,
+            ControlId.CONDITIONAL, LatentToolsViewModel.Tool.CONDITIONAL));
 
     private final ExplorerViewModel explorer;
     private final CompareViewModel compare;

@@ -2,6 +2,7 @@ package org.latentlab.ui.loss;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -43,6 +44,10 @@ public final class LossChartView extends BorderPane {
     private final VBox key = new VBox(10);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
+    /** The KL of each level of a hierarchical VAE, shown only for one. */
+    private final Node[] levelEntries = {
+        LegendEntry.line(LossSeries.Term.KL_Z1.label(), Color.web(Palette.KL_LEVEL_HEX.get(0)), false),
+        LegendEntry.line(LossSeries.Term.KL_Z2.label(), Color.web(Palette.KL_LEVEL_HEX.get(1)), false)};
     private final Line cursor = new Line();
     private boolean dirty;
     private final Label cutOff = new Label("▲ the first iterations lie above the top; Log scale shows them");
@@ -55,6 +60,10 @@ public final class LossChartView extends BorderPane {
         this.viewModel = viewModel;
         initGraphics();
         registerListeners();
+        for (Node entry : levelEntries) {
+            entry.setVisible(false);
+            entry.setManaged(false);
+        }
         setTheme(PlotTheme.LIGHT);
     }
 
@@ -104,6 +113,12 @@ public final class LossChartView extends BorderPane {
         logScale.selectedProperty().bindBidirectional(viewModel.logScaleProperty());
         readout.textProperty().bind(viewModel.readoutProperty());
         viewModel.seriesProperty().addListener(o -> invalidate());
+        viewModel.seriesProperty().addListener((o, was, now) -> {
+            for (Node entry : levelEntries) {
+                entry.setVisible(now != null && now.twoLevels());
+                entry.setManaged(entry.isVisible());
+            }
+        });
         viewModel.logScaleProperty().addListener(o -> invalidate());
         viewModel.unitsProperty().addListener(o -> invalidate());
         viewModel.cursorProperty().addListener(o -> placeCursor());
@@ -133,7 +148,9 @@ public final class LossChartView extends BorderPane {
         legend.getChildren().setAll(
                 LegendEntry.line(both ? "objective: rec. + β·KL" : "objective = −ELBO (β = 1)", totalColour(theme), false),
                 LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
-                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false));
+                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false),
+                levelEntries[0],
+                levelEntries[1]);
         if (both) {
             legend.getChildren().add(LegendEntry.line("training −ELBO: rec. + KL", Color.web(Palette.NEGATIVE_ELBO_HEX),
                     false));
@@ -234,6 +251,8 @@ public final class LossChartView extends BorderPane {
             case RECONSTRUCTION -> Color.web(Palette.RECONSTRUCTION_HEX);
             case KL -> Color.web(Palette.KL_HEX);
             case NEGATIVE_ELBO -> Color.web(Palette.NEGATIVE_ELBO_HEX);
+            case KL_Z1 -> Color.web(Palette.KL_LEVEL_HEX.get(0));
+            case KL_Z2 -> Color.web(Palette.KL_LEVEL_HEX.get(1));
         };
     }
 

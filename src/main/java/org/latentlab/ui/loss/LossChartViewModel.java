@@ -1,5 +1,6 @@
 package org.latentlab.ui.loss;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
@@ -14,6 +15,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.lesson.Units;
 import org.latentlab.model.Likelihood;
+import org.latentlab.model.DecoderStd;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
@@ -53,7 +56,7 @@ public final class LossChartViewModel {
     public void update(TrainingSnapshot snapshot) {
         LossSeries current = series.get();
         IterationHistory.View history = snapshot.iterations();
-        boolean showKl = snapshot.modelConfig().kind() == ModelKind.VAE;
+        boolean showKl = snapshot.modelConfig().kind() != ModelKind.AUTOENCODER;
         boolean density = snapshot.modelConfig().likelihood() == Likelihood.GAUSSIAN;
         pixels = snapshot.modelConfig().imageWidth() * snapshot.modelConfig().imageHeight();
         if (current != null && current.size() == history.size() && current.epochs().size() == snapshot.epochs().size()
@@ -196,18 +199,23 @@ public final class LossChartViewModel {
     }
 
     /**
-     * The terms the chart draws: for a VAE the objective, reconstruction and KL, and the training
-     * −ELBO too once β has left 1 (before that it is the objective); the reconstruction alone for an
-     * autoencoder.
+     * The terms the chart draws: for a VAE the objective, reconstruction and KL (and each level's KL
+     * for a hierarchical VAE), and the training −ELBO too once β has left 1 (before that it is the
+     * objective); the reconstruction alone for an autoencoder.
      */
     public static List<LossSeries.Term> terms(LossSeries s) {
         if (!s.showKl()) {
             return List.of(LossSeries.Term.RECONSTRUCTION);
         }
-        return s.betaLeftOne()
-                ? List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL,
-                        LossSeries.Term.NEGATIVE_ELBO)
-                : List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL);
+        List<LossSeries.Term> terms = new ArrayList<>(
+                List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL));
+        if (s.twoLevels()) {
+            terms.addAll(List.of(LossSeries.Term.KL_Z1, LossSeries.Term.KL_Z2));
+        }
+        if (s.betaLeftOne()) {
+            terms.add(LossSeries.Term.NEGATIVE_ELBO);
+        }
+        return terms;
     }
 
     /**
@@ -262,6 +270,23 @@ public final class LossChartViewModel {
             text.append(String.format(Locale.ROOT, "objective %s = β·KL %s %s, reconstruction not trained (%s)",
                     units.format(total, pixels, 1), units.format(weightedKl, pixels, 2), unit,
                     units.format(reconstruction, pixels, 1)));
+        }
+        if (s.twoLevels()) {
+            double[] levels = new double[2];
+            for (int i = from; i < n; i++) {
+                levels[0] += s.iterations().levelKl(0, i);
+                levels[1] += s.iterations().levelKl(1, i);
+            }
+            text.append(String.format(Locale.ROOT, "; KL %s = z₁ %s + z₂ %s", units.format(kl, pixels, 2),
+                    units.format(levels[0] / count, pixels, 2), units.format(levels[1] / count, pixels, 2)));
+        }
+        if (s.iterations().decoderVariance().learned()) {
+            DecoderStd std = s.iterations().decoderStd(n - 1);
+            double first = s.iterations().decoderStd(0).mean();
+            text.append(s.iterations().decoderVariance() == DecoderVariance.LEARNED
+                    ? String.format(Locale.ROOT, " · learned decoder σ %.3f (after iteration 1: %.3f)", std.mean(), first)
+                    : String.format(Locale.ROOT, " · learned decoder σ per pixel %.3f to %.3f, mean %.3f (after "
+                            + "iteration 1: %.3f)", std.min(), std.max(), std.mean(), first));
         }
         EpochMetrics m = null;
         for (EpochMetrics e : s.epochs()) {

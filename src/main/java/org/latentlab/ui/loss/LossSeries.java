@@ -52,18 +52,25 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
         return showKl && blocks.betaLeftOne(iterations);
     }
 
+    /** Whether the KL term is split over two stochastic levels (a hierarchical VAE), each drawn as well. */
+    public boolean twoLevels() {
+        return showKl && iterations.levels() == 2;
+    }
+
     public int size() {
         return iterations.size();
     }
 
-    /** One of the per-iteration terms. */
+    /** One of the per-iteration terms: the three of every VAE, and the KL of each level of a hierarchical one. */
     public enum Term {
         /** What training minimises: reconstruction + β·KL. */
         TOTAL("training objective"),
         RECONSTRUCTION("reconstruction"),
         KL("KL"),
         /** reconstruction + KL, whatever β: the training images' negative ELBO. */
-        NEGATIVE_ELBO("training −ELBO");
+        NEGATIVE_ELBO("training −ELBO"),
+        KL_Z1("KL of z₁"),
+        KL_Z2("KL of z₂");
 
         private final String label;
 
@@ -102,6 +109,8 @@ public record LossSeries(IterationHistory.View iterations, List<EpochMetrics> ep
             case RECONSTRUCTION -> iterations.reconstruction(i);
             case KL -> iterations.kl(i);
             case NEGATIVE_ELBO -> iterations.reconstruction(i) + iterations.kl(i);
+            case KL_Z1 -> iterations.levels() > 1 ? iterations.levelKl(0, i) : Float.NaN;
+            case KL_Z2 -> iterations.levels() > 1 ? iterations.levelKl(1, i) : Float.NaN;
         };
     }
 }

@@ -1,7 +1,9 @@
 package org.latentlab.ui.manifold;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
@@ -28,9 +30,17 @@ public final class ManifoldView extends BorderPane {
     private final ManifoldViewModel viewModel;
     private final ImageView grid = new ImageView();
     private final Label caption = new Label();
+    private final String idPrefix;
+    private final HBox top = new HBox(8);
 
     public ManifoldView(ManifoldViewModel viewModel) {
+        this(viewModel, "manifold");
+    }
+
+    /** A grid view whose controls' ids start with {@code idPrefix} ("manifold-size", …), unique in the window. */
+    public ManifoldView(ManifoldViewModel viewModel, String idPrefix) {
         this.viewModel = viewModel;
+        this.idPrefix = idPrefix;
         initGraphics();
         registerListeners();
     }
@@ -39,7 +49,7 @@ public final class ManifoldView extends BorderPane {
         getStyleClass().add("manifold");
         Spinner<Integer> size = new Spinner<>(ManifoldViewModel.MIN_SIZE, ManifoldViewModel.MAX_SIZE,
                 viewModel.sizeProperty().get());
-        size.setId("manifold-size");
+        size.setId(idPrefix + "-size");
         size.setEditable(true);
         size.setPrefWidth(90);
         size.setTooltip(new Tooltip("How many images across and down: more shows finer detail of the latent space"));
@@ -47,10 +57,10 @@ public final class ManifoldView extends BorderPane {
 
         ToggleGroup spacing = new ToggleGroup();
         ToggleButton inverseCdf = new ToggleButton("Φ⁻¹ spacing");
-        inverseCdf.setId("manifold-icdf");
+        inverseCdf.setId(idPrefix + "-icdf");
         inverseCdf.setTooltip(new Tooltip("Points at z = Φ⁻¹(u), u evenly spaced in (0, 1): equal prior probability per image"));
         ToggleButton linear = new ToggleButton("Linear");
-        linear.setId("manifold-linear");
+        linear.setId(idPrefix + "-linear");
         linear.setTooltip(new Tooltip("Points evenly spaced in z over the same range, to compare with Φ⁻¹ spacing"));
         inverseCdf.setToggleGroup(spacing);
         linear.setToggleGroup(spacing);
@@ -66,8 +76,8 @@ public final class ManifoldView extends BorderPane {
         });
 
         HBox spacingButtons = new HBox(8, inverseCdf, linear);
-        spacingButtons.setId(ControlId.GRID_SPACING.id());
-        HBox top = new HBox(8, new Label("Grid"), size, spacingButtons);
+        spacingButtons.setId(idPrefix.equals("manifold") ? ControlId.GRID_SPACING.id() : idPrefix + "-spacing");
+        top.getChildren().addAll(new Label("Grid"), size, spacingButtons);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(4, 8, 2, 8));
 
@@ -85,6 +95,17 @@ public final class ManifoldView extends BorderPane {
         setTop(top);
         setCenter(centre);
         setBottom(caption);
+    }
+
+    /** Puts {@code nodes} first in the row of the grid's controls. */
+    public void addControlsFirst(Node... nodes) {
+        top.getChildren().addAll(0, List.of(nodes));
+    }
+
+    /** Shows or hides the caption under the grid (a view that says where its points are itself hides it). */
+    public void setCaptionShown(boolean shown) {
+        caption.setVisible(shown);
+        caption.setManaged(shown);
     }
 
     private void registerListeners() {

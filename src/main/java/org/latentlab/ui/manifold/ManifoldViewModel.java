@@ -1,12 +1,15 @@
 package org.latentlab.ui.manifold;
 
+import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.latent.GridSpacing;
@@ -15,6 +18,7 @@ import org.latentlab.latent.LatentPlane;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.DecodingChoices;
 
 /**
  * The manifold grid (Kingma &amp; Welling 2013, Fig. 4): n × n images decoded at z = Φ⁻¹(u) for u
@@ -34,8 +38,11 @@ public final class ManifoldViewModel {
     private final ReadOnlyObjectWrapper<LatentGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ReadOnlyObjectWrapper<ManifoldImages> images = new ReadOnlyObjectWrapper<>(this, "images");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
+    private final IntegerProperty label = new SimpleIntegerProperty(this, "label", 0);
+    private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     private DecoderWeights decoder;
+    private List<String> classNames = List.of();
     /** The model's own grid, kept while a recorded one is shown; see {@link #showRecorded}. */
     private ManifoldImages liveImages;
     private boolean recorded;
@@ -47,6 +54,8 @@ public final class ManifoldViewModel {
         this.channel = channel;
         size.addListener(o -> rebuildGrid());
         spacing.addListener(o -> rebuildGrid());
+        label.addListener(o -> requestDecode());
+        decoderSample.addListener(o -> requestDecode());
         rebuildGrid();
     }
 
@@ -81,6 +90,7 @@ public final class ManifoldViewModel {
             return;
         }
         decoder = snapshot.decoder();
+        classNames = snapshot.probe().classNames();
         requestDecode();
     }
 
@@ -113,7 +123,9 @@ public final class ManifoldViewModel {
         LatentGrid current = grid.get();
         LatentPlane shown = plane == null || plane.latentSize() != d ? LatentPlane.firstTwoAxes(d) : plane;
         requestedPoints = current.pointsOn(shown);
-        channel.request(decoder, requestedPoints, current.countIn(d));
+        int count = current.countIn(d);
+        channel.request(decoder, requestedPoints, DecodingChoices.oneClass(decoder, label.get(), count), count,
+                DecodingChoices.output(decoderSample.get()));
     }
 
     /**
@@ -144,16 +156,46 @@ public final class ManifoldViewModel {
                         + "so the outer images stand for little prior probability", current.axisValue(n - 1),
                         current.axisValue(n - 1));
         int d = decoder == null ? 2 : decoder.latentSize();
-        String axes = d == 1 ? "z₁ grows to the right"
+        String axes = decoder != null && decoder.twoStage() && d == 2 ? "z₂'s first coordinate grows to the right, "
+                + "its second upwards"
+                : d == 1 ? "z₁ grows to the right"
                 : d == 2 || plane == null || !plane.isPrincipal() ? "z₁ grows to the right, z₂ upwards"
                 : String.format(Locale.ROOT, "The grid lies on the scatter's plane of %d-D space: PC 1 of the codes to "
                         + "the right, PC 2 upwards, through z = 0", d);
-        caption.set(where + ". " + axes + ".");
+        caption.set(where + ". " + axes + "." + decoding());
+    }
+
+    /** What the decoder is asked for besides the points, in words; empty for a plain decoder's means. */
+    private String decoding() {
+        StringBuilder text = new StringBuilder();
+        if (decoder != null && decoder.twoStage()) {
+            text.append(" These are the hierarchical VAE's top level z₂; each is decoded through the mean of"
+                    + " p(z₁|z₂), not a draw of z₁.");
+        }
+        if (decoder != null && decoder.conditional()) {
+            int shown = Math.max(0, Math.min(decoder.conditionClasses() - 1, label.get()));
+            text.append(" Every image is class ").append(shown < classNames.size() ? "“" + classNames.get(shown) + "”"
+                    : String.valueOf(shown)).append(": the conditional VAE draws the class it is given.");
+        }
+        if (decoderSample.get()) {
+            text.append(" Each image is one sample of p(x|z), not its mean.");
+        }
+        return text.toString();
     }
 
     /** How many images across (and down); clamped to {@value #MIN_SIZE}…{@value #MAX_SIZE}. */
     public IntegerProperty sizeProperty() {
         return size;
+    }
+
+    /** The class a conditional VAE's grid draws (ignored for the other models). */
+    public IntegerProperty labelProperty() {
+        return label;
+    }
+
+    /** Whether the grid shows a sample of p(x|z) at each point rather than its mean. */
+    public BooleanProperty decoderSampleProperty() {
+        return decoderSample;
     }
 
     public ObjectProperty<GridSpacing> spacingProperty() {

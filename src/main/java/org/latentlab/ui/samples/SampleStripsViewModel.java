@@ -1,14 +1,18 @@
 package org.latentlab.ui.samples;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.latentlab.latent.PriorSamples;
+import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TimelineLayout;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.DecodingChoices;
 
 /**
  * Two strips that show what the model has learned: held-out images over their reconstructions
@@ -25,10 +29,12 @@ public final class SampleStripsViewModel {
     private final ReadOnlyObjectWrapper<Strip> inputs = new ReadOnlyObjectWrapper<>(this, "inputs");
     private final ReadOnlyObjectWrapper<Strip> reconstructions = new ReadOnlyObjectWrapper<>(this, "reconstructions");
     private final ReadOnlyObjectWrapper<Strip> samples = new ReadOnlyObjectWrapper<>(this, "samples");
+    private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     private float[] shownProbe;
     private int[] chosen = new int[0];
     private DecoderWeights decoder;
+    private TrainingSnapshot lastSnapshot;
     private float[] priorDraws;
     private long sampleSeed = TimelineLayout.PRIOR_SEED;
     private float[] reconstructionRequest;
@@ -44,10 +50,18 @@ public final class SampleStripsViewModel {
     public SampleStripsViewModel(DecodeService.Channel reconstructions, DecodeService.Channel samples) {
         this.reconstructionChannel = reconstructions;
         this.sampleChannel = samples;
+        decoderSample.addListener(o -> {
+            if (lastSnapshot != null && liveStrips == null) {
+                decoder = null;
+                priorDraws = priorDraws == null ? null : priorDraws.clone(); // a decode still under way is not shown
+                update(lastSnapshot);
+            }
+        });
     }
 
     /** Takes a new snapshot: asks for the strips to be decoded with its decoder. */
     public void update(TrainingSnapshot snapshot) {
+        lastSnapshot = snapshot;
         ProbeSet probe = snapshot.probe();
         boolean newProbe = shownProbe != probe.pixels();
         if (newProbe) {
@@ -74,8 +88,19 @@ public final class SampleStripsViewModel {
         for (int k = 0; k < chosen.length; k++) {
             System.arraycopy(encoding.means(), chosen[k] * d, reconstructionRequest, k * d, d);
         }
-        reconstructionChannel.request(decoder, reconstructionRequest, chosen.length);
-        sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
+        reconstructionChannel.request(decoder, reconstructionRequest,
+                DecodingChoices.classesOf(decoder, probe.labels(), chosen), chosen.length, output());
+        requestSamples();
+    }
+
+    /** Decodes the prior draws, a conditional VAE's in each class in turn. */
+    private void requestSamples() {
+        sampleChannel.request(decoder, priorDraws, DecodingChoices.everyClass(decoder, STRIP_LENGTH), STRIP_LENGTH,
+                output());
+    }
+
+    private DecoderOutput output() {
+        return DecodingChoices.output(decoderSample.get());
     }
 
     /**
@@ -106,7 +131,7 @@ public final class SampleStripsViewModel {
         sampleSeed++;
         if (decoder != null) {
             priorDraws = PriorSamples.draw(STRIP_LENGTH, decoder.latentSize(), sampleSeed);
-            sampleChannel.request(decoder, priorDraws, STRIP_LENGTH);
+            requestSamples();
         }
     }
 
@@ -125,6 +150,11 @@ public final class SampleStripsViewModel {
             shownSamples = s;
             samples.set(new Strip(s.images(), s.request().count(), s.imageWidth(), s.imageHeight()));
         }
+    }
+
+    /** Whether the strips show a sample of p(x|z) for each code rather than its mean. */
+    public BooleanProperty decoderSampleProperty() {
+        return decoderSample;
     }
 
     public ReadOnlyObjectProperty<Strip> inputsProperty() {

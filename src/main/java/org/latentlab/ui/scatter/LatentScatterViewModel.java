@@ -18,6 +18,7 @@ import org.latentlab.model.Encoding;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
+import org.latentlab.ui.DecodingChoices;
 
 /**
  * What the latent scatter shows: where the probe images sit, which part of the plane is in view,
@@ -46,6 +47,7 @@ public final class LatentScatterViewModel {
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
     private final ObjectProperty<ScatterOverlay> overlay = new SimpleObjectProperty<>(this, "overlay", ScatterOverlay.NONE);
     private final ReadOnlyObjectWrapper<PosteriorEllipse> overlayEllipse = new ReadOnlyObjectWrapper<>(this, "overlayEllipse");
+    private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     /** Whether the view refits itself to the points as training moves them (until a zoom or pan). */
     private boolean followData = true;
@@ -65,6 +67,7 @@ public final class LatentScatterViewModel {
         this.projection = new BackgroundProjection(worker);
         overlay.addListener(o -> refreshOverlayEllipse());
         points.addListener(o -> refreshOverlayEllipse());
+        decoderSample.addListener(o -> refreshSelection());
     }
 
     /**
@@ -203,7 +206,9 @@ public final class LatentScatterViewModel {
                 : null);
         selectionText.set(describe(encoding, index, probe));
         if (decoder != null) {
-            reconstructionRequest = reconstructions.request(decoder, mean, 1);
+            reconstructionRequest = reconstructions.request(decoder, mean,
+                    DecodingChoices.classesOf(decoder, probe.labels(), new int[] {index}), 1,
+                    DecodingChoices.output(decoderSample.get()));
         }
     }
 
@@ -305,6 +310,11 @@ public final class LatentScatterViewModel {
     /** The manifold grid whose points and cells can be drawn over the scatter; {@code null} for none. */
     public ObjectProperty<LatentGrid> gridProperty() {
         return grid;
+    }
+
+    /** Whether the selected image's reconstruction is a sample of p(x|z) rather than its mean. */
+    public BooleanProperty decoderSampleProperty() {
+        return decoderSample;
     }
 
     public ReadOnlyIntegerProperty hoveredProperty() {

@@ -1,6 +1,7 @@
 package org.latentlab.ui.loss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.latentlab.lesson.Units;
+import org.latentlab.model.DecoderStd;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 
@@ -72,6 +75,39 @@ class LossChartViewModelTest {
         assertTrue(LossChartViewModel.showsNegativeDensity(gaussian, range));
         assertTrue(!LossChartViewModel.showsNegativeDensity(changingBeta(),
                 LossChartViewModel.yRange(changingBeta(), false, 1)));
+    }
+
+    @Test
+    void aHierarchicalVaesChartDrawsAndReadsOutEachLevelsKl() {
+        IterationHistory history = new IterationHistory(2);
+        for (int i = 0; i < 10; i++) {
+            history.append(130 + 18, 130, 18, 1, new double[] {15 + 0.2 * i, 3 - 0.2 * i});
+        }
+        LossSeries series = new LossSeries(history.view(), List.of(), true);
+        assertEquals(List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL,
+                LossSeries.Term.KL_Z1, LossSeries.Term.KL_Z2), LossChartViewModel.terms(series));
+        assertEquals(15.4f, series.value(LossSeries.Term.KL_Z1, 2), 1e-5);
+        assertEquals(2.6f, series.value(LossSeries.Term.KL_Z2, 2), 1e-5);
+        String text = LossChartViewModel.readoutOf(series, series.size(), Units.NATS_PER_IMAGE, 784);
+        assertTrue(text.contains("; KL 18.00 = z₁ 15.90 + z₂ 2.10"), text);
+        assertEquals(List.of(LossSeries.Term.TOTAL, LossSeries.Term.RECONSTRUCTION, LossSeries.Term.KL,
+                LossSeries.Term.NEGATIVE_ELBO), LossChartViewModel.terms(changingBeta()),
+                "one level: its KL alone (and, as β left 1, the training −ELBO)");
+    }
+
+    @Test
+    void aLearnedSigmaIsReadOutAsItIsNowAndAfterTheFirstIteration() {
+        IterationHistory shared = new IterationHistory(1, DecoderVariance.LEARNED);
+        IterationHistory perPixel = new IterationHistory(1, DecoderVariance.LEARNED_PER_PIXEL);
+        for (int i = 0; i < 5; i++) {
+            shared.append(-500, -505, 5, 1, new double[] {5}, DecoderStd.shared(0.1 + 0.01 * i));
+            perPixel.append(-500, -505, 5, 1, new double[] {5}, new DecoderStd(0.1 + 0.01 * i, 0.05, 0.2 + 0.01 * i));
+        }
+        assertTrue(LossChartViewModel.readoutOf(new LossSeries(shared.view(), List.of(), true), 5, Units.NATS_PER_IMAGE, 784)
+                .contains(" · learned decoder σ 0.140 (after iteration 1: 0.100)"));
+        assertTrue(LossChartViewModel.readoutOf(new LossSeries(perPixel.view(), List.of(), true), 5, Units.NATS_PER_IMAGE, 784)
+                .contains(" · learned decoder σ per pixel 0.050 to 0.240, mean 0.140 (after iteration 1: 0.100)"));
+        assertFalse(LossChartViewModel.readoutOf(changingBeta(), changingBeta().size(), Units.NATS_PER_IMAGE, 784).contains("σ"), "a fixed σ is not read out");
     }
 
     @Test
