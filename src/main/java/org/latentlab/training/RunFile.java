@@ -195,7 +195,7 @@ public final class RunFile {
         return averaged;
     }
 
-    /** The run's timeline; empty in files saved before timelines were (docs/decisions/0091). */
+    /** The run's timeline; empty in files saved before timelines were (docs/decisions/0096). */
     private static TrainingTimeline timeline(ZipFile zip, ModelConfig model, long steps) throws IOException {
         ZipEntry entry = zip.getEntry(TimelineFile.ENTRY_NAME);
         if (entry == null) {

@@ -17,7 +17,7 @@ import org.latentlab.model.ModelConfig;
  *
  * <p>Reading checks every size before allocating from it: the layout against the model, the
  * count against {@link TimelineSchedule#MAX_ENTRIES}, each packed frame against the most its
- * layout can take, and unpacks each frame once to check its contents (docs/decisions/0091).
+ * layout can take, and unpacks each frame once to check its contents (docs/decisions/0096).
  */
 final class TimelineFile {
 

@@ -3,7 +3,7 @@ package org.latentlab.training;
 /**
  * Grayscale images as a timeline keeps them: {@value #STEPS} + 1 grey levels, a step of 1/63
  * (1.6 %), which the eye does not tell from 8 bits in these small, soft pictures, and which packs
- * in 40 % less than 8 bits (docs/decisions/0091). Each level is held as the 8-bit value a screen
+ * in 40 % less than 8 bits (docs/decisions/0096). Each level is held as the 8-bit value a screen
  * shows for it, round(k · 255 / 63).
  *
  * <p>The array is not copied (a timeline holds thousands of images, read once per replayed frame):
