@@ -61,14 +61,14 @@ class ModelsWindowTest extends RunningWindow {
                 .conditionClasses()));
         clickOn("#tab-conditional");
         trainFor(60);
-        waitFor(30, () -> viewModel().conditional().grid().imagesProperty().get() != null
+        waitFor(120, () -> viewModel().conditional().grid().imagesProperty().get() != null
                 && viewModel().conditional().grid().captionProperty().get().contains("class “0”"));
         ManifoldImages zeros = conditionalGrid();
 
         ChoiceBox<String> chosen = lookup("#conditional-class").queryAs(ChoiceBox.class);
         assertEquals(10, chosen.getItems().size());
         interact(() -> chosen.getSelectionModel().select("7"));
-        waitFor(30, () -> viewModel().conditional().grid().captionProperty().get().contains("class “7”")
+        waitFor(120, () -> viewModel().conditional().grid().captionProperty().get().contains("class “7”")
                 && viewModel().conditional().grid().imagesProperty().get() != zeros);
         ManifoldImages sevens = conditionalGrid();
         assertEquals(zeros.pixels().length, sevens.pixels().length);
@@ -82,7 +82,7 @@ class ModelsWindowTest extends RunningWindow {
         Point2D onScreen = onFx(() -> app.view().scatterView().plot()
                 .localToScreen(app.view().scatterView().positionOf(0)));
         clickOn(onScreen);
-        waitFor(30, () -> viewModel().conditional().asEveryClassProperty().get() != null);
+        waitFor(120, () -> viewModel().conditional().asEveryClassProperty().get() != null);
         assertEquals(10, (int) onFx(() -> viewModel().conditional().asEveryClassProperty().get().count()));
 
         Path picture = Path.of("target", "ui", "conditional.png");
@@ -99,10 +99,10 @@ class ModelsWindowTest extends RunningWindow {
     void theSampleSwitchDrawsABernoulliDecodersImagesInBlackAndWhite() throws Exception {
         projectorSize();
         trainFor(30);
-        waitFor(30, () -> viewModel().manifold().imagesProperty().get() != null);
+        waitFor(120, () -> viewModel().manifold().imagesProperty().get() != null);
         assertFalse(binary(viewModel().manifold().imagesProperty().get().pixels()), "the means are grey");
         clickOn("#decoder-sample");
-        waitFor(30, () -> binary(viewModel().manifold().imagesProperty().get().pixels())
+        waitFor(120, () -> binary(viewModel().manifold().imagesProperty().get().pixels())
                 && viewModel().samples().samplesProperty().get() != null
                 && binary(viewModel().samples().samplesProperty().get().pixels())
                 && binary(viewModel().samples().reconstructionsProperty().get().pixels()));
@@ -112,7 +112,7 @@ class ModelsWindowTest extends RunningWindow {
             return null;
         });
         clickOn("#decoder-mean");
-        waitFor(30, () -> !binary(viewModel().manifold().imagesProperty().get().pixels()));
+        waitFor(120, () -> !binary(viewModel().manifold().imagesProperty().get().pixels()));
     }
 
     @Test
@@ -122,7 +122,7 @@ class ModelsWindowTest extends RunningWindow {
         assertEquals(2, (int) onFx(() -> viewModel().scatter().pointsProperty().get().latentSize()),
                 "the scatter shows z₂");
         trainFor(20);
-        waitFor(30, () -> viewModel().loss().seriesProperty().get() != null
+        waitFor(120, () -> viewModel().loss().seriesProperty().get() != null
                 && viewModel().loss().seriesProperty().get().twoLevels()
                 && viewModel().loss().readoutProperty().get().contains(" = z₁ "));
         assertTrue(onFx(() -> viewModel().manifold().captionProperty().get())

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.latentlab.model.Likelihood;
 
@@ -36,12 +37,10 @@ class ReadyRunsTest {
      * let the script make it. A comparison is planned until the Compare tab opens one from a file.
      */
     @Test
-    void plannedRunsNeedAModelKindTheWindowDoesNotTrainYetOrAreComparisons() {
+    void plannedSingleRunsAreTheConditionalAndHierarchicalModelsNotMadeYet() {
         for (ReadyRun run : ReadyRuns.ALL) {
             if (run.planned() && !run.comparison()) {
-                InvalidSetupException e = assertThrows(InvalidSetupException.class,
-                        () -> Setup.defaults().with(run.settings()));
-                assertTrue(e.key() == SetupKey.MODEL || e.key() == SetupKey.LATENT, run.name() + ": " + e.getMessage());
+                assertTrue(run.command().contains("--model cvae") || run.command().contains("--model hvae"), run.name());
             }
         }
     }
