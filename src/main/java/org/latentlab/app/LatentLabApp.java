@@ -101,8 +101,14 @@ public final class LatentLabApp extends Application {
         openFromCommandLine();
     }
 
-    /** Opens the lesson or setup the command line named; the launcher has already checked them. */
+    /**
+     * Opens the lesson or setup the command line named; the launcher has already checked them. An
+     * application started by another program's code (the window benchmarks) has no parameters.
+     */
     private void openFromCommandLine() {
+        if (getParameters() == null) {
+            return;
+        }
         WindowArguments args;
         try {
             args = WindowArguments.parse(getParameters().getRaw());
