@@ -53,6 +53,8 @@ class DebiasingWindowTest extends RunningWindow {
         clickOn("#tab-debiasing");
         waitFor(180, () -> debiasing().lifecycle().stateProperty().get() == TrainerState.READY);
         assertEquals("faces:rare=brightness>0.7@0.05", onFx(() -> debiasing().builtProperty().get().datasetSpec()));
+        // The scatter is placed on a background thread after the models are built.
+        waitFor(60, () -> debiasing().pointsProperty().get() != null);
         WeightedPoints untrained = onFx(() -> debiasing().pointsProperty().get());
         assertEquals(2_000, untrained.size(), "every held-out face");
         assertEquals(1.0, untrained.meanRareWeight(), 0.0, "no weights before the first epoch");
