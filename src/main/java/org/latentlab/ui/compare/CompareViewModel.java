@@ -175,8 +175,8 @@ public final class CompareViewModel implements AutoCloseable {
         if (!lifecycle.isTrained()) {
             return null;
         }
-        return String.format(Locale.ROOT, "The models here trained for %,d iterations. Opening %s replaces them. "
-                + "Discard these?", iteration(), what);
+        return String.format(Locale.ROOT, "The models here trained for %,d iteration%s. Opening %s replaces them. "
+                + "Discard these?", iteration(), iteration() == 1 ? "" : "s", what);
     }
 
     /**

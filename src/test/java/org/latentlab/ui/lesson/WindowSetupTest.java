@@ -31,7 +31,7 @@ import org.latentlab.ui.explorer.TrainerFactory;
 class WindowSetupTest {
 
     /** Trains small models on 4×4 bars whatever the dataset named. */
-    private static final class BarsFactory implements TrainerFactory {
+    static final class BarsFactory implements TrainerFactory {
         @Override
         public Trainer create(ExplorerSetup setup) {
             return new Trainer(() -> new TrainingSession(TestDatasets.bars(256, 1), TestDatasets.bars(64, 2),
