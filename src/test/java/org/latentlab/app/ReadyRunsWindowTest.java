@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Spinner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +29,15 @@ import org.latentlab.ui.compare.ComparePanelViewModel;
 import org.latentlab.ui.compare.CompareViewModel;
 
 /**
- * The ready-trained ablation in the real window (Monocle) at 1280 × 720: folders that hold no
- * comparison are one message naming the file; the ready comparison opens in the Compare tab with
- * every panel showing its model's held-out losses as the run recorded them, to the digit; Train
- * goes on with all four models in lockstep from there. Writes a PNG of the window
- * ({@code target/ui/ready-comparison.png}, or the path in {@code -Dlatentlab.readyComparisonPng}).
+ * The ready-trained runs the lessons gained, in the real window (Monocle) at 1280 × 720. The
+ * ablation: folders that hold no comparison are one message naming the file; the ready comparison
+ * opens in the Compare tab with every panel showing its model's held-out losses as the run
+ * recorded them, to the digit; Train goes on with all four models in lockstep from there. Writes a
+ * PNG of the window ({@code target/ui/ready-comparison.png}, or the path in
+ * {@code -Dlatentlab.readyComparisonPng}). The conditional and the hierarchical VAE: each opens
+ * with its kind and latent size in the toolbar and trains on from its steps.
  */
-class ReadyComparisonWindowTest extends RunningWindow {
+class ReadyRunsWindowTest extends RunningWindow {
 
     private static final String NAME = "compare-ablation";
     private static final Path PICTURE = Path.of(System.getProperty("latentlab.readyComparisonPng",
@@ -101,6 +105,34 @@ class ReadyComparisonWindowTest extends RunningWindow {
             assertEquals(after.iteration(), variant.training().iteration(), variant.variant().name() + " in lockstep");
             assertEquals(after.iteration(), variant.training().iterations().size(), "its history goes on from the run's");
         }
+    }
+
+    @Test
+    void theConditionalVaeOpensWithItsKindInTheToolbarAndTrainsOn() throws Exception {
+        opensWithItsKindAndTrainsOn("cvae-2d");
+    }
+
+    @Test
+    void theHierarchicalVaeOpensWithItsKindInTheToolbarAndTrainsOn() throws Exception {
+        opensWithItsKindAndTrainsOn("hvae-16-2");
+    }
+
+    /** The ready run {@code name} opens with its kind and latent size in the toolbar, and Step trains it on from its steps. */
+    private void opensWithItsKindAndTrainsOn(String name) throws Exception {
+        SavedRun saved = ReadyRunFiles.load(name);
+        long steps = saved.state().steps();
+        interact(() -> app.classroom().window().apply(Setup.defaults().with(Map.of(SetupKey.RUN, name))));
+        waitFor(60, () -> !viewModel().lifecycle().busyProperty().get()
+                && viewModel().lifecycle().snapshotProperty().get().iteration() == steps);
+        ModelKind kind = saved.modelConfig().kind();
+        assertEquals(kind, lookup("#model").queryAs(ChoiceBox.class).getValue());
+        assertEquals(saved.modelConfig().latentSize(), (int) onFx(() -> (Integer) lookup("#latent")
+                .queryAs(Spinner.class).getValue()));
+        assertEquals(kind == ModelKind.CVAE, onFx(() -> viewModel().conditional().conditionalProperty().get()));
+        clickOn("#step");
+        waitFor(30, () -> viewModel().lifecycle().snapshotProperty().get().iteration() == steps + 1);
+        assertEquals(steps + 1, (long) onFx(() -> (long) viewModel().lifecycle().snapshotProperty().get()
+                .iterations().size()), "it trains on from its history");
     }
 
     /** What a panel says of a run's last epoch: its held-out terms, as the panel formats them. */
