@@ -9,8 +9,10 @@
 # (training.ReadyRunFiles); NAMEs limit it to those runs. Each run is trained into a temporary
 # folder (with --no-timeline, which changes no weight), and its run file is written to OUT/NAME.latentlab
 # in its ready form only when its command succeeded: the weights, settings and histories, without
-# Adam's moments and without a timeline (docs/decisions/0091-ready-runs.md). Runs the window cannot
-# load yet (a model kind it does not train, a comparison) are listed as planned and skipped.
+# Adam's moments and without a timeline (docs/decisions/0091-ready-runs.md). A comparison
+# (train --compare) becomes the folder OUT/NAME: its comparison.properties and NAME/VARIANT/model.latentlab
+# for each model, each run file in its ready form and within the budget (docs/decisions/0097).
+# Runs the window cannot load yet are listed as planned and skipped.
 #
 # Reproducible: on one kind of machine (the same processor family and OpenBLAS core) the same
 # command gives the same weights and the same losses in the histories, bit for bit. The files
@@ -18,7 +20,7 @@
 # entries' times) and the seconds each epoch took. Another processor's kernels may change the
 # weights' last bits, and the losses' last digits with them.
 #
-# Exit status: 0 if every made run file is within the budget, 2 if one is larger, 1 on an error.
+# Exit status: 0 if every run file made is within the budget, 2 if one is larger, 1 on an error.
 # It runs target/latent-lab.jar, building it first if it is missing (mvn -B -q package -DskipTests);
 # rebuild it after changing ReadyRuns, or the script reads the old list.
 set -euo pipefail
@@ -63,17 +65,29 @@ while IFS=$'\t' read -r name state command; do
   # shellcheck disable=SC2086
   "${java[@]}" -jar "$jar" $command --no-timeline --out "$work/$name" 2>&1 \
     | grep --line-buffered -v 'incubator modules' | sed 's/^/    /'
-  "${java[@]}" -cp "$jar" org.latentlab.training.ReadyRunFiles "$work/$name/model.latentlab" "$work/$name.latentlab" \
-    2> >(grep -v 'incubator modules' >&2)
-  mv "$work/$name.latentlab" "$out/$name.latentlab"
-  size=$(stat -c %s "$out/$name.latentlab")
-  verdict=ok
-  if [ "$size" -gt "$budget" ]; then
-    verdict="OVER the budget of $budget bytes"
-    status=2
+  if [ -f "$work/$name/comparison.properties" ]; then
+    # A comparison: its index and one ready run file per model, in the folder OUT/NAME.
+    "${java[@]}" -cp "$jar" org.latentlab.training.ReadyRunFiles "$work/$name" "$work/$name.ready" \
+      2> >(grep -v 'incubator modules' >&2)
+    rm -rf "${out:?}/$name"
+    mv "$work/$name.ready" "$out/$name"
+    made=$(cd "$out" && find "$name" -name '*.latentlab' | sort)
+  else
+    "${java[@]}" -cp "$jar" org.latentlab.training.ReadyRunFiles "$work/$name/model.latentlab" "$work/$name.latentlab" \
+      2> >(grep -v 'incubator modules' >&2)
+    mv "$work/$name.latentlab" "$out/$name.latentlab"
+    made=$name.latentlab
   fi
-  printf '    %-40s %10d bytes  %s\n' "$name.latentlab" "$size" "$verdict"
+  for file in $made; do
+    size=$(stat -c %s "$out/$file")
+    verdict=ok
+    if [ "$size" -gt "$budget" ]; then
+      verdict="OVER the budget of $budget bytes"
+      status=2
+    fi
+    printf '    %-40s %10d bytes  %s\n' "$file" "$size" "$verdict"
+  done
 done <<< "$runs"
 
-echo "total: $(du -cb "$out"/*.latentlab | tail -1 | cut -f1) bytes in $out"
+echo "total: $(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s }') bytes in $out"
 exit "$status"

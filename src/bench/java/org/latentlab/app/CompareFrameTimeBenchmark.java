@@ -11,6 +11,7 @@ import javafx.application.Platform;
 import javafx.scene.control.TabPane;
 import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.TrainerState;
+import org.latentlab.ui.compare.CompareStatus;
 import org.latentlab.ui.compare.CompareViewModel;
 
 /**
@@ -120,7 +121,7 @@ public final class CompareFrameTimeBenchmark {
                 CompareSnapshot s = compare().lifecycle().snapshotProperty().get();
                 if (lastEpoch >= 0 && s.epoch() > lastEpoch) {
                     epochEnds.add(now);
-                    trainingSeconds.add(CompareViewModel.lastEpochSeconds(s));
+                    trainingSeconds.add(CompareStatus.lastEpochSeconds(s));
                 }
                 lastEpoch = s.epoch();
             }

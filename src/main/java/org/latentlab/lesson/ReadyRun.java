@@ -10,15 +10,15 @@ import java.util.regex.Pattern;
  * A run trained ahead of time and shipped with the application, so a class sees a trained state at
  * once and can still press Train to go on. It is made by one seeded {@code latent-lab} command
  * ({@code src/lessons/make-ready-runs.sh} runs them all) and shipped as one run file without Adam's
- * moments and without a timeline ({@code training.ReadyRunFiles} reads it by {@link #name}).
+ * moments and without a timeline ({@code training.ReadyRunFiles} reads it by {@link #name}); a
+ * comparison ({@code train --compare}) is shipped as the folder of runs that command writes.
  *
  * @param name        what setups and lessons say: lower-case letters, digits and '-'
  * @param description one line saying what the run shows
  * @param command     the command that makes it, without {@code --out}: {@code train --epochs 5 --seed 42}
- * @param planned     whether the window cannot load the run yet: its command needs a model kind the
- *                    window does not train (conditional, hierarchical), or it is a comparison, which the
- *                    Compare tab cannot open from a file; such a run is not made nor shipped yet, and
- *                    setups naming it take none of its settings
+ * @param planned     whether the window cannot load the run yet (a model or a view it does not have):
+ *                    such a run is listed but not made nor shipped, and setups naming it take none of
+ *                    its settings; none is planned now
  */
 public record ReadyRun(String name, String description, String command, boolean planned) {
 

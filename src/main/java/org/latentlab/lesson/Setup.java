@@ -65,6 +65,8 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
     /** The slowest pace worth a setting is one iteration a second; the fastest slowed one this. */
     public static final int MAX_PACE = Pace.MAX_ITERATIONS_PER_SECOND;
 
+    /** How many dimensions the upper level z₂ of the window's hierarchical VAE has. */
+    public static final int UPPER_LATENT_SIZE = 2;
     /** Every id a setup's views can list. */
     public static final Set<ControlId> ALL_VIEWS = idsWhere(ControlId.Kind::isView);
     /** Every id a setup's controls can list. */
@@ -268,6 +270,8 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
         String dataset;
         ModelKind model;
         int latentSize;
+        /** Whether the latent key named two sizes (z₁'s and z₂'s), which only the hierarchical VAE has. */
+        boolean twoLatentLevels;
         List<Integer> hiddenSizes;
         Activation activation;
         Likelihood decoder;
@@ -339,6 +343,10 @@ public record Setup(String dataset, ModelKind model, int latentSize, List<Intege
 
         /** @throws InvalidSetupException naming the key whose value is wrong */
         Setup build() {
+            if (twoLatentLevels && model != ModelKind.HVAE) {
+                throw new InvalidSetupException(SetupKey.LATENT, "latent = " + latentSize + "," + UPPER_LATENT_SIZE
+                        + " gives two latent levels, which only model = hvae has; give one size such as " + latentSize);
+            }
             BetaSchedule schedule;
             try {
                 schedule = BetaSchedule.parse(this.schedule, beta);

@@ -32,8 +32,10 @@ public enum SetupKey {
             (v, b) -> b.dataset = v, Setup::dataset),
     MODEL("model", true, "vae (variational autoencoder), ae (plain autoencoder), cvae (conditional VAE, for labelled"
             + " images) or hvae (hierarchical VAE: latent sets z₁, z₂ has 2 dimensions)", (v, b) -> b.model = windowModel(v), s -> s.model().cliName()),
-    LATENT("latent", true, "the latent size: how many numbers z has, 1 to " + ModelConfig.MAX_LATENT_SIZE, (v, b) -> b.latentSize = whole(v),
-            s -> Integer.toString(s.latentSize())),
+    LATENT("latent", true, "the latent size: how many numbers z has, 1 to " + ModelConfig.MAX_LATENT_SIZE
+            + "; for hvae z₁'s size and z₂'s, as train --latent says it (16," + Setup.UPPER_LATENT_SIZE + ")",
+            SetupKey::readLatent, s -> s.model() == ModelKind.HVAE ? s.latentSize() + "," + Setup.UPPER_LATENT_SIZE
+                    : Integer.toString(s.latentSize())),
     HIDDEN("hidden", true, "hidden widths from the input inwards, e.g. 256 or 512,256",
             (v, b) -> b.hiddenSizes = wholes(v), s -> s.hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining(","))),
     ACTIVATION("activation", true, "the hidden layers' nonlinearity: relu, leaky-relu, elu or tanh", (v, b) -> b.activation = Activation.fromCliName(v),
@@ -143,6 +145,21 @@ public enum SetupKey {
         return Arrays.stream(ModelKind.values()).filter(k -> k.cliName().equalsIgnoreCase(text)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown model '" + text
                         + "': expected vae, ae, cvae or hvae"));
+    }
+
+    /** One latent size, or z₁'s and z₂'s for the hierarchical VAE, whose z₂ has {@value Setup#UPPER_LATENT_SIZE} dimensions in the window. */
+    private static void readLatent(String text, Setup.Builder builder) {
+        String[] parts = text.split(",", -1);
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("expected one size, or two for hvae (e.g. 16," + Setup.UPPER_LATENT_SIZE
+                    + "), got '" + text + "'");
+        }
+        if (parts.length == 2 && whole(parts[1].strip()) != Setup.UPPER_LATENT_SIZE) {
+            throw new IllegalArgumentException("the window's hierarchical VAE has a " + Setup.UPPER_LATENT_SIZE
+                    + "-D upper level z₂: expected " + parts[0].strip() + "," + Setup.UPPER_LATENT_SIZE + ", got '" + text + "'");
+        }
+        builder.latentSize = whole(parts[0].strip());
+        builder.twoLatentLevels = parts.length == 2;
     }
 
     private static double number(String text) {

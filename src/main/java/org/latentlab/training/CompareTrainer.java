@@ -1,5 +1,7 @@
 package org.latentlab.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.latentlab.data.Dataset;
 
 /**
@@ -20,6 +22,7 @@ public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
      * four times one model's, and 5 % would show the class a new picture only about once a second.
      */
     static final double SNAPSHOT_SHARE = 0.12;
+    private static final String THREAD_NAME = "latent-lab-compare-trainer";
 
     private final TrainerThread<LockstepWork, CompareSnapshot> thread;
 
@@ -36,12 +39,33 @@ public final class CompareTrainer extends BackgroundTrainer<CompareSnapshot> {
         this.thread = thread;
     }
 
+    /**
+     * Goes on training the models of a saved comparison in lockstep from their weights, step counts
+     * and histories (the next minibatches are those the models would have taken next, the same for
+     * all), until paused: the epochs their command was given no longer stop them. Reset starts each
+     * model again from its first weights. Builds the sessions on the calling thread.
+     */
+    public static CompareTrainer resume(Dataset training, Dataset validation, SavedComparison comparison) {
+        LinearBaseline baseline = LinearBaseline.of(validation);
+        boolean[] resumed = {false};
+        return new CompareTrainer(new TrainerThread<>(() -> {
+            List<TrainingSession> sessions = new ArrayList<>();
+            for (SavedRun saved : comparison.runs()) {
+                SavedRun run = saved.untilPaused();
+                sessions.add(resumed[0] ? new TrainingSession(training, validation, run.modelConfig(), run.trainingConfig())
+                        : TrainingSession.resume(training, validation, run));
+            }
+            resumed[0] = true;
+            return new LockstepWork(comparison.preset().variants(), sessions, baseline);
+        }, THREAD_NAME, SNAPSHOT_SHARE));
+    }
+
     private static TrainerThread<LockstepWork, CompareSnapshot> lockstepThread(Dataset training, Dataset validation,
                                                                               CompareConfig config,
                                                                               LinearBaseline baseline) {
         return new TrainerThread<>(
                 () -> new LockstepWork(config.variants(), config.newSessions(training, validation), baseline),
-                "latent-lab-compare-trainer", SNAPSHOT_SHARE);
+                THREAD_NAME, SNAPSHOT_SHARE);
     }
 
     /** Sets every model's learning rate, from the next iteration on. */

@@ -87,4 +87,12 @@ public record SavedRun(
             IterationHistory.View iterations, List<EpochMetrics> epochs) {
         this(modelConfig, trainingConfig, datasetSpec, state, iterations, epochs, TrainingTimeline.empty());
     }
+
+    /**
+     * This run without its epoch limit, to go on training until paused: a run that {@code train
+     * --epochs 10} made would otherwise stop again after one more epoch.
+     */
+    public SavedRun untilPaused() {
+        return new SavedRun(modelConfig, trainingConfig.withEpochs(0), datasetSpec, state, iterations, epochs, timeline);
+    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.CompareSnapshot;
@@ -16,7 +15,6 @@ import org.latentlab.training.TrainerState;
 import org.latentlab.ui.debiasing.DebiasingViewModel;
 import org.latentlab.ui.debiasing.GroupErrors;
 import org.latentlab.ui.debiasing.WeightedPoints;
-import org.testfx.api.FxToolkit;
 
 /**
  * Starts the real application headless (Monocle) at 1280 × 720, opens the Debiasing tab on the
@@ -34,11 +32,7 @@ class DebiasingWindowTest extends RunningWindow {
 
     @BeforeEach
     void projectorSize() throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        resizeWindow(1280, 720);
     }
 
     private DebiasingViewModel debiasing() {

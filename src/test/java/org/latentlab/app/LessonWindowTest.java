@@ -18,16 +18,21 @@ import org.latentlab.lesson.BuiltInLessons;
 import org.latentlab.lesson.ControlId;
 import org.latentlab.lesson.Lesson;
 import org.latentlab.lesson.LessonStep;
+import org.latentlab.lesson.ReadyRun;
 import org.latentlab.lesson.Setup;
 import org.latentlab.lesson.SetupFile;
 import org.latentlab.lesson.SetupKey;
+import org.latentlab.training.ReadyRunFiles;
+import org.latentlab.training.SavedComparison;
+import org.latentlab.training.SavedRun;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.lesson.Classroom;
 import org.latentlab.ui.lesson.ControlNodes;
 
 /**
  * Classroom mode in the real window (Monocle): every built-in lesson walked step by step with the
- * panel's Next button, each step's state checked in the view-models and in what the window shows;
+ * panel's Next button, each step's state checked in the view-models and in what the window shows,
+ * and the ready-trained run it names loaded with its steps;
  * every control and view a lesson can name found in the window; a bad lesson file reported in the
  * banner while the window goes on; a setup saved and opened again.
  */
@@ -64,6 +69,9 @@ class LessonWindowTest extends RunningWindow {
                 String where = lesson.name() + ", step " + (i + 1);
                 waitFor(60, () -> !viewModel().lifecycle().busyProperty().get()
                         && viewModel().lifecycle().stateProperty().get() == TrainerState.READY);
+                if (step.setup().run().isPresent()) {
+                    assertRunLoaded(step.setup().run().get(), where);
+                }
                 assertEquals("Step " + (i + 1) + " of " + lesson.steps().size(),
                         lookup("#lesson-position").queryAs(Label.class).getText(), where);
                 assertEquals(step.title(), lookup("#lesson-step-title").queryAs(Label.class).getText(), where);
@@ -80,6 +88,29 @@ class LessonWindowTest extends RunningWindow {
             }
             assertTrue(onFx(() -> lookup("#lesson-next").query().isDisabled()), lesson.name() + " ends on its last step");
         }
+    }
+
+    /**
+     * The window shows the trained models of {@code run}: the Compare tab its comparison's models, each
+     * at the steps its run took; the Explore tab its model, of the kind and at the steps the run holds.
+     */
+    private void assertRunLoaded(ReadyRun run, String where) throws Exception {
+        if (run.comparison()) {
+            SavedComparison saved = ReadyRunFiles.loadComparison(run.name());
+            long steps = saved.runs().get(0).state().steps();
+            waitFor(90, () -> !app.compareViewModel().lifecycle().busyProperty().get()
+                    && app.compareViewModel().lifecycle().snapshotProperty().get() != null
+                    && app.compareViewModel().lifecycle().snapshotProperty().get().iteration() == steps);
+            assertEquals(run.name(), onFx(() -> app.compareViewModel().openedFromProperty().get()), where);
+            assertEquals(saved.preset(), onFx(() -> app.compareViewModel().presetProperty().get()), where);
+            return;
+        }
+        SavedRun saved = ReadyRunFiles.load(run.name());
+        waitFor(60, () -> viewModel().lifecycle().snapshotProperty().get() != null
+                && viewModel().lifecycle().snapshotProperty().get().iteration() == saved.state().steps());
+        assertEquals(saved.modelConfig().kind(), onFx(() -> viewModel().setupProperty().get().kind()), where);
+        assertEquals(saved.modelConfig().latentSize(), onFx(() -> viewModel().setupProperty().get().latentSize()), where);
+        assertEquals(saved.epochs(), onFx(() -> viewModel().lifecycle().snapshotProperty().get().epochs()), where);
     }
 
     /** The keys on which the window's state differs from the step's, beyond what this build cannot show. */

@@ -2,6 +2,7 @@ package org.latentlab.app;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.latentlab.training.TrainerState;
@@ -28,6 +29,15 @@ abstract class RunningWindow extends FxRobot {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
+    }
+
+    /** Gives the window {@code width × height} pixels, as on a projector of that size. */
+    protected void resizeWindow(double width, double height) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
     }
 
     protected ExplorerViewModel viewModel() {

@@ -57,9 +57,6 @@ class ReadyRunCommandsTest {
     @Test
     void everyReadyRunsCommandTrainsTheModelItsSetupDescribes() {
         for (ReadyRun run : ReadyRuns.ALL) {
-            if (run.planned()) {
-                continue;
-            }
             TrainCommand train = parsed(run.command());
             Setup setup = Setup.defaults().with(java.util.Map.of(SetupKey.RUN, run.name()));
             assertSame(setup, train, run.name());

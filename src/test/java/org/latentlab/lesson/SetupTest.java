@@ -90,13 +90,16 @@ class SetupTest {
         assertEquals(SetupKey.HIDDEN, invalid("run", "vae-2d-epoch-5", "hidden", "512").key());
     }
 
-    /** The ablation is planned (the Compare tab opens no file yet): a setup naming it takes none of its settings. */
+    /** A comparison fixes its data, network and models, but not the Explore tab's model kind. */
     @Test
-    void aPlannedComparisonLeavesTheModelsAsTheSetupSaysThem() {
-        Setup setup = Setup.defaults().with(changes("model", "ae", "run", "compare-ablation", "compare", "beta-sweep"));
+    void aComparisonRunBringsItsModelsButLeavesTheExploreTabsKind() {
+        Setup setup = Setup.defaults().with(changes("model", "ae")).with(changes("run", "compare-ablation"));
         assertEquals(ModelKind.AUTOENCODER, setup.model());
         assertEquals("compare-ablation", setup.run().orElseThrow().name());
-        assertEquals(ComparisonPreset.parse("beta-sweep"), setup.compare());
+        assertEquals(ComparisonPreset.ABLATION, setup.compare());
+        assertEquals("compare: the ready run 'compare-ablation' was trained with compare = ablation, not beta-sweep;"
+                + " loading a run brings its settings (run: none trains a new model instead)",
+                invalid("run", "compare-ablation", "compare", "beta-sweep").getMessage());
     }
 
     @Test
@@ -108,11 +111,16 @@ class SetupTest {
     }
 
     @Test
-    void aPlannedRunIsNamedButBringsNothingYet() {
-        Setup setup = Setup.defaults().with(changes("run", "hvae-16-2"));
-        assertEquals("hvae-16-2", setup.run().orElseThrow().name());
-        assertEquals(ModelKind.VAE, setup.model());
-        assertEquals(2, setup.latentSize());
+    void theHierarchicalVaesLatentSizesAreZ1sAndZ2sAsTrainSaysThem() {
+        Setup hierarchical = Setup.defaults().with(changes("model", "hvae", "latent", "16,2"));
+        assertEquals(16, hierarchical.latentSize());
+        assertEquals("16,2", SetupKey.LATENT.write(hierarchical));
+        assertEquals(hierarchical, Setup.defaults().with(changes("model", "hvae", "latent", "16")));
+        assertEquals("latent: latent = 16,2 gives two latent levels, which only model = hvae has; give one size"
+                + " such as 16", invalid("latent", "16,2").getMessage());
+        assertEquals("latent: the window's hierarchical VAE has a 2-D upper level z₂: expected 16,2, got '16,3'",
+                invalid("model", "hvae", "latent", "16,3").getMessage());
+        assertEquals(SetupKey.LATENT, invalid("model", "hvae", "latent", "16,2,1").key());
     }
 
     @Test

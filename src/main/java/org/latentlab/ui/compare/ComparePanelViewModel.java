@@ -123,7 +123,7 @@ public final class ComparePanelViewModel {
         IterationHistory.View history = training.iterations();
         if (current == null || current.size() != history.size() || current.epochs().size() != training.epochs().size()) {
             losses.set(LossSeries.after(current, history, training.epochs(), variant.kind() == ModelKind.VAE, false));
-            numbers.set(PanelText.numbers(variant, history));
+            numbers.set(PanelText.numbers(variant, history, training.epochs()));
         }
         showMessage();
         if (training.decoder() != decoder) {

@@ -1,10 +1,12 @@
 package org.latentlab.ui.compare;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -18,9 +20,9 @@ import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.CompareTrainer;
 import org.latentlab.training.ComparisonPreset;
 import org.latentlab.training.DecodeService;
-import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.ProbeSet;
-import org.latentlab.training.VariantSnapshot;
+import org.latentlab.training.ReadyRunFiles;
+import org.latentlab.training.SavedComparison;
 import org.latentlab.ui.explorer.ExplorerSetup;
 import org.latentlab.ui.explorer.TrainerLifecycle;
 import org.latentlab.ui.explorer.TrainingCommands;
@@ -34,7 +36,8 @@ import org.latentlab.ui.explorer.TrainingCommands;
  *
  * <p>The comparison trains on the Explore tab's dataset, network, batch size and seed. It is built
  * when the tab is first shown, and again when the Explore tab has moved to other data (after the
- * user agrees, if the models have trained). Building (loading data, making the models, fitting
+ * user agrees, if the models have trained); or it is opened from a saved comparison, whose
+ * models go on training from where they stopped. Building (loading data, making the models, fitting
  * PCA) runs on {@code background}; the outcome comes back through {@code uiThread}.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread,
@@ -60,6 +63,7 @@ public final class CompareViewModel implements AutoCloseable {
     private final SharedAxes shared = new SharedAxes();
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "selected", -1);
     private final ReadOnlyObjectWrapper<float[]> selectedImage = new ReadOnlyObjectWrapper<>(this, "selectedImage");
+    private final ReadOnlyStringWrapper openedFrom = new ReadOnlyStringWrapper(this, "openedFrom");
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText",
             "Click a dot in any panel: the same held-out image is ringed in every panel.");
 
@@ -76,7 +80,7 @@ public final class CompareViewModel implements AutoCloseable {
         this.explorerSetup = explorerSetup;
         this.worker = background;
         this.lifecycle = new TrainerLifecycle<>(background, uiThread,
-                "The comparison is built when this tab is first shown.", "No comparison", CompareViewModel::statusLine);
+                "The comparison is built when this tab is first shown.", "No comparison", CompareStatus::line);
         lifecycle.watch(decodes::problem);
         shared.wholeSpaceProperty().addListener(o -> refreshShared());
     }
@@ -163,11 +167,50 @@ public final class CompareViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The question to ask before {@link #openComparison} or {@link #openReadyComparison} replaces
+     * trained models with {@code what}; {@code null} when nothing would be lost.
+     */
+    public String openQuestion(String what) {
+        if (!lifecycle.isTrained()) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "The models here trained for %,d iteration%s. Opening %s replaces them. "
+                + "Discard these?", iteration(), iteration() == 1 ? "" : "s", what);
+    }
+
+    /**
+     * Goes on training the comparison that {@code train --compare} saved in {@code folder}, in place
+     * of the models here (ask {@link #openQuestion} first); a folder that holds none is said in the banner.
+     */
+    public void openComparison(Path folder) {
+        open(folder.toString(), "Opening the comparison in " + folder + "…", () -> SavedComparison.load(folder));
+    }
+
+    /** Goes on training the ready-trained comparison {@code name} shipped with the application (ask first). */
+    public void openReadyComparison(String name) {
+        open(name, "Loading the ready-trained comparison " + name + "…", () -> ReadyRunFiles.loadComparison(name));
+    }
+
+    private void open(String source, String message, Supplier<SavedComparison> load) {
+        String before = openedFrom.get();
+        openedFrom.set(source);
+        lifecycle.build(message, () -> factory.open(load.get()), CompareTrainerFactory.Opened::trainer,
+                opened -> {
+                    lifecycle.dismissProblem(); // a failed open before this one is over
+                    install(opened.setup());
+                }, () -> openedFrom.set(before));
+    }
+
     private void build(CompareSetup target) {
+        String before = openedFrom.get();
+        openedFrom.set(null);
         lifecycle.build("Loading " + target.source().datasetSpec() + " and building "
                         + target.preset().variants().size() + " models and the PCA baseline…",
-                () -> factory.create(target), built -> built, built -> install(target),
-                () -> preset.set(setup.get() == null ? target.preset() : setup.get().preset()));
+                () -> factory.create(target), built -> built, built -> install(target), () -> {
+                    preset.set(setup.get() == null ? target.preset() : setup.get().preset());
+                    openedFrom.set(before);
+                });
     }
 
     private void install(CompareSetup target) {
@@ -308,37 +351,16 @@ public final class CompareViewModel implements AutoCloseable {
         shutDown();
     }
 
-    // ---- text ---------------------------------------------------------------------------------------
-
-    static String statusLine(CompareSnapshot s) {
-        StringBuilder text = new StringBuilder(TrainerLifecycle.progressLine(s));
-        if (s.iterationsPerSecond() > 0) {
-            text.append(String.format(Locale.ROOT, " · %.1f steps/s, each of all %d models on one minibatch",
-                    s.iterationsPerSecond(), s.variants().size()));
-        }
-        double epochSeconds = lastEpochSeconds(s);
-        if (epochSeconds > 0) {
-            text.append(String.format(Locale.ROOT, " · last epoch %.1f s", epochSeconds));
-        }
-        return text.toString();
-    }
+    // ---- properties ---------------------------------------------------------------------------------
 
     /**
-     * The training time of the last completed epoch, summed over the models (which take turns on
-     * one thread); 0 before the first epoch ends.
+     * What the models were opened from: the name of a ready-trained comparison or a folder, as given
+     * to {@link #openReadyComparison} or {@link #openComparison} (set while it is being opened);
+     * {@code null} when they were built here.
      */
-    public static double lastEpochSeconds(CompareSnapshot s) {
-        double seconds = 0;
-        for (VariantSnapshot panel : s.variants()) {
-            List<EpochMetrics> epochs = panel.training().epochs();
-            if (epochs.size() == s.epoch() && !epochs.isEmpty()) {
-                seconds += epochs.get(epochs.size() - 1).seconds();
-            }
-        }
-        return seconds;
+    public ReadOnlyStringProperty openedFromProperty() {
+        return openedFrom.getReadOnlyProperty();
     }
-
-    // ---- properties ---------------------------------------------------------------------------------
 
     /** The comparison offered or trained now. */
     public ReadOnlyObjectProperty<ComparisonPreset> presetProperty() {

@@ -1,8 +1,10 @@
 package org.latentlab.ui.compare;
 
+import java.util.List;
 import java.util.Locale;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.CompareVariant;
+import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.LossTerms;
 
@@ -21,11 +23,18 @@ final class PanelText {
     }
 
     /**
-     * The training losses of the last {@value #LOSS_WINDOW} iterations, per image, as two short
-     * lines: the reconstruction, then KL and −ELBO = reconstruction + KL (the bound with β = 1,
-     * whatever β the model trains with). An autoencoder has no KL term and no ELBO.
+     * The model's losses per image as two short lines: the reconstruction, then KL and −ELBO =
+     * reconstruction + KL (the bound with β = 1, whatever β the model trains with). Once an epoch
+     * has ended they are its held-out losses, as {@code train --compare} prints them and the
+     * figure shows them ("held-out rec.", short enough for a panel at 1280 × 720); before, the
+     * training losses of the last {@value #LOSS_WINDOW} iterations.
+     * An autoencoder has no KL term and no ELBO.
      */
-    static String numbers(CompareVariant variant, IterationHistory.View history) {
+    static String numbers(CompareVariant variant, IterationHistory.View history, List<EpochMetrics> epochs) {
+        if (!epochs.isEmpty()) {
+            EpochMetrics last = epochs.get(epochs.size() - 1);
+            return lines(variant, "held-out rec.", last.validationReconstruction(), last.validationKl());
+        }
         int n = history.size();
         if (n == 0) {
             return NOT_TRAINED;
@@ -37,12 +46,14 @@ final class PanelText {
             reconstruction += history.reconstruction(i);
             kl += history.kl(i);
         }
-        reconstruction /= n - from;
-        kl /= n - from;
+        return lines(variant, "reconstruction", reconstruction / (n - from), kl / (n - from));
+    }
+
+    private static String lines(CompareVariant variant, String reconstructionName, double reconstruction, double kl) {
         if (variant.kind() == ModelKind.AUTOENCODER) {
-            return String.format(Locale.ROOT, "reconstruction %.1f\nno KL, no ELBO", reconstruction);
+            return String.format(Locale.ROOT, "%s %.1f\nno KL, no ELBO", reconstructionName, reconstruction);
         }
-        return String.format(Locale.ROOT, "reconstruction %.1f\nKL %.2f · −ELBO %.1f", reconstruction, kl,
+        return String.format(Locale.ROOT, "%s %.1f\nKL %.2f · −ELBO %.1f", reconstructionName, reconstruction, kl,
                 reconstruction + kl);
     }
 

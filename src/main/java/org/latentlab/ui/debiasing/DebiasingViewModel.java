@@ -15,7 +15,7 @@ import org.latentlab.training.DebiasingSnapshot;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.compare.CompareTrainerFactory;
-import org.latentlab.ui.compare.CompareViewModel;
+import org.latentlab.ui.compare.CompareStatus;
 import org.latentlab.ui.explorer.TrainerLifecycle;
 import org.latentlab.ui.explorer.TrainingCommands;
 import org.latentlab.ui.scatter.BackgroundProjection;
@@ -244,7 +244,7 @@ public final class DebiasingViewModel implements AutoCloseable {
             text.append(String.format(Locale.ROOT, " · %.1f steps/s, each of both models on a minibatch of its own",
                     s.iterationsPerSecond()));
         }
-        double epochSeconds = CompareViewModel.lastEpochSeconds(s);
+        double epochSeconds = CompareStatus.lastEpochSeconds(s);
         if (epochSeconds > 0) {
             text.append(String.format(Locale.ROOT, " · last epoch %.1f s", epochSeconds));
         }

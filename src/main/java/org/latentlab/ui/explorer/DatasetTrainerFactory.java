@@ -3,7 +3,6 @@ package org.latentlab.ui.explorer;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.DatasetSplit;
 import org.latentlab.data.DatasetSplits;
-import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.SavedRun;
 import org.latentlab.training.Trainer;
 import org.latentlab.training.TrainingConfig;
@@ -41,31 +40,17 @@ public final class DatasetTrainerFactory implements TrainerFactory {
     }
 
     @Override
-    public synchronized Opened open(SavedRun run) {
-        TrainingConfig config = run.trainingConfig();
-        DatasetSplit split = splits.split(run.datasetSpec(), config.seed());
+    public synchronized Opened open(SavedRun saved) {
+        SavedRun run = saved.untilPaused();
+        DatasetSplit split = splits.split(run.datasetSpec(), run.trainingConfig().seed());
         boolean[] resumed = {false};
         Trainer trainer = new Trainer(() -> {
             if (!resumed[0]) {
                 resumed[0] = true;
                 return TrainingSession.resume(split.train(), split.validation(), run);
             }
-            return new TrainingSession(split.train(), split.validation(), run.modelConfig(), config.withEpochs(0));
+            return new TrainingSession(split.train(), split.validation(), run.modelConfig(), run.trainingConfig());
         });
-        ExplorerSetup setup = new ExplorerSetup(run.datasetSpec(), run.modelConfig().kind(),
-                run.modelConfig().latentSize(), config.batchSize(), config.seed(), config.beta().target(),
-                scheduleOf(config.beta()), config.learningRate(), run.modelConfig().likelihood(),
-                run.modelConfig().decoderVariance());
-        return new Opened(trainer, setup);
-    }
-
-    private static ExplorerSetup.Schedule scheduleOf(BetaSchedule schedule) {
-        if (schedule instanceof BetaSchedule.LinearWarmup) {
-            return ExplorerSetup.Schedule.WARMUP;
-        }
-        if (schedule instanceof BetaSchedule.Cyclical) {
-            return ExplorerSetup.Schedule.CYCLICAL;
-        }
-        return ExplorerSetup.Schedule.CONSTANT;
+        return new Opened(trainer, ExplorerSetup.of(run));
     }
 }

@@ -8,6 +8,7 @@ import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.BetaSchedule;
 import org.latentlab.training.LossTerms;
+import org.latentlab.training.SavedRun;
 import org.latentlab.training.TrainingConfig;
 
 /**
@@ -102,6 +103,17 @@ public record ExplorerSetup(String datasetSpec, ModelKind kind, int latentSize, 
     /** The window's start: a 2-D VAE on the embedded digits with the lectures' settings. */
     public static ExplorerSetup defaults() {
         return new ExplorerSetup("mnist", ModelKind.VAE, 2, 128, 42, 1, Schedule.CONSTANT, 1e-3);
+    }
+
+    /** The setup a saved run was trained with: its data, model, batches, seed, β and its schedule, learning rate and decoder. */
+    public static ExplorerSetup of(SavedRun run) {
+        TrainingConfig config = run.trainingConfig();
+        BetaSchedule beta = config.beta();
+        Schedule schedule = beta instanceof BetaSchedule.LinearWarmup ? Schedule.WARMUP
+                : beta instanceof BetaSchedule.Cyclical ? Schedule.CYCLICAL : Schedule.CONSTANT;
+        return new ExplorerSetup(run.datasetSpec(), run.modelConfig().kind(), run.modelConfig().latentSize(),
+                config.batchSize(), config.seed(), beta.target(), schedule, config.learningRate(),
+                run.modelConfig().likelihood(), run.modelConfig().decoderVariance());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,7 +30,8 @@ import org.latentlab.ui.explorer.ExplorerViewModel;
 
 /**
  * Classroom mode in the window: the Lessons menu (every built-in lesson, File → Open lesson…, Next
- * and Back), the Lessons side panel, File → Open setup… and Save setup…, and "Hide advanced
+ * and Back), the Lessons side panel, File → Open setup… and Save setup…, File → Open a
+ * ready-trained run and Open comparison… ({@link TrainedModelsMenu}), and "Hide advanced
  * controls". A step's state goes through {@link WindowSetup} to the view-models; its target is
  * outlined and the views and controls it leaves out are hidden through {@link ControlNodes}. A
  * lesson or setup file that cannot be read is one message in the banner naming the file, the line
@@ -44,6 +46,8 @@ public final class Classroom {
     private final ControlNodes nodes;
     private final ExplorerViewModel explorer;
     private final Consumer<String> problems;
+    /** File → Open a ready-trained run and Open comparison…. */
+    private final TrainedModelsMenu trainedModels;
 
     /**
      * Adds classroom mode to {@code view}, which must be showing (its tabs' contents are looked up);
@@ -55,6 +59,7 @@ public final class Classroom {
         this.explorer = explorer;
         this.problems = explorer.lifecycle()::report;
         this.window = new WindowSetup(explorer, compare, view.presentationProperty(), confirmation);
+        this.trainedModels = new TrainedModelsMenu(window, compare, confirmation, problems);
         this.lessons = new LessonViewModel(window, problems);
         this.panel = new LessonPanel(lessons);
         MenuBar menus = (MenuBar) view.lookup(".menu-bar");
@@ -159,8 +164,9 @@ public final class Classroom {
                 .ifPresent(this::saveSetup));
         int at = file.getItems().indexOf(file.getItems().stream().filter(SeparatorMenuItem.class::isInstance)
                 .findFirst().orElse(null));
-        file.getItems().addAll(at < 0 ? file.getItems().size() : at, List.of(new SeparatorMenuItem(), openSetup,
-                saveSetup, openLessonItem()));
+        List<MenuItem> items = new ArrayList<>(trainedModels.items(() -> view.getScene().getWindow()));
+        items.addAll(List.of(new SeparatorMenuItem(), openSetup, saveSetup, openLessonItem()));
+        file.getItems().addAll(at < 0 ? file.getItems().size() : at, items);
     }
 
     private MenuItem openLessonItem() {
@@ -206,5 +212,10 @@ public final class Classroom {
 
     public ControlNodes nodes() {
         return nodes;
+    }
+
+    /** Opens the comparison that {@code train --compare} wrote in {@code folder}, as File → Open comparison… does. */
+    public void openComparison(Path folder) {
+        trainedModels.openComparison(folder);
     }
 }

@@ -93,23 +93,23 @@ public final class WindowSetup {
         List<String> notYet = new ArrayList<>();
         ExplorerSetup next = explorerSetup(setup, notYet);
         Optional<ReadyRun> run = setup.run();
-        boolean loadRun = run.isPresent() && !run.get().planned() && !run.get().comparison() && !run.equals(loadedRun);
+        Optional<ReadyRun> single = run.filter(r -> !r.planned() && !r.comparison());
+        boolean loadRun = single.isPresent() && !single.equals(loadedRun);
         if (run.isPresent() && run.get().planned()) {
             notYet.add("the ready-trained run '" + run.get().name() + "'");
-        } else if (run.isPresent() && run.get().comparison()) {
-            notYet.add("a Compare tab that starts from the ready-trained run '" + run.get().name()
-                    + "' (press Train there to train its models)");
         }
-        if (!run.map(ReadyRun::comparison).orElse(false) && keepsTrainedModel(next, loadRun ? run.get() : null)) {
+        if (keepsTrainedModel(next, loadRun ? single.get() : null)) {
             explorer.lifecycle().say("Kept the trained model: the rest of the setup is applied.");
         } else if (loadRun) {
-            explorer.openReadyRun(run.get().name(), next);
-            loadedRun = run;
-        } else if (!run.map(ReadyRun::comparison).orElse(false)) {
+            explorer.openReadyRun(single.get().name(), next);
+            loadedRun = single;
+        } else {
             explorer.apply(next);
-            loadedRun = run.filter(r -> !r.planned());
+            loadedRun = single;
         }
-        if (compare != null && !setup.compare().equals(compare.presetProperty().get())) {
+        if (compare != null && run.isPresent() && run.get().comparison()) {
+            openComparison(run.get());
+        } else if (compare != null && !setup.compare().equals(compare.presetProperty().get())) {
             compare.choosePreset(setup.compare());
         }
         LatentToolsViewModel.Tool tool = TOOLS.get(setup.tool());
@@ -152,6 +152,23 @@ public final class WindowSetup {
                 : explorer.discardQuestion(next);
         return question != null && !confirmation.confirm("Go on with a new model", question, "Discard and go on",
                 "Keep the trained model");
+    }
+
+    /**
+     * Opens the ready-trained comparison {@code run} in the Compare tab, unless its models are
+     * there already; asks before trained models are thrown away.
+     */
+    private void openComparison(ReadyRun run) {
+        if (run.name().equals(compare.openedFromProperty().get())) {
+            return;
+        }
+        String question = compare.openQuestion("the ready-trained comparison '" + run.name() + "'");
+        if (question != null && !confirmation.confirm("Go on with other models", question, "Discard and go on",
+                "Keep the trained models")) {
+            explorer.lifecycle().say("Kept the trained comparison: the rest of the setup is applied.");
+            return;
+        }
+        compare.openReadyComparison(run.name());
     }
 
     /** The window's state now, as a setup that {@link #apply} brings back. */

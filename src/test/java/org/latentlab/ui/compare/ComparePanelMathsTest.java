@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 import org.latentlab.latent.LatentPlane;
 import org.latentlab.training.CompareVariant;
+import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.RateDistortionTrail;
 import org.latentlab.training.TrainerState;
@@ -27,11 +28,26 @@ class ComparePanelMathsTest {
         }
         // Over the last 50: reconstruction alternates 150, 151 (mean 150.5), KL 4, 5 (mean 4.5).
         assertEquals("reconstruction 150.5\nKL 4.50 · −ELBO 155.0",
-                PanelText.numbers(CompareVariant.vae(1), history.view()));
+                PanelText.numbers(CompareVariant.vae(1), history.view(), List.of()));
         assertEquals("reconstruction 150.5\nno KL, no ELBO",
-                PanelText.numbers(CompareVariant.autoencoder(), history.view()));
+                PanelText.numbers(CompareVariant.autoencoder(), history.view(), List.of()));
         assertEquals("not trained yet\npress Train",
-                PanelText.numbers(CompareVariant.klOnly(), new IterationHistory().view()));
+                PanelText.numbers(CompareVariant.klOnly(), new IterationHistory().view(), List.of()));
+    }
+
+    @Test
+    void afterAnEpochTheNumbersAreItsHeldOutLosses() {
+        IterationHistory history = new IterationHistory();
+        for (int i = 0; i < 60; i++) {
+            history.append(0, 150, 4, 1);
+        }
+        List<EpochMetrics> epochs = List.of(new EpochMetrics(1, 30, 200, 190, 10, 180, 9, 1, 1),
+                new EpochMetrics(2, 60, 155, 150, 4, 164.64, 5.14, 1, 1));
+        // The last epoch's held-out terms; −ELBO = 164.64 + 5.14 = 169.78.
+        assertEquals("held-out rec. 164.6\nKL 5.14 · −ELBO 169.8",
+                PanelText.numbers(CompareVariant.vae(1), history.view(), epochs));
+        assertEquals("held-out rec. 164.6\nno KL, no ELBO",
+                PanelText.numbers(CompareVariant.autoencoder(), history.view(), epochs));
     }
 
     @Test

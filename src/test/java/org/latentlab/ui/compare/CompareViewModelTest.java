@@ -23,6 +23,7 @@ import org.latentlab.training.CompareConfig;
 import org.latentlab.training.CompareSnapshot;
 import org.latentlab.training.CompareTrainer;
 import org.latentlab.training.ComparisonPreset;
+import org.latentlab.training.SavedComparison;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.VariantSnapshot;
 import org.latentlab.ui.Pulses;
@@ -47,6 +48,11 @@ class CompareViewModelTest {
             CompareConfig wanted = setup.config(4, 4);
             return new CompareTrainer(TestDatasets.bars(256, 1), TestDatasets.bars(64, 2),
                     new CompareConfig(model, wanted.training(), wanted.preset()));
+        }
+
+        @Override
+        public Opened open(SavedComparison comparison) {
+            throw new UnsupportedOperationException("bars comparisons are built here, never opened from a file");
         }
     }
 

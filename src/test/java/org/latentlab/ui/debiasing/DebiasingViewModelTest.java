@@ -30,6 +30,7 @@ import org.latentlab.training.CompareTrainer;
 import org.latentlab.training.DebiasingSnapshot;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.LossTerms;
+import org.latentlab.training.SavedComparison;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingConfig;
 import org.latentlab.training.TrainingSnapshot;
@@ -60,6 +61,11 @@ class DebiasingViewModelTest {
             TrainingConfig fast = new TrainingConfig(1e-2, 32, 0, new BetaSchedule.Constant(1), LossTerms.COMBINED,
                     setup.source().seed());
             return new CompareTrainer(training, heldOut, new CompareConfig(model, fast, setup.preset()));
+        }
+
+        @Override
+        public Opened open(SavedComparison comparison) {
+            throw new UnsupportedOperationException("the Debiasing tab builds its models, it opens none");
         }
     }
 
