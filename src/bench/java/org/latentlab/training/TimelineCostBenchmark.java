@@ -87,7 +87,7 @@ public final class TimelineCostBenchmark {
 
     private static Run window(Supplier<TrainingSession> sessions, boolean timeline)
             throws InterruptedException {
-        try (Trainer trainer = new Trainer(sessions, timeline)) {
+        try (Trainer trainer = new Trainer(sessions, timeline, false)) {
             double trainerBefore = cpuOf("latent-lab-trainer");
             double workerBefore = cpuOf("latent-lab-timeline");
             long start = System.nanoTime();
