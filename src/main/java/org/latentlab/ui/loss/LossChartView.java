@@ -122,6 +122,7 @@ public final class LossChartView extends BorderPane {
         viewModel.logScaleProperty().addListener(o -> invalidate());
         viewModel.unitsProperty().addListener(o -> invalidate());
         viewModel.cursorProperty().addListener(o -> placeCursor());
+        viewModel.likelihoodProperty().addListener(o -> invalidate());
         plot.setOnResize(this::redraw);
     }
 
@@ -140,7 +141,8 @@ public final class LossChartView extends BorderPane {
     private void showLegend(LossSeries series) {
         PlotTheme theme = plot.theme();
         boolean both = series != null && series.betaLeftOne();
-        List<Object> key = List.of(both, theme);
+        HeldOutLikelihoodLines lines = viewModel.likelihoodProperty().get();
+        List<Object> key = List.of(both, theme, lines.label(), lines.drawn());
         if (key.equals(legendShown)) {
             return;
         }
@@ -155,12 +157,13 @@ public final class LossChartView extends BorderPane {
             legend.getChildren().add(LegendEntry.line("training −ELBO: rec. + KL", Color.web(Palette.NEGATIVE_ELBO_HEX),
                     false));
         }
-        legend.getChildren().addAll(
-                LegendEntry.line("held-out −ELBO, per epoch", Color.web(Palette.VALIDATION_HEX), false),
-                LegendEntry.line("faint: every iteration", theme.axis(), true));
-        Tooltip.install(legend.getChildren().get(legend.getChildren().size() - 2), new Tooltip(
-                "After each epoch: reconstruction + KL on the held-out images at β = 1, the reconstruction term "
-                        + "from one draw of z per image: an estimate of the negative ELBO, not −log p(x) itself"));
+        Label heldOut = LegendEntry.line("held-out −ELBO, all images, 1 draw", Color.web(Palette.VALIDATION_HEX), false);
+        heldOut.setTooltip(new Tooltip("After each epoch: reconstruction + KL on the held-out images at β = 1, the "
+                + "reconstruction term from one draw of z per image: an estimate of the negative ELBO, not −log p(x)"
+                + " itself"));
+        legend.getChildren().add(heldOut);
+        HeldOutLikelihoodMarks.addLegend(legend, lines, viewModel.gapProperty());
+        legend.getChildren().add(LegendEntry.line("faint: every iteration", theme.axis(), true));
     }
 
     /** Puts {@code control} beside the plot, under Log scale: a window-wide switch that the chart follows. */
@@ -226,6 +229,7 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), nats);
+        HeldOutLikelihoodMarks.draw(marks, viewModel.likelihoodProperty().get(), plot.x(), nats, plot.theme());
         placeCursor();
     }
 
