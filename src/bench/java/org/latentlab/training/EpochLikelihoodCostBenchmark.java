@@ -1,8 +1,5 @@
 package org.latentlab.training;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +37,6 @@ import org.latentlab.model.ModelKind;
  */
 public final class EpochLikelihoodCostBenchmark {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int BATCH = 100;
 
     private EpochLikelihoodCostBenchmark() {
@@ -154,29 +150,11 @@ public final class EpochLikelihoodCostBenchmark {
 
     private static Run window(Supplier<TrainingSession> sessions, boolean estimate) throws InterruptedException {
         try (Trainer trainer = new Trainer(sessions, true, estimate)) {
-            double trainerBefore = cpuOf("latent-lab-trainer");
-            double workerBefore = cpuOf("latent-lab-epoch-likelihood");
-            long start = System.nanoTime();
-            trainer.train();
-            while (trainer.latest().state() != TrainerState.FINISHED) {
-                Thread.sleep(2);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double trainerCpu = cpuOf("latent-lab-trainer") - trainerBefore;
+            double workerBefore = TrainerRuns.cpuOf("latent-lab-epoch-likelihood");
+            double[] run = TrainerRuns.trainToTheEnd(trainer);
             Thread.sleep(1000); // the last estimate
-            return new Run(estimate, seconds, trainerCpu, cpuOf("latent-lab-epoch-likelihood") - workerBefore,
+            return new Run(estimate, run[0], run[1], TrainerRuns.cpuOf("latent-lab-epoch-likelihood") - workerBefore,
                     trainer.epochLikelihoods().estimates().size());
         }
-    }
-
-    /** The CPU seconds of the live threads of this name (0 when there is none). */
-    private static double cpuOf(String name) {
-        long total = 0;
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().equals(name)) {
-                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total / 1e9;
     }
 }

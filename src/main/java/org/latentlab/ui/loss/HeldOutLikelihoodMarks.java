@@ -1,12 +1,13 @@
 package org.latentlab.ui.loss;
 
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochLikelihood;
 import org.latentlab.ui.plot.AxisMapping;
@@ -16,7 +17,9 @@ import org.latentlab.ui.plot.PlotTheme;
 /**
  * Draws the per-epoch held-out likelihood on the loss chart's marks layer: the −ELBO of the subset
  * as a dashed line in the held-out −ELBO's colour, −log p(x) by importance sampling as a solid line
- * with dots, and the gap between them shaded. Confined to the JavaFX application thread.
+ * with dots, the gap between them shaded and, under the last point, the gap in words (on the
+ * chart, so that it takes no height from a 720-pixel screen); and their legend entry. Confined to the
+ * JavaFX application thread.
  */
 final class HeldOutLikelihoodMarks {
 
@@ -37,42 +40,34 @@ final class HeldOutLikelihoodMarks {
     }
 
     /**
-     * Adds the lines' legend entries to {@code legend}: the importance-sampled line (its name on two
-     * lines, to keep the legend narrow), the dashed −ELBO of the same images and the gap after the
-     * last epoch ({@code gap}, hidden while empty); or one faint entry saying why there are none.
+     * The lines' legend entry, one for both to keep the legend short: the importance-sampled line's
+     * name over two lines, the second saying that the dashed line is the same images' −ELBO; or a
+     * faint entry saying why there are none.
      */
-    static void addLegend(VBox legend, HeldOutLikelihoodLines lines, ReadOnlyStringProperty gap) {
-        Label iwae = LegendEntry.line(twoLines(lines.label()), colour(), lines.missing() != null);
-        iwae.setId("loss-likelihood-legend");
-        legend.getChildren().add(iwae);
-        if (lines.missing() != null) {
-            return;
+    static Label legendEntry(HeldOutLikelihoodLines lines) {
+        String label = lines.label();
+        int second = label.lastIndexOf(", ");
+        Label entry = LegendEntry.line(lines.missing() != null || second < 0 ? label.replaceFirst(", ", "\n")
+                : label.substring(0, second) + "\n" + label.substring(second + 2) + ", dashed: their −ELBO", colour(),
+                lines.missing() != null);
+        entry.setId("loss-likelihood-legend");
+        if (lines.missing() == null) {
+            entry.setTooltip(new Tooltip("After each epoch, on a background thread from a copy of that epoch's weights:"
+                    + " −log p(x) estimated by importance sampling with K samples from q(z|x) per image (IWAE), on a"
+                    + " fixed, seeded subset of the held-out images; dashed, " + lines.elboLabel() + ": the mean of"
+                    + " −log p(x|z) over the same samples plus KL(q(z|x) ‖ N(0, I)). IWAE lies above the true −log p(x)"
+                    + " on average and below the −ELBO; the shaded band between them is the gap, on average a lower"
+                    + " bound on the mean KL(q(z|x) ‖ p(z|x))"));
         }
-        iwae.setTooltip(new Tooltip("After each epoch, on a background thread from a copy of that epoch's weights:"
-                + " −log p(x) estimated by importance sampling with K samples from q(z|x) per image (IWAE), on a fixed,"
-                + " seeded subset of the held-out images. On average it lies above the true −log p(x) and below the"
-                + " −ELBO; the shaded band between the two is the gap"));
-        Label elbo = LegendEntry.dashed("−ELBO of the same images", elboColour());
-        elbo.setTooltip(new Tooltip(lines.elboLabel() + ": the mean of −log p(x|z) over the same K samples plus"
-                + " KL(q(z|x) ‖ N(0, I)) in closed form, so that the band compares like with like"));
-        Label gapLine = new Label();
-        gapLine.setId("loss-likelihood-gap");
-        gapLine.getStyleClass().add("note");
-        gapLine.textProperty().bind(gap);
-        gapLine.visibleProperty().bind(gap.isNotEmpty());
-        gapLine.managedProperty().bind(gapLine.visibleProperty());
-        gapLine.setTooltip(new Tooltip("−ELBO − IWAE of the same images from the same samples: on average a lower"
-                + " bound on the mean KL(q(z|x) ‖ p(z|x)), how far q is from the true posterior"));
-        legend.getChildren().addAll(elbo, gapLine);
+        return entry;
     }
 
-    private static String twoLines(String label) {
-        int comma = label.indexOf(", ");
-        return comma < 0 ? label : label.substring(0, comma) + "\n" + label.substring(comma + 2);
-    }
-
-    /** Draws {@code lines} (in nats) through {@code x} and {@code y} (a mapping from nats to pixels). */
-    static void draw(GraphicsContext g, HeldOutLikelihoodLines lines, AxisMapping x, AxisMapping y, PlotTheme theme) {
+    /**
+     * Draws {@code lines} (in nats) through {@code x} and {@code y} (a mapping from nats to pixels),
+     * and {@code gap}, the gap after the last epoch in words, under the last point.
+     */
+    static void draw(GraphicsContext g, HeldOutLikelihoodLines lines, String gap, AxisMapping x, AxisMapping y,
+            PlotTheme theme) {
         if (!lines.drawn()) {
             return;
         }
@@ -129,6 +124,13 @@ final class HeldOutLikelihoodMarks {
             g.setLineWidth(1.5 * scale);
             g.strokeOval(px[i] - radius, elbo[i] - radius, 2 * radius, 2 * radius);
         }
+        g.setFill(colour());
+        g.setFont(Font.font(theme.fontSize()));
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(gap, px[n - 1] - radius, Math.max(iwae[n - 1], elbo[n - 1]) + 2 * radius + 2);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
     }
 
     private static boolean allFinite(double[] values) {

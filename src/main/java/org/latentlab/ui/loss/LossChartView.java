@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -40,7 +41,7 @@ public final class LossChartView extends BorderPane {
 
     private final LossChartViewModel viewModel;
     private final PlotPane plot = new PlotPane(false);
-    private final VBox legend = new VBox(4);
+    private final VBox legend = new VBox(2);
     private final VBox key = new VBox(10);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
@@ -123,6 +124,7 @@ public final class LossChartView extends BorderPane {
         viewModel.unitsProperty().addListener(o -> invalidate());
         viewModel.cursorProperty().addListener(o -> placeCursor());
         viewModel.likelihoodProperty().addListener(o -> invalidate());
+        viewModel.gapProperty().addListener(o -> invalidate());
         plot.setOnResize(this::redraw);
     }
 
@@ -149,8 +151,8 @@ public final class LossChartView extends BorderPane {
         legendShown = key;
         legend.getChildren().setAll(
                 LegendEntry.line(both ? "objective: rec. + β·KL" : "objective = −ELBO (β = 1)", totalColour(theme), false),
-                LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
-                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false),
+                new HBox(10, LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
+                        LegendEntry.line("KL", Color.web(Palette.KL_HEX), false)), // one row: room for the likelihood's
                 levelEntries[0],
                 levelEntries[1]);
         if (both) {
@@ -162,7 +164,7 @@ public final class LossChartView extends BorderPane {
                 + "reconstruction term from one draw of z per image: an estimate of the negative ELBO, not −log p(x)"
                 + " itself"));
         legend.getChildren().add(heldOut);
-        HeldOutLikelihoodMarks.addLegend(legend, lines, viewModel.gapProperty());
+        legend.getChildren().add(HeldOutLikelihoodMarks.legendEntry(lines));
         legend.getChildren().add(LegendEntry.line("faint: every iteration", theme.axis(), true));
     }
 
@@ -229,7 +231,8 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), nats);
-        HeldOutLikelihoodMarks.draw(marks, viewModel.likelihoodProperty().get(), plot.x(), nats, plot.theme());
+        HeldOutLikelihoodMarks.draw(marks, viewModel.likelihoodProperty().get(), viewModel.gapProperty().get(), plot.x(),
+                nats, plot.theme());
         placeCursor();
     }
 

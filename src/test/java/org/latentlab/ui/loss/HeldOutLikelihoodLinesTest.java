@@ -40,12 +40,18 @@ class HeldOutLikelihoodLinesTest {
                 new EpochLikelihood(2, epochs.get(1).iteration(), 80, 20, 30, 0.1, 32, 0.1, 0.01)), 80, 20, null);
     }
 
-    @Test
-    void theChartShowsEachEpochsEstimateWithItsLabelInTheUnitsChosen() {
-        TrainingSnapshot snapshot = snapshot(ModelKind.VAE);
+    /** A chart of a {@code kind} model's snapshot after two epochs, given their {@link #estimates}. */
+    private static LossChartViewModel chartWithEstimates(ModelKind kind) {
+        TrainingSnapshot snapshot = snapshot(kind);
         LossChartViewModel chart = new LossChartViewModel();
         chart.update(snapshot);
         chart.updateLikelihood(estimates(snapshot.epochs()));
+        return chart;
+    }
+
+    @Test
+    void theChartShowsEachEpochsEstimateWithItsLabelInTheUnitsChosen() {
+        LossChartViewModel chart = chartWithEstimates(ModelKind.VAE);
         HeldOutLikelihoodLines lines = chart.likelihoodProperty().get();
         assertTrue(lines.drawn());
         assertEquals("held-out −log p(x), IWAE K=20, 80 images", lines.label());
@@ -57,9 +63,8 @@ class HeldOutLikelihoodLinesTest {
         assertEquals("gap after epoch 2: 2.00 nats", chart.gapProperty().get());
 
         chart.unitsProperty().set(Units.BITS_PER_DIMENSION);
-        assertEquals(String.format(Locale.ROOT, "gap after epoch 2: %.5f bits/dim", 2 / (16 * Math.log(2))),
-                chart.gapProperty().get());
         double perNat = 1 / (16 * Math.log(2));
+        assertEquals(String.format(Locale.ROOT, "gap after epoch 2: %.5f bits/dim", 2 * perNat), chart.gapProperty().get());
         assertArrayEquals(new double[] {40 * perNat, 30 * perNat}, chart.heldOutLikelihoodShown(), 1e-12);
         assertTrue(chart.readoutProperty().get().contains(String.format(Locale.ROOT, "gap after epoch 2: %.5f bits/dim",
                 2 * perNat)), chart.readoutProperty().get());
@@ -67,10 +72,7 @@ class HeldOutLikelihoodLinesTest {
 
     @Test
     void aConditionalModelsLineIsOfPOfXGivenY() {
-        TrainingSnapshot snapshot = snapshot(ModelKind.CVAE);
-        LossChartViewModel chart = new LossChartViewModel();
-        chart.update(snapshot);
-        chart.updateLikelihood(estimates(snapshot.epochs()));
+        LossChartViewModel chart = chartWithEstimates(ModelKind.CVAE);
         assertEquals("held-out −log p(x|y), IWAE K=20, 80 images", chart.likelihoodProperty().get().label());
     }
 
