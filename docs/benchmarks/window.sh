@@ -14,6 +14,10 @@
 #       trains the embedded digits to that many iterations, then drags the timeline's scrubber back
 #       and forth with the mouse for that many seconds while training goes on, and again paused:
 #       frame intervals, JavaFX-thread CPU a frame, moments shown a second
+#   docs/benchmarks/window.sh likelihood-latency [clicks] [warm-up seconds]   (40 and 5 by default)
+#       while the window trains, chooses held-out images one after another with the Likelihood tab
+#       shown: the time from each choice to the heat map and numbers being taken up (median, p90),
+#       then the parts of one image's computation timed while training goes on
 #   docs/benchmarks/window.sh soak [minutes] [warm-up minutes]      (60 and 5 by default)
 #       the window training for an hour with every view live (scatter, loss chart, strips, the
 #       decoded grid and the Attributes tab in turn, a slider moved every 200 ms); one line a
@@ -29,9 +33,10 @@ case "${1:-}" in
     attribute-latency) main=org.latentlab.app.AttributeLatencyBenchmark ;;
     compare-frame-time) main=org.latentlab.app.CompareFrameTimeBenchmark ;;
     timeline-scrub) main=org.latentlab.app.TimelineScrubBenchmark ;;
+    likelihood-latency) main=org.latentlab.app.LikelihoodLatencyBenchmark ;;
     soak) main=org.latentlab.app.SoakBenchmark
           XDG_DATA_HOME="$(mktemp -d)"; XDG_CONFIG_HOME="$XDG_DATA_HOME"; export XDG_DATA_HOME XDG_CONFIG_HOME ;;
-    *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time|timeline-scrub|soak [arguments]" >&2; exit 2 ;;
+    *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time|timeline-scrub|likelihood-latency|soak [arguments]" >&2; exit 2 ;;
 esac
 shift
 display="${WINDOW_BENCHMARK_DISPLAY:-:97}"  # another display if :97 is taken

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.latentlab.data.Dataset;
 import org.latentlab.model.Activation;
+import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
@@ -30,8 +31,17 @@ public final class TestDatasets {
         return new Dataset("bars", 4, 4, pixels, labels, List.of("row", "column"));
     }
 
-    /** A VAE (or autoencoder) for {@link #bars}: 16 → 16 → latent → 16 → 16. */
+    /**
+     * A model of {@code kind} for {@link #bars}: 16 → 16 → latent → 16 → 16; a conditional one reads the
+     * bars' two classes, a hierarchical one has an upper level of 2 dimensions.
+     */
     public static ModelConfig smallModel(ModelKind kind, int latentSize) {
-        return new ModelConfig(kind, 4, 4, List.of(16), latentSize, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1);
+        return switch (kind) {
+            case CVAE -> new ModelConfig(kind, 4, 4, List.of(16), latentSize, Activation.RELU, Likelihood.BERNOULLI, 0.1,
+                    1, 0, 2, DecoderVariance.FIXED); // a class for each of the bars' two labels
+            case HVAE -> new ModelConfig(kind, 4, 4, List.of(16), latentSize, Activation.RELU, Likelihood.BERNOULLI, 0.1,
+                    1, 2); // an upper level z₂ of 2 dimensions
+            default -> new ModelConfig(kind, 4, 4, List.of(16), latentSize, Activation.RELU, Likelihood.BERNOULLI, 0.1, 1);
+        };
     }
 }

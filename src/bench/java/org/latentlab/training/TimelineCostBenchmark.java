@@ -1,7 +1,6 @@
 package org.latentlab.training;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,19 +86,12 @@ public final class TimelineCostBenchmark {
 
     private static Run window(Supplier<TrainingSession> sessions, boolean timeline)
             throws InterruptedException {
-        try (Trainer trainer = new Trainer(sessions, timeline)) {
-            double trainerBefore = cpuOf("latent-lab-trainer");
-            double workerBefore = cpuOf("latent-lab-timeline");
-            long start = System.nanoTime();
-            trainer.train();
-            while (trainer.latest().state() != TrainerState.FINISHED) {
-                Thread.sleep(2);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double trainerCpu = cpuOf("latent-lab-trainer") - trainerBefore;
+        try (Trainer trainer = new Trainer(sessions, timeline, false)) {
+            double workerBefore = TrainerRuns.cpuOf("latent-lab-timeline");
+            double[] run = TrainerRuns.trainToTheEnd(trainer);
             Thread.sleep(500); // the last entries
             TrainingTimeline recorded = trainer.timeline();
-            return new Run("window", timeline, seconds, trainerCpu, cpuOf("latent-lab-timeline") - workerBefore,
+            return new Run("window", timeline, run[0], run[1], TrainerRuns.cpuOf("latent-lab-timeline") - workerBefore,
                     recorded.size(), recorded.bytes());
         }
     }
@@ -110,7 +102,7 @@ public final class TimelineCostBenchmark {
             if (worker != null) {
                 session.recordTimeline(worker);
             }
-            double workerBefore = cpuOf("latent-lab-timeline");
+            double workerBefore = TrainerRuns.cpuOf("latent-lab-timeline");
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             for (int e = 0; e < session.config().epochs(); e++) {
@@ -119,7 +111,7 @@ public final class TimelineCostBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
             session.awaitTimeline();
-            double workerCpu = cpuOf("latent-lab-timeline") - workerBefore;
+            double workerCpu = TrainerRuns.cpuOf("latent-lab-timeline") - workerBefore;
             return new Run("command line", timeline, seconds, cpu, workerCpu, session.timeline().size(),
                     session.timeline().bytes());
         } finally {
@@ -127,16 +119,5 @@ public final class TimelineCostBenchmark {
                 worker.shutdown();
             }
         }
-    }
-
-    /** The CPU seconds of the live threads of this name (0 when there is none). */
-    private static double cpuOf(String name) {
-        long total = 0;
-        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (info != null && info.getThreadName().equals(name)) {
-                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return total / 1e9;
     }
 }

@@ -107,12 +107,22 @@ public final class LikelihoodEstimator {
      * first grid's.
      */
     public PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, QuadratureRule rule) {
+        return posterior(image, mean, logVariance, rule, () -> false);
+    }
+
+    /**
+     * {@link #posterior(float[], float[], float[], QuadratureRule)} that stops between one grid and
+     * the next when {@code cancelled} answers true.
+     */
+    public PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, QuadratureRule rule,
+            BooleanSupplier cancelled) {
         requirePlane();
         if (mean.length != 2 || logVariance.length != 2) {
             throw new IllegalArgumentException("a 2-D posterior needs two means and two log-variances");
         }
         checkImage(image);
-        return posterior(image, mean, logVariance, scan().scan(image, 1)[0], rule);
+        PosteriorScan.Seen seen = scan().scan(image, 1)[0];
+        return posterior(image, mean, logVariance, seen, rule, cancelled);
     }
 
     /**
@@ -129,7 +139,7 @@ public final class LikelihoodEstimator {
         for (int i = from; i < to; i++) {
             LikelihoodEvaluation.checkCancelled(cancelled);
             grids.add(posterior(image(images, i), row(encoding.means(), i, 2), row(encoding.logVariances(), i, 2),
-                    seen[i - from], rule));
+                    seen[i - from], rule, cancelled));
         }
         return grids;
     }
@@ -139,10 +149,10 @@ public final class LikelihoodEstimator {
      * beyond it, a grid over both.
      */
     private PosteriorGrid posterior(float[] image, float[] mean, float[] logVariance, PosteriorScan.Seen seen,
-            QuadratureRule rule) {
+            QuadratureRule rule, BooleanSupplier cancelled) {
         double[] halfWidth = {rule.halfWidthInStd() * Math.exp(0.5 * logVariance[0]),
                 rule.halfWidthInStd() * Math.exp(0.5 * logVariance[1])};
-        PosteriorGrid grid = settle(image, new double[] {mean[0], mean[1]}, halfWidth, rule.cells(), rule);
+        PosteriorGrid grid = settle(image, new double[] {mean[0], mean[1]}, halfWidth, rule.cells(), rule, cancelled);
         double[] held = grid.extent();
         if (seen.shareOutside(held) <= rule.edgeMassLimit() / 10) {
             return grid;
@@ -159,7 +169,7 @@ public final class LikelihoodEstimator {
         }
         double step = Math.min(grid.step1(), grid.step2());
         int cells = (int) Math.min(MAX_CELLS, Math.max(rule.cells(), Math.ceil(2 * Math.max(half[0], half[1]) / step)));
-        return settle(image, centre, half, cells, rule);
+        return settle(image, centre, half, cells, rule, cancelled);
     }
 
     /**
@@ -167,10 +177,12 @@ public final class LikelihoodEstimator {
      * posterior reaches its edge, fitted to the posterior once if too coarse for it, then finer
      * (up to {@value #MAX_CELLS} cells a side) while still too coarse.
      */
-    private PosteriorGrid settle(float[] image, double[] centre, double[] halfWidth, int cells, QuadratureRule rule) {
+    private PosteriorGrid settle(float[] image, double[] centre, double[] halfWidth, int cells, QuadratureRule rule,
+            BooleanSupplier cancelled) {
         int widenings = 0;
         boolean fitted = false;
         while (true) {
+            LikelihoodEvaluation.checkCancelled(cancelled);
             PosteriorGrid grid = grid(image, centre, halfWidth, cells);
             if (grid.edgeMass() > rule.edgeMassLimit() && widenings < rule.maxWidenings()) {
                 // At least one side's band holds half the excess: widen along the axes that do.

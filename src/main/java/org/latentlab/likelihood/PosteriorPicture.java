@@ -1,6 +1,7 @@
 package org.latentlab.likelihood;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * One image's true posterior p(z|x) in a 2-D latent space on a square window that holds both the
@@ -37,8 +38,18 @@ public record PosteriorPicture(double first1, double first2, double step, int ce
      */
     public static PosteriorPicture of(LikelihoodEstimator estimator, float[] image, float[] mean, float[] logVariance,
             int cells) {
+        return of(estimator, image, mean, logVariance, cells, () -> false);
+    }
+
+    /**
+     * {@link #of(LikelihoodEstimator, float[], float[], float[], int)} that stops between one grid and the
+     * next when {@code cancelled} answers true, with a {@link java.util.concurrent.CancellationException}.
+     */
+    public static PosteriorPicture of(LikelihoodEstimator estimator, float[] image, float[] mean, float[] logVariance,
+            int cells, BooleanSupplier cancelled) {
         double[] qStd = {Math.exp(0.5 * logVariance[0]), Math.exp(0.5 * logVariance[1])};
-        PosteriorGrid quadrature = estimator.posterior(image, mean, logVariance, QuadratureRule.STANDARD);
+        PosteriorGrid quadrature = estimator.posterior(image, mean, logVariance, QuadratureRule.STANDARD, cancelled);
+        LikelihoodEvaluation.checkCancelled(cancelled);
         double[] pMean = quadrature.posteriorMean();
         double[] pStd = quadrature.posteriorStd();
         double[] centre = new double[2];

@@ -41,6 +41,11 @@ public final class Palette {
     public static final String NEGATIVE_ELBO_HEX = "#882255";
     /** The per-epoch validation loss (Okabe–Ito bluish green). */
     public static final String VALIDATION_HEX = "#009E73";
+    /**
+     * The per-epoch held-out −log p(x) by importance sampling, and the band of the gap under the
+     * same images' −ELBO (Paul Tol's indigo: no loss term uses it).
+     */
+    public static final String HELD_OUT_LIKELIHOOD_HEX = "#332288";
     /** A replayed moment marked on a loss curve: Okabe–Ito orange, which no loss term of one level uses. */
     public static final String MOMENT_HEX = "#E69F00";
     /** Reference marks drawn over data: the prior's contours and the manifold's sampling points. */

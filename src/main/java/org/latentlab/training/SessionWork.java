@@ -14,11 +14,18 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
     static final int MINIBATCH_SHOWN = 12;
 
     private final TrainingSession session;
+    /** Estimates the held-out −log p(x) after each epoch; {@code null} when nobody asked for it. */
+    private final EpochLikelihoodWorker likelihoods;
     private TrainingSession.Checkpoint lastShown;
     private boolean minibatches;
 
     SessionWork(TrainingSession session) {
+        this(session, null);
+    }
+
+    SessionWork(TrainingSession session, EpochLikelihoodWorker likelihoods) {
         this.session = session;
+        this.likelihoods = likelihoods;
     }
 
     TrainingSession session() {
@@ -29,6 +36,9 @@ final class SessionWork implements TrainingWork<TrainingSnapshot> {
     public Progress step() {
         StepOutcome outcome = session.step();
         if (!outcome.diverged()) {
+            if (outcome.completedEpoch() != null && likelihoods != null) {
+                likelihoods.epochEnded(session.model(), outcome.completedEpoch());
+            }
             return outcome.completedEpoch() != null ? Progress.EPOCH_COMPLETED : Progress.STEPPED;
         }
         long diverged = session.iteration() + 1;

@@ -30,6 +30,8 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
     private final TrainerThread<SessionWork, TrainingSnapshot> thread;
     /** The recorder of the session being trained, handed over from the trainer thread. */
     private final AtomicReference<TimelineRecorder> recorder;
+    /** The estimates of the session being trained, likewise; {@code null} inside when none are made. */
+    private final AtomicReference<EpochLikelihoodWorker> likelihoods;
 
     /**
      * Builds the first session on the calling thread (so construction errors reach the caller),
@@ -38,45 +40,66 @@ public final class Trainer extends BackgroundTrainer<TrainingSnapshot> {
      * @param sessionFactory makes a fresh session; called again on {@link #reset()}
      */
     public Trainer(Supplier<TrainingSession> sessionFactory) {
-        this(sessionFactory, TrainerClock.SYSTEM, true);
+        this(sessionFactory, TrainerClock.SYSTEM, true, true);
     }
 
     /** A trainer that paces training and measures its speed by {@code clock}. */
     Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock) {
-        this(sessionFactory, clock, true);
+        this(sessionFactory, clock, true, true);
     }
 
     /**
-     * A trainer that records a timeline or not: without one only to measure what recording costs
-     * (src/bench/java, TimelineCostBenchmark).
+     * A trainer that records a timeline or not, and estimates the held-out −log p(x) after each
+     * epoch or not: without them only to measure what they cost (src/bench/java,
+     * TimelineCostBenchmark and EpochLikelihoodCostBenchmark).
      */
-    Trainer(Supplier<TrainingSession> sessionFactory, boolean recordTimeline) {
-        this(sessionFactory, TrainerClock.SYSTEM, recordTimeline);
+    Trainer(Supplier<TrainingSession> sessionFactory, boolean recordTimeline, boolean estimateLikelihood) {
+        this(sessionFactory, TrainerClock.SYSTEM, recordTimeline, estimateLikelihood);
     }
 
-    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, boolean recordTimeline) {
-        this(sessionFactory, clock, recordTimeline ? TimelineRecorder.newWorker() : null, new AtomicReference<>());
+    private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, boolean recordTimeline,
+                    boolean estimateLikelihood) {
+        this(sessionFactory, clock, recordTimeline ? TimelineRecorder.newWorker() : null,
+                estimateLikelihood ? EpochLikelihoodWorker.newWorker() : null, new AtomicReference<>(),
+                new AtomicReference<>());
     }
 
     private Trainer(Supplier<TrainingSession> sessionFactory, TrainerClock clock, ExecutorService timelineWorker,
-                    AtomicReference<TimelineRecorder> recorder) {
+                    ExecutorService likelihoodWorker, AtomicReference<TimelineRecorder> recorder,
+                    AtomicReference<EpochLikelihoodWorker> likelihoods) {
         this(new TrainerThread<>(() -> {
             TrainingSession made = sessionFactory.get();
             if (timelineWorker != null) {
                 made.recordTimeline(timelineWorker);
                 recorder.set(made.timelineRecorder());
             }
-            return new SessionWork(made);
-        }, "latent-lab-trainer", SNAPSHOT_SHARE, clock), recorder);
-        if (timelineWorker != null) {
-            thread.ended().thenRun(timelineWorker::shutdown);
+            EpochLikelihoodWorker estimates = likelihoodWorker == null ? null
+                    : EpochLikelihoodWorker.standard(made.validation(), made.model().config(), likelihoodWorker);
+            likelihoods.set(estimates);
+            return new SessionWork(made, estimates);
+        }, "latent-lab-trainer", SNAPSHOT_SHARE, clock), recorder, likelihoods);
+        for (ExecutorService worker : new ExecutorService[] {timelineWorker, likelihoodWorker}) {
+            if (worker != null) {
+                thread.ended().thenRun(worker::shutdown);
+            }
         }
     }
 
-    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder) {
+    private Trainer(TrainerThread<SessionWork, TrainingSnapshot> thread, AtomicReference<TimelineRecorder> recorder,
+                    AtomicReference<EpochLikelihoodWorker> likelihoods) {
         super(thread);
         this.thread = thread;
         this.recorder = recorder;
+        this.likelihoods = likelihoods;
+    }
+
+    /**
+     * The held-out −log p(x) estimated after each epoch of the session being trained, so far: read
+     * from any thread. An epoch's estimate follows its end by the estimate's time (docs/decisions/0071).
+     */
+    public EpochLikelihoods epochLikelihoods() {
+        EpochLikelihoodWorker current = likelihoods.get();
+        return current == null ? EpochLikelihoods.missing("not estimated by this trainer") : current.latest();
     }
 
     /**

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.DecodeService;
+import org.latentlab.training.EpochLikelihoods;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ReadyRunFiles;
 import org.latentlab.training.Trainer;
@@ -77,7 +78,8 @@ public final class ExplorerViewModel implements AutoCloseable {
                 file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
         this.scatter = new LatentScatterViewModel(decodes.channel(), background);
         this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
-        this.timeline = new TimelineViewModel(this::currentTimeline, scatter::probe, background);
+        this.timeline = new TimelineViewModel(() -> fromTrainer(Trainer::timeline, TrainingTimeline.empty()),
+                scatter::probe, background);
         lifecycle.watch(scatter::problem);
         lifecycle.watch(decodes::problem);
         lifecycle.watch(timeline.problemProperty()::get);
@@ -117,6 +119,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         } else if (latest != null) {
             show(latest);
         }
+        loss.updateLikelihood(fromTrainer(Trainer::epochLikelihoods, EpochLikelihoods.missing("no model yet")));
         sendBeta();
         scatter.pulse();
         manifold.pulse();
@@ -176,9 +179,10 @@ public final class ExplorerViewModel implements AutoCloseable {
         loss.showCursor(moment.entry().iteration());
     }
 
-    private TrainingTimeline currentTimeline() {
+    /** What {@code read} gives of the trainer, or {@code none} while there is none. */
+    private <T> T fromTrainer(Function<Trainer, T> read, T none) {
         Trainer trainer = lifecycle.trainer();
-        return trainer == null ? TrainingTimeline.empty() : trainer.timeline();
+        return trainer == null ? none : read.apply(trainer);
     }
 
     /**

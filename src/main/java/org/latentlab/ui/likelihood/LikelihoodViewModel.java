@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -18,8 +19,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.latentlab.likelihood.IwaeCurve;
-import org.latentlab.likelihood.LikelihoodEstimator;
-import org.latentlab.likelihood.PosteriorPicture;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.ModelConfig;
@@ -36,7 +35,11 @@ import org.latentlab.ui.scatter.LatestWins;
  * <p>The numbers are computed on a worker ({@link LatestWins}): a request still waiting when a
  * newer one comes is dropped, and one that is running stops when another image is chosen (not when
  * only the model moved on, or a model that trains quickly would never show anything). While the tab
- * is shown, every new snapshot asks again, so the numbers follow training. The K slider only reads
+ * is shown, new snapshots ask again, so the numbers follow training: for the newest of them, when
+ * nothing is being computed and the last request is a second old (asking for every snapshot kept the
+ * worker busy with requests that only queued behind each other, and a click waited behind them:
+ * docs/benchmarks.md, "Likelihood"). A click is answered first for the snapshot last
+ * asked about, whose coarse scan the worker keeps ({@link LikelihoodWork}), and then for the newest. The K slider only reads
  * the curve already computed. Uses {@code javafx.beans} only; confined to the JavaFX application
  * thread (or a test's thread), except the computation, which runs on the worker.
  */
@@ -44,16 +47,18 @@ public final class LikelihoodViewModel {
 
     /** The K the slider offers: 1, 2, 5, 10, …, 5,000. */
     public static final int[] SAMPLES = IwaeCurve.stepsUpTo(IwaeCurve.MAX_SAMPLES);
+    /** The least time between two requests made because the model moved on, not the image: 1 s. */
+    static final long REFRESH_NANOS = 1_000_000_000L;
     /** Cells a side of the heat map. */
     static final int CELLS = 64;
-    /** The seed of the importance samples: the same ε for every request, so only the model moves the curve. */
-    private static final long SEED = 1;
 
     private record Subject(String description, float[] image, float[] mean, float[] logVariance, int label,
                            int probeIndex) {
     }
 
     private final LatestWins<LikelihoodResult> results;
+    private final LikelihoodWork work = new LikelihoodWork();
+    private final LongSupplier clock;
     /** Counts the choices of image; a computation for an earlier one stops. Read by the worker. */
     private final AtomicLong subjects = new AtomicLong();
     private final BooleanProperty active = new SimpleBooleanProperty(this, "active", false);
@@ -69,6 +74,12 @@ public final class LikelihoodViewModel {
     private DecoderWeights decoder;
     private ProbeSet probe;
     private long iteration;
+    /** The snapshot the last request was of (its decoder, probe and iteration); {@code null} before one. */
+    private DecoderWeights askedDecoder;
+    private ProbeSet askedProbe;
+    private long askedIteration;
+    /** When the last request was made, by the clock; 0 before the first. */
+    private long askedAt;
     private Subject subject;
     private long taken;
     /** Whether the shown numbers are of an older snapshot or image than the current ones. */
@@ -76,7 +87,13 @@ public final class LikelihoodViewModel {
 
     /** @param worker runs the computations, off this thread */
     public LikelihoodViewModel(Executor worker) {
+        this(worker, System::nanoTime);
+    }
+
+    /** A view-model that times its refreshes by {@code clock}, in nanoseconds (tests move it by hand). */
+    LikelihoodViewModel(Executor worker, LongSupplier clock) {
         this.results = new LatestWins<>(worker);
+        this.clock = clock;
         samplesIndex.addListener(o -> showEstimate());
         active.addListener((o, was, now) -> {
             if (now && stale) {
@@ -87,15 +104,29 @@ public final class LikelihoodViewModel {
 
     /** Takes a new snapshot: the chosen held-out image's q(z|x) moves with the encoder, and everything is asked again. */
     public void update(TrainingSnapshot snapshot) {
+        if (!snapshot.modelConfig().equals(config) || snapshot.iteration() < iteration) {
+            askedDecoder = null; // another model, or the same one reset: nothing asked of it yet
+        }
         config = snapshot.modelConfig();
         decoder = snapshot.decoder();
         probe = snapshot.probe();
         iteration = snapshot.iteration();
         if (subject != null && subject.probeIndex() >= 0) {
-            subject = subject.probeIndex() < probe.size() ? fromProbe(subject.probeIndex()) : null;
+            subject = subject.probeIndex() < probe.size() ? fromProbe(probe, subject.probeIndex()) : null;
         }
         stale = true;
-        ask();
+        refreshIfDue();
+    }
+
+    /**
+     * Asks again for the newest snapshot if the numbers shown are of an older one, nothing is being
+     * computed and the last request is a second old ({@link #REFRESH_NANOS}): while training, a new snapshot
+     * comes every 0.1–0.2 s, and following each kept the worker busy, so that a click waited for it.
+     */
+    private void refreshIfDue() {
+        if (stale && results.lastRequested() <= taken && (askedAt == 0 || clock.getAsLong() - askedAt >= REFRESH_NANOS)) {
+            ask();
+        }
     }
 
     /** The image selected in the latent scatter ({@code -1}: none, which keeps what is shown). */
@@ -103,10 +134,14 @@ public final class LikelihoodViewModel {
         if (index < 0 || probe == null || index >= probe.size()) {
             return;
         }
-        subject = fromProbe(index);
+        subject = fromProbe(probe, index);
         subjects.incrementAndGet();
+        // Of the snapshot last asked about, whose estimator (and its scan) the worker keeps: a click then
+        // costs this image's grids alone. The newest snapshot follows when it is done.
+        boolean older = askedDecoder != null && askedDecoder != decoder;
         stale = true;
-        ask();
+        ask(askedDecoder != null);
+        stale |= older;
     }
 
     /** The drawing on the pad and its q(z|x) ({@code null}: the pad was cleared, which keeps what is shown). */
@@ -122,7 +157,7 @@ public final class LikelihoodViewModel {
         ask();
     }
 
-    private Subject fromProbe(int index) {
+    private static Subject fromProbe(ProbeSet probe, int index) {
         Encoding codes = probe.encoding();
         int d = codes.latentSize();
         float[] mean = new float[d];
@@ -145,6 +180,14 @@ public final class LikelihoodViewModel {
 
     /** Asks for the numbers of the current image and snapshot, if the tab is shown and the model has them. */
     private void ask() {
+        ask(false);
+    }
+
+    /**
+     * Asks for the numbers of the current image, of the newest snapshot or, if {@code asBefore}, of the
+     * snapshot last asked about, if the tab is shown and the model has them.
+     */
+    private void ask(boolean asBefore) {
         String unavailable = unavailable();
         if (unavailable != null) {
             message.set(unavailable);
@@ -157,15 +200,23 @@ public final class LikelihoodViewModel {
             return;
         }
         stale = false;
-        Subject asked = subject;
-        DecoderWeights weights = config.conditional() ? decoder.forClass(asked.label()) : decoder;
+        askedAt = clock.getAsLong();
+        if (!asBefore || askedDecoder == null) {
+            askedDecoder = decoder;
+            askedProbe = probe;
+            askedIteration = iteration;
+        }
+        Subject asked = subject.probeIndex() >= 0 && subject.probeIndex() < askedProbe.size()
+                ? fromProbe(askedProbe, subject.probeIndex()) : subject;
+        DecoderWeights weights = askedDecoder;
         long subjectId = subjects.get();
-        long at = iteration;
+        long at = askedIteration;
         BooleanSupplier cancelled = () -> subjects.get() != subjectId;
         if (result.get() == null) {
             message.set("Computing the posterior of " + asked.description() + "…");
         }
-        results.submit(() -> compute(weights, asked, at, cancelled));
+        results.submit(() -> work.compute(weights, asked.label(), asked.description(), asked.image(), asked.mean(),
+                asked.logVariance(), CELLS, at, cancelled));
     }
 
     /** Why there is nothing to compute, in a sentence; {@code null} when there is. */
@@ -189,21 +240,9 @@ public final class LikelihoodViewModel {
         return null;
     }
 
-    /** On the worker: the IWAE curve up to 5,000 samples and, in 2-D, the true posterior. */
-    private static LikelihoodResult compute(DecoderWeights weights, Subject asked, long at, BooleanSupplier cancelled) {
-        LikelihoodEstimator estimator = new LikelihoodEstimator(weights);
-        IwaeCurve curve = estimator.iwaeCurve(asked.image(), asked.mean(), asked.logVariance(), IwaeCurve.MAX_SAMPLES,
-                SEED, partial -> { }, cancelled);
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException("another image was chosen");
-        }
-        PosteriorPicture picture = asked.mean().length == 2
-                ? PosteriorPicture.of(estimator, asked.image(), asked.mean(), asked.logVariance(), CELLS) : null;
-        return new LikelihoodResult(asked.description(), curve, picture, at);
-    }
-
     /** Called once per frame: takes up a finished computation. */
     public void pulse() {
+        refreshIfDue();
         LatestWins.Outcome<LikelihoodResult> done = results.latest();
         if (done == null || done.id() <= taken) {
             return;

@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -40,7 +41,7 @@ public final class LossChartView extends BorderPane {
 
     private final LossChartViewModel viewModel;
     private final PlotPane plot = new PlotPane(false);
-    private final VBox legend = new VBox(4);
+    private final VBox legend = new VBox(2);
     private final VBox key = new VBox(10);
     private final ToggleButton logScale = new ToggleButton("Log scale");
     private final Label readout = new Label();
@@ -122,6 +123,8 @@ public final class LossChartView extends BorderPane {
         viewModel.logScaleProperty().addListener(o -> invalidate());
         viewModel.unitsProperty().addListener(o -> invalidate());
         viewModel.cursorProperty().addListener(o -> placeCursor());
+        viewModel.likelihoodProperty().addListener(o -> invalidate());
+        viewModel.gapProperty().addListener(o -> invalidate());
         plot.setOnResize(this::redraw);
     }
 
@@ -140,27 +143,29 @@ public final class LossChartView extends BorderPane {
     private void showLegend(LossSeries series) {
         PlotTheme theme = plot.theme();
         boolean both = series != null && series.betaLeftOne();
-        List<Object> key = List.of(both, theme);
+        HeldOutLikelihoodLines lines = viewModel.likelihoodProperty().get();
+        List<Object> key = List.of(both, theme, lines.label(), lines.drawn());
         if (key.equals(legendShown)) {
             return;
         }
         legendShown = key;
         legend.getChildren().setAll(
                 LegendEntry.line(both ? "objective: rec. + β·KL" : "objective = −ELBO (β = 1)", totalColour(theme), false),
-                LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
-                LegendEntry.line("KL", Color.web(Palette.KL_HEX), false),
+                new HBox(10, LegendEntry.line("reconstruction", Color.web(Palette.RECONSTRUCTION_HEX), false),
+                        LegendEntry.line("KL", Color.web(Palette.KL_HEX), false)), // one row: room for the likelihood's
                 levelEntries[0],
                 levelEntries[1]);
         if (both) {
             legend.getChildren().add(LegendEntry.line("training −ELBO: rec. + KL", Color.web(Palette.NEGATIVE_ELBO_HEX),
                     false));
         }
-        legend.getChildren().addAll(
-                LegendEntry.line("held-out −ELBO, per epoch", Color.web(Palette.VALIDATION_HEX), false),
-                LegendEntry.line("faint: every iteration", theme.axis(), true));
-        Tooltip.install(legend.getChildren().get(legend.getChildren().size() - 2), new Tooltip(
-                "After each epoch: reconstruction + KL on the held-out images at β = 1, the reconstruction term "
-                        + "from one draw of z per image: an estimate of the negative ELBO, not −log p(x) itself"));
+        Label heldOut = LegendEntry.line("held-out −ELBO, all images, 1 draw", Color.web(Palette.VALIDATION_HEX), false);
+        heldOut.setTooltip(new Tooltip("After each epoch: reconstruction + KL on the held-out images at β = 1, the "
+                + "reconstruction term from one draw of z per image: an estimate of the negative ELBO, not −log p(x)"
+                + " itself"));
+        legend.getChildren().add(heldOut);
+        legend.getChildren().add(HeldOutLikelihoodMarks.legendEntry(lines));
+        legend.getChildren().add(LegendEntry.line("faint: every iteration", theme.axis(), true));
     }
 
     /** Puts {@code control} beside the plot, under Log scale: a window-wide switch that the chart follows. */
@@ -226,6 +231,8 @@ public final class LossChartView extends BorderPane {
         }
         raster.show();
         drawValidation(marks, series.epochs(), plot.x(), nats);
+        HeldOutLikelihoodMarks.draw(marks, viewModel.likelihoodProperty().get(), viewModel.gapProperty().get(), plot.x(),
+                nats, plot.theme());
         placeCursor();
     }
 

@@ -18,6 +18,7 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.model.DecoderStd;
 import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.ModelKind;
+import org.latentlab.training.EpochLikelihoods;
 import org.latentlab.training.EpochMetrics;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.TrainingSnapshot;
@@ -42,8 +43,16 @@ public final class LossChartViewModel {
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not trained yet.");
     private final ReadOnlyLongWrapper cursor = new ReadOnlyLongWrapper(this, "cursor", NO_CURSOR);
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.NATS_PER_IMAGE);
+    private final ReadOnlyStringWrapper gap = new ReadOnlyStringWrapper(this, "gap", "");
+    private final ReadOnlyObjectWrapper<HeldOutLikelihoodLines> likelihood = new ReadOnlyObjectWrapper<>(this,
+            "likelihood", HeldOutLikelihoodLines.NONE);
     /** Pixels per image of the model shown: what a loss in bits per dimension is per. */
     private int pixels = 1;
+    /** Whether the model shown reads a class, so that its likelihood is p(x|y). */
+    private boolean conditional;
+    /** The estimates and the series the likelihood lines were last made of. */
+    private EpochLikelihoods estimatesShown;
+    private LossSeries seriesOfLines;
 
     public LossChartViewModel() {
         units.addListener(o -> refreshReadout());
@@ -59,6 +68,7 @@ public final class LossChartViewModel {
         boolean showKl = snapshot.modelConfig().kind() != ModelKind.AUTOENCODER;
         boolean density = snapshot.modelConfig().likelihood() == Likelihood.GAUSSIAN;
         pixels = snapshot.modelConfig().imageWidth() * snapshot.modelConfig().imageHeight();
+        conditional = snapshot.modelConfig().conditional();
         if (current != null && current.size() == history.size() && current.epochs().size() == snapshot.epochs().size()
                 && current.showKl() == showKl && current.density() == density) {
             return;
@@ -66,6 +76,40 @@ public final class LossChartViewModel {
         LossSeries next = LossSeries.after(current, history, snapshot.epochs(), showKl, density);
         series.set(next);
         refreshReadout();
+    }
+
+    /**
+     * Takes the trainer's per-epoch held-out likelihood estimates (called once per frame): changes
+     * {@link #likelihoodProperty()} when they or the epochs shown changed.
+     */
+    public void updateLikelihood(EpochLikelihoods estimates) {
+        LossSeries s = series.get();
+        if (s == null || estimates == estimatesShown && s == seriesOfLines) {
+            return;
+        }
+        estimatesShown = estimates;
+        seriesOfLines = s;
+        HeldOutLikelihoodLines next = HeldOutLikelihoodLines.of(estimates, s.epochs(), conditional);
+        if (!next.equals(likelihood.get())) {
+            likelihood.set(next);
+            refreshReadout();
+        }
+    }
+
+    /** The per-epoch held-out −log p(x) and −ELBO on a subset of the held-out images, in nats, with their labels. */
+    public ReadOnlyObjectProperty<HeldOutLikelihoodLines> likelihoodProperty() {
+        return likelihood.getReadOnlyProperty();
+    }
+
+    /** The gap after the last epoch estimated, short, in the units shown: "gap after epoch 3: 2.07 nats"; empty when none. */
+    public ReadOnlyStringProperty gapProperty() {
+        return gap.getReadOnlyProperty();
+    }
+
+    /** Each estimated epoch's held-out −log p(x) in the units shown, in epoch order. */
+    public double[] heldOutLikelihoodShown() {
+        return likelihood.get().estimates().stream().mapToDouble(e -> units.get().fromNats(e.negativeLogMarginal(),
+                pixels)).toArray();
     }
 
     /**
@@ -88,8 +132,10 @@ public final class LossChartViewModel {
             return;
         }
         long at = cursor.get();
+        gap.set(likelihood.get().shortGap(units.get(), pixels));
         if (at == NO_CURSOR) {
-            readout.set(readoutOf(s, s.size(), units.get(), pixels));
+            String gapText = likelihood.get().gapReadout(units.get(), pixels);
+            readout.set(readoutOf(s, s.size(), units.get(), pixels) + (gapText.isEmpty() ? "" : " · " + gapText));
         } else if (at == 0) {
             readout.set("At iteration 0 the model is untrained: no loss has been measured yet.");
         } else {

@@ -94,8 +94,9 @@ class LikelihoodViewModelTest {
     }
 
     @Test
-    void theLatestChoiceWinsAndANewSnapshotIsComputedAgain() {
-        LikelihoodViewModel model = new LikelihoodViewModel(queued::add);
+    void theLatestChoiceWinsAndANewSnapshotIsComputedAgainAfterASecond() {
+        long[] now = {1};
+        LikelihoodViewModel model = new LikelihoodViewModel(queued::add, () -> now[0]);
         model.activeProperty().set(true);
         model.update(snapshot(vae(2), 30));
         model.selectProbe(3);
@@ -106,10 +107,38 @@ class LikelihoodViewModelTest {
         assertTrue(model.resultProperty().get().subject().startsWith("held-out image 5 "));
 
         model.update(snapshot(vae(2), 60));
+        model.pulse();
+        assertTrue(queued.isEmpty(), "within a second of the last request a new snapshot waits");
+        now[0] += LikelihoodViewModel.REFRESH_NANOS;
+        model.pulse();
         queued.poll().run();
         model.pulse();
         assertEquals(60, model.resultProperty().get().iteration(), "the numbers follow training");
         assertTrue(model.resultProperty().get().subject().startsWith("held-out image 5 "));
+    }
+
+    @Test
+    void aClickIsAnsweredForTheSnapshotLastAskedAboutAndThenForTheNewest() {
+        long[] now = {1};
+        LikelihoodViewModel model = new LikelihoodViewModel(queued::add, () -> now[0]);
+        model.activeProperty().set(true);
+        model.update(snapshot(vae(2), 30));
+        model.selectProbe(3);
+        queued.poll().run();
+        model.pulse();
+        model.update(snapshot(vae(2), 60));
+        model.selectProbe(6);
+        queued.poll().run();
+        model.pulse();
+        LikelihoodResult first = model.resultProperty().get();
+        assertTrue(first.subject().startsWith("held-out image 7 "), first.subject());
+        assertEquals(30, first.iteration(), "the snapshot whose scan the worker keeps");
+        now[0] += LikelihoodViewModel.REFRESH_NANOS;
+        model.pulse();
+        queued.poll().run();
+        model.pulse();
+        assertEquals(60, model.resultProperty().get().iteration(), "then the newest");
+        assertTrue(model.resultProperty().get().subject().startsWith("held-out image 7 "));
     }
 
     @Test
