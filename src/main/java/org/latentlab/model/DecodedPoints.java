@@ -37,22 +37,36 @@ public final class DecodedPoints {
         this.pixels = pixels;
         this.count = count;
         this.outputs = outputs;
-        this.pointTerms = new double[count];
+        this.pointTerms = likelihood == Likelihood.BERNOULLI ? softplusSums(outputs, count, pixels)
+                : weightedSquares(outputs, count, pixels, pixelLikelihood);
+        for (int k = 0; k < count; k++) {
+            pointTerms[k] = -pointTerms[k] - pixelLikelihood.normaliser();
+        }
+        this.images = NativeFloats.matrix(IMAGES_AT_ONCE, pixels);
+        this.products = NativeFloats.matrix(IMAGES_AT_ONCE, count);
+        this.multiply = new MatrixMultiply(images.array, false, outputs.array, true, products.array, false);
+    }
+
+    /** Σ softplus(l) per point, through the training's likelihood kernels (vectors of pixels). */
+    private static double[] softplusSums(NativeFloats outputs, int count, int pixels) {
+        double[] sums = new double[count];
+        TrainingKernels.LIKELIHOOD.softplusSums(outputs, count, pixels, sums);
+        return sums;
+    }
+
+    /** Σ w m² / 2 per point. */
+    private static double[] weightedSquares(NativeFloats outputs, int count, int pixels, PixelLikelihood pixelLikelihood) {
+        double[] sums = new double[count];
         float[] row = new float[pixels];
         for (int k = 0; k < count; k++) {
             outputs.copyTo(k * pixels, row, 0, pixels);
             double sum = 0;
             for (int p = 0; p < pixels; p++) {
-                double o = row[p];
-                sum += likelihood == Likelihood.BERNOULLI
-                        ? Math.max(o, 0) + Math.log1p(Math.exp(-Math.abs(o)))
-                        : 0.5 * pixelLikelihood.inverseVariance(p) * o * o;
+                sum += 0.5 * pixelLikelihood.inverseVariance(p) * row[p] * row[p];
             }
-            pointTerms[k] = -sum - pixelLikelihood.normaliser();
+            sums[k] = sum;
         }
-        this.images = NativeFloats.matrix(IMAGES_AT_ONCE, pixels);
-        this.products = NativeFloats.matrix(IMAGES_AT_ONCE, count);
-        this.multiply = new MatrixMultiply(images.array, false, outputs.array, true, products.array, false);
+        return sums;
     }
 
     /** How many points were decoded. */

@@ -85,6 +85,27 @@ class LikelihoodKernels {
         }
     }
 
+    /**
+     * Σ softplus(l) = Σ −log(1 − sigmoid(l)) over each of {@code rows} rows of {@code width}
+     * logits, into {@code sums}: the part of −log p(x|z) under a Bernoulli decoder that does not
+     * depend on x.
+     */
+    void softplusSums(NativeFloats logits, int rows, int width, double[] sums) {
+        for (int r = 0; r < rows; r++) {
+            sums[r] = softplus(logits, r * width, 0, width);
+        }
+    }
+
+    /** Columns {@code from} to {@code to} of one row of {@link #softplusSums}. */
+    static double softplus(NativeFloats logits, int row, int from, int to) {
+        double total = 0;
+        for (int c = from; c < to; c++) {
+            float l = logits.get(row + c);
+            total += Math.max(l, 0f) + (saturated(l) ? 0 : Math.log1p(Math.exp(-Math.abs(l))));
+        }
+        return total;
+    }
+
     /** Columns {@code from} to {@code to} of one row of {@link #bernoulli}. */
     static double bernoulli(NativeFloats logits, int row, NativeFloats targets, int targetRow, NativeFloats gradient,
             float scale, int from, int to) {

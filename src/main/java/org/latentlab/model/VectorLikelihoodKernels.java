@@ -36,6 +36,36 @@ final class VectorLikelihoodKernels extends LikelihoodKernels {
         return total;
     }
 
+    @Override
+    void softplusSums(NativeFloats logits, int rows, int width, double[] sums) {
+        int bound = SPECIES.loopBound(width);
+        float[] scratch = VectorMath.scratch(bound + SPECIES.length());
+        for (int r = 0; r < rows; r++) {
+            int row = r * width;
+            VectorMath.expOfNegativeAbs(logits, row, 1f, scratch, bound);
+            FloatVector sum = FloatVector.zero(SPECIES);
+            for (int c = 0; c < bound; c += SPECIES.length()) {
+                FloatVector l = FloatVector.fromByteBuffer(SPECIES, logits.bytes, (row + c) << 2, ORDER);
+                sum = sum.add(l.max(0f).add(log1p(FloatVector.fromArray(SPECIES, scratch, c))));
+            }
+            sum.intoArray(scratch, bound);
+            sums[r] = VectorMath.sumOfLanes(scratch, bound) + softplus(logits, row, bound, width);
+        }
+    }
+
+    /** log(1 + e) for 0 ≤ e ≤ 1, as 2·atanh(s) = 2(s + s³/3 + … + s¹⁵/15) with s = e / (2 + e) ≤ ⅓. */
+    private static FloatVector log1p(FloatVector e) {
+        FloatVector s = e.div(e.add(2f));
+        FloatVector z = s.mul(s);
+        FloatVector series = z.fma(1f / 15, 1f / 13).fma(z, constant(1f / 11)).fma(z, constant(1f / 9))
+                .fma(z, constant(1f / 7)).fma(z, constant(1f / 5)).fma(z, constant(1f / 3)).fma(z, constant(1f));
+        return s.add(s).mul(series);
+    }
+
+    private static FloatVector constant(float value) {
+        return FloatVector.broadcast(SPECIES, value);
+    }
+
     /**
      * Σ softplus(l) − x·l = max(l, 0) + log(1 + e) − x·l over a row's full vectors, with e read
      * from {@code scratch}; writes scale · (sigmoid(l) − x), sigmoid(l) = (l ≥ 0 ? 1 : e) / (1 + e),
@@ -44,21 +74,12 @@ final class VectorLikelihoodKernels extends LikelihoodKernels {
     private static double softplusRow(NativeFloats logits, int row, NativeFloats targets, int targetRow,
             float[] scratch, NativeFloats gradient, float scale, int bound) {
         FloatVector one = FloatVector.broadcast(SPECIES, 1f);
-        FloatVector third = FloatVector.broadcast(SPECIES, 1f / 3);
-        FloatVector fifth = FloatVector.broadcast(SPECIES, 1f / 5);
-        FloatVector seventh = FloatVector.broadcast(SPECIES, 1f / 7);
-        FloatVector ninth = FloatVector.broadcast(SPECIES, 1f / 9);
-        FloatVector eleventh = FloatVector.broadcast(SPECIES, 1f / 11);
         FloatVector sum = FloatVector.zero(SPECIES);
         for (int c = 0; c < bound; c += SPECIES.length()) {
             FloatVector l = FloatVector.fromByteBuffer(SPECIES, logits.bytes, (row + c) << 2, ORDER);
             FloatVector x = FloatVector.fromByteBuffer(SPECIES, targets.bytes, (targetRow + c) << 2, ORDER);
             FloatVector e = FloatVector.fromArray(SPECIES, scratch, c);
-            FloatVector s = e.div(e.add(2f));
-            FloatVector z = s.mul(s);
-            FloatVector series = z.fma(1f / 15, 1f / 13).fma(z, eleventh).fma(z, ninth).fma(z, seventh).fma(z, fifth)
-                    .fma(z, third).fma(z, one);
-            sum = sum.add(l.max(0f).add(s.add(s).mul(series)).sub(x.mul(l)));
+            sum = sum.add(l.max(0f).add(log1p(e)).sub(x.mul(l)));
             if (gradient != null) {
                 FloatVector sigmoid = one.blend(e, l.compare(VectorOperators.LT, 0f)).div(e.add(1f));
                 sigmoid.sub(x).mul(scale).intoByteBuffer(gradient.bytes, (row + c) << 2, ORDER);

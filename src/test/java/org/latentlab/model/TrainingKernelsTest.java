@@ -80,6 +80,33 @@ class TrainingKernelsTest {
         assertArrayEquals(expectedGradient, values(gradient), 1e-6f);
     }
 
+    @Test
+    void softplusSumsAreTheBernoulliLossOfAnAllBlackImage() {
+        float[] logits = random(ROWS * COLUMNS, -12, 12, 5);
+        logits[3] = 50f; // past the saturation: softplus(50) = 50, softplus(−50) = 0 to float precision
+        logits[COLUMNS + 4] = -50f;
+        double[] sums = new double[ROWS];
+        new LikelihoodKernels().softplusSums(memory(logits), ROWS, COLUMNS, sums);
+        for (int r = 0; r < ROWS; r++) {
+            double expected = 0;
+            for (int c = 0; c < COLUMNS; c++) {
+                double l = logits[r * COLUMNS + c];
+                expected += Math.log1p(Math.exp(-Math.abs(l))) + Math.max(l, 0);
+            }
+            assertEquals(expected, sums[r], 1e-9 * expected, "row " + r);
+        }
+        assumeVectorModule();
+        double[] vector = new double[ROWS];
+        new VectorLikelihoodKernels().softplusSums(memory(logits), ROWS, COLUMNS, vector);
+        double[] bernoulli = new double[ROWS];
+        for (int r = 0; r < ROWS; r++) {
+            assertEquals(sums[r], vector[r], 1e-6 * sums[r], "vectors, row " + r);
+            bernoulli[r] = new LikelihoodKernels().bernoulli(memory(java.util.Arrays.copyOfRange(logits, r * COLUMNS,
+                    (r + 1) * COLUMNS)), memory(new float[COLUMNS]), COLUMNS, null, 1f, 1, COLUMNS);
+            assertEquals(bernoulli[r], sums[r], 1e-9 * sums[r], "x = 0, row " + r);
+        }
+    }
+
     private static float sigmoid(double l) {
         return (float) (1 / (1 + Math.exp(-l)));
     }
