@@ -17,8 +17,10 @@ import org.latentlab.training.CodeComparison;
 import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.FailureMessage;
+import org.latentlab.ui.scatter.LatentScatterViewModel;
 import org.latentlab.ui.scatter.ScatterPoints;
 import org.latentlab.ui.scatter.ScatterProjection;
+import org.latentlab.ui.scatter.Viewport;
 
 /**
  * The Conditional tab's two scatters of the same held-out images: the conditional VAE's codes
@@ -34,14 +36,20 @@ import org.latentlab.ui.scatter.ScatterProjection;
 public final class CodePairViewModel {
 
     /** Why the conditional VAE's codes do not cluster by class. */
-    public static final String WHY = "The label carries the content, so z only needs the style: the plain VAE must"
-            + " tell the digits apart in z, the conditional VAE is told the digit and keeps z for slant, width and"
+    public static final String WHY = "The label carries the content, so z only needs the style: slant, width,"
             + " thickness, which every class shares.";
+    /** How the class is guessed from the codes, and what chance means. */
+    public static final String HOW = "A plain VAE must tell the classes apart in z to draw them; a conditional VAE"
+            + " is told the class. Class from z: each held-out image's class guessed as the one most of its "
+            + ClassFromCode.K + " nearest training codes have. Chance is the share of the commonest class: codes that"
+            + " held no class at all would still get about that much right. Some class is left in a conditional VAE's"
+            + " codes because style and class go together (1s are narrow).";
     static final String NOT_YET = "Train the conditional VAE: a plain VAE then trains beside it, for as many steps"
             + " on the same minibatches, to put their codes side by side.";
 
     private final Supplier<CompletableFuture<CodeComparison>> compare;
     private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", false);
+    private final BooleanProperty chosen = new SimpleBooleanProperty(this, "chosen", false);
     private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
     private final ReadOnlyObjectWrapper<ScatterPoints> conditionalPoints =
             new ReadOnlyObjectWrapper<>(this, "conditionalPoints");
@@ -49,6 +57,8 @@ public final class CodePairViewModel {
     private final ReadOnlyStringWrapper conditionalReadout = new ReadOnlyStringWrapper(this, "conditionalReadout", "");
     private final ReadOnlyStringWrapper plainReadout = new ReadOnlyStringWrapper(this, "plainReadout", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", NOT_YET);
+    private final ReadOnlyObjectWrapper<Viewport> viewport = new ReadOnlyObjectWrapper<>(this, "viewport",
+            LatentScatterViewModel.fittedViewport(null));
     private final ReadOnlyObjectWrapper<CodeComparison> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
 
     private TrainingSnapshot latest;
@@ -64,6 +74,7 @@ public final class CodePairViewModel {
     public CodePairViewModel(Supplier<CompletableFuture<CodeComparison>> compare) {
         this.compare = compare;
         shown.addListener(o -> askIfDue());
+        chosen.addListener(o -> askIfDue());
     }
 
     /** Takes a new snapshot; a model that is not a conditional VAE, or a new model, clears the pair. */
@@ -93,7 +104,7 @@ public final class CodePairViewModel {
     }
 
     private void askIfDue() {
-        if (!shown.get() || latest == null || pending != null) {
+        if (!shown.get() || !chosen.get() || latest == null || pending != null) {
             return;
         }
         if (latest.iteration() == 0) {
@@ -116,17 +127,19 @@ public final class CodePairViewModel {
         comparison.set(c);
         conditionalPoints.set(ScatterProjection.of(c.conditional().codes(), c.labels(), c.classNames(), null));
         plainPoints.set(ScatterProjection.of(c.plain().codes(), c.labels(), c.classNames(), null));
-        conditionalReadout.set(readout("Conditional VAE (class in)", c.conditional(), c));
-        plainReadout.set(readout("Plain VAE (no class)", c.plain(), c));
-        status.set(String.format(Locale.ROOT, "Both %s after %,d steps on the same minibatches, from the same seed."
-                        + " Always guessing the commonest class: %.1f %%.", c.plainConfig().architecture(),
-                c.iteration(), 100 * c.chance()));
+        Viewport a = LatentScatterViewModel.fittedViewport(conditionalPoints.get());
+        Viewport b = LatentScatterViewModel.fittedViewport(plainPoints.get());
+        viewport.set(a.halfSpan() >= b.halfSpan() ? a : b);
+        conditionalReadout.set(readout(c.conditional()));
+        plainReadout.set(readout(c.plain()));
+        status.set(String.format(Locale.ROOT, "%,d held-out images; chance %.1f %%. Both %s, %,d steps, same"
+                + " minibatches and seed.", c.labels().length, 100 * c.chance(), c.plainConfig().architecture(),
+                c.iteration()));
     }
 
-    /** "Plain VAE (no class): the 10 nearest training codes name the class of 54.1 % of 1,000 held-out images". */
-    static String readout(String model, ClassFromCode.Reading reading, CodeComparison c) {
-        return String.format(Locale.ROOT, "%s: its %d nearest training codes name the class of %.1f %% of %,d"
-                + " held-out images", model, ClassFromCode.K, 100 * reading.accuracy(), c.labels().length);
+    /** "class from z: 54.1 %": the share of held-out images the nearest training codes give the right class. */
+    static String readout(ClassFromCode.Reading reading) {
+        return String.format(Locale.ROOT, "class from z: %.1f %%", 100 * reading.accuracy());
     }
 
     private void clear() {
@@ -144,6 +157,14 @@ public final class CodePairViewModel {
     /** Whether the tab is on screen: pairs are made only then, as each costs a plain VAE's training. */
     public BooleanProperty shownProperty() {
         return shown;
+    }
+
+    /**
+     * Whether the tab shows the pair rather than the grid: with {@link #shownProperty()}, when pairs
+     * are made.
+     */
+    public BooleanProperty chosenProperty() {
+        return chosen;
     }
 
     /** The held-out image selected in the main scatter, ringed in both; −1 for none. */
@@ -174,6 +195,11 @@ public final class CodePairViewModel {
     /** What the pair shows (both models' steps, chance), what is being done, or what to do. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** The axes both scatters share: centred on 0, reaching every code of both and the prior's ±3σ. */
+    public ReadOnlyObjectProperty<Viewport> viewportProperty() {
+        return viewport.getReadOnlyProperty();
     }
 
     /** The pair shown; {@code null} before the first. */

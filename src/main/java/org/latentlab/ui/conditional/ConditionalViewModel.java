@@ -33,14 +33,6 @@ import org.latentlab.ui.samples.SampleStripsViewModel.Strip;
  */
 public final class ConditionalViewModel {
 
-    /** Why a CVAE's codes no longer cluster by class. */
-    public static final String WHY_NO_CLUSTERS = "Given the class, z need not say which digit it is: a conditional"
-            + " VAE's codes stop clustering by class and keep the style.";
-    /** How much of the class the codes still hold, measured on the digits (docs/decisions/0080). */
-    public static final String CLASS_FROM_CODE = "From held-out digits' codes, their 10 nearest training codes name the"
-            + " class 54 % of the time for a VAE and 21 % for a conditional VAE; always guessing the commonest class"
-            + " gives 11 %. Some class is left because style and class go together (1s are narrow).";
-
     private final ManifoldViewModel grid;
     private final CodePairViewModel codes;
     private final DecodeService.Channel rowChannel;

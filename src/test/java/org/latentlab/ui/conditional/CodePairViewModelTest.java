@@ -58,13 +58,17 @@ class CodePairViewModelTest {
     void aPairIsAskedForOnlyWhileTheTabIsShownAndShowsBothCodesAndTheirAccuracies() {
         viewModel.update(snapshot(CVAE, TrainerState.PAUSED, 0, 0));
         viewModel.shownProperty().set(true);
+        viewModel.chosenProperty().set(true);
         assertEquals(0, asked.size(), "an untrained model has nothing to compare");
         assertEquals(CodePairViewModel.NOT_YET, viewModel.statusProperty().get());
 
         viewModel.shownProperty().set(false);
         viewModel.update(snapshot(CVAE, TrainerState.PAUSED, 142, 2));
         assertEquals(0, asked.size(), "not while the tab is hidden");
+        viewModel.chosenProperty().set(false);
         viewModel.shownProperty().set(true);
+        assertEquals(0, asked.size(), "not while the tab shows the grid");
+        viewModel.chosenProperty().set(true);
         assertEquals(1, asked.size());
         assertTrue(viewModel.statusProperty().get().contains("step 142"), viewModel.statusProperty().get());
         viewModel.pulse();
@@ -79,12 +83,11 @@ class CodePairViewModelTest {
         assertArrayEquals(new float[] {0.5f, 0.4f, -0.2f, 0.1f}, conditional.xs(), 0f);
         assertArrayEquals(LABELS, plain.labels());
         assertArrayEquals(LABELS, conditional.labels());
-        assertEquals("Plain VAE (no class): its 10 nearest training codes name the class of 54.1 % of 4 held-out"
-                + " images", viewModel.plainReadoutProperty().get());
-        assertEquals("Conditional VAE (class in): its 10 nearest training codes name the class of 21.0 % of 4"
-                + " held-out images", viewModel.conditionalReadoutProperty().get());
-        assertEquals("Both 16-16-2 after 142 steps on the same minibatches, from the same seed. Always guessing the"
-                + " commonest class: 50.0 %.", viewModel.statusProperty().get());
+        assertEquals(3.2, viewModel.viewportProperty().get().halfSpan(), 0, "the prior's ±3σ reach the codes");
+        assertEquals("class from z: 54.1 %", viewModel.plainReadoutProperty().get());
+        assertEquals("class from z: 21.0 %", viewModel.conditionalReadoutProperty().get());
+        assertEquals("4 held-out images; chance 50.0 %. Both 16-16-2, 142 steps, same minibatches and seed.",
+                viewModel.statusProperty().get());
         viewModel.pulse();
         assertEquals(1, asked.size(), "the same step is not read twice");
     }
@@ -92,6 +95,7 @@ class CodePairViewModelTest {
     @Test
     void whileTrainingANewPairFollowsEachEpochAndANewModelClearsIt() {
         viewModel.shownProperty().set(true);
+        viewModel.chosenProperty().set(true);
         viewModel.update(snapshot(CVAE, TrainerState.RUNNING, 10, 0));
         asked.get(0).complete(pair(10));
         viewModel.pulse();
@@ -119,6 +123,7 @@ class CodePairViewModelTest {
     @Test
     void aFailedPairSaysWhy() {
         viewModel.shownProperty().set(true);
+        viewModel.chosenProperty().set(true);
         viewModel.update(snapshot(CVAE, TrainerState.PAUSED, 5, 0));
         asked.get(0).completeExceptionally(new IllegalStateException("the plain VAE's loss was not finite at step 3"));
         viewModel.pulse();
