@@ -20,18 +20,19 @@ import java.util.List;
  * @param residualRms the held-out residual's RMS at each point; NaN where it cannot be read (the
  *                    first and the current point, and every point of a σ per pixel)
  * @param map         σ of each pixel now, row-major; one value when shared
+ * @param mapWidth    the map's width in pixels: the image's width, or 1 when shared
  */
 public record DecoderStdCourse(double[] epochs, double[] mean, double[] min, double[] max, double[] residualRms,
-                               float[] map) {
+                               float[] map, int mapWidth) {
 
     private static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
 
     public DecoderStdCourse {
         int n = epochs.length;
         if (n == 0 || mean.length != n || min.length != n || max.length != n || residualRms.length != n
-                || map.length == 0) {
+                || map.length == 0 || mapWidth < 1 || map.length % mapWidth != 0) {
             throw new IllegalArgumentException("a course of σ needs as many means, extremes and residuals as points ("
-                    + n + ") and a map of at least one σ");
+                    + n + ") and a map of whole rows of " + mapWidth + ", got " + map.length + " values");
         }
     }
 
@@ -42,10 +43,11 @@ public record DecoderStdCourse(double[] epochs, double[] mean, double[] min, dou
      * @param completed     the epochs completed, with their held-out reconstruction terms (nats per image)
      * @param epochProgress how far the current epoch is, in [0, 1)
      * @param map           σ of each pixel now (one value when shared)
+     * @param imageWidth    pixels across an image
      * @param pixels        pixels per image
      */
     public static DecoderStdCourse of(IterationHistory.View history, List<EpochMetrics> completed, double epochProgress,
-                                      float[] map, int pixels) {
+                                      float[] map, int imageWidth, int pixels) {
         int steps = history.size();
         if (steps == 0) {
             throw new IllegalArgumentException("σ has no course before the first step");
@@ -68,7 +70,7 @@ public record DecoderStdCourse(double[] epochs, double[] mean, double[] min, dou
             }
         }
         set(history, n - 1, steps - 1, epochs, mean, min, max, completed.size() + epochProgress);
-        return new DecoderStdCourse(epochs, mean, min, max, residual, map);
+        return new DecoderStdCourse(epochs, mean, min, max, residual, map, shared ? 1 : imageWidth);
     }
 
     private static void set(IterationHistory.View history, int point, int step, double[] epochs, double[] mean,

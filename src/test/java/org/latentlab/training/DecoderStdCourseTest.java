@@ -56,7 +56,7 @@ class DecoderStdCourseTest {
             session.step();
         }
         DecoderStdCourse course = DecoderStdCourse.of(session.history(), session.epochs(), session.epochProgress(),
-                session.model().decoderWeights().pixelStds(), 16);
+                session.model().decoderWeights().pixelStds(), 4, 16);
         assertEquals(42, course.size());
         assertTrue(course.shared());
         assertEquals(0, course.epochs()[0]);
@@ -91,9 +91,10 @@ class DecoderStdCourseTest {
         session.runEpoch();
         session.runEpoch();
         float[] map = session.model().decoderWeights().pixelStds();
-        DecoderStdCourse course = DecoderStdCourse.of(session.history(), session.epochs(), 0, map, 16);
+        DecoderStdCourse course = DecoderStdCourse.of(session.history(), session.epochs(), 0, map, 4, 16);
         assertEquals(4, course.size());
         assertEquals(16, course.map().length);
+        assertEquals(4, course.mapWidth());
         for (int i = 0; i < course.size(); i++) {
             assertTrue(Double.isNaN(course.residualRms()[i]), "no RMS per pixel");
             assertTrue(course.min()[i] <= course.mean()[i] && course.mean()[i] <= course.max()[i]);
@@ -101,7 +102,7 @@ class DecoderStdCourseTest {
         assertTrue(course.max()[2] > course.min()[2], "two epochs spread the pixels' σ");
 
         DecoderStdCourse known = new DecoderStdCourse(new double[] {0}, new double[] {1}, new double[] {1},
-                new double[] {1}, new double[] {Double.NaN}, new float[] {5, 1, 4, 2, 3});
+                new double[] {1}, new double[] {Double.NaN}, new float[] {5, 1, 4, 2, 3}, 5);
         assertEquals(3, known.quantile(0.5), 0);
         assertEquals(1.4, known.quantile(0.1), 1e-6, "a tenth of the way from 1 to 5 over four gaps");
         assertEquals(4.6, known.quantile(0.9), 1e-6);

@@ -42,6 +42,7 @@ public final class LossChartViewModel {
     private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "Not trained yet.");
     private final ReadOnlyLongWrapper cursor = new ReadOnlyLongWrapper(this, "cursor", NO_CURSOR);
     private final ObjectProperty<Units> units = new SimpleObjectProperty<>(this, "units", Units.NATS_PER_IMAGE);
+    private final DecoderStdViewModel decoderStd = new DecoderStdViewModel();
     /** Pixels per image of the model shown: what a loss in bits per dimension is per. */
     private int pixels = 1;
 
@@ -54,6 +55,7 @@ public final class LossChartViewModel {
 
     /** Takes a new snapshot; changes {@link #seriesProperty()} only when it brought new losses. */
     public void update(TrainingSnapshot snapshot) {
+        decoderStd.update(snapshot);
         LossSeries current = series.get();
         IterationHistory.View history = snapshot.iterations();
         boolean showKl = snapshot.modelConfig().kind() != ModelKind.AUTOENCODER;
@@ -95,6 +97,11 @@ public final class LossChartViewModel {
         } else {
             readout.set(String.format(Locale.ROOT, "At iteration %,d, ", at) + readoutOf(s, (int) Math.min(at, s.size()), units.get(), pixels));
         }
+    }
+
+    /** A learned decoder σ over training, drawn beside the readout. */
+    public DecoderStdViewModel decoderStd() {
+        return decoderStd;
     }
 
     public BooleanProperty logScaleProperty() {
