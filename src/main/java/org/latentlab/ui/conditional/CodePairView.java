@@ -32,6 +32,9 @@ final class CodePairView extends HBox {
         setAlignment(Pos.TOP_LEFT);
         Label status = note(viewModel.statusProperty());
         status.setId("code-pair-status");
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(viewModel.statusProperty()); // the line whole, where it is cut short
+        status.setTooltip(whole);
         Label why = new Label(CodePairViewModel.WHY);
         why.setWrapText(true);
         why.getStyleClass().add("note");

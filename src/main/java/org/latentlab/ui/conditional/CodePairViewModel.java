@@ -40,7 +40,8 @@ public final class CodePairViewModel {
             + " thickness, which every class shares.";
     /** How the class is guessed from the codes, and what chance means. */
     public static final String HOW = "A plain VAE must tell the classes apart in z to draw them; a conditional VAE"
-            + " is told the class. Class from z: each held-out image's class guessed as the one most of its "
+            + " is told the class. Both start from the same seed and train on the same minibatches for as many"
+            + " steps. Class from z: each held-out image's class guessed as the one most of its "
             + ClassFromCode.K + " nearest training codes have. Chance is the share of the commonest class: codes that"
             + " held no class at all would still get about that much right. Some class is left in a conditional VAE's"
             + " codes because style and class go together (1s are narrow).";
@@ -133,8 +134,7 @@ public final class CodePairViewModel {
         conditionalReadout.set(readout(c.conditional()));
         plainReadout.set(readout(c.plain()));
         status.set(String.format(Locale.ROOT, "%,d held-out images; chance %.1f %%. Both %s, %,d steps, same"
-                + " minibatches and seed.", c.labels().length, 100 * c.chance(), c.plainConfig().architecture(),
-                c.iteration()));
+                + " batches.", c.labels().length, 100 * c.chance(), c.plainConfig().architecture(), c.iteration()));
     }
 
     /** "class from z: 54.1 %": the share of held-out images the nearest training codes give the right class. */

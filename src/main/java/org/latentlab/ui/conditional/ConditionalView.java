@@ -8,13 +8,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.latentlab.ui.TwoWaySwitch;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.GrayImage;
 import org.latentlab.ui.samples.SampleStripsViewModel.Strip;
@@ -88,7 +88,6 @@ public final class ConditionalView extends BorderPane {
 
     /** Two buttons: the grid of one class and the style row, or the codes beside a plain VAE's ({@code pair} on). */
     private static HBox viewSwitch(BooleanProperty pair, ConditionalViewModel viewModel) {
-        ToggleGroup group = new ToggleGroup();
         ToggleButton across = new ToggleButton("One class across z");
         across.setId("conditional-show-grid");
         across.setTooltip(new Tooltip("The class chosen decoded across the style space, and one image's style as every"
@@ -97,16 +96,7 @@ public final class ConditionalView extends BorderPane {
         beside.setId("conditional-show-codes");
         beside.setTooltip(new Tooltip("The held-out images' codes beside those of a plain VAE trained for as many steps"
                 + " on the same minibatches, and how much of the class each holds"));
-        across.setToggleGroup(group);
-        beside.setToggleGroup(group);
-        group.selectToggle(pair.get() ? beside : across);
-        group.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                group.selectToggle(was); // one of the two is always on
-            } else {
-                pair.set(now == beside);
-            }
-        });
+        TwoWaySwitch.bind(across, beside, pair);
         HBox row = new HBox(6, across, beside);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 8, 2, 8));

@@ -86,7 +86,7 @@ class CodePairViewModelTest {
         assertEquals(3.2, viewModel.viewportProperty().get().halfSpan(), 0, "the prior's ±3σ reach the codes");
         assertEquals("class from z: 54.1 %", viewModel.plainReadoutProperty().get());
         assertEquals("class from z: 21.0 %", viewModel.conditionalReadoutProperty().get());
-        assertEquals("4 held-out images; chance 50.0 %. Both 16-16-2, 142 steps, same minibatches and seed.",
+        assertEquals("4 held-out images; chance 50.0 %. Both 16-16-2, 142 steps, same batches.",
                 viewModel.statusProperty().get());
         viewModel.pulse();
         assertEquals(1, asked.size(), "the same step is not read twice");
