@@ -14,6 +14,7 @@ import org.latentlab.model.BatchLosses;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
+import org.latentlab.training.ClassFromCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

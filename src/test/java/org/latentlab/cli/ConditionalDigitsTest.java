@@ -12,6 +12,7 @@ import org.latentlab.cli.CommandLineTest.Result;
 import org.latentlab.data.Dataset;
 import org.latentlab.data.IdxReader;
 import org.latentlab.latent.NearestNeighbours;
+import org.latentlab.training.ClassFromCode;
 
 /**
  * What the conditional VAE is for, measured on the embedded digits with the commands' defaults

@@ -22,9 +22,10 @@ import org.latentlab.ui.scatter.Viewport;
  * One panel's latent scatter: the probe images' codes coloured by class, drawn as the explorer's
  * scatter draws them ({@link ScatterDrawing}) but small and on the axes every panel shares, with
  * the prior's 1σ and 2σ circles and a ring round the image selected in any panel. A click picks the
- * nearest dot. Keeps its plot square. Confined to the JavaFX application thread.
+ * nearest dot. Keeps its plot square. The Conditional tab draws its pair of scatters with it too.
+ * Confined to the JavaFX application thread.
  */
-final class CompareScatter extends Region {
+public final class CompareScatter extends Region {
 
     /** The radius of a disc of a marker's area, in pixels, before the theme's scale. */
     private static final double MARKER_RADIUS = 2.2;
@@ -42,7 +43,7 @@ final class CompareScatter extends Region {
     private ClassMarkers markers;
     private IntConsumer onSelect = index -> { };
 
-    CompareScatter() {
+    public CompareScatter() {
         plot.setTickLabels(false);
         plot.setMinSize(60, 60);
         getChildren().add(plot);
@@ -72,11 +73,12 @@ final class CompareScatter extends Region {
         onSelect = action;
     }
 
-    void setTheme(PlotTheme theme) {
+    public void setTheme(PlotTheme theme) {
         plot.setTheme(theme);
     }
 
-    void show(ScatterPoints newPoints) {
+    /** Draws {@code newPoints}; {@code null}: none. */
+    public void show(ScatterPoints newPoints) {
         if (newPoints != null && (points == null || points.size() != newPoints.size())) {
             drawOrder = Scatter.drawingOrder(newPoints.size());
         }
@@ -84,7 +86,7 @@ final class CompareScatter extends Region {
         redraw();
     }
 
-    void setViewport(Viewport view) {
+    public void setViewport(Viewport view) {
         if (view.equals(viewport)) {
             return;
         }
@@ -92,7 +94,8 @@ final class CompareScatter extends Region {
         redraw();
     }
 
-    void setSelected(int index) {
+    /** Rings point {@code index}; −1: none. */
+    public void setSelected(int index) {
         if (index == selected) {
             return;
         }
@@ -101,7 +104,7 @@ final class CompareScatter extends Region {
     }
 
     /** The probe image ringed now, or −1: what the last drawing showed, for tests. */
-    int highlighted() {
+    public int highlighted() {
         return highlighted;
     }
 

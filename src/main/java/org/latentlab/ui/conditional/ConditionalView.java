@@ -1,17 +1,20 @@
 package org.latentlab.ui.conditional;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.latentlab.ui.TwoWaySwitch;
 import org.latentlab.ui.manifold.ManifoldView;
 import org.latentlab.ui.plot.GrayImage;
 import org.latentlab.ui.samples.SampleStripsViewModel.Strip;
@@ -19,8 +22,8 @@ import org.latentlab.ui.samples.StripRow;
 
 /**
  * The Conditional tab: the class to draw, the grid of that class across a conditional VAE's style
- * space, and the selected held-out image's style written as every class, with a note on why the
- * codes no longer cluster by class. Confined to the JavaFX application thread.
+ * space, the selected held-out image's style written as every class, and its codes beside a plain
+ * VAE's, which show why they no longer cluster by class. Confined to the JavaFX application thread.
  */
 public final class ConditionalView extends BorderPane {
 
@@ -43,27 +46,24 @@ public final class ConditionalView extends BorderPane {
         rowCaption.setWrapText(true);
         rowCaption.getStyleClass().add("note");
         rowCaption.textProperty().bind(viewModel.rowCaptionProperty());
-        Label why = new Label(ConditionalViewModel.WHY_NO_CLUSTERS);
-        why.setTooltip(new Tooltip(ConditionalViewModel.CLASS_FROM_CODE));
-        why.setWrapText(true);
-        why.getStyleClass().add("note");
-        why.visibleProperty().bind(viewModel.conditionalProperty());
-        why.managedProperty().bind(why.visibleProperty());
         HBox strips = new HBox(6,
                 strip(viewModel.selectedImageProperty(), "conditional-source"),
                 StripRow.of("as every class", "The selected image's code decoded with each class in turn",
                         strip(viewModel.asEveryClassProperty(), "conditional-row"), 30, 56));
         HBox.setHgrow(strips.getChildren().get(1), Priority.ALWAYS);
         strips.setAlignment(Pos.CENTER_LEFT);
-        VBox bottom = new VBox(4, strips, rowCaption, why);
+        VBox bottom = new VBox(4, strips, rowCaption);
         bottom.setPadding(new Insets(4, 8, 6, 8));
 
         ManifoldView grid = new ManifoldView(viewModel.grid(), "conditional-grid");
         grid.setCaptionShown(false); // the class chosen beside its controls says what it draws
         grid.addControlsFirst(classLabel, chosenClass);
         grid.disableProperty().bind(viewModel.conditionalProperty().not());
-        setCenter(grid);
-        setBottom(bottom);
+        BorderPane classAcross = new BorderPane(grid, null, null, bottom, null);
+        CodePairView codes = new CodePairView(viewModel.codes());
+        setTop(viewSwitch(viewModel.codes().chosenProperty(), viewModel));
+        setCenter(classAcross);
+        viewModel.codes().chosenProperty().addListener((o, was, now) -> setCenter(now ? codes : classAcross));
         registerListeners();
     }
 
@@ -84,6 +84,24 @@ public final class ConditionalView extends BorderPane {
                 viewModel.chosenClassProperty().set(now.intValue());
             }
         });
+    }
+
+    /** Two buttons: the grid of one class and the style row, or the codes beside a plain VAE's ({@code pair} on). */
+    private static HBox viewSwitch(BooleanProperty pair, ConditionalViewModel viewModel) {
+        ToggleButton across = new ToggleButton("One class across z");
+        across.setId("conditional-show-grid");
+        across.setTooltip(new Tooltip("The class chosen decoded across the style space, and one image's style as every"
+                + " class"));
+        ToggleButton beside = new ToggleButton("z beside a plain VAE's");
+        beside.setId("conditional-show-codes");
+        beside.setTooltip(new Tooltip("The held-out images' codes beside those of a plain VAE trained for as many steps"
+                + " on the same minibatches, and how much of the class each holds"));
+        TwoWaySwitch.bind(across, beside, pair);
+        HBox row = new HBox(6, across, beside);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 8, 2, 8));
+        row.disableProperty().bind(viewModel.conditionalProperty().not());
+        return row;
     }
 
     /** A strip of images that shows {@code images} as they arrive. */

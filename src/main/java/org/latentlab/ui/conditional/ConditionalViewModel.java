@@ -2,6 +2,8 @@ package org.latentlab.ui.conditional;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -14,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
+import org.latentlab.training.CodeComparison;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TrainingSnapshot;
@@ -30,15 +33,8 @@ import org.latentlab.ui.samples.SampleStripsViewModel.Strip;
  */
 public final class ConditionalViewModel {
 
-    /** Why a CVAE's codes no longer cluster by class. */
-    public static final String WHY_NO_CLUSTERS = "Given the class, z need not say which digit it is: a conditional"
-            + " VAE's codes stop clustering by class and keep the style.";
-    /** How much of the class the codes still hold, measured on the digits (docs/decisions/0080). */
-    public static final String CLASS_FROM_CODE = "From held-out digits' codes, their 10 nearest training codes name the"
-            + " class 54 % of the time for a VAE and 21 % for a conditional VAE; always guessing the commonest class"
-            + " gives 11 %. Some class is left because style and class go together (1s are narrow).";
-
     private final ManifoldViewModel grid;
+    private final CodePairViewModel codes;
     private final DecodeService.Channel rowChannel;
     private final IntegerProperty chosenClass = new SimpleIntegerProperty(this, "chosenClass", 0);
     private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
@@ -58,9 +54,12 @@ public final class ConditionalViewModel {
     /**
      * @param gridChannel where the grid is decoded
      * @param rowChannel  where the selected image's row is decoded
+     * @param compare     starts a reading of the model's codes beside a plain VAE's ({@link CodePairViewModel})
      */
-    public ConditionalViewModel(DecodeService.Channel gridChannel, DecodeService.Channel rowChannel) {
+    public ConditionalViewModel(DecodeService.Channel gridChannel, DecodeService.Channel rowChannel,
+                                Supplier<CompletableFuture<CodeComparison>> compare) {
         this.grid = new ManifoldViewModel(gridChannel);
+        this.codes = new CodePairViewModel(compare);
         this.rowChannel = rowChannel;
         grid.labelProperty().bind(chosenClass);
         grid.decoderSampleProperty().bind(decoderSample);
@@ -70,6 +69,7 @@ public final class ConditionalViewModel {
 
     /** Takes a new snapshot: a conditional VAE's decoder draws the grid and the row; any other model is refused. */
     public void update(TrainingSnapshot snapshot) {
+        codes.update(snapshot);
         boolean isConditional = snapshot.decoder().conditional();
         conditional.set(isConditional);
         if (!isConditional) {
@@ -103,6 +103,7 @@ public final class ConditionalViewModel {
         selectedImage.set(selected < 0 ? null : new Strip(probe.image(selected), 1, probe.imageWidth(),
                 probe.imageHeight()));
         asEveryClass.set(null);
+        codes.selectedProperty().set(selected);
         requestRow();
         refreshCaption();
     }
@@ -110,6 +111,7 @@ public final class ConditionalViewModel {
     /** Takes up finished decodes; called once per frame. */
     public void pulse() {
         grid.pulse();
+        codes.pulse();
         DecodeService.DecodeResult result = rowChannel.latest();
         if (result != null && result != shownRow && result.request().latents() == rowRequest && rowRequest != null) {
             shownRow = result;
@@ -153,6 +155,11 @@ public final class ConditionalViewModel {
     /** The grid: the chosen class at every point of the style space. */
     public ManifoldViewModel grid() {
         return grid;
+    }
+
+    /** The conditional VAE's codes beside a plain VAE's, and how much of the class each holds. */
+    public CodePairViewModel codes() {
+        return codes;
     }
 
     /** The class the grid draws, an index into {@link #classNamesProperty()}. */

@@ -5,11 +5,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import org.latentlab.ui.TwoWaySwitch;
 
 /**
  * The switch over every decoded image of the Explore tab (the grids, the samples, the
@@ -27,24 +27,13 @@ final class DecoderSampleSwitch extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         getStyleClass().add("decoder-sample-switch");
-        ToggleGroup group = new ToggleGroup();
         ToggleButton mean = new ToggleButton("mean of p(x|z)");
         mean.setId("decoder-mean");
         ToggleButton sampled = new ToggleButton("a sample of p(x|z)");
         sampled.setId("decoder-sample");
         TrainingToolbar.tip(sampled, "Show one draw of p(x|z) for each code: the mean plus independent pixel noise of"
                 + " the decoder's σ (Gaussian), or each pixel ink with its probability (Bernoulli: a binary image)");
-        mean.setToggleGroup(group);
-        sampled.setToggleGroup(group);
-        group.selectToggle(sample.get() ? sampled : mean);
-        group.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                group.selectToggle(was); // one of the two is always on
-            } else {
-                sample.set(now == sampled);
-            }
-        });
-        sample.addListener((o, was, now) -> group.selectToggle(now ? sampled : mean));
+        TwoWaySwitch.bind(mean, sampled, sample);
         Label why = new Label(WHY_BLURRY); // one line, cut with … where narrow; the whole sentence in its tooltip
         why.setTooltip(new Tooltip(WHY_BLURRY));
         why.getStyleClass().add("note");

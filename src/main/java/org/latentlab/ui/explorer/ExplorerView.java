@@ -41,6 +41,7 @@ import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterView;
 import org.latentlab.ui.likelihood.LikelihoodView;
 import org.latentlab.ui.conditional.ConditionalView;
+import org.latentlab.ui.loss.DecoderStdChart;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.loss.UnitsChoice;
 import org.latentlab.ui.manifold.ManifoldView;
@@ -70,6 +71,7 @@ public final class ExplorerView extends BorderPane {
     private final TrainingToolbar toolbar;
     private final LatentScatterView scatter;
     private final LossChartView loss;
+    private final DecoderStdChart decoderStd;
     private final ManifoldView manifold;
     private final SampleStripsView samples;
     private final AttributesView attributes;
@@ -95,6 +97,7 @@ public final class ExplorerView extends BorderPane {
         this.toolbar = new TrainingToolbar(viewModel, confirmation);
         this.scatter = new LatentScatterView(viewModel.scatter());
         this.loss = new LossChartView(viewModel.loss());
+        this.decoderStd = new DecoderStdChart(viewModel.loss().decoderStd());
         this.manifold = new ManifoldView(viewModel.manifold());
         this.samples = new SampleStripsView(viewModel.samples());
         LatentToolsViewModel toolModels = viewModel.tools();
@@ -163,10 +166,13 @@ public final class ExplorerView extends BorderPane {
         VBox.setVgrow(samples, Priority.ALWAYS);
         VBox.setVgrow(tools, Priority.ALWAYS);
         Node meter = card("Collapse meter: held-out KL per latent dimension", collapse);
+        Node sigma = card("The decoder's learned σ over training", decoderStd);
+        sigma.visibleProperty().bind(decoderStd.visibleProperty()); // only while σ is learned
+        sigma.managedProperty().bind(sigma.visibleProperty());
         VBox.setVgrow(meter, Priority.ALWAYS);
         SplitPane right = new ContentFittingSplit(card(null, new VBox(new DecoderSampleSwitch(
                 viewModel.decoderSampleProperty()), tools)),
-                scrolling(new VBox(card("Reconstructions and samples", new VBox(minibatch, samples)), meter)), 0.6);
+                scrolling(new VBox(sigma, card("Reconstructions and samples", new VBox(minibatch, samples)), meter)), 0.6);
         SplitPane centre = new SplitPane(left, right);
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
@@ -293,6 +299,7 @@ public final class ExplorerView extends BorderPane {
     private void setPlotTheme(PlotTheme theme) {
         scatter.setTheme(theme);
         loss.setTheme(theme);
+        decoderStd.setTheme(theme);
         collapse.setTheme(theme);
         for (Tab tab : tabs.getTabs()) {
             if (tab.getContent() instanceof Themed themed) {

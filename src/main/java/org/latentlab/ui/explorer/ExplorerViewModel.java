@@ -59,7 +59,9 @@ public final class ExplorerViewModel implements AutoCloseable {
     private final MinibatchViewModel minibatch = new MinibatchViewModel();
     private final CollapseMeterViewModel collapse = new CollapseMeterViewModel();
     private final TimelineViewModel timeline;
-    private final ConditionalViewModel conditional = new ConditionalViewModel(decodes.channel(), decodes.channel());
+    private final PlainTwins twins = new PlainTwins(this::readyTrainer);
+    private final ConditionalViewModel conditional = new ConditionalViewModel(decodes.channel(), decodes.channel(),
+            twins);
     private final BooleanProperty decoderSample = new SimpleBooleanProperty(this, "decoderSample", false);
 
     private final ReadOnlyObjectWrapper<ExplorerSetup> setup = new ReadOnlyObjectWrapper<>(this, "setup");
@@ -94,6 +96,7 @@ public final class ExplorerViewModel implements AutoCloseable {
                 : now.plane()));
         scatter.selectedProperty().addListener((o, was, now) -> conditional.select(now.intValue()));
         manifold.labelProperty().bind(conditional.chosenClassProperty());
+        conditional.codes().shownProperty().bind(tools.toolProperty().isEqualTo(LatentToolsViewModel.Tool.CONDITIONAL));
         for (BooleanProperty sample : List.of(manifold.decoderSampleProperty(), samples.decoderSampleProperty(),
                 scatter.decoderSampleProperty(), conditional.decoderSampleProperty())) {
             sample.bind(decoderSample);
@@ -177,6 +180,11 @@ public final class ExplorerViewModel implements AutoCloseable {
         manifold.showRecorded(moment.grid(), moment.gridCaption());
         samples.showRecorded(moment.reconstructions(), moment.samples());
         loss.showCursor(moment.entry().iteration());
+    }
+
+    /** The trainer in place, or {@code null} while another is being built. */
+    private Trainer readyTrainer() {
+        return lifecycle.busyProperty().get() ? null : lifecycle.trainer();
     }
 
     /** What {@code read} gives of the trainer, or {@code none} while there is none. */
@@ -339,6 +347,7 @@ public final class ExplorerViewModel implements AutoCloseable {
      * @return completes when both have ended
      */
     public CompletableFuture<Void> shutDown() {
+        twins.close();
         CompletableFuture<Void> trainerEnded = lifecycle.close();
         return CompletableFuture.allOf(trainerEnded, CompletableFuture.runAsync(decodes::close));
     }

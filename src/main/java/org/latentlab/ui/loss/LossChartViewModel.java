@@ -46,6 +46,7 @@ public final class LossChartViewModel {
     private final ReadOnlyStringWrapper gap = new ReadOnlyStringWrapper(this, "gap", "");
     private final ReadOnlyObjectWrapper<HeldOutLikelihoodLines> likelihood = new ReadOnlyObjectWrapper<>(this,
             "likelihood", HeldOutLikelihoodLines.NONE);
+    private final DecoderStdViewModel decoderStd = new DecoderStdViewModel();
     /** Pixels per image of the model shown: what a loss in bits per dimension is per. */
     private int pixels = 1;
     /** Whether the model shown reads a class, so that its likelihood is p(x|y). */
@@ -63,6 +64,7 @@ public final class LossChartViewModel {
 
     /** Takes a new snapshot; changes {@link #seriesProperty()} only when it brought new losses. */
     public void update(TrainingSnapshot snapshot) {
+        decoderStd.update(snapshot);
         LossSeries current = series.get();
         IterationHistory.View history = snapshot.iterations();
         boolean showKl = snapshot.modelConfig().kind() != ModelKind.AUTOENCODER;
@@ -141,6 +143,11 @@ public final class LossChartViewModel {
         } else {
             readout.set(String.format(Locale.ROOT, "At iteration %,d, ", at) + readoutOf(s, (int) Math.min(at, s.size()), units.get(), pixels));
         }
+    }
+
+    /** A learned decoder σ over training, drawn beside the readout. */
+    public DecoderStdViewModel decoderStd() {
+        return decoderStd;
     }
 
     public BooleanProperty logScaleProperty() {

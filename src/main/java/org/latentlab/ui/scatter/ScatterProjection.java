@@ -1,5 +1,6 @@
 package org.latentlab.ui.scatter;
 
+import java.util.List;
 import java.util.Locale;
 import org.latentlab.latent.LatentPlane;
 import org.latentlab.model.Encoding;
@@ -20,7 +21,15 @@ public final class ScatterProjection {
 
     /** @param previous the points shown before, whose plane the new one keeps the sense of; or {@code null} */
     public static ScatterPoints of(ProbeSet probe, ScatterPoints previous) {
-        Encoding encoding = probe.encoding();
+        return of(probe.encoding(), probe.labels(), probe.classNames(), previous);
+    }
+
+    /**
+     * Puts {@code encoding}'s means on a plane, each point of class {@code labels[i]} (−1: none).
+     *
+     * @param previous the points shown before, whose plane the new one keeps the sense of; or {@code null}
+     */
+    public static ScatterPoints of(Encoding encoding, int[] labels, List<String> classNames, ScatterPoints previous) {
         int d = encoding.latentSize();
         int n = encoding.count();
         LatentPlane plane = LatentPlane.forScatter(encoding.means(), n, d, previous == null ? null : previous.plane());
@@ -38,7 +47,7 @@ public final class ScatterProjection {
         if (!plane.converged()) {
             note += ". The PCA did not converge: this may not be the plane of the two largest spreads";
         }
-        return new ScatterPoints(xs, ys, probe.labels(), probe.classNames(), plane, note);
+        return new ScatterPoints(xs, ys, labels, classNames, plane, note);
     }
 
     /** The variance of the points on the plane over the total variance of the means. */

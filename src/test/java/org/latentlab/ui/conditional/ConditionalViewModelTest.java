@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.latentlab.TestDatasets;
@@ -23,6 +25,7 @@ import org.latentlab.model.LossWeights;
 import org.latentlab.model.ModelConfig;
 import org.latentlab.model.ModelKind;
 import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.training.CodeComparison;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ProbeSet;
@@ -41,6 +44,8 @@ import org.latentlab.ui.manifold.ManifoldImages;
 class ConditionalViewModelTest {
 
     private static final int COUNT = 64;
+    private static final Supplier<CompletableFuture<CodeComparison>> NO_TWIN =
+            () -> CompletableFuture.failedFuture(new IllegalStateException("no plain twin in this test"));
     private final DecodeService decodes = new DecodeService();
 
     @AfterEach
@@ -83,7 +88,7 @@ class ConditionalViewModelTest {
 
     @Test
     void theGridDrawsTheChosenClassAcrossTheStyleSpace() throws InterruptedException {
-        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel());
+        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel(), NO_TWIN);
         TrainingSnapshot snapshot = snapshot(new DenseAutoencoder(cvae()));
         viewModel.update(snapshot);
         assertTrue(viewModel.conditionalProperty().get());
@@ -104,7 +109,7 @@ class ConditionalViewModelTest {
 
     @Test
     void aSelectedImagesStyleIsWrittenAsEveryClass() throws InterruptedException {
-        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel());
+        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel(), NO_TWIN);
         TrainingSnapshot snapshot = snapshot(new DenseAutoencoder(cvae()));
         viewModel.update(snapshot);
         assertTrue(viewModel.rowCaptionProperty().get().startsWith("Click a held-out image"));
@@ -132,7 +137,7 @@ class ConditionalViewModelTest {
 
     @Test
     void anUnconditionalModelGetsOneLineSayingWhatTheTabNeeds() {
-        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel());
+        ConditionalViewModel viewModel = new ConditionalViewModel(decodes.channel(), decodes.channel(), NO_TWIN);
         viewModel.update(snapshot(new DenseAutoencoder(TestDatasets.smallModel(ModelKind.VAE, 2))));
         assertFalse(viewModel.conditionalProperty().get());
         viewModel.select(3);
