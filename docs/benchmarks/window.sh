@@ -13,7 +13,9 @@
 #   docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]   (20 and 3,000 by default)
 #       trains the embedded digits to that many iterations, then drags the timeline's scrubber back
 #       and forth with the mouse for that many seconds while training goes on, and again paused:
-#       frame intervals, JavaFX-thread CPU a frame, moments shown a second
+#       frame intervals, moments shown a second, and what the JVM did meanwhile: GC pauses and the
+#       slow frames (over 33 ms) that held one, CPU time and allocation a frame by each thread and
+#       by the X server; ends with the table for docs/benchmarks.md ("The training timeline")
 #   docs/benchmarks/window.sh soak [minutes] [warm-up minutes]      (60 and 5 by default)
 #       the window training for an hour with every view live (scatter, loss chart, strips, the
 #       decoded grid and the Attributes tab in turn, a slider moved every 200 ms); one line a

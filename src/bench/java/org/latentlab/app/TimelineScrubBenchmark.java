@@ -21,9 +21,13 @@ import org.latentlab.ui.timeline.TimelineViewModel;
  * A benchmark, not a test: opens the real explorer window on the embedded digits, trains until the
  * timeline holds a few hundred moments, measures the window training for a while without a drag
  * (for comparison), then drags the real scrubber back and forth with the mouse (a robot moving it
- * along the track, four seconds a sweep) as training goes on, and again paused. Measures the interval between frames (pulse to pulse of an {@link AnimationTimer}),
- * the JavaFX thread's CPU time per frame, how many moments the views showed a second and how often
- * the moment shown was not yet the one under the thumb. Prints the figures and exits.
+ * along the track, four seconds a sweep) as training goes on, and again paused. Measures the
+ * interval between frames (pulse to pulse of an {@link AnimationTimer}: a pulse waits for the render
+ * thread to finish the frame before, so a frame slow to paint shows as a long interval, as
+ * {@code -Djavafx.pulseLogger=true} confirms), the JavaFX thread's CPU time per frame, how many
+ * moments the views showed a second, how often the moment shown was not yet the one under the
+ * thumb, and what the JVM did meanwhile ({@link FrameCauses}). Prints the figures, then the table
+ * for docs/benchmarks.md, and exits.
  *
  * <p>Run under Xvfb with {@code docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]}.
  */

@@ -8,9 +8,9 @@ import javafx.scene.image.WritableImage;
  * A grid of grayscale images ({@link GrayImage#grid}) that a view redraws in place, for pictures
  * that change every frame while training is replayed: two pictures of the grid's size are used in
  * turn and drawn over, so a new moment makes no new image, no new pixel array and no new texture
- * for the renderer (docs/decisions/0096, "Scrubbing"). The picture drawn over is always the one
- * shown two changes ago, which the render thread finished with before the current frame began.
- * Confined to the JavaFX application thread.
+ * for the renderer (docs/decisions/0096, "Scrubbing"). The picture drawn over is the one shown
+ * before the last change: with at most one change a frame, as the views make, the render thread
+ * finished drawing from it before the current frame began. Confined to the JavaFX application thread.
  */
 public final class GrayGridPicture {
 
@@ -34,8 +34,8 @@ public final class GrayGridPicture {
     }
 
     /**
-     * The picture of {@code count} images of {@code width × height} intensities, {@code columns}
-     * across: one of this object's two, drawn over, when the grid keeps its size.
+     * The picture of {@code count} images of {@code imageWidth × imageHeight} intensities in [0, 1],
+     * {@code columns} across: one of this object's two, drawn over, while the grid keeps its size.
      */
     public WritableImage draw(float[] intensities, int count, int columns, int imageWidth, int imageHeight) {
         int w = GrayImage.gridWidth(columns, imageWidth, gap);
