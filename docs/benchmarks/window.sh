@@ -13,7 +13,9 @@
 #   docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]   (20 and 3,000 by default)
 #       trains the embedded digits to that many iterations, then drags the timeline's scrubber back
 #       and forth with the mouse for that many seconds while training goes on, and again paused:
-#       frame intervals, JavaFX-thread CPU a frame, moments shown a second
+#       frame intervals, moments shown a second, and what the JVM did meanwhile: GC pauses and the
+#       slow frames (over 33 ms) that held one, CPU time and allocation a frame by each thread and
+#       by the X server; ends with the table for docs/benchmarks.md ("The training timeline")
 #   docs/benchmarks/window.sh likelihood-latency [clicks] [warm-up seconds]   (40 and 5 by default)
 #       while the window trains, chooses held-out images one after another with the Likelihood tab
 #       shown: the time from each choice to the heat map and numbers being taken up (median, p90),
@@ -39,10 +41,13 @@ case "${1:-}" in
     *) echo "usage: $0 frame-time|attribute-latency|compare-frame-time|timeline-scrub|likelihood-latency|soak [arguments]" >&2; exit 2 ;;
 esac
 shift
+build="${WINDOW_BENCHMARK_BUILD:-target}"  # or a folder holding another build's latent-lab.jar, bench-classes and lib
 display="${WINDOW_BENCHMARK_DISPLAY:-:97}"  # another display if :97 is taken
 Xvfb "$display" -screen 0 1400x900x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb' EXIT
+trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null || true' EXIT  # gone before the next run takes the display
 sleep 1
-DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector -cp "target/latent-lab.jar:target/bench-classes:target/lib/*" "$main" "$@" \
+# Extra JVM options, e.g. WINDOW_BENCHMARK_JAVA_OPTIONS="-Xlog:gc:file=gc.log -Djavafx.pulseLogger=true"
+# shellcheck disable=SC2086
+DISPLAY="$display" OMP_NUM_THREADS=1 java --add-modules jdk.incubator.vector ${WINDOW_BENCHMARK_JAVA_OPTIONS:-} -cp "$build/latent-lab.jar:$build/bench-classes:$build/lib/*" "$main" "$@" \
     2> >(grep -v -e '^WARNING' -e 'Unsupported JavaFX' -e 'PlatformImpl startup' >&2)

@@ -21,9 +21,13 @@ import org.latentlab.ui.timeline.TimelineViewModel;
  * A benchmark, not a test: opens the real explorer window on the embedded digits, trains until the
  * timeline holds a few hundred moments, measures the window training for a while without a drag
  * (for comparison), then drags the real scrubber back and forth with the mouse (a robot moving it
- * along the track, four seconds a sweep) as training goes on, and again paused. Measures the interval between frames (pulse to pulse of an {@link AnimationTimer}),
- * the JavaFX thread's CPU time per frame, how many moments the views showed a second and how often
- * the moment shown was not yet the one under the thumb. Prints the figures and exits.
+ * along the track, four seconds a sweep) as training goes on, and again paused. Measures the
+ * interval between frames (pulse to pulse of an {@link AnimationTimer}: a pulse waits for the render
+ * thread to finish the frame before, so a frame slow to paint shows as a long interval, as
+ * {@code -Djavafx.pulseLogger=true} confirms), the JavaFX thread's CPU time per frame, how many
+ * moments the views showed a second, how often the moment shown was not yet the one under the
+ * thumb, and what the JVM did meanwhile ({@link FrameCauses}). Prints the figures, then the table
+ * for docs/benchmarks.md, and exits.
  *
  * <p>Run under Xvfb with {@code docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]}.
  */
@@ -51,6 +55,7 @@ public final class TimelineScrubBenchmark {
         private static final class Phase {
             final String name;
             final List<Long> intervals = new ArrayList<>();
+            FrameCauses.Phase causes;
             long fxCpuNanos;
             int momentsShown;
             int framesBehind;
@@ -65,10 +70,14 @@ public final class TimelineScrubBenchmark {
         private final class Measurement extends AnimationTimer {
             private static final long WARM_UP_NANOS = 2_000_000_000L;
             private static final double SWEEP_SECONDS = 4;
+            /** A frame longer than this misses the goal's p99 (33 ms): two frames at 60 Hz. */
+            private static final long SLOW_NANOS = 33_400_000L;
             private final long measureNanos;
             private final long iterations;
             private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             private final List<Phase> phases = new ArrayList<>();
+            private final FrameCauses causes = new FrameCauses();
+            private final double startLoad = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             private Robot robot;
             private Phase phase;
             private int stage;
@@ -115,6 +124,7 @@ public final class TimelineScrubBenchmark {
                     case 2 -> {
                         record(now, timeline);
                         if (now - stageSince >= measureNanos) {
+                            end();
                             startDragging(now);
                             next(now);
                         }
@@ -130,6 +140,7 @@ public final class TimelineScrubBenchmark {
                         drag(now);
                         record(now, timeline);
                         if (now - stageSince >= measureNanos) {
+                            end();
                             model.pause();
                             next(now);
                         }
@@ -145,14 +156,18 @@ public final class TimelineScrubBenchmark {
                         drag(now);
                         record(now, timeline);
                         if (now - stageSince >= measureNanos) {
+                            end();
                             next(now);
                         }
                     }
                     default -> {
                         robot.mouseRelease(MouseButton.PRIMARY);
                         stop();
-                        report(model, timeline.timeline());
-                        finish();
+                        try {
+                            report(model, timeline.timeline());
+                        } finally {
+                            finish(); // the window closes even if the report fails
+                        }
                     }
                 }
             }
@@ -163,10 +178,16 @@ public final class TimelineScrubBenchmark {
             }
 
             private void begin(Phase measured, long now) {
+                causes.begin();
                 phase = measured;
                 phases.add(measured);
                 previous = now;
                 previousCpu = threads.getCurrentThreadCpuTime();
+            }
+
+            /** Ends the phase measured: what the JVM did meanwhile. */
+            private void end() {
+                phase.causes = causes.report(phase.intervals, previous, SLOW_NANOS);
             }
 
             /** Presses the mouse on the scrubber's thumb, to move it along the track from then on. */
@@ -216,6 +237,21 @@ public final class TimelineScrubBenchmark {
                 }
             }
 
+            /** The phase as a row of the table in docs/benchmarks.md. */
+            private String row(Phase p) {
+                long[] sorted = p.intervals.stream().mapToLong(Long::longValue).sorted().toArray();
+                double seconds = p.intervals.stream().mapToLong(Long::longValue).sum() / 1e9;
+                FrameCauses.Phase c = p.causes;
+                return String.format(Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d of %,d | %s |"
+                                + " %.1f ms | %.1f ms | %d, %.0f ms in all |", p.name.replace(" (for comparison)", ""),
+                        1e9 / Timings.percentile(sorted, 0.5), Timings.percentile(sorted, 0.5) / 1e6,
+                        Timings.percentile(sorted, 0.95) / 1e6, Timings.percentile(sorted, 0.99) / 1e6,
+                        sorted[sorted.length - 1] / 1e6, c.slow(), sorted.length,
+                        p.momentsShown == 0 ? "" : String.format(Locale.ROOT, "%.1f", p.momentsShown / seconds),
+                        c.millisOf("JavaFX Application Thread"), c.millisOf("QuantumRenderer"), c.pauses(),
+                        c.pauseMillis());
+            }
+
             private void report(ExplorerViewModel model, TrainingTimeline recorded) {
                 System.out.printf(Locale.ROOT, "timeline: %d moments up to iteration %,d, %.1f MB packed; training"
                                 + " reached iteration %,d%n", recorded.size(),
@@ -229,6 +265,15 @@ public final class TimelineScrubBenchmark {
                                     + " %.1f ms CPU a frame%n", p.name, seconds, 1e9 / Timings.percentile(sorted, 0.5),
                             p.momentsShown / seconds, p.framesBehind, p.frames, p.fxCpuNanos / 1e6 / p.frames);
                     System.out.println(Timings.summary("frame interval", p.intervals));
+                    System.out.println(p.causes);
+                }
+                System.out.printf(Locale.ROOT, "%nFor docs/benchmarks.md (load average %.2f at the start, %.2f at the end):%n%n",
+                        startLoad, phases.get(phases.size() - 1).causes.load());
+                System.out.println("| | frames/s (median interval) | median | p95 | p99 | largest | over 33 ms | moments shown"
+                        + " a second | JavaFX thread CPU a frame | render thread CPU a frame | GC pauses |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                for (Phase p : phases) {
+                    System.out.println(row(p));
                 }
             }
         }

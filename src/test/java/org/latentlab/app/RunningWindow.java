@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import javafx.stage.Stage;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.explorer.ExplorerViewModel;
 import org.testfx.api.FxRobot;
@@ -42,6 +43,24 @@ abstract class RunningWindow extends FxRobot {
 
     protected ExplorerViewModel viewModel() {
         return app.viewModel();
+    }
+
+    /** Makes the window 1280 × 720, as a projector shows it; returns it. */
+    protected Stage asOnAProjector() {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        return stage;
+    }
+
+    /** Trains with the Train button until {@code epochs} epochs are done, then pauses with it. */
+    protected void trainAndPause(int epochs) throws Exception {
+        clickOn("#train");
+        waitFor(400, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= epochs);
+        clickOn("#train");
+        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
     }
 
     /** Waits until {@code condition}, read on the JavaFX thread, holds. */

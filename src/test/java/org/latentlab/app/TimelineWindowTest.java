@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.TimelineFrame;
 import org.latentlab.training.TrainingSnapshot;
@@ -21,9 +22,16 @@ import org.latentlab.ui.timeline.TimelineViewModel;
 /**
  * Starts the real application headless (Monocle), steps the model, drags the real timeline
  * scrubber back into training and sees the scatter, the grid and the chart's cursor show a stored
- * moment; ← steps back one moment; "Live" returns to the model as it is.
+ * moment; ← steps back one moment; "Live" returns to the model as it is. A second test trains a
+ * few epochs at 1280 × 720 and replays an early moment, for the picture in the README
+ * (target/ui/timeline-replay.png).
  */
 class TimelineWindowTest extends RunningWindow {
+
+    /** Epochs trained before the replay's picture. */
+    private static final int EPOCHS = 6;
+    /** How far along the scrubber's track the picture's moment lies. */
+    private static final double ALONG = 0.45;
 
     private TimelineViewModel timeline() {
         return viewModel().timeline();
@@ -79,5 +87,45 @@ class TimelineWindowTest extends RunningWindow {
         }
         assertArrayEquals(liveXs, onFx(() -> viewModel().scatter().pointsProperty().get().xs()), "live again");
         assertFalse(lookup("#timeline").query().getStyleClass().contains("replaying"));
+    }
+
+    @Test
+    void aReplayOfAnEarlyMomentAt1280By720ShowsItInEveryViewWithTheChartsCursor() throws Exception {
+        Stage stage = asOnAProjector();
+        trainAndPause(EPOCHS);
+        waitFor(60, () -> timeline().timeline().entry(timeline().countProperty().get() - 1).iteration()
+                == viewModel().lifecycle().snapshotProperty().get().iteration());
+
+        Node thumb = lookup("#timeline-scrubber .thumb").query();
+        Bounds track = onFx(() -> lookup("#timeline-scrubber .track").query().localToScreen(
+                lookup("#timeline-scrubber .track").query().getBoundsInLocal()));
+        drag(thumb, MouseButton.PRIMARY).moveTo(new Point2D(track.getMinX() + track.getWidth() * ALONG,
+                track.getCenterY())).release(MouseButton.PRIMARY);
+        waitFor(20, () -> timeline().momentProperty().get() != null && timeline().momentProperty().get().entry()
+                == timeline().timeline().entry(timeline().positionProperty().get()));
+        int position = onFx(() -> timeline().positionProperty().get());
+        int count = onFx(() -> timeline().countProperty().get());
+        assertEquals(ALONG, position / (double) (count - 1), 0.05, position + " of " + count + " moments");
+        long iteration = onFx(() -> timeline().timeline().entry(position).iteration());
+        long trained = onFx(() -> viewModel().lifecycle().snapshotProperty().get().iteration());
+        assertTrue(iteration > 0 && iteration < trained / 4, "an early moment: iteration " + iteration + " of " + trained);
+        TimelineFrame stored = timeline().timeline().frame(position);
+        assertArrayEquals(stored.ys(), onFx(() -> viewModel().scatter().pointsProperty().get().ys()));
+        assertArrayEquals(stored.grid().intensities(), onFx(() -> viewModel().manifold().imagesProperty().get().pixels()));
+        assertArrayEquals(stored.samples().intensities(), onFx(() -> viewModel().samples().samplesProperty().get().pixels()));
+        assertEquals(iteration, (long) onFx(() -> viewModel().loss().cursorProperty().get()), "the chart's cursor");
+        Node cursor = lookup("#loss-cursor").query();
+        Bounds plotArea = onFx(() -> lookup("#loss-chart .plot-area").query().localToScene(
+                lookup("#loss-chart .plot-area").query().getBoundsInLocal()));
+        double cursorX = onFx(() -> cursor.localToScene(cursor.getBoundsInLocal()).getCenterX());
+        assertTrue(onFx(cursor::isVisible) && cursorX > plotArea.getMinX() && cursorX < plotArea.getMaxX(),
+                "the cursor at " + cursorX + " lies over the plot, " + plotArea);
+
+        Path picture = Path.of("target", "ui", "timeline-replay.png");
+        onFx(() -> {
+            app.view().writePng(stage.getScene().getRoot(), picture);
+            return null;
+        });
+        assertTrue(Files.size(picture) > 50_000, "a picture of the replaying window was written to " + picture);
     }
 }

@@ -191,7 +191,7 @@ public final class ExplorerView extends BorderPane {
      * small for it (a projector's 1280 × 720 in large text).
      */
     private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new UncachedScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setFitToHeight(true);
         scroller.getStyleClass().add("tool-scroller");
@@ -429,7 +429,7 @@ public final class ExplorerView extends BorderPane {
      * share and this part scrolls instead of squeezing them out.
      */
     private static ScrollPane scrolling(Node content) {
-        ScrollPane scroller = new ScrollPane(content);
+        ScrollPane scroller = new UncachedScrollPane(content);
         scroller.setFitToWidth(true);
         scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroller.getStyleClass().add("tool-scroller");

@@ -2,6 +2,7 @@ package org.latentlab.ui.loss;
 
 import java.util.List;
 import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -243,12 +244,14 @@ public final class LossChartView extends BorderPane {
     private void placeCursor() {
         long at = viewModel.cursorProperty().get();
         cursor.setVisible(at != LossChartViewModel.NO_CURSOR && viewModel.seriesProperty().get() != null);
-        if (cursor.isVisible()) {
-            double px = Math.round(plot.x().toPixel(at)) + 0.5;
+        if (cursor.isVisible()) { // in the pane's coordinates, which the line shares: the plot area sits inside its margins
+            Point2D top = plot.paneAt(at, plot.y().max());
+            Point2D bottom = plot.paneAt(at, plot.y().min());
+            double px = Math.round(top.getX()) + 0.5;
             cursor.setStartX(px);
             cursor.setEndX(px);
-            cursor.setStartY(plot.y().toPixel(plot.y().max()));
-            cursor.setEndY(plot.y().toPixel(plot.y().min()));
+            cursor.setStartY(top.getY());
+            cursor.setEndY(bottom.getY());
         }
     }
 

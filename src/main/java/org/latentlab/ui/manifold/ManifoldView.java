@@ -15,7 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.latentlab.lesson.ControlId;
 import org.latentlab.latent.GridSpacing;
-import org.latentlab.ui.plot.GrayImage;
+import org.latentlab.ui.plot.GrayGridPicture;
 
 /**
  * The manifold grid: images decoded on an n × n lattice of latent points, with the grid size,
@@ -29,6 +29,8 @@ public final class ManifoldView extends BorderPane {
 
     private final ManifoldViewModel viewModel;
     private final ImageView grid = new ImageView();
+    /** The grid's picture, drawn over in place: a replay changes it every frame. */
+    private final GrayGridPicture picture = new GrayGridPicture(GAP, GAP_GREY);
     private final Label caption = new Label();
     private final String idPrefix;
     private final HBox top = new HBox(8);
@@ -112,8 +114,8 @@ public final class ManifoldView extends BorderPane {
         caption.textProperty().bind(viewModel.captionProperty());
         viewModel.imagesProperty().addListener((o, was, now) -> {
             if (now != null) {
-                grid.setImage(GrayImage.grid(now.pixels(), now.count(), now.columns(), now.imageWidth(),
-                        now.imageHeight(), GAP, GAP_GREY));
+                grid.setImage(picture.draw(now.pixels(), now.count(), now.columns(), now.imageWidth(),
+                        now.imageHeight()));
             }
         });
     }

@@ -30,10 +30,26 @@ public final class GrayImage {
      * {@code gapGrey} (0–255) between them.
      */
     public static WritableImage grid(float[] pixels, int count, int columns, int width, int height, int gap, int gapGrey) {
+        int[] argb = new int[gridWidth(columns, width, gap) * gridHeight(count, columns, height, gap)];
+        writeGrid(argb, pixels, count, columns, width, height, gap, gapGrey);
+        return image(argb, gridWidth(columns, width, gap), gridHeight(count, columns, height, gap));
+    }
+
+    /** The width in pixels of a grid of {@code columns} images {@code width} wide, {@code gap} apart. */
+    static int gridWidth(int columns, int width, int gap) {
+        return Math.max(1, columns * width + (columns - 1) * gap);
+    }
+
+    /** The height in pixels of a grid of {@code count} images in {@code columns}, {@code height} high, {@code gap} apart. */
+    static int gridHeight(int count, int columns, int height, int gap) {
         int rows = (count + columns - 1) / columns;
-        int totalWidth = Math.max(1, columns * width + (columns - 1) * gap);
-        int totalHeight = Math.max(1, rows * height + (rows - 1) * gap);
-        int[] argb = new int[totalWidth * totalHeight];
+        return Math.max(1, rows * height + (rows - 1) * gap);
+    }
+
+    /** Draws a grid as {@link #grid} does into {@code argb}, which has its size. */
+    static void writeGrid(int[] argb, float[] pixels, int count, int columns, int width, int height, int gap,
+                          int gapGrey) {
+        int totalWidth = gridWidth(columns, width, gap);
         if (gap > 0) {
             Arrays.fill(argb, grey(gapGrey));
         }
@@ -42,7 +58,6 @@ public final class GrayImage {
             int y = i / columns * (height + gap);
             write(argb, y * totalWidth + x, totalWidth, pixels, i * width * height, width, height);
         }
-        return image(argb, totalWidth, totalHeight);
     }
 
     /** Writes one image into {@code argb} (rows {@code stride} apart) with its top-left pixel at {@code at}. */
@@ -60,6 +75,11 @@ public final class GrayImage {
     }
 
     private static WritableImage image(int[] argb, int width, int height) {
-        return new WritableImage(new PixelBuffer<>(width, height, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance()));
+        return new WritableImage(buffer(argb, width, height));
+    }
+
+    /** A pixel buffer over {@code argb}, premultiplied ARGB pixels of {@code width × height}. */
+    static PixelBuffer<IntBuffer> buffer(int[] argb, int width, int height) {
+        return new PixelBuffer<>(width, height, IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance());
     }
 }

@@ -61,6 +61,7 @@ public final class PlotPane extends Region {
     private void initGraphics() {
         data.setImage(raster.image());
         data.setMouseTransparent(true);
+        data.getStyleClass().add("plot-area"); // for tests that find where the data is drawn
         front.setMouseTransparent(true);
         getChildren().addAll(back, data, front);
         getStyleClass().add("plot-pane");

@@ -8,7 +8,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.latentlab.lesson.ControlId;
-import org.latentlab.ui.plot.GrayImage;
+import org.latentlab.ui.plot.GrayGridPicture;
 
 /**
  * Held-out images over their reconstructions, and samples decoded from the prior, refreshed as
@@ -41,9 +41,10 @@ public final class SampleStripsView extends VBox {
     /** A caption and a strip of images that scales to the room it gets, keeping the images square. */
     private static HBox row(String title, String explanation, ReadOnlyObjectProperty<SampleStripsViewModel.Strip> strip) {
         ImageView view = new ImageView();
+        GrayGridPicture picture = new GrayGridPicture(2, 70); // drawn over in place: a replay changes it every frame
         strip.addListener((o, was, now) -> {
             if (now != null) {
-                view.setImage(GrayImage.grid(now.pixels(), now.count(), now.count(), now.width(), now.height(), 2, 70));
+                view.setImage(picture.draw(now.pixels(), now.count(), now.count(), now.width(), now.height()));
             }
         });
         return StripRow.of(title, explanation, view, 30, 70);

@@ -118,6 +118,7 @@ public final class LatentScatterView extends BorderPane {
     private void registerListeners() {
         viewModel.pointsProperty().addListener((o, was, now) -> {
             if (now == null) { // a new set of images, on its way from the worker
+                marksDirty = true;
                 invalidatePoints();
                 return;
             }
@@ -129,9 +130,13 @@ public final class LatentScatterView extends BorderPane {
             note.setText(now.note());
             note.setVisible(!now.note().isEmpty());
             note.setManaged(!now.note().isEmpty());
+            marksDirty |= marksFollowPoints(was, now);
             invalidatePoints();
         });
-        viewModel.viewportProperty().addListener(o -> invalidatePoints());
+        viewModel.viewportProperty().addListener(o -> {
+            marksDirty = true;
+            invalidatePoints();
+        });
         viewModel.showPriorProperty().addListener(o -> invalidateMarks());
         viewModel.showGridCellsProperty().addListener(o -> invalidateMarks());
         viewModel.gridProperty().addListener(o -> invalidateMarks());
@@ -149,7 +154,10 @@ public final class LatentScatterView extends BorderPane {
         });
         selectionBox.setVisible(false);
         selectionBox.setManaged(false);
-        plot.setOnResize(this::redraw);
+        plot.setOnResize(() -> {
+            marksDirty = true;
+            redraw();
+        });
 
         plot.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         plot.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
@@ -304,7 +312,22 @@ public final class LatentScatterView extends BorderPane {
             drawPoints(raster, points);
         }
         raster.show();
-        drawMarks();
+        if (marksDirty) {
+            drawMarks();
+        }
+    }
+
+    /**
+     * Whether the marks must be drawn again when the points go from {@code was} to {@code now}:
+     * only when some mark sits on a point (hovered, selected, a path or posterior laid over them)
+     * or the points change kind. The prior's contours and the grid's cells stay where they are, and
+     * drawing them again every frame of a replay cost the renderer more than the points
+     * (docs/decisions/0096, "Scrubbing").
+     */
+    private boolean marksFollowPoints(ScatterPoints was, ScatterPoints now) {
+        return was == null || was.latentSize() != now.latentSize() || viewModel.hoveredProperty().get() >= 0
+                || viewModel.selectedProperty().get() >= 0 || viewModel.overlayProperty().get() != ScatterOverlay.NONE
+                || viewModel.overlayEllipseProperty().get() != null;
     }
 
     private void drawPoints(Raster raster, ScatterPoints points) {

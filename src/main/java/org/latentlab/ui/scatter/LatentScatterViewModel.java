@@ -94,8 +94,9 @@ public final class LatentScatterViewModel {
 
     private void show(ScatterPoints projected) {
         points.set(projected);
-        if (followData) {
-            viewport.set(fittedViewport(projected));
+        Viewport fitted = followData ? fittedViewport(projected) : null;
+        if (fitted != null && !fitted.equals(viewport.get())) { // the same axes are no change: the marks stay drawn
+            viewport.set(fitted);
         }
         refreshSelection();
     }
