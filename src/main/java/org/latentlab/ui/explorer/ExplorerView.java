@@ -39,7 +39,6 @@ import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterView;
-import org.latentlab.ui.likelihood.LikelihoodView;
 import org.latentlab.ui.conditional.ConditionalView;
 import org.latentlab.ui.loss.LossChartView;
 import org.latentlab.ui.loss.UnitsChoice;
@@ -139,15 +138,16 @@ public final class ExplorerView extends BorderPane {
                 card("Loss per image", loss), 0.58);
         loss.addControl(new UnitsChoice(viewModel.unitsProperty()));
         tools.getTabs().setAll(
-                tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
+                ToolTabs.tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
-                tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
+                ToolTabs.tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
                         attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
-                tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
+                ToolTabs.tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
                         interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
-                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
-                likelihoodTab(viewModel.tools()),
-                tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
+                ToolTabs.tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
+                ToolTabs.likelihood(viewModel.tools()),
+                ToolTabs.outliers(viewModel.tools()),
+                ToolTabs.tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
                         + "every class", new ConditionalView(viewModel.conditional()),
                         LatentToolsViewModel.Tool.CONDITIONAL));
         // A conditional VAE's latent space has a decoder per class: the tools that move through one
@@ -178,31 +178,6 @@ public final class ExplorerView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         setCenter(tabs);
-    }
-
-    /**
-     * A tab of the right-hand pane. Its content fills the tab, and scrolls when the tab is too
-     * small for it (a projector's 1280 × 720 in large text).
-     */
-    private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        ScrollPane scroller = new ScrollPane(content);
-        scroller.setFitToWidth(true);
-        scroller.setFitToHeight(true);
-        scroller.getStyleClass().add("tool-scroller");
-        Tab tab = new Tab(title, scroller);
-        tab.setTooltip(new Tooltip(explanation));
-        tab.setUserData(tool);
-        tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
-        return tab;
-    }
-
-    /** The Likelihood tab, under the id lessons name it by ({@link ControlId#LIKELIHOOD}). */
-    private static Tab likelihoodTab(LatentToolsViewModel toolModels) {
-        Tab tab = tab("Likelihood", "How far the ELBO is from log p(x) for the selected image or your drawing: the true"
-                + " posterior beside q(z|x), and importance sampling", new LikelihoodView(toolModels.likelihood()),
-                LatentToolsViewModel.Tool.LIKELIHOOD);
-        tab.setId(ControlId.LIKELIHOOD.id());
-        return tab;
     }
 
     /** A view on a white card under its title; {@code null} for a view that titles itself (tabs). */
@@ -274,7 +249,8 @@ public final class ExplorerView extends BorderPane {
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
         viewModel.conditional().conditionalProperty().addListener((o, was, now) -> {
             LatentToolsViewModel.Tool shown = toolModels.toolProperty().get();
-            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL) {
+            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL
+                    && shown != LatentToolsViewModel.Tool.OUTLIERS) {
                 toolModels.toolProperty().set(LatentToolsViewModel.Tool.CONDITIONAL);
             }
         });
@@ -307,7 +283,7 @@ public final class ExplorerView extends BorderPane {
      */
     public Tab addTab(String title, String explanation, Node content) {
         Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
         look.apply();

@@ -124,8 +124,9 @@ class WindowSetupTest {
     void whatThisBuildCannotShowIsSaidInTheBannerAndTheRestApplied() throws InterruptedException {
         window.apply(SetupFile.parse("tool = outliers\nhidden = 512,256\nlatent = 4\nrun = cvae-2d\n", "t.setup"));
         awaitModel();
+        assertEquals(LatentToolsViewModel.Tool.OUTLIERS, explorer.tools().toolProperty().get());
         assertEquals("Not in this build of Latent Lab: hidden = 512,256 (the window trains with 256); the ready-trained "
-                + "run 'cvae-2d'; the outliers tab.",
+                + "run 'cvae-2d'.",
                 explorer.lifecycle().problemProperty().get());
         assertEquals(4, explorer.setupProperty().get().latentSize());
     }
@@ -154,8 +155,8 @@ class WindowSetupTest {
         awaitModel();
         assertEquals(3, explorer.setupProperty().get().latentSize());
         assertFalse(lessons.canGoOnProperty().get());
-        assertEquals("This step points at outliers, which is not in this build of Latent Lab yet: read it, then "
-                + "go on.", lessons.noteProperty().get());
+        assertEquals(ControlId.OUTLIERS, lessons.highlightProperty().get());
+        assertEquals("", lessons.noteProperty().get(), "the Outliers tab is in this build");
         lessons.back();
         awaitModel();
         assertEquals(2, explorer.setupProperty().get().latentSize());
