@@ -11,10 +11,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.latentlab.likelihood.IwaeCurve;
 import org.latentlab.likelihood.PosteriorPicture;
-import org.latentlab.training.TrainerState;
 import org.latentlab.ui.likelihood.LikelihoodResult;
 import org.latentlab.ui.likelihood.LikelihoodViewModel;
-import org.testfx.api.FxToolkit;
 
 /**
  * Starts the real application headless (Monocle), trains the 2-D VAE on the digits for two
@@ -30,15 +28,7 @@ class LikelihoodWindowTest extends RunningWindow {
 
     @Test
     void aChosenImageShowsItsPosteriorAroundQAndKMovesTheEstimate() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
-        clickOn("#train");
-        waitFor(400, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= EPOCHS);
-        clickOn("#train");
-        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
+        Stage stage = trainAt1280x720(EPOCHS);
         clickOn("#likelihood");
         LikelihoodViewModel likelihood = viewModel().tools().likelihood();
 

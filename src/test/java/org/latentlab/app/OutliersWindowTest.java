@@ -13,10 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.latentlab.training.TrainerState;
 import org.latentlab.ui.outliers.OutlierScores;
 import org.latentlab.ui.outliers.OutliersViewModel;
-import org.testfx.api.FxToolkit;
 
 /**
  * Starts the real application headless (Monocle), trains the 2-D VAE on the digits for a few
@@ -31,15 +29,7 @@ class OutliersWindowTest extends RunningWindow {
 
     @Test
     void theHeldOutDigitsAreRankedAndTheFacesComparedWithThem() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
-        clickOn("#train");
-        waitFor(400, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= EPOCHS);
-        clickOn("#train");
-        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
+        Stage stage = trainAt1280x720(EPOCHS);
         long paused = onFx(() -> viewModel().lifecycle().snapshotProperty().get().iteration());
         clickOn("#outliers");
         OutliersViewModel outliers = viewModel().tools().outliers();

@@ -2,6 +2,7 @@ package org.latentlab.app;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.latentlab.training.TrainerState;
@@ -28,6 +29,25 @@ abstract class RunningWindow extends FxRobot {
     @AfterEach
     void stop() throws Exception {
         FxToolkit.cleanupApplication(app);
+    }
+
+    /**
+     * Sizes the window to a projector's 1280 × 720, trains the first model until {@code epochs}
+     * epochs are done and pauses it.
+     *
+     * @return the window's stage
+     */
+    protected Stage trainAt1280x720(int epochs) throws Exception {
+        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        clickOn("#train");
+        waitFor(400, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= epochs);
+        clickOn("#train");
+        waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
+        return stage;
     }
 
     protected ExplorerViewModel viewModel() {
