@@ -31,7 +31,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.latentlab.lesson.ControlId;
 import org.latentlab.render.PngFile;
 import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
