@@ -63,6 +63,8 @@ public final class OutliersViewModel {
     private final LongSupplier clock;
     /** Counts replaced models and choices of other data; a scoring for an earlier one stops. Read by the worker. */
     private final AtomicLong generation = new AtomicLong();
+    /** The number of the last request whose scoring ended (done, failed or stopped); written by the worker. */
+    private final AtomicLong finished = new AtomicLong();
     /** Images scored so far by the running request; written by the worker. */
     private final AtomicInteger scored = new AtomicInteger();
 
@@ -81,11 +83,14 @@ public final class OutliersViewModel {
     private int epoch;
     private long scoredIteration = -1;
     private int scoredEpoch = -1;
+    /** Why the last scoring failed, or {@code null}. */
+    private String failure;
+    /** Requests made so far; the last one's number. */
+    private long asks;
     private long askedAt;
     private int askedEpoch;
     /** How many images the running request scores. */
     private int toScore;
-    private boolean asking;
     private boolean stale;
     private OtherImages other;
     private String loadingSpec;
@@ -211,20 +216,28 @@ public final class OutliersViewModel {
         if (compared != null) {
             sets.add(new ModelReader.Images(compared.pixels(), null, compared.count()));
         }
-        ProbeSet heldOut = probe;
         long asked = generation.get();
-        ScoreComputation computation = new ScoreComputation(heldOut, compared == null ? null : compared.name(),
+        long number = asks + 1;
+        ScoreComputation computation = new ScoreComputation(probe, compared == null ? null : compared.name(),
                 compared == null ? null : compared.pixels(), scored::set, () -> generation.get() != asked);
-        if (!reader.read(sets, reading -> results.submit(() -> computation.run(reading)))) {
-            progress.set("There is no model to score yet.");
-            return;
-        }
-        stale = false;
-        asking = true;
-        askedAt = clock.getAsLong();
-        askedEpoch = epoch;
         scored.set(0);
         toScore = probe.size() + (compared == null ? 0 : compared.count());
+        if (!reader.read(sets, reading -> results.submit(() -> {
+            try {
+                return computation.run(reading);
+            } finally {
+                finished.accumulateAndGet(number, Math::max);
+            }
+        }))) {
+            failure = "There is no model to score yet.";
+            showProgress();
+            return;
+        }
+        asks = number;
+        failure = null;
+        stale = false;
+        askedAt = clock.getAsLong();
+        askedEpoch = epoch;
         if (scores.get() == null) {
             message.set("");
         }
@@ -252,12 +265,11 @@ public final class OutliersViewModel {
         LatestWins.Outcome<OutlierScores> done = results.latest();
         if (done != null && done.id() > takenScores) {
             takenScores = done.id();
-            asking = false;
-            if (done.failure() instanceof CancellationException) {
-                stale = stale || scores.get() == null; // a newer model or other data asked already
-            } else if (done.failure() != null) {
-                progress.set("The images could not be scored: " + done.failure().getMessage());
-            } else if (unavailable() == null) {
+            // A scoring stopped because a newer model or other data was chosen has been asked for again.
+            boolean stopped = done.failure() instanceof CancellationException;
+            if (done.failure() != null && !stopped) {
+                failure = "The images could not be scored: " + done.failure().getMessage();
+            } else if (!stopped && unavailable() == null) {
                 OutlierScores got = done.value();
                 scores.set(got);
                 scoredIteration = got.iteration();
@@ -267,7 +279,7 @@ public final class OutliersViewModel {
         }
         boolean throttled = state == TrainerState.RUNNING
                 && clock.getAsLong() - askedAt < TRAINING_INTERVAL_SECONDS * 1_000_000_000L;
-        if (stale && !asking && !throttled) {
+        if (stale && !asking() && !throttled) {
             ask();
         }
         showProgress();
@@ -296,18 +308,27 @@ public final class OutliersViewModel {
         }
     }
 
+    /** Whether the last request's scoring has not ended yet. */
+    private boolean asking() {
+        return finished.get() < asks;
+    }
+
     private void showProgress() {
         if (unavailable() != null) {
             return;
         }
-        if (asking) {
+        if (asking()) {
             progress.set(String.format(Locale.ROOT, "Scoring %,d of %,d images (IWAE, K = %d)…",
                     Math.min(scored.get(), toScore), toScore, SAMPLES));
             return;
         }
         OutlierScores shown = scores.get();
-        progress.set(shown == null ? "" : String.format(Locale.ROOT, "%,d held-out images scored at iteration %,d"
-                + " (IWAE, K = %d)%s", shown.heldOut().length, shown.iteration(), SAMPLES,
+        if (failure != null || shown == null) {
+            progress.set(failure != null ? failure : "");
+            return;
+        }
+        progress.set(String.format(Locale.ROOT, "%,d held-out images scored at iteration %,d (IWAE, K = %d)%s",
+                shown.heldOut().length, shown.iteration(), SAMPLES,
                 iteration != shown.iteration() ? "; the model has moved on since" : ""));
     }
 

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +167,31 @@ class OutliersViewModelTest {
         assertEquals("The model rates clean-idx3-ubyte as more likely than its own held-out images: likelihood models"
                 + " are known to do this (Nalisnick et al. 2019, \"Do deep generative models know what they don't"
                 + " know?\").", model.nalisnickText());
+    }
+
+    @Test
+    void aScoringStoppedByOtherDataIsNotAskedForTwice(@TempDir Path folder) throws IOException {
+        Queue<Runnable> queued = new ArrayDeque<>();
+        OutliersViewModel model = new OutliersViewModel(queued::add, reader(vae, 30), selections::add, () -> "mnist",
+                () -> now);
+        model.activeProperty().set(true);
+        model.update(at(TrainerState.PAUSED, 30, 1));
+        assertEquals(1, reads);
+        assertTrue(model.progressProperty().get().startsWith("Scoring 0 of 40 images"), model.progressProperty().get());
+
+        model.compareWith(write(folder.resolve("noise-idx3-ubyte"), 50, true).toString());
+        while (!queued.isEmpty()) {
+            queued.poll().run(); // the first scoring stops: other data was chosen; then the data loads
+        }
+        model.pulse();
+        assertEquals(2, reads, "asked again once, with the other data");
+        model.pulse();
+        assertEquals(2, reads);
+        assertTrue(model.progressProperty().get().startsWith("Scoring 0 of 90 images"), model.progressProperty().get());
+        queued.poll().run();
+        model.pulse();
+        assertNotNull(model.scoresProperty().get().comparison());
+        assertEquals(2, reads);
     }
 
     /** {@code count} 4×4 images: random grey levels, or a bright bar on black with no noise. */
