@@ -6,7 +6,6 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Locale;
-import org.latentlab.latent.SharedHistogram;
 
 /**
  * What a model finds likely: two blocks of images, the held-out images it gives the lowest

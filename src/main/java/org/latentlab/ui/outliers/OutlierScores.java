@@ -1,6 +1,6 @@
 package org.latentlab.ui.outliers;
 
-import org.latentlab.latent.SharedHistogram;
+import org.latentlab.render.SharedHistogram;
 
 /**
  * What the Outliers tab shows of one reading of the model: every held-out image's −log p(x), the

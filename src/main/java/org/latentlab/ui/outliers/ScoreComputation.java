@@ -5,13 +5,13 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.latentlab.latent.RocAuc;
-import org.latentlab.latent.SharedHistogram;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.LikelihoodRanking;
 import org.latentlab.model.DecoderOutput;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.SnapshotDecoder;
+import org.latentlab.render.SharedHistogram;
 import org.latentlab.training.ProbeSet;
 
 /**

@@ -7,8 +7,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.latentlab.latent.SharedHistogram;
 import org.latentlab.lesson.Units;
+import org.latentlab.render.SharedHistogram;
 
 /**
  * The held-out images' and the other data's −log p(x) as two histograms over the same bins, each

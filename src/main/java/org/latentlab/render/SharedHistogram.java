@@ -1,4 +1,4 @@
-package org.latentlab.latent;
+package org.latentlab.render;
 
 /**
  * Two sets of values counted over the same bins, so that their histograms can be drawn on one axis:

@@ -1,4 +1,4 @@
-package org.latentlab.latent;
+package org.latentlab.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
