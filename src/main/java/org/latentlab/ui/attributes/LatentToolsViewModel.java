@@ -64,19 +64,13 @@ public final class LatentToolsViewModel {
         drawing.overlayProperty().addListener(o -> showOverlay());
     }
 
-    /**
-     * Takes a new snapshot to every tool: the outliers of any model, the others only of a model with
-     * one decoder (a conditional VAE's latent space has one per class).
-     */
+    /** Takes a new snapshot to every tool. */
     public void update(TrainingSnapshot snapshot) {
-        outliers.update(snapshot);
-        if (snapshot.decoder().conditional()) {
-            return;
-        }
         attributes.update(snapshot);
         interpolation.update(snapshot);
         drawing.update(snapshot);
         likelihood.update(snapshot);
+        outliers.update(snapshot);
     }
 
     /** Called once per frame: every tool takes up its finished work. */

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -150,8 +151,9 @@ public final class ExplorerView extends BorderPane {
                         + "every class", new ConditionalView(viewModel.conditional()),
                         LatentToolsViewModel.Tool.CONDITIONAL));
         // A conditional VAE's latent space has a decoder per class: the tools that move through one
-        // space wait for a model that has a single one.
-        for (Tab tab : tools.getTabs().subList(1, 4)) {
+        // space, and the outliers, scored with one decoder, wait for a model that has a single one.
+        for (Tab tab : List.of(tools.getTabs().get(1), tools.getTabs().get(2), tools.getTabs().get(3),
+                tools.getTabs().get(5))) {
             tab.disableProperty().bind(viewModel.conditional().conditionalProperty());
         }
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -248,8 +250,7 @@ public final class ExplorerView extends BorderPane {
                 toolModels.toolProperty().set((LatentToolsViewModel.Tool) now.getUserData()));
         viewModel.conditional().conditionalProperty().addListener((o, was, now) -> {
             LatentToolsViewModel.Tool shown = toolModels.toolProperty().get();
-            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL
-                    && shown != LatentToolsViewModel.Tool.OUTLIERS) {
+            if (now && shown != LatentToolsViewModel.Tool.GRID && shown != LatentToolsViewModel.Tool.CONDITIONAL) {
                 toolModels.toolProperty().set(LatentToolsViewModel.Tool.CONDITIONAL);
             }
         });

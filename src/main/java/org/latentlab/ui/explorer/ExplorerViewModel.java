@@ -152,7 +152,9 @@ public final class ExplorerViewModel implements AutoCloseable {
         scatter.update(s);
         manifold.update(s);
         samples.update(s);
-        tools.update(s);
+        if (!s.decoder().conditional()) { // the tools move through a space of one decoder: a CVAE's has one per class
+            tools.update(s);
+        }
         minibatch.update(s);
         collapse.update(s);
         conditional.update(s);

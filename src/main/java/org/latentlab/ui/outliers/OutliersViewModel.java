@@ -210,7 +210,7 @@ public final class OutliersViewModel {
         if (!active.get() || !stale) {
             return;
         }
-        OtherImages compared = other != null && !config.conditional() ? other : null;
+        OtherImages compared = other;
         List<ModelReader.Images> sets = new ArrayList<>();
         sets.add(new ModelReader.Images(probe.pixels(), probe.labels(), probe.size()));
         if (compared != null) {
@@ -299,13 +299,8 @@ public final class OutliersViewModel {
             return;
         }
         other = loaded.value();
-        otherMessage.set(config.conditional()
-                ? "A conditional VAE scores p(x|y) with each image's own class, and the classes of " + other.name()
-                        + " are not this model's: compare with an unconditional VAE."
-                : "");
-        if (!config.conditional()) {
-            scoreAgain();
-        }
+        otherMessage.set("");
+        scoreAgain();
     }
 
     /** Whether the last request's scoring has not ended yet. */

@@ -36,7 +36,7 @@ final class ScoreComputation {
     private final BooleanSupplier cancelled;
 
     /**
-     * @param heldOut     the held-out images, their labels read by a conditional VAE
+     * @param heldOut     the held-out images (their labels are read by a conditional decoder: p(x|y))
      * @param otherName   the other data's name, or {@code null} for none
      * @param otherPixels the other data's pixels, or {@code null}
      * @param progress    told how many images (held-out, then other) are scored
