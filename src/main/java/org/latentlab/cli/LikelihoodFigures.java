@@ -13,6 +13,7 @@ import org.latentlab.latent.RocAuc;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.IwaeCurve;
 import org.latentlab.likelihood.LikelihoodEstimator;
+import org.latentlab.likelihood.LikelihoodRanking;
 import org.latentlab.likelihood.LikelihoodReport;
 import org.latentlab.likelihood.PosteriorPicture;
 import org.latentlab.likelihood.QuadratureRule;
@@ -41,8 +42,6 @@ final class LikelihoodFigures {
     private static final int OUTLIER_SAMPLES = 1000;
     private static final int PANELS = 6;
     private static final int DISPLAY_CELLS = 100;
-    private static final int SHOWN = 16;
-    private static final int MAX_OTHER = 1000;
 
     private LikelihoodFigures() {
     }
@@ -99,29 +98,22 @@ final class LikelihoodFigures {
     /**
      * The 16 held-out images of lowest and of highest −log p(x) (by quadrature for a 2-D latent
      * space, else by importance sampling with {@value #OUTLIER_SAMPLES} samples); with other data,
-     * up to {@value #MAX_OTHER} of its images, evenly spread through it, scored the same way.
+     * up to {@value LikelihoodRanking#MAX_OTHER} of its images, evenly spread through it, scored the same way.
      */
     static BufferedImage outliers(RunFolder folder, String otherSpec, String subject) {
         ModelConfig config = requireVae(folder);
         Dataset held = folder.validation();
         double[] heldOut = negativeLogMarginals(folder.model(), held);
-        Integer[] order = IntStream.range(0, held.size()).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> heldOut[i]));
-        int shown = Math.min(SHOWN, held.size());
-        int[] most = new int[shown];
-        int[] least = new int[shown];
-        for (int i = 0; i < shown; i++) {
-            most[i] = order[i];
-            least[i] = order[held.size() - 1 - i];
-        }
+        int[] most = LikelihoodRanking.lowest(heldOut, LikelihoodRanking.SHOWN);
+        int[] least = LikelihoodRanking.highest(heldOut, LikelihoodRanking.SHOWN);
         OutlierFigureData.Comparison comparison = null;
         if (otherSpec != null) {
-            if (ScoredImages.sameData(otherSpec, folder.run().datasetSpec())) {
+            if (DatasetSource.sameData(otherSpec, folder.run().datasetSpec())) {
                 throw new IllegalArgumentException("--other names the run's own data; give another dataset to compare with");
             }
             Dataset all = DatasetSource.parse(otherSpec).load();
             ScoredImages.checkSize(all, config);
-            Dataset other = spread(all, MAX_OTHER);
+            Dataset other = all.subset(LikelihoodRanking.spread(all.size(), LikelihoodRanking.MAX_OTHER), all.name());
             double[] otherValues = negativeLogMarginals(folder.model(), other);
             comparison = new OutlierFigureData.Comparison(heldOut, otherValues, all.name(),
                     RocAuc.of(otherValues, heldOut));
@@ -137,20 +129,16 @@ final class LikelihoodFigures {
     }
 
     private static double[] negativeLogMarginals(LatentModel model, Dataset images) {
-        boolean plane = model.config().latentSize() == 2;
-        LikelihoodReport report = ModelLikelihood.evaluate(model, images,
+        ModelConfig config = model.config();
+        ModelLikelihood.require(config);
+        boolean plane = config.latentSize() == 2;
+        int count = images.size();
+        float[] pixels = images.pixels(count);
+        int[] labels = ModelLikelihood.labels(config, images);
+        Encoding posteriors = labels == null ? model.encode(pixels, count) : model.encode(pixels, labels, count);
+        return LikelihoodRanking.negativeLogMarginals(model.decoderWeights(), pixels, labels, posteriors,
                 new EvaluationSettings(plane ? 1 : OUTLIER_SAMPLES, SEED, plane ? QuadratureRule.STANDARD : null,
-                        threads()));
-        return IntStream.range(0, images.size()).mapToDouble(report::negativeLogMarginal).toArray();
-    }
-
-    /** At most {@code count} images spread evenly through the set (sets are often stored class by class). */
-    private static Dataset spread(Dataset all, int count) {
-        if (all.size() <= count) {
-            return all;
-        }
-        int[] picks = IntStream.range(0, count).map(i -> (int) ((long) i * all.size() / count)).toArray();
-        return all.subset(picks, all.name());
+                        threads()), done -> { }, () -> false);
     }
 
     private static GrayscaleImages images(Dataset set, int[] picks) {

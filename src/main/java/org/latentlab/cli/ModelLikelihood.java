@@ -52,16 +52,25 @@ final class ModelLikelihood {
         require(config);
         int count = images.size();
         float[] pixels = images.pixels(count);
-        int[] labels = null;
-        if (config.conditional()) {
-            if (!images.hasLabels()) {
-                throw new IllegalArgumentException("a conditional VAE scores p(x|y) with each image's class y, and "
-                        + images.name() + " has no labels");
-            }
-            labels = images.labels(count);
-        }
+        int[] labels = labels(config, images);
         Encoding posteriors = labels == null ? model.encode(pixels, count) : model.encode(pixels, labels, count);
         return LikelihoodEvaluation.run(model.decoderWeights(), pixels, labels, posteriors, settings, () -> false);
+    }
+
+    /**
+     * The labels a conditional VAE scores the images with (their own), {@code null} for a model that reads none.
+     *
+     * @throws IllegalArgumentException for a conditional VAE and images without labels
+     */
+    static int[] labels(ModelConfig config, Dataset images) {
+        if (!config.conditional()) {
+            return null;
+        }
+        if (!images.hasLabels()) {
+            throw new IllegalArgumentException("a conditional VAE scores p(x|y) with each image's class y, and "
+                    + images.name() + " has no labels");
+        }
+        return images.labels(images.size());
     }
 
     /** What a conditional model's numbers are: of p(x|y) with the image's own label. Empty otherwise. */

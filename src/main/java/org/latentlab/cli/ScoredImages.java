@@ -1,6 +1,5 @@
 package org.latentlab.cli;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.latentlab.data.Dataset;
@@ -26,7 +25,7 @@ record ScoredImages(Dataset images, int[] indices, boolean heldOut, String datas
             throw new IllegalArgumentException("--images must be at least 1, got " + limit);
         }
         String runSpec = folder.run().datasetSpec();
-        boolean own = otherSpec == null || sameData(otherSpec, runSpec);
+        boolean own = otherSpec == null || DatasetSource.sameData(otherSpec, runSpec);
         Dataset all = own ? null : DatasetSource.parse(otherSpec).load();
         Dataset whole = own ? folder.validation() : all;
         int[] indices = own ? folder.validationIndices() : identity(all.size());
@@ -48,17 +47,6 @@ record ScoredImages(Dataset images, int[] indices, boolean heldOut, String datas
 
     float[] pixels() {
         return images.pixels(images.size());
-    }
-
-    /** Whether two {@code --dataset} values name the same data: the same known name, or the same file or folder. */
-    static boolean sameData(String a, String b) {
-        return canonical(a).equals(canonical(b));
-    }
-
-    private static String canonical(String spec) {
-        String trimmed = spec.strip();
-        String lower = trimmed.toLowerCase(Locale.ROOT);
-        return DatasetSource.NAMES.contains(lower) ? lower : Path.of(trimmed).toAbsolutePath().normalize().toString();
     }
 
     private static int[] identity(int n) {

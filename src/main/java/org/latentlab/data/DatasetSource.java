@@ -44,6 +44,17 @@ public sealed interface DatasetSource {
     /** What this source is, for the user: "the embedded MNIST digits", "images in /data/cats". */
     String describe();
 
+    /** Whether two {@code --dataset} values name the same data: the same known name, or the same file or folder. */
+    static boolean sameData(String a, String b) {
+        return canonical(a).equals(canonical(b));
+    }
+
+    private static String canonical(String spec) {
+        String trimmed = spec.strip();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        return NAMES.contains(lower) ? lower : Path.of(trimmed).toAbsolutePath().normalize().toString();
+    }
+
     /** {@link #parse(String, ImageFolderReader)} with the default 28 × 28, auto-inverted pictures. */
     static DatasetSource parse(String value) {
         return parse(value, ImageFolderReader.defaults());

@@ -83,22 +83,12 @@ public final class OutlierFigure {
 
     /** The two sets' −log p(x) over shared bins, each bar the fraction of its own set. */
     private static void drawHistograms(FigureCanvas canvas, OutlierFigureData.Comparison comparison, int top, int width) {
-        double low = Double.POSITIVE_INFINITY;
-        double high = Double.NEGATIVE_INFINITY;
-        for (double[] set : List.of(comparison.heldOut(), comparison.other())) {
-            for (double v : set) {
-                low = Math.min(low, v);
-                high = Math.max(high, v);
-            }
-        }
+        SharedHistogram bins = SharedHistogram.of(comparison.heldOut(), comparison.other(), BINS);
+        double low = bins.low();
+        double high = bins.high();
         double span = Math.max(1e-6, high - low);
-        double binWidth = span / BINS;
-        double[] heldOut = fractions(comparison.heldOut(), low, binWidth);
-        double[] other = fractions(comparison.other(), low, binWidth);
-        double peak = 0;
-        for (int b = 0; b < BINS; b++) {
-            peak = Math.max(peak, Math.max(heldOut[b], other[b]));
-        }
+        double binWidth = bins.binWidth();
+        double peak = bins.peakFraction();
         AxisScale y = AxisScale.linear(0, NiceTicks.roundUp(peak * 1.08, peak, 5), top + HISTOGRAM_HEIGHT, top);
         FigureCanvas measure = FigureCanvas.forMeasuring();
         String yTitle = "fraction of images";
@@ -112,19 +102,11 @@ public final class OutlierFigure {
         AxisScale x = AxisScale.linear(NiceTicks.roundDown(low, span, 8), NiceTicks.roundUp(high, span, 8), left, right);
         PlotAxes axes = new PlotAxes(x, y, "−log p(x), nats per image", yTitle);
         axes.drawGrid(canvas);
-        drawBars(canvas.graphics(), heldOut, low, binWidth, x, y, Palette.VALIDATION);
-        drawBars(canvas.graphics(), other, low, binWidth, x, y, OTHER);
+        drawBars(canvas.graphics(), bins.firstFractions(), low, binWidth, x, y, Palette.VALIDATION);
+        drawBars(canvas.graphics(), bins.secondFractions(), low, binWidth, x, y, OTHER);
         axes.drawFrame(canvas);
         Rectangle2D area = axes.area();
         legend.draw(canvas, area.getMaxX() - legend.width(measure) - 12, area.getMinY() + 12);
-    }
-
-    private static double[] fractions(double[] values, double low, double binWidth) {
-        double[] counts = new double[BINS];
-        for (double v : values) {
-            counts[Math.min(BINS - 1, (int) ((v - low) / binWidth))] += 1.0 / values.length;
-        }
-        return counts;
     }
 
     private static void drawBars(Graphics2D g, double[] fractions, double low, double binWidth, AxisScale x, AxisScale y,

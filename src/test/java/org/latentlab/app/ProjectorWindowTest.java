@@ -55,7 +55,7 @@ class ProjectorWindowTest extends RunningWindow {
         interact(() -> viewModel().lifecycle().paceProperty().set(new Pace(5)));
         clickOn("#step");
         waitFor(20, () -> viewModel().minibatch().minibatchProperty().get() != null);
-        for (String tab : List.of("#tab-grid", "#tab-attributes", "#tab-interpolation", "#tab-drawing", "#likelihood",
+        for (String tab : List.of("#tab-grid", "#tab-attributes", "#tab-interpolation", "#tab-drawing", "#likelihood", "#outliers",
                 "#tab-conditional")) {
             clickOn(tab);
             problems.addAll(look(stage.getScene(), tab));

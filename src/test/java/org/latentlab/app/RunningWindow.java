@@ -46,13 +46,9 @@ abstract class RunningWindow extends FxRobot {
     }
 
     /** Makes the window 1280 × 720, as a projector shows it; returns it. */
-    protected Stage asOnAProjector() {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
-        return stage;
+    protected Stage asOnAProjector() throws Exception {
+        resizeWindow(1280, 720);
+        return FxToolkit.toolkitContext().getRegisteredStage();
     }
 
     /** Trains with the Train button until {@code epochs} epochs are done, then pauses with it. */

@@ -1,17 +1,20 @@
 package org.latentlab.ui.attributes;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.training.DecodeService;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.likelihood.LikelihoodViewModel;
+import org.latentlab.ui.outliers.ModelReader;
+import org.latentlab.ui.outliers.OutliersViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
 import org.latentlab.ui.scatter.ScatterOverlay;
 
 /**
  * The tools that move through latent space beside the decoded grid: the attribute sliders,
- * interpolation and the drawing pad. Wires them to the latent scatter: the point selected there is
+ * interpolation and the drawing pad; and the likelihood tools, the Likelihood and Outliers tabs. Wires them to the latent scatter: the point selected there is
  * the image the sliders move and the endpoints' source, and the tool shown draws its paths or its
  * posterior over the scatter. Uses {@code javafx.beans} only; confined to the JavaFX application
  * thread (or a test's thread).
@@ -19,13 +22,14 @@ import org.latentlab.ui.scatter.ScatterOverlay;
 public final class LatentToolsViewModel {
 
     /** The tabs of the explorer's right-hand column. */
-    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, LIKELIHOOD, CONDITIONAL }
+    public enum Tool { GRID, ATTRIBUTES, INTERPOLATION, DRAWING, LIKELIHOOD, OUTLIERS, CONDITIONAL }
 
     private final LatentScatterViewModel scatter;
     private final AttributesViewModel attributes;
     private final InterpolationViewModel interpolation;
     private final DrawingPadViewModel drawing;
     private final LikelihoodViewModel likelihood;
+    private final OutliersViewModel outliers;
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(this, "tool", Tool.GRID);
 
     /**
@@ -33,9 +37,11 @@ public final class LatentToolsViewModel {
      * @param scatter the latent scatter the tools draw on and take their images from
      * @param worker  computes attribute vectors, the data's region and likelihoods, off this thread
      * @param encoder encodes drawings with the model being trained
+     * @param reader  encodes image sets with the model being trained and copies its decoder, for the outliers
+     * @param ownData the {@code --dataset} value of the data the model learns from
      */
     public LatentToolsViewModel(DecodeService decodes, LatentScatterViewModel scatter, Executor worker,
-                                ImageEncoder encoder) {
+                                ImageEncoder encoder, ModelReader reader, Supplier<String> ownData) {
         this.scatter = scatter;
         this.attributes = new AttributesViewModel(decodes.channel(), decodes.channel(), worker);
         this.interpolation = new InterpolationViewModel(decodes.channel(), attributes.regionProperty());
@@ -45,6 +51,9 @@ public final class LatentToolsViewModel {
         drawing.encodingProperty().addListener((o, was, now) -> likelihood.setDrawing(now,
                 now == null ? null : drawing.encodedInputProperty().get().pixels()));
         likelihood.activeProperty().bind(tool.isEqualTo(Tool.LIKELIHOOD));
+        this.outliers = new OutliersViewModel(worker, reader, scatter::select, ownData, System::nanoTime);
+        outliers.activeProperty().bind(tool.isEqualTo(Tool.OUTLIERS));
+        outliers.selectedProperty().bind(scatter.selectedProperty());
         scatter.selectedProperty().addListener((o, was, now) -> attributes.select(now.intValue()));
         drawing.encodingProperty().addListener((o, was, now) -> attributes.setDrawing(now,
                 now == null ? null : drawing.encodedInputProperty().get().pixels()));
@@ -61,6 +70,7 @@ public final class LatentToolsViewModel {
         interpolation.update(snapshot);
         drawing.update(snapshot);
         likelihood.update(snapshot);
+        outliers.update(snapshot);
     }
 
     /** Called once per frame: every tool takes up its finished work. */
@@ -69,6 +79,7 @@ public final class LatentToolsViewModel {
         interpolation.pulse();
         drawing.pulse();
         likelihood.pulse();
+        outliers.pulse();
     }
 
     /** The point selected in the scatter becomes interpolation's start A. */
@@ -89,7 +100,7 @@ public final class LatentToolsViewModel {
 
     private void showOverlay() {
         ScatterOverlay shown = switch (tool.get()) {
-            case GRID, LIKELIHOOD, CONDITIONAL -> ScatterOverlay.NONE;
+            case GRID, LIKELIHOOD, OUTLIERS, CONDITIONAL -> ScatterOverlay.NONE;
             case ATTRIBUTES -> attributes.overlayProperty().get();
             case INTERPOLATION -> interpolation.overlayProperty().get();
             case DRAWING -> drawing.overlayProperty().get();
@@ -116,5 +127,10 @@ public final class LatentToolsViewModel {
 
     public LikelihoodViewModel likelihood() {
         return likelihood;
+    }
+
+    /** The held-out images ranked by −log p(x), and other data beside them. */
+    public OutliersViewModel outliers() {
+        return outliers;
     }
 }

@@ -1,6 +1,10 @@
 package org.latentlab.ui.explorer;
 
+import java.io.File;
 import java.util.List;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /**
  * A dataset the toolbar offers: what {@code --dataset} would say, and how to name it for people.
@@ -29,6 +33,24 @@ public record DatasetChoice(String spec, String label) {
         }
         String name = java.nio.file.Path.of(spec).getFileName() == null ? spec : java.nio.file.Path.of(spec).getFileName().toString();
         return new DatasetChoice(spec, name);
+    }
+
+    /**
+     * Asks for an IDX images file, or, if that is cancelled, for a folder (of IDX files, or of images
+     * with one sub-folder per class).
+     *
+     * @return the path chosen, as {@code --dataset} takes it; {@code null} if both were cancelled
+     */
+    public static String chooseFile(Window owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose an IDX images file (Cancel to choose a folder of images instead)");
+        File file = chooser.showOpenDialog(owner);
+        if (file == null) {
+            DirectoryChooser folders = new DirectoryChooser();
+            folders.setTitle("Choose a folder of IDX files, or of images with one sub-folder per class");
+            file = folders.showDialog(owner);
+        }
+        return file == null ? null : file.getAbsolutePath();
     }
 
     @Override

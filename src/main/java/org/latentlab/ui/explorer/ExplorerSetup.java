@@ -154,6 +154,26 @@ public record ExplorerSetup(String datasetSpec, ModelKind kind, int latentSize, 
                 || decoderStd != other.decoderStd;
     }
 
+    /** What going from this setup to {@code next} changes that needs a new model, for a person: "Another dataset". */
+    public String whatChanges(ExplorerSetup next) {
+        if (!datasetSpec.equals(next.datasetSpec)) {
+            return "Another dataset";
+        }
+        if (kind != next.kind) {
+            return "Switching to " + (next.kind == ModelKind.AUTOENCODER ? "an " : "a ") + next.kind.displayName();
+        }
+        if (latentSize != next.latentSize) {
+            return "A " + next.latentSize + "-D latent space";
+        }
+        if (batchSize != next.batchSize) {
+            return "A batch size of " + next.batchSize;
+        }
+        if (decoder != next.decoder || decoderStd != next.decoderStd) {
+            return "Another decoder";
+        }
+        return "Another seed";
+    }
+
     /**
      * The network of this setup for images of {@code imageWidth × imageHeight} pixels in
      * {@code classes} classes: the lectures' 256 hidden units, or 512 for a conditional VAE, as

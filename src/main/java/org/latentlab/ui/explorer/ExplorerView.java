@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -31,7 +32,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import org.latentlab.lesson.ControlId;
 import org.latentlab.render.PngFile;
 import org.latentlab.training.Pace;
 import org.latentlab.ui.attributes.AttributesView;
@@ -39,7 +39,6 @@ import org.latentlab.ui.attributes.DrawingPadView;
 import org.latentlab.ui.attributes.InterpolationView;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
 import org.latentlab.ui.collapse.CollapseMeterView;
-import org.latentlab.ui.likelihood.LikelihoodView;
 import org.latentlab.ui.conditional.ConditionalView;
 import org.latentlab.ui.loss.DecoderStdChart;
 import org.latentlab.ui.loss.LossChartView;
@@ -142,20 +141,22 @@ public final class ExplorerView extends BorderPane {
                 card("Loss per image", loss), 0.58);
         loss.addControl(new UnitsChoice(viewModel.unitsProperty()));
         tools.getTabs().setAll(
-                tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
+                ToolTabs.tab("Decoded grid", "What each region of the latent space means: images decoded on a grid of codes",
                         manifold, LatentToolsViewModel.Tool.GRID),
-                tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
+                ToolTabs.tab("Attributes", "Move an image along attribute vectors and watch its decoded picture change",
                         attributes, LatentToolsViewModel.Tool.ATTRIBUTES),
-                tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
+                ToolTabs.tab("Interpolate", "Decode the straight and the spherical path between two images' codes",
                         interpolation, LatentToolsViewModel.Tool.INTERPOLATION),
-                tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
-                likelihoodTab(viewModel.tools()),
-                tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
+                ToolTabs.tab("Draw", "Draw a digit and see where the encoder puts it", drawing, LatentToolsViewModel.Tool.DRAWING),
+                ToolTabs.likelihood(viewModel.tools()),
+                ToolTabs.outliers(viewModel.tools()),
+                ToolTabs.tab("Conditional", "A conditional VAE: one class across the style space, and one image's style in "
                         + "every class", new ConditionalView(viewModel.conditional()),
                         LatentToolsViewModel.Tool.CONDITIONAL));
         // A conditional VAE's latent space has a decoder per class: the tools that move through one
-        // space wait for a model that has a single one.
-        for (Tab tab : tools.getTabs().subList(1, 4)) {
+        // space, and the outliers, scored with one decoder, wait for a model that has a single one.
+        for (Tab tab : List.of(tools.getTabs().get(1), tools.getTabs().get(2), tools.getTabs().get(3),
+                tools.getTabs().get(5))) {
             tab.disableProperty().bind(viewModel.conditional().conditionalProperty());
         }
         tools.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -184,31 +185,6 @@ public final class ExplorerView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         setCenter(tabs);
-    }
-
-    /**
-     * A tab of the right-hand pane. Its content fills the tab, and scrolls when the tab is too
-     * small for it (a projector's 1280 × 720 in large text).
-     */
-    private static Tab tab(String title, String explanation, Node content, LatentToolsViewModel.Tool tool) {
-        ScrollPane scroller = new UncachedScrollPane(content);
-        scroller.setFitToWidth(true);
-        scroller.setFitToHeight(true);
-        scroller.getStyleClass().add("tool-scroller");
-        Tab tab = new Tab(title, scroller);
-        tab.setTooltip(new Tooltip(explanation));
-        tab.setUserData(tool);
-        tab.setId("tab-" + tool.name().toLowerCase(Locale.ROOT));
-        return tab;
-    }
-
-    /** The Likelihood tab, under the id lessons name it by ({@link ControlId#LIKELIHOOD}). */
-    private static Tab likelihoodTab(LatentToolsViewModel toolModels) {
-        Tab tab = tab("Likelihood", "How far the ELBO is from log p(x) for the selected image or your drawing: the true"
-                + " posterior beside q(z|x), and importance sampling", new LikelihoodView(toolModels.likelihood()),
-                LatentToolsViewModel.Tool.LIKELIHOOD);
-        tab.setId(ControlId.LIKELIHOOD.id());
-        return tab;
     }
 
     /** A view on a white card under its title; {@code null} for a view that titles itself (tabs). */
@@ -314,7 +290,7 @@ public final class ExplorerView extends BorderPane {
      */
     public Tab addTab(String title, String explanation, Node content) {
         Tab tab = new Tab(title, content);
-        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
         look.apply();

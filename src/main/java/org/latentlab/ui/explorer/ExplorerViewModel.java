@@ -28,6 +28,7 @@ import org.latentlab.ui.collapse.CollapseMeterViewModel;
 import org.latentlab.ui.conditional.ConditionalViewModel;
 import org.latentlab.ui.loss.LossChartViewModel;
 import org.latentlab.ui.manifold.ManifoldViewModel;
+import org.latentlab.ui.outliers.ModelReader;
 import org.latentlab.ui.pace.MinibatchViewModel;
 import org.latentlab.ui.samples.SampleStripsViewModel;
 import org.latentlab.ui.scatter.LatentScatterViewModel;
@@ -79,7 +80,8 @@ public final class ExplorerViewModel implements AutoCloseable {
         this.files = new ExplorerFiles(lifecycle, setup::get,
                 file -> build("Opening " + file + "…", f -> f.open(file)), background, uiThread);
         this.scatter = new LatentScatterViewModel(decodes.channel(), background);
-        this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer);
+        this.tools = new LatentToolsViewModel(decodes, scatter, background, this::encodeOnTrainer, this::readOnTrainer,
+                () -> setup.get() == null ? null : setup.get().datasetSpec());
         this.timeline = new TimelineViewModel(() -> fromTrainer(Trainer::timeline, TrainingTimeline.empty()),
                 scatter::probe, background);
         lifecycle.watch(scatter::problem);
@@ -89,6 +91,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
         loss.unitsProperty().bind(units);
         collapse.unitsProperty().bind(units);
+        tools.outliers().unitsProperty().bind(units);
         units.addListener(o -> lifecycle.refreshStatus());
         scatter.gridProperty().bind(manifold.gridProperty());
         scatter.pointsProperty().addListener((o, was, now) -> manifold.setPlane(now == null ? null : now.plane()));
@@ -198,12 +201,23 @@ public final class ExplorerViewModel implements AutoCloseable {
      * (docs/decisions/0050); {@code done} is called there.
      */
     private boolean encodeOnTrainer(float[] pixels, Consumer<Encoding> done) {
+        return readOnTrainer(List.of(new ModelReader.Images(pixels, null, 1)), reading -> done.accept(
+                reading.encodings().get(0)));
+    }
+
+    /**
+     * Encodes image sets with the model being trained and copies its decoder, on the trainer thread
+     * between two iterations; {@code done} is called there.
+     */
+    private boolean readOnTrainer(List<ModelReader.Images> sets, Consumer<ModelReader.Reading> done) {
         Trainer current = lifecycle.trainer();
         if (current == null || lifecycle.busyProperty().get()) {
             return false;
         }
         try {
-            current.withSession(session -> done.accept(session.model().encode(pixels, 1)));
+            current.withSession(session -> done.accept(new ModelReader.Reading(session.model().decoderWeights(),
+                    sets.stream().map(set -> session.model().encode(set.pixels(), set.labels(), set.count())).toList(),
+                    session.iteration())));
             return true;
         } catch (IllegalStateException stopped) {
             return false;
@@ -252,26 +266,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         long trained = lifecycle.trainedIterations();
         return String.format(Locale.ROOT, "The current model has trained for %,d iteration%s. %s needs a new model, "
                 + "which starts untrained. Discard the trained model?", trained, trained == 1 ? "" : "s",
-                whatChanged(current, next));
-    }
-
-    private static String whatChanged(ExplorerSetup a, ExplorerSetup b) {
-        if (!a.datasetSpec().equals(b.datasetSpec())) {
-            return "Another dataset";
-        }
-        if (a.kind() != b.kind()) {
-            return "Switching to " + (b.kind() == ModelKind.AUTOENCODER ? "an " : "a ") + b.kind().displayName();
-        }
-        if (a.latentSize() != b.latentSize()) {
-            return "A " + b.latentSize() + "-D latent space";
-        }
-        if (a.batchSize() != b.batchSize()) {
-            return "A batch size of " + b.batchSize();
-        }
-        if (a.decoder() != b.decoder() || a.decoderStd() != b.decoderStd()) {
-            return "Another decoder";
-        }
-        return "Another seed";
+                current.whatChanges(next));
     }
 
     /**

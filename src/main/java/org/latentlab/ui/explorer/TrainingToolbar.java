@@ -20,9 +20,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
-import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.latentlab.lesson.ControlId;
 import org.latentlab.model.Likelihood;
@@ -353,20 +350,11 @@ public final class TrainingToolbar extends FlowPane {
     }
 
     private void chooseDatasetFile() {
-        Window window = getScene() == null ? null : getScene().getWindow();
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose an IDX images file (Cancel to choose a folder of images instead)");
-        var file = chooser.showOpenDialog(window);
-        if (file == null) {
-            DirectoryChooser folders = new DirectoryChooser();
-            folders.setTitle("Choose a folder of IDX files, or of images with one sub-folder per class");
-            file = folders.showDialog(window);
-        }
-        if (file == null) {
+        String spec = DatasetChoice.chooseFile(getScene() == null ? null : getScene().getWindow());
+        if (spec == null) {
             sync(viewModel.setupProperty().get());
             return;
         }
-        String spec = file.getAbsolutePath();
         propose(s -> s.withDataset(spec));
     }
 

@@ -45,6 +45,7 @@ public final class WindowSetup {
             ControlId.INTERPOLATE, LatentToolsViewModel.Tool.INTERPOLATION,
             ControlId.DRAW, LatentToolsViewModel.Tool.DRAWING,
             ControlId.LIKELIHOOD, LatentToolsViewModel.Tool.LIKELIHOOD,
+            ControlId.OUTLIERS, LatentToolsViewModel.Tool.OUTLIERS,
             ControlId.CONDITIONAL, LatentToolsViewModel.Tool.CONDITIONAL));
 
     private final ExplorerViewModel explorer;

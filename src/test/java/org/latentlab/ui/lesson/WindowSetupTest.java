@@ -124,7 +124,8 @@ class WindowSetupTest {
     void whatThisBuildCannotShowIsSaidInTheBannerAndTheRestApplied() throws InterruptedException {
         window.apply(SetupFile.parse("tool = outliers\nhidden = 512,256\nlatent = 4\n", "t.setup"));
         awaitModel();
-        assertEquals("Not in this build of Latent Lab: hidden = 512,256 (the window trains with 256); the outliers tab.",
+        assertEquals(LatentToolsViewModel.Tool.OUTLIERS, explorer.tools().toolProperty().get());
+        assertEquals("Not in this build of Latent Lab: hidden = 512,256 (the window trains with 256).",
                 explorer.lifecycle().problemProperty().get());
         assertEquals(4, explorer.setupProperty().get().latentSize());
     }
@@ -153,8 +154,8 @@ class WindowSetupTest {
         awaitModel();
         assertEquals(3, explorer.setupProperty().get().latentSize());
         assertFalse(lessons.canGoOnProperty().get());
-        assertEquals("This step points at outliers, which is not in this build of Latent Lab yet: read it, then "
-                + "go on.", lessons.noteProperty().get());
+        assertEquals(ControlId.OUTLIERS, lessons.highlightProperty().get());
+        assertEquals("", lessons.noteProperty().get(), "the Outliers tab is in this build");
         lessons.back();
         awaitModel();
         assertEquals(2, explorer.setupProperty().get().latentSize());
