@@ -66,8 +66,11 @@ class EpochLikelihoodWorkerTest {
         try (Trainer trainer = new Trainer(() -> session(ModelKind.VAE, 2))) {
             trainer.train();
             Awaiting.until(trainer::latest, s -> s.state() == TrainerState.FINISHED);
-            EpochLikelihoods done = Awaiting.until(trainer::epochLikelihoods, l -> l.estimates().size() == 2);
-            assertEquals(List.of(1, 2), done.estimates().stream().map(EpochLikelihood::epoch).toList());
+            // The latest epoch wins: epoch 1's estimate is dropped if epoch 2 ends before it starts.
+            EpochLikelihoods done = Awaiting.until(trainer::epochLikelihoods,
+                    l -> !l.estimates().isEmpty() && l.estimates().get(l.estimates().size() - 1).epoch() == 2);
+            List<Integer> epochs = done.estimates().stream().map(EpochLikelihood::epoch).toList();
+            assertTrue(epochs.equals(List.of(1, 2)) || epochs.equals(List.of(2)), "estimated epochs " + epochs);
             assertEquals(Math.min(EpochLikelihoodWorker.IMAGES, HELD_OUT.size()), done.images());
             assertEquals(EpochLikelihoodWorker.SAMPLES, done.samples());
             CompletableFuture<double[]> expected = new CompletableFuture<>();
@@ -75,10 +78,10 @@ class EpochLikelihoodWorkerTest {
                     EpochLikelihoodWorker.standard(HELD_OUT, session.model().config(), Runnable::run), done.images(),
                     done.samples())));
             double[] direct = expected.get(30, TimeUnit.SECONDS);
-            assertEquals(direct[0], done.estimates().get(1).negativeLogMarginal(), 0);
-            assertEquals(direct[1], done.estimates().get(1).negativeElbo(), 0);
-            assertTrue(done.estimates().get(1).negativeElbo() < done.estimates().get(0).negativeElbo(),
-                    "the second epoch fits better: " + done.estimates());
+            EpochLikelihood last = done.estimates().get(epochs.size() - 1);
+            assertEquals(direct[0], last.negativeLogMarginal(), 0);
+            assertEquals(direct[1], last.negativeElbo(), 0);
+            assertTrue(last.gap() > 0, "IWAE below the −ELBO of the same samples: " + last);
         }
     }
 
