@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import org.latentlab.data.Dataset;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.IwaeCurve;
 import org.latentlab.likelihood.LikelihoodReport;
@@ -21,9 +20,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code evaluate}: how likely held-out images are under a trained VAE: the −ELBO, −log p(x) by
- * importance sampling, and for a 2-D latent space −log p(x) by quadrature and the gap, in nats per
- * image and bits per dimension.
+ * {@code evaluate}: how likely held-out images are under a trained VAE (flat, conditional or
+ * hierarchical): the −ELBO, −log p(x) by importance sampling, and for a 2-D latent space −log p(x)
+ * by quadrature and the gap, in nats per image and bits per dimension.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Prints how likely held-out images are under a trained VAE: -ELBO, -log p(x) by importance"
@@ -76,13 +75,9 @@ final class EvaluateCommand implements Callable<Integer> {
             printAutoencoder(out, folder.model(), scored);
             return 0;
         }
-        if (config.kind() == ModelKind.HVAE) {
-            printHierarchical(out, folder, scored);
-            return 0;
-        }
         int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         EvaluationSettings settings = new EvaluationSettings(samples, seed,
-                config.latentSize() == 2 ? QuadratureRule.STANDARD : null, threadCount);
+                config.latentSize() == 2 && config.kind() != ModelKind.HVAE ? QuadratureRule.STANDARD : null, threadCount);
         LikelihoodReport report = ModelLikelihood.evaluate(folder.model(), scored.images(), settings);
         LikelihoodSummary summary = new LikelihoodSummary(report, scored, config, folder.model().decoderStd(),
                 run.toString());
@@ -94,6 +89,9 @@ final class EvaluateCommand implements Callable<Integer> {
             return 0;
         }
         summary.printTable(out);
+        if (config.kind() == ModelKind.HVAE) {
+            printKlByLevel(out, folder.model(), scored);
+        }
         out.println(ActiveUnits.describe(folder.model(), scored.images()));
         String classes = dataset == null ? ClassFromCode.describe(folder.model(), folder.training(), scored.images()) : null;
         if (classes != null) {
@@ -102,28 +100,11 @@ final class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * A hierarchical VAE: its one-sample −ELBO and the KL of each level, and the sentence saying
-     * that −log p(x) is not estimated for it.
-     */
-    private void printHierarchical(PrintWriter out, RunFolder folder, ScoredImages scored) {
-        Dataset held = scored.images();
-        BatchLosses losses = folder.model().evaluate(scored.pixels(), scored.count(), new SplittableRandom(seed));
-        String reason = ModelLikelihood.unsupported(folder.run().modelConfig());
-        if (json) {
-            out.println(new JsonObject().put("run", run.toString()).put("dataset", scored.datasetSpec())
-                    .put("split", scored.heldOut() ? "held-out" : "all").put("images", scored.count())
-                    .put("model", "hvae").put("negative_elbo", losses.negativeElbo()).put("elbo_samples", 1)
-                    .put("reconstruction", losses.reconstruction()).put("kl", losses.kl())
-                    .put("not_estimated", reason));
-            return;
-        }
-        out.printf(Locale.ROOT, "negative ELBO %.2f nats = reconstruction %.2f + KL %.2f (one sample of q per image; %s)%n",
-                losses.negativeElbo(), losses.reconstruction(), losses.kl(), scored.description());
-        double[] levels = losses.klPerLevel();
-        out.printf(Locale.ROOT, "KL by level: z₁ %.2f against p(z₁|z₂) + z₂ %.2f against N(0, I)%n", levels[0], levels[1]);
-        out.println(ActiveUnits.describe(folder.model(), held));
-        out.println(reason + ".");
+    /** A hierarchical VAE's KL split between its levels, from the training loss at one sample of q per image. */
+    private void printKlByLevel(PrintWriter out, LatentModel model, ScoredImages scored) {
+        double[] levels = model.evaluate(scored.pixels(), scored.count(), new SplittableRandom(seed)).klPerLevel();
+        out.printf(Locale.ROOT, "KL by level (one sample of q per image, as in training): z₁ %.2f against p(z₁|z₂)"
+                + " + z₂ %.2f against N(0, I)%n", levels[0], levels[1]);
     }
 
     /** An autoencoder has no q(z|x) and so no likelihood: its reconstruction error is all there is to say. */

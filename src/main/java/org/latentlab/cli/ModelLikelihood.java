@@ -1,5 +1,6 @@
 package org.latentlab.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.latentlab.data.Dataset;
 import org.latentlab.likelihood.EvaluationSettings;
@@ -8,14 +9,16 @@ import org.latentlab.likelihood.LikelihoodReport;
 import org.latentlab.model.DecoderStd;
 import org.latentlab.model.DecoderVariance;
 import org.latentlab.model.Encoding;
+import org.latentlab.model.HierarchicalAutoencoder;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.Likelihood;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
 
 /**
  * Which models the likelihood commands score, and how: a VAE's images as p(x); a conditional VAE's
- * as p(x|y), each with its own class y (in q(z|x, y) and in the decoder). The autoencoder has no
- * likelihood, and the hierarchical VAE's is not estimated yet. Stateless.
+ * as p(x|y), each with its own class y (in q(z|x, y) and in the decoder); a hierarchical VAE's as
+ * p(x), sampling both levels. The autoencoder has no likelihood. Stateless.
  */
 final class ModelLikelihood {
 
@@ -25,12 +28,9 @@ final class ModelLikelihood {
     /** Why {@code config}'s model cannot be scored, in one sentence; {@code null} if it can. */
     static String unsupported(ModelConfig config) {
         return switch (config.kind()) {
-            case VAE, CVAE -> null;
+            case VAE, CVAE, HVAE -> null;
             case AUTOENCODER -> "an autoencoder has no posterior q(z|x) and no likelihood p(x): its reconstruction"
                     + " error is all there is to measure";
-            case HVAE -> "-log p(x) is not estimated for a hierarchical VAE yet: its importance weights need both"
-                    + " levels, log p(x|z1) + log p(z1|z2) + log p(z2) - log q(z1|x) - log q(z2|z1), which the"
-                    + " likelihood engine does not compute";
         };
     }
 
@@ -43,7 +43,8 @@ final class ModelLikelihood {
     }
 
     /**
-     * Scores the images: q(z|x) (or q(z|x, y)) from the model's encoder, then the engine.
+     * Scores the images: q(z|x) (or q(z|x, y), or a hierarchical VAE's q(z₁|x) and q(z₂|x)) from
+     * the model's encoder, then the engine.
      *
      * @throws IllegalArgumentException for a conditional VAE and images without labels
      */
@@ -52,6 +53,11 @@ final class ModelLikelihood {
         require(config);
         int count = images.size();
         float[] pixels = images.pixels(count);
+        if (model instanceof HierarchicalAutoencoder hierarchical) {
+            List<Encoding> levels = model.encodeLevels(pixels, count);
+            return LikelihoodEvaluation.runHierarchical(model.decoderWeights(), hierarchical.conditionalPriorWeights(),
+                    pixels, levels.get(0), levels.get(1), settings, () -> false);
+        }
         int[] labels = labels(config, images);
         Encoding posteriors = labels == null ? model.encode(pixels, count) : model.encode(pixels, labels, count);
         return LikelihoodEvaluation.run(model.decoderWeights(), pixels, labels, posteriors, settings, () -> false);
@@ -73,8 +79,16 @@ final class ModelLikelihood {
         return images.labels(images.size());
     }
 
-    /** What a conditional model's numbers are: of p(x|y) with the image's own label. Empty otherwise. */
+    /**
+     * What a conditional model's numbers are (of p(x|y) with the image's own label), or what z and
+     * the KL are for a hierarchical VAE. Empty otherwise.
+     */
     static String conditionNote(ModelConfig config) {
+        if (config.kind() == ModelKind.HVAE) {
+            return "a hierarchical VAE: z is the pair (z1, z2), drawn from q(z1|x) q(z2|x); the reconstruction is"
+                    + " -log p(x|z1), and the KL is KL(q(z1|x) || p(z1|z2)) averaged over the draws of z2 plus"
+                    + " KL(q(z2|x) || N(0, I))";
+        }
         return config.conditional()
                 ? "a conditional VAE: every number is of p(x|y), each image scored with its own label y (in q(z|x, y)"
                         + " and in the decoder), not of p(x)"

@@ -1,7 +1,9 @@
 package org.latentlab.likelihood;
 
 /**
- * What importance sampling with K samples from q(z|x) says about one image, in nats.
+ * What importance sampling with K samples from q(z|x) says about one image, in nats. For a
+ * hierarchical VAE ({@link HierarchicalSample}) z is the pair (z₁, z₂), the KL is KL₁ averaged over
+ * the K draws of z₂ plus KL₂, and the variance is that of −log p(x|z₁) + KL₁ at the draw's z₂.
  *
  * @param samples                K, the samples drawn from q(z|x)
  * @param negativeElbo           the −ELBO estimate: mean over the K samples of −log p(x|z), plus
@@ -16,9 +18,4 @@ package org.latentlab.likelihood;
  */
 public record ImportanceEstimate(int samples, double negativeElbo, double kl, double reconstructionVariance,
                                  double negativeLogMarginal, double effectiveSampleSize) {
-
-    static ImportanceEstimate of(ImportanceSample sample) {
-        return new ImportanceEstimate(sample.samples(), sample.negativeElbo(), sample.kl(),
-                sample.reconstructionVariance(), sample.negativeLogMarginal(), sample.effectiveSampleSize());
-    }
 }

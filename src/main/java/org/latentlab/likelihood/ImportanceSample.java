@@ -14,8 +14,7 @@ import java.util.SplittableRandom;
  *   −ELBO estimate = 1/K · Σ_k −log p(x|z_k) + KL(q ‖ N(0, I))    (closed-form KL, as in training)
  * </pre>
  *
- * The sum of weights is kept scaled by its largest weight (a running log-sum-exp), so nothing
- * overflows whatever the size of log w. With one sample, E[log p̂_1] is the ELBO.
+ * The weights are summed stably ({@link LogWeights}). With one sample, E[log p̂_1] is the ELBO.
  *
  * <p>Confined to one thread: the one that draws and scores its samples.
  */
@@ -32,14 +31,7 @@ final class ImportanceSample {
     private double[] pending = new double[0];
     private int pendingCount;
 
-    private int samples;
-    private double largestLogWeight = Double.NEGATIVE_INFINITY;
-    /** Σ exp(log w_k − largest) and Σ exp(2 (log w_k − largest)). */
-    private double scaledSum;
-    private double scaledSquares;
-    /** Welford's running mean and sum of squared deviations of −log p(x|z_k). */
-    private double reconstructionMean;
-    private double reconstructionSquares;
+    private final LogWeights weights = new LogWeights();
 
     /**
      * @param image       the image's pixels (kept, not copied)
@@ -105,64 +97,29 @@ final class ImportanceSample {
     /** Takes log p(x|z_k) of the samples of the last {@link #draw}, from {@code logLikelihoods[offset]} on. */
     void score(double[] logLikelihoods, int offset) {
         for (int k = 0; k < pendingCount; k++) {
-            double logLikelihood = logLikelihoods[offset + k];
-            double logWeight = logLikelihood + pending[k];
-            if (logWeight > largestLogWeight) {
-                double shrink = Math.exp(largestLogWeight - logWeight);
-                scaledSum *= shrink;
-                scaledSquares *= shrink * shrink;
-                largestLogWeight = logWeight;
-            }
-            double scaled = Math.exp(logWeight - largestLogWeight);
-            scaledSum += scaled;
-            scaledSquares += scaled * scaled;
-            samples++;
-            double delta = -logLikelihood - reconstructionMean;
-            reconstructionMean += delta / samples;
-            reconstructionSquares += delta * (-logLikelihood - reconstructionMean);
+            weights.add(logLikelihoods[offset + k] + pending[k], -logLikelihoods[offset + k]);
         }
         pendingCount = 0;
     }
 
     /** How many samples have been scored. */
     int samples() {
-        return samples;
+        return weights.samples();
     }
 
     /** −log p̂_K(x) in nats with K = {@link #samples()}. */
     double negativeLogMarginal() {
-        requireSamples();
-        return -(largestLogWeight + Math.log(scaledSum / samples));
+        return weights.negativeLogMarginal();
     }
 
     /** The −ELBO estimate in nats: the mean of −log p(x|z_k) plus the closed-form KL. */
     double negativeElbo() {
-        requireSamples();
-        return reconstructionMean + kl;
+        return weights.termMean() + kl;
     }
 
-    /** KL(q(z|x) ‖ N(0, I)) in nats, in closed form. */
-    double kl() {
-        return kl;
-    }
-
-    /** The sample variance of −log p(x|z_k) over the samples (K − 1 in the denominator); NaN below two samples. */
-    double reconstructionVariance() {
-        return samples < 2 ? Double.NaN : reconstructionSquares / (samples - 1);
-    }
-
-    /**
-     * Kish's effective sample size (Σ w)² / Σ w²: K when every weight is equal (q is the true
-     * posterior), near 1 when one sample dominates.
-     */
-    double effectiveSampleSize() {
-        requireSamples();
-        return scaledSum * scaledSum / scaledSquares;
-    }
-
-    private void requireSamples() {
-        if (samples == 0) {
-            throw new IllegalStateException("no samples scored yet");
-        }
+    /** What the samples so far say. */
+    ImportanceEstimate estimate() {
+        return new ImportanceEstimate(samples(), negativeElbo(), kl, weights.termVariance(), negativeLogMarginal(),
+                weights.effectiveSampleSize());
     }
 }

@@ -69,7 +69,7 @@ public final class LikelihoodEstimator {
             }
             advance(round, samples);
             for (ImportanceSample sample : round) {
-                estimates.add(ImportanceEstimate.of(sample));
+                estimates.add(sample.estimate());
             }
         }
         return estimates;
@@ -282,7 +282,7 @@ public final class LikelihoodEstimator {
         return Arrays.copyOfRange(images, i * n, (i + 1) * n);
     }
 
-    private static float[] row(float[] values, int i, int width) {
+    static float[] row(float[] values, int i, int width) {
         return Arrays.copyOfRange(values, i * width, (i + 1) * width);
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import org.latentlab.model.ConditionalPriorWeights;
 import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 
@@ -59,7 +61,8 @@ public final class LikelihoodEvaluation {
         }
         ImportanceEstimate[] importance = new ImportanceEstimate[count];
         long start = System.nanoTime();
-        long importanceCpu = inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        IntFunction<LikelihoodEstimator> estimatorFor = y -> new LikelihoodEstimator(y < 0 ? weights : weights.forClass(y));
+        long importanceCpu = inParallel(estimatorFor, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<ImportanceEstimate> block = estimator.importanceSampling(images, encoding, from, to,
                     settings.samples(), settings.seed(), stop);
             for (int i = from; i < to; i++) {
@@ -73,7 +76,7 @@ public final class LikelihoodEvaluation {
         }
         PosteriorGrid.Summary[] grids = new PosteriorGrid.Summary[count];
         start = System.nanoTime();
-        long quadratureCpu = inParallel(weights, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
+        long quadratureCpu = inParallel(estimatorFor, labels, count, settings.threads(), cancelled, (estimator, from, to, stop) -> {
             List<PosteriorGrid> block = estimator.posteriors(images, encoding, from, to, settings.quadrature(), stop);
             for (int i = from; i < to; i++) {
                 grids[i] = block.get(i - from).summary();
@@ -83,9 +86,43 @@ public final class LikelihoodEvaluation {
                 new LikelihoodReport.Timings(importanceNanos, System.nanoTime() - start, importanceCpu, quadratureCpu));
     }
 
+    /**
+     * A hierarchical VAE's images by importance sampling ({@link HierarchicalEstimator}), on the
+     * calling thread and {@code settings.threads() − 1} more; no quadrature (z₁ is not 2-D).
+     *
+     * @param images the set's pixels, one image after another
+     * @param lower  their posteriors q(z₁|x), in the same order
+     * @param upper  their posteriors q(z₂|x), in the same order
+     * @throws CancellationException when {@code cancelled} answered true before the end
+     */
+    public static LikelihoodReport runHierarchical(DecoderWeights weights, ConditionalPriorWeights prior, float[] images,
+            Encoding lower, Encoding upper, EvaluationSettings settings, BooleanSupplier cancelled) {
+        int count = lower.count();
+        if (upper.count() != count || (long) count * weights.outputSize() > images.length) {
+            throw new IllegalArgumentException(count + " posteriors of z₁, " + upper.count() + " of z₂ and "
+                    + images.length / weights.outputSize() + " images");
+        }
+        if (settings.quadrature() != null) {
+            throw new IllegalArgumentException("quadrature needs a 2-D latent space: a hierarchical VAE's z₁ has "
+                    + lower.latentSize() + " dimensions");
+        }
+        ImportanceEstimate[] importance = new ImportanceEstimate[count];
+        long start = System.nanoTime();
+        long cpu = inParallel(y -> new HierarchicalEstimator(weights, prior), null, count, settings.threads(), cancelled,
+                (estimator, from, to, stop) -> {
+                    List<ImportanceEstimate> block = estimator.importanceSampling(images, lower, upper, from, to,
+                            settings.samples(), settings.seed(), stop);
+                    for (int i = from; i < to; i++) {
+                        importance[i] = block.get(i - from);
+                    }
+                });
+        return new LikelihoodReport(settings, weights.outputSize(), List.of(importance), null,
+                new LikelihoodReport.Timings(System.nanoTime() - start, 0, cpu, 0));
+    }
+
     /** One thread's share of a pass: images {@code from} to {@code to}, with that thread's estimator. */
-    private interface Block {
-        void run(LikelihoodEstimator estimator, int from, int to, BooleanSupplier stop);
+    private interface Block<E> {
+        void run(E estimator, int from, int to, BooleanSupplier stop);
     }
 
     /**
@@ -93,10 +130,11 @@ public final class LikelihoodEvaluation {
      * {@code threads − 1} more, each with its own estimators; rethrows the first failure. With
      * labels, a block is cut into runs of images of one class, each given that class's estimator.
      *
+     * @param estimatorFor makes a thread's estimator for a class, or for −1 without labels
      * @return the CPU time the threads spent, summed, in nanoseconds
      */
-    private static long inParallel(DecoderWeights weights, int[] labels, int count, int threads,
-            BooleanSupplier cancelled, Block block) {
+    private static <E> long inParallel(IntFunction<E> estimatorFor, int[] labels, int count, int threads,
+            BooleanSupplier cancelled, Block<E> block) {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         BooleanSupplier stop = () -> failure.get() != null || cancelled.getAsBoolean();
@@ -104,7 +142,7 @@ public final class LikelihoodEvaluation {
         Runnable work = () -> {
             long cpuAtStart = THREADS.getCurrentThreadCpuTime();
             try {
-                Map<Integer, LikelihoodEstimator> estimators = new HashMap<>();
+                Map<Integer, E> estimators = new HashMap<>();
                 for (int from = next.getAndAdd(BLOCK); from < count; from = next.getAndAdd(BLOCK)) {
                     int to = Math.min(count, from + BLOCK);
                     for (int a = from, b; a < to; a = b) {
@@ -113,8 +151,7 @@ public final class LikelihoodEvaluation {
                         while (b < to && labels != null && labels[b] == label) {
                             b++;
                         }
-                        LikelihoodEstimator estimator = estimators.computeIfAbsent(label,
-                                y -> new LikelihoodEstimator(y < 0 ? weights : weights.forClass(y)));
+                        E estimator = estimators.computeIfAbsent(label, estimatorFor::apply);
                         block.run(estimator, a, b, stop);
                     }
                 }

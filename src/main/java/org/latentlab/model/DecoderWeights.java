@@ -125,6 +125,20 @@ public record DecoderWeights(
                 new float[0], 0, pixelStds);
     }
 
+    /**
+     * A hierarchical VAE's second stage alone: a one-stage decoder of z₁, whose points
+     * {@link SnapshotDecoder#logLikelihoods} can score as log p(x|z₁).
+     *
+     * @throws IllegalArgumentException if this decoder has one stage
+     */
+    public DecoderWeights lowerStage() {
+        if (!twoStage()) {
+            throw new IllegalArgumentException("a decoder of one stage has no lower stage to take");
+        }
+        return new DecoderWeights(widths, activation, likelihood, imageWidth, imageHeight, parameters, List.of(),
+                new float[0], 0, pixelStds);
+    }
+
     /** Whether it decodes in two stages, from a hierarchical VAE's top level z₂. */
     public boolean twoStage() {
         return !priorMeanWidths.isEmpty();

@@ -137,6 +137,12 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
                 priorMeanWidths(config), parameters.copy(priorMeanOffset, priorMeanEnd), 0, pixelStds());
     }
 
+    /** A copy of the conditional prior p(z₁|z₂): z₂ → hidden → m and v, for the likelihood engine. */
+    public ConditionalPriorWeights conditionalPriorWeights() {
+        return new ConditionalPriorWeights(config.upperLatentSize(), config.priorHiddenSize(), config.latentSize(),
+                config.activation(), parameters.copy(priorMeanOffset, decoderOffset));
+    }
+
     // ---- the passes ----------------------------------------------------------------------------
 
     private static void encodeToPosteriors(Pass pass) {

@@ -228,8 +228,8 @@ public final class LikelihoodViewModel {
             return "An autoencoder has no q(z|x) and no likelihood p(x): there is nothing to show here.";
         }
         if (config.kind() == ModelKind.HVAE) {
-            return "This tab does not estimate −log p(x) for a hierarchical VAE yet: its importance weights need"
-                    + " both levels of latents.";
+            return "This tab does not estimate −log p(x) for a hierarchical VAE yet; 'evaluate --run' on a saved"
+                    + " run does, over both levels of latents.";
         }
         if (subject == null) {
             return "Click an image in the latent space, or draw one on the Draw tab.";
