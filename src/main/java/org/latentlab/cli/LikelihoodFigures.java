@@ -21,6 +21,7 @@ import org.latentlab.model.DecoderWeights;
 import org.latentlab.model.Encoding;
 import org.latentlab.model.LatentModel;
 import org.latentlab.model.ModelConfig;
+import org.latentlab.model.ModelKind;
 import org.latentlab.render.FigureLabels;
 import org.latentlab.render.GrayscaleImages;
 import org.latentlab.render.LikelihoodFigure;
@@ -152,6 +153,10 @@ final class LikelihoodFigures {
     private static ModelConfig requireVae(RunFolder folder) {
         ModelConfig config = folder.run().modelConfig();
         ModelLikelihood.require(config);
+        if (config.kind() == ModelKind.HVAE) {
+            throw new IllegalArgumentException("the likelihood and outliers figures draw one level's posterior and"
+                    + " scores; for a hierarchical VAE, 'evaluate --run " + folder.folder() + "' prints -log p(x)");
+        }
         return config;
     }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.latentlab.data.Dataset;
 import org.latentlab.likelihood.EvaluationSettings;
 import org.latentlab.likelihood.LikelihoodEvaluation;
@@ -23,8 +24,10 @@ import org.latentlab.model.ModelConfig;
  * {@code worker}, where importance sampling with K samples per image scores them
  * ({@link LikelihoodEvaluation}, one thread). The latest epoch wins: an epoch that ends while an
  * estimate is running replaces one still waiting, and the running one finishes. A conditional VAE's
- * images are scored as p(x|y), each with its own class. docs/decisions/0071 says why N and K are
- * what they are.
+ * images are scored as p(x|y), each with its own class. The estimates take at most
+ * {@link #CORE_SHARE} of a core: after each, the worker rests nine times as long before it takes the
+ * newest epoch waiting, so short epochs get a point every few epochs rather than slowing the window
+ * (the renderer and the trainer share two cores). docs/decisions/0071 says why N and K are what they are.
  *
  * <p>{@link #epochEnded} is confined to the training thread; {@link #latest()} may be read from any
  * thread.
@@ -35,6 +38,8 @@ public final class EpochLikelihoodWorker {
     public static final int IMAGES = 500;
     /** K, the importance samples per image. */
     public static final int SAMPLES = 20;
+    /** The largest share of one core the estimates take, resting between them. */
+    static final double CORE_SHARE = 0.1;
     /** Chooses the subset: the same images every epoch and every run of a set. */
     static final long SUBSET_SEED = 7_1071L;
     /** Image i of the subset draws its ε from {@code new SplittableRandom(NOISE_SEED + i)}, every epoch. */
@@ -50,6 +55,8 @@ public final class EpochLikelihoodWorker {
     private final Executor worker;
     private final AtomicReference<Request> waiting = new AtomicReference<>();
     private final AtomicReference<EpochLikelihoods> latest;
+    /** {@link System#nanoTime()} before which the worker does not start the next estimate. */
+    private volatile long restUntil = System.nanoTime();
 
     /**
      * @param validation the held-out images, of which up to {@code images} are scored
@@ -136,15 +143,28 @@ public final class EpochLikelihoodWorker {
     }
 
     private void runWaiting() {
+        rest();
         Request request = waiting.getAndSet(null);
         if (request == null) {
             return;
         }
+        long start = System.nanoTime();
         try {
             EpochLikelihood estimate = estimate(request.epoch(), request.iteration(), request.weights(), request.encoding());
             latest.updateAndGet(l -> l.with(estimate));
         } catch (RuntimeException | OutOfMemoryError e) { // the line stops, training goes on; the legend says why
             latest.set(EpochLikelihoods.missing("the estimate of epoch " + request.epoch() + " failed: " + e));
+        } finally {
+            long now = System.nanoTime();
+            restUntil = now + (long) ((now - start) * (1 / CORE_SHARE - 1));
+        }
+    }
+
+    /** Waits until {@link #restUntil}, or until the worker is interrupted (the trainer closing). */
+    private void rest() {
+        for (long wait = restUntil - System.nanoTime(); wait > 0 && !Thread.currentThread().isInterrupted();
+                wait = restUntil - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
         }
     }
 

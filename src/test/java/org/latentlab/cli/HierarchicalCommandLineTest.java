@@ -1,6 +1,8 @@
 package org.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -60,18 +62,36 @@ class HierarchicalCommandLineTest {
     }
 
     @Test
-    void evaluateGivesTheKlOfEachLevelAndItsActiveUnits() {
-        Result result = CommandLineTest.cli("evaluate", "--run", run.toString());
+    void evaluateEstimatesTheLikelihoodAndGivesTheKlOfEachLevelAndItsActiveUnits() {
+        Result result = CommandLineTest.cli("evaluate", "--run", run.toString(), "--samples", "50");
         assertEquals(0, result.code(), result.err());
-        List<String> lines = result.out().lines().toList();
-        String[] words = lines.get(0).trim().split("\\s+");
-        double kl = Double.parseDouble(words[9]);
-        assertTrue(lines.get(1).startsWith("KL by level: z₁ "), result.out());
-        double lower = number(lines.get(1), "z₁ ");
-        double upper = number(lines.get(1), "+ z₂ ");
-        assertEquals(kl, lower + upper, 0.011, result.out());
-        assertTrue(lines.get(2).startsWith("active units"), result.out());
-        assertTrue(lines.get(3).startsWith("-log p(x) is not estimated for a hierarchical VAE yet"), result.out());
+        String out = result.out();
+        assertTrue(out.contains("This is a hierarchical VAE: z is the pair (z1, z2)"), out);
+        double elbo = number(line(out, "-ELBO "), "-ELBO ");
+        double iwae = number(line(out, "-log p(x), IWAE K = 50 "), "K = 50 ");
+        assertTrue(iwae < elbo, out);
+        String levels = line(out, "KL by level");
+        double kl = number(line(out, "  KL(q(z|x) || p(z))"), "p(z)) ");
+        assertEquals(kl, number(levels, "z₁ ") + number(levels, "+ z₂ "), 0.5, out);
+        assertTrue(line(out, "active units").contains("z₂"), out);
+        assertFalse(out.contains("not estimated"), out);
+    }
+
+    @Test
+    void evaluateJsonHasTheFlatVaesKeysWithoutQuadrature() {
+        Result result = CommandLineTest.cli("evaluate", "--run", run.toString(), "--samples", "20", "--json");
+        assertEquals(0, result.code(), result.err());
+        String json = result.out();
+        for (String key : List.of("\"model\": \"hvae\"", "\"negative_elbo\": ", "\"negative_elbo_stderr\": ",
+                "\"nll_iwae\": ", "\"nll_iwae_stderr\": ", "\"iwae_samples\": 20", "\"gap\": ", "\"bits_per_dim\": ")) {
+            assertTrue(json.contains(key), key + " in " + json);
+        }
+        assertFalse(json.contains("nll_quadrature"), json);
+    }
+
+    private static String line(String out, String start) {
+        return out.lines().filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting " + start + " in " + out));
     }
 
     @Test
@@ -84,6 +104,18 @@ class HierarchicalCommandLineTest {
             BufferedImage image = ImageIO.read(png.toFile());
             assertTrue(image.getWidth() > 300 && image.getHeight() > 150, figure + " is " + image.getWidth() + "×"
                     + image.getHeight());
+        }
+    }
+
+    @Test
+    void theLikelihoodFiguresOfOneLevelPointToEvaluate() {
+        for (String figure : List.of("likelihood", "outliers")) {
+            Result result = CommandLineTest.cli("render", "--run", run.toString(), "--figure", figure, "--out",
+                    folder.resolve(figure + ".png").toString());
+            assertNotEquals(0, result.code(), figure);
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+            assertTrue(result.err().contains("for a hierarchical VAE, 'evaluate --run " + run + "' prints -log p(x)"),
+                    figure + ": " + result.err());
         }
     }
 

@@ -86,6 +86,22 @@ class EpochLikelihoodWorkerTest {
     }
 
     @Test
+    void theWorkerRestsNineTimesAsLongAsEachEstimateTookBeforeTheNext() {
+        TrainingSession session = session(ModelKind.VAE, 0);
+        EpochMetrics first = session.runEpoch();
+        EpochLikelihoodWorker worker = new EpochLikelihoodWorker(HELD_OUT, session.model().config(), 60, 20, Runnable::run);
+        worker.epochEnded(session.model(), first);
+        double took = worker.latest().estimates().get(0).seconds();
+        EpochMetrics second = session.runEpoch();
+        long start = System.nanoTime();
+        worker.epochEnded(session.model(), second); // on this thread: rests, then estimates epoch 2
+        double waited = (System.nanoTime() - start) / 1e9;
+        assertEquals(List.of(1, 2), worker.latest().estimates().stream().map(EpochLikelihood::epoch).toList());
+        assertTrue(waited >= 0.9 * (1 / EpochLikelihoodWorker.CORE_SHARE - 1) * took,
+                "the first estimate took " + took + " s, the second came " + waited + " s later");
+    }
+
+    @Test
     void theSubsetIsSeededSortedAndWithoutRepeats() {
         int[] subset = EpochLikelihoodWorker.subset(1000, 500);
         assertArrayEquals(subset, EpochLikelihoodWorker.subset(1000, 500));
