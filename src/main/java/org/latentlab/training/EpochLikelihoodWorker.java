@@ -25,7 +25,7 @@ import org.latentlab.model.ModelConfig;
  * ({@link LikelihoodEvaluation}, one thread). The latest epoch wins: an epoch that ends while an
  * estimate is running replaces one still waiting, and the running one finishes. A conditional VAE's
  * images are scored as p(x|y), each with its own class. The estimates take at most
- * {@link #CORE_SHARE} of a core: after each, the worker rests nine times as long before it takes the
+ * {@link #CORE_SHARE} of a core: after each, the worker rests nineteen times as long before it takes the
  * newest epoch waiting, so short epochs get a point every few epochs rather than slowing the window
  * (the renderer and the trainer share two cores). docs/decisions/0071 says why N and K are what they are.
  *
@@ -39,7 +39,7 @@ public final class EpochLikelihoodWorker {
     /** K, the importance samples per image. */
     public static final int SAMPLES = 20;
     /** The largest share of one core the estimates take, resting between them. */
-    static final double CORE_SHARE = 0.1;
+    static final double CORE_SHARE = 0.05;
     /** Chooses the subset: the same images every epoch and every run of a set. */
     static final long SUBSET_SEED = 7_1071L;
     /** Image i of the subset draws its ε from {@code new SplittableRandom(NOISE_SEED + i)}, every epoch. */
