@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.CodeComparison;
 import org.latentlab.training.TrainerState;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Conditional tab's pair of scatters in the real window: a conditional VAE trained on the
@@ -32,11 +31,7 @@ class CodePairWindowTest extends RunningWindow {
     @Test
     @SuppressWarnings("unchecked")
     void theConditionalCodesHoldMuchLessOfTheClassThanThePlainOnes() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        Stage stage = asOnAProjector();
         ChoiceBox<ModelKind> model = lookup("#model").queryAs(ChoiceBox.class);
         interact(() -> model.setValue(ModelKind.CVAE));
         waitFor(120, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.READY

@@ -17,7 +17,6 @@ import org.latentlab.model.Likelihood;
 import org.latentlab.training.DecoderStdCourse;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.explorer.DecoderChoice;
-import org.testfx.api.FxToolkit;
 
 /**
  * A learned σ per pixel drawn in the real window at 1280 × 720: the small chart above the
@@ -28,11 +27,7 @@ class DecoderStdWindowTest extends RunningWindow {
     @Test
     @SuppressWarnings("unchecked")
     void aLearnedSigmaPerPixelIsDrawnOverTheEpochsWithItsMap() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        Stage stage = asOnAProjector();
         Node chart = lookup("#decoder-std-chart").query();
         assertFalse(onFx(chart::isVisible), "a Bernoulli decoder has no σ to draw");
         ChoiceBox<DecoderChoice> decoder = lookup("#decoder").queryAs(ChoiceBox.class);

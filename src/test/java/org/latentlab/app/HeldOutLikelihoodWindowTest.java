@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.latentlab.training.EpochLikelihood;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.loss.HeldOutLikelihoodLines;
-import org.testfx.api.FxToolkit;
 
 /**
  * Starts the real application headless (Monocle), trains the 2-D VAE on the digits for two epochs
@@ -25,11 +24,7 @@ class HeldOutLikelihoodWindowTest extends RunningWindow {
 
     @Test
     void theLossChartDrawsTheHeldOutLikelihoodOfEachEpochBelowTheSameImagesElbo() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        Stage stage = asOnAProjector();
         clickOn("#train");
         waitFor(300, () -> viewModel().lifecycle().snapshotProperty().get().epoch() >= 2);
         clickOn("#train");

@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.latentlab.model.ModelKind;
 import org.latentlab.training.TrainerState;
 import org.latentlab.ui.manifold.ManifoldImages;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -40,15 +38,6 @@ class ModelsWindowTest extends RunningWindow {
         waitFor(20, () -> viewModel().lifecycle().stateProperty().get() == TrainerState.PAUSED);
     }
 
-    /** The window as a 1280 × 720 projector shows it, for the pictures. */
-    private void projectorSize() {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
-    }
-
     private ManifoldImages conditionalGrid() throws Exception {
         return onFx(() -> viewModel().conditional().grid().imagesProperty().get());
     }
@@ -56,7 +45,7 @@ class ModelsWindowTest extends RunningWindow {
     @Test
     @SuppressWarnings("unchecked")
     void aConditionalVaeDrawsTheClassChosenAcrossItsStyleSpace() throws Exception {
-        projectorSize();
+        asOnAProjector();
         chooseModel(ModelKind.CVAE);
         assertEquals(10, (int) onFx(() -> viewModel().lifecycle().snapshotProperty().get().modelConfig()
                 .conditionClasses()));
@@ -108,7 +97,7 @@ class ModelsWindowTest extends RunningWindow {
 
     @Test
     void theSampleSwitchDrawsABernoulliDecodersImagesInBlackAndWhite() throws Exception {
-        projectorSize();
+        asOnAProjector();
         trainFor(30);
         waitFor(120, () -> viewModel().manifold().imagesProperty().get() != null);
         assertFalse(binary(viewModel().manifold().imagesProperty().get().pixels()), "the means are grey");

@@ -46,11 +46,7 @@ class ProjectorWindowTest extends RunningWindow {
 
     @Test
     void everyTabIsUsableAt1280By720() throws Exception {
-        Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
-        interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        Stage stage = asOnAProjector();
         List<String> problems = new ArrayList<>();
         interact(() -> viewModel().lifecycle().paceProperty().set(new Pace(5)));
         clickOn("#step");

@@ -86,7 +86,7 @@ class EpochLikelihoodWorkerTest {
     }
 
     @Test
-    void theWorkerRestsNineTimesAsLongAsEachEstimateTookBeforeTheNext() {
+    void theWorkerRestsLongEnoughToKeepToItsShareOfACoreBeforeTheNextEstimate() {
         TrainingSession session = session(ModelKind.VAE, 0);
         EpochMetrics first = session.runEpoch();
         EpochLikelihoodWorker worker = new EpochLikelihoodWorker(HELD_OUT, session.model().config(), 60, 20, Runnable::run);
