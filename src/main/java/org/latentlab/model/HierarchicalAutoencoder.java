@@ -107,21 +107,11 @@ public final class HierarchicalAutoencoder extends BackpropagatedModel<Hierarchi
 
     /**
      * The conditional prior p(z₁|z₂) at each of {@code count} top-level points: its means m and
-     * log-variances v, {@code count × latentSize}. Visible for tests.
+     * log-variances v, {@code count × latentSize}, from a copy of its weights ({@link ConditionalPrior},
+     * the code the likelihood engine runs). Visible for tests.
      */
     Encoding conditionalPrior(float[] upperLatents, int count) {
-        int d1 = config.latentSize();
-        int d2 = config.upperLatentSize();
-        float[] means = new float[count * d1];
-        float[] logVariances = new float[count * d1];
-        BatchBuffers.forEachChunk(count, (start, rows) -> {
-            Pass pass = passes.forRows(rows);
-            pass.upper.z.putRows(upperLatents, start * d2, rows, d2, d2 + 1);
-            priorForward(pass);
-            pass.lower.priorMeanHead.output.copyTo(0, means, start * d1, rows * d1);
-            pass.lower.priorLogVarianceHead.output.copyTo(0, logVariances, start * d1, rows * d1);
-        });
-        return new Encoding(means, logVariances, count, d1);
+        return new ConditionalPrior(conditionalPriorWeights()).at(upperLatents, count);
     }
 
     @Override
