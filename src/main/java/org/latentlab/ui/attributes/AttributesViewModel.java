@@ -95,6 +95,8 @@ public final class AttributesViewModel {
     private Encoding drawing;
     private float[] drawingPixels;
     private String lastMoved;
+    /** The name of the slider the newest strip request runs along; shown once that strip arrives. */
+    private String requestedAlongName = "";
     private boolean choosingClasses;
 
     /**
@@ -193,6 +195,7 @@ public final class AttributesViewModel {
         DecodeService.DecodeResult strip = alongDecodes.takeNew();
         if (strip != null) {
             along.set(new ImageStrip(strip.images(), strip.request().count(), strip.imageWidth(), strip.imageHeight()));
+            alongName.set(requestedAlongName);
         }
     }
 
@@ -361,9 +364,15 @@ public final class AttributesViewModel {
             alongDecodes.forgetEarlier();
             along.set(null);
             alongName.set("");
+            requestedAlongName = "";
             return;
         }
-        alongName.set(slider(lastMoved).nameProperty().get());
+        String name = slider(lastMoved).nameProperty().get();
+        if (!name.equals(requestedAlongName)) {
+            // A strip along another slider would sit under this one's name: wait for this one's.
+            alongDecodes.forgetEarlier();
+            requestedAlongName = name;
+        }
         alongDecodes.request(decoder, rail.values(), rail.count());
     }
 

@@ -95,8 +95,9 @@ class AttributesViewModelTest {
                 && java.util.Arrays.equals(expected, viewModel.movedProperty().get().pixels()));
         assertTrue(viewModel.updateTimingProperty().get().total() > 0, "the update's latency was measured");
         assertArrayEquals(probe.image(5), viewModel.inputProperty().get().pixels(), "the image itself beside it");
-        LatentFixture.await("the strip along thickness", viewModel::pulse, () -> viewModel.alongProperty().get() != null);
-        assertEquals("thickness", viewModel.alongNameProperty().get(), "the slider moved last");
+        LatentFixture.await("the strip along thickness", viewModel::pulse,
+                () -> "thickness".equals(viewModel.alongNameProperty().get()));
+        assertNotNull(viewModel.alongProperty().get(), "the strip arrives with its name, the slider moved last");
         ImageStrip along = viewModel.alongProperty().get();
         assertEquals(9, along.count(), "−2 to +2 vectors in steps of ½");
         float[] middle = new float[2];
@@ -108,6 +109,31 @@ class AttributesViewModelTest {
 
         viewModel.resetSliders();
         assertArrayEquals(start, viewModel.movedLatentProperty().get());
+    }
+
+    @Test
+    void theStripsNameIsTheNameOfTheSliderItRunsAlongEvenWhileAnotherIsOnItsWay() throws InterruptedException {
+        ProbeSet probe = showPlantedCodes(Attributes.none());
+        viewModel.select(5);
+        float[] start = code(probe, 5);
+        float[] v = viewModel.slider("class").vector().direction();
+        viewModel.slider("class").amountProperty().set(1.5);
+        String className = viewModel.slider("class").nameProperty().get();
+        LatentFixture.await("the strip along the class vector", viewModel::pulse,
+                () -> className.equals(viewModel.alongNameProperty().get()));
+        float[] classMiddle = LatentFixture.decode(decoder, start, 1);
+        assertArrayEquals(classMiddle, viewModel.alongProperty().get().image(4).pixels(), 1e-6f);
+
+        viewModel.slider("thickness").amountProperty().set(-0.5);
+        float[] thicknessMiddle = LatentFixture.decode(decoder,
+                new float[] {start[0] + 1.5f * v[0], start[1] + 1.5f * v[1]}, 1);
+        LatentFixture.await("the strip along thickness", () -> {
+            viewModel.pulse();
+            float[] middle = viewModel.alongProperty().get().image(4).pixels();
+            boolean named = "thickness".equals(viewModel.alongNameProperty().get());
+            assertArrayEquals(named ? thicknessMiddle : classMiddle, middle, 1e-6f,
+                    "the strip under the name " + viewModel.alongNameProperty().get());
+        }, () -> "thickness".equals(viewModel.alongNameProperty().get()));
     }
 
     @Test
