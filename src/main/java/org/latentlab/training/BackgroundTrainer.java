@@ -31,6 +31,15 @@ public abstract class BackgroundTrainer<S> implements AutoCloseable {
         thread.pause();
     }
 
+    /**
+     * Holds training between iterations while {@code hold} is true, or lets it go on: unlike
+     * {@link #pause()}, the state stays as it is (RUNNING goes on by itself on release) and the
+     * snapshot shows 0 iterations a second meanwhile.
+     */
+    public void hold(boolean hold) {
+        thread.hold(hold);
+    }
+
     /** Trains one iteration (one minibatch of every model) and pauses. */
     public void step() {
         thread.step();

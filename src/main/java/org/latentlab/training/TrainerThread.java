@@ -59,6 +59,8 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
     private W work;
     private TrainerState state = TrainerState.READY;
     private Pace pace = Pace.FULL;
+    /** While held, a running thread takes no step; its state stays RUNNING. */
+    private boolean held;
     /** When the next iteration is due at a slowed pace. */
     private long nextIterationNanos;
     private long nextPublishNanos;
@@ -133,6 +135,25 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
                 if (iterate()) {
                     publish(null);
                 }
+            }
+        });
+    }
+
+    /**
+     * Holds a running thread between iterations, its state still RUNNING, or lets it go on. The
+     * window holds training while the timeline is dragged, so that the replay has both cores.
+     */
+    void hold(boolean hold) {
+        send(() -> {
+            if (held == hold) {
+                return;
+            }
+            held = hold;
+            nextIterationNanos = clock.nanoTime();
+            publish(null);
+            if (!held) { // the speed is measured from the release, not across the hold
+                speedSinceNanos = nextIterationNanos;
+                speedSinceIteration = work.iteration();
             }
         });
     }
@@ -212,7 +233,7 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
                     command.run();
                     command = stopping ? null : commands.poll();
                 }
-                if (state == TrainerState.RUNNING && !stopping && iterationDue() && iterate()
+                if (state == TrainerState.RUNNING && !held && !stopping && iterationDue() && iterate()
                         && (!pace.isFull() || clock.nanoTime() >= nextPublishNanos)) {
                     publish(null);
                 }
@@ -230,10 +251,11 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
 
     /**
      * The next command: waited for while not training, until the next iteration is due while
-     * training at a slowed pace, not at all at full speed; {@code null} when there is none.
+     * training at a slowed pace, not at all at full speed; {@code null} when there is none. A held
+     * thread waits like one not training.
      */
     private Runnable nextCommand() throws InterruptedException {
-        if (state != TrainerState.RUNNING) {
+        if (state != TrainerState.RUNNING || held) {
             return commands.poll(1, TimeUnit.SECONDS);
         }
         return pace.isFull() ? commands.poll() : clock.awaitCommand(commands, nextIterationNanos);
@@ -302,13 +324,13 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
     /**
      * Iterations per second while running, over the time since the last measurement: since the
      * last snapshot at full speed, at least a second (and two iterations) at a slowed pace. 0 when
-     * not running.
+     * not running or held.
      */
     private void measureSpeed(long now) {
         long iteration = work.iteration();
         long elapsed = now - speedSinceNanos;
         long window = pace.isFull() ? 0 : Math.max(MIN_PACED_SPEED_WINDOW_NANOS, 2 * pace.intervalNanos());
-        if (state != TrainerState.RUNNING) {
+        if (state != TrainerState.RUNNING || held) {
             speed = 0;
         } else if (elapsed <= 0 || elapsed < window || iteration <= speedSinceIteration) {
             return; // too soon to tell: the last measurement stands

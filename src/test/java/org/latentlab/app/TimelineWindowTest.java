@@ -16,13 +16,15 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.latentlab.training.TimelineFrame;
+import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.timeline.TimelineViewModel;
 
 /**
  * Starts the real application headless (Monocle), steps the model, drags the real timeline
  * scrubber back into training and sees the scatter, the grid and the chart's cursor show a stored
- * moment; ← steps back one moment; "Live" returns to the model as it is. A second test trains a
+ * moment; ← steps back one moment; "Live" returns to the model as it is. Training waits while
+ * the thumb is held and goes on when it is let go. Another test trains a
  * few epochs at 1280 × 720 and replays an early moment, for the picture in the README
  * (target/ui/timeline-replay.png).
  */
@@ -87,6 +89,30 @@ class TimelineWindowTest extends RunningWindow {
         }
         assertArrayEquals(liveXs, onFx(() -> viewModel().scatter().pointsProperty().get().xs()), "live again");
         assertFalse(lookup("#timeline").query().getStyleClass().contains("replaying"));
+    }
+
+    @Test
+    void trainingWaitsWhileTheScrubberIsDraggedAndGoesOnWhenItIsLetGo() throws Exception {
+        clickOn("#train");
+        waitFor(60, () -> timeline().countProperty().get() > 40);
+        Node thumb = lookup("#timeline-scrubber .thumb").query();
+        Bounds track = onFx(() -> lookup("#timeline-scrubber .track").query().localToScreen(
+                lookup("#timeline-scrubber .track").query().getBoundsInLocal()));
+        drag(thumb, MouseButton.PRIMARY).moveTo(new Point2D(track.getMinX() + track.getWidth() / 3, track.getCenterY()));
+        waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().iterationsPerSecond() == 0);
+        long held = onFx(() -> viewModel().lifecycle().snapshotProperty().get().iteration());
+        Thread.sleep(300);
+        assertEquals(held, (long) onFx(() -> viewModel().lifecycle().snapshotProperty().get().iteration()),
+                "no step while the thumb is held");
+        assertEquals(TrainerState.RUNNING, onFx(() -> viewModel().lifecycle().stateProperty().get()), "held, not paused");
+        String caption = lookup("#timeline-caption").queryAs(Label.class).getText();
+        assertTrue(caption.startsWith("Replaying iteration ") && caption.endsWith(" · training waits until you let go"),
+                caption);
+
+        release(MouseButton.PRIMARY);
+        waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().iteration() > held + 20);
+        assertFalse(lookup("#timeline-caption").queryAs(Label.class).getText().contains("training waits"));
+        assertTrue(onFx(() -> timeline().replayingProperty().get()), "the replay stays where it was let go");
     }
 
     @Test

@@ -64,6 +64,24 @@ class TrainerTest {
     }
 
     @Test
+    void aHeldTrainerTakesNoStepStaysRunningAndGoesOnWhenLetGo() throws InterruptedException {
+        try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(0, 3))) {
+            trainer.train();
+            await(trainer, s -> s.iteration() >= 10 && s.iterationsPerSecond() > 0);
+            trainer.hold(true);
+            TrainingSnapshot held = await(trainer, s -> s.iterationsPerSecond() == 0);
+            Thread.sleep(200);
+            TrainingSnapshot later = trainer.latest();
+            assertEquals(TrainerState.RUNNING, later.state(), "held, not paused");
+            assertEquals(held.iteration(), later.iteration(), "no step while held");
+
+            trainer.hold(false);
+            TrainingSnapshot going = await(trainer, s -> s.iteration() >= held.iteration() + 10);
+            assertEquals(TrainerState.RUNNING, going.state());
+        }
+    }
+
+    @Test
     void betaAndLearningRateChangeBetweenIterationsWhileTraining() throws InterruptedException {
         try (Trainer trainer = trainer(bars(256, 1), TrainingConfig.defaults(0, 3))) {
             trainer.train();

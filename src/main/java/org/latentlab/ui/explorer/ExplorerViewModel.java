@@ -21,6 +21,7 @@ import org.latentlab.training.EpochLikelihoods;
 import org.latentlab.training.IterationHistory;
 import org.latentlab.training.ReadyRunFiles;
 import org.latentlab.training.Trainer;
+import org.latentlab.training.TrainerState;
 import org.latentlab.training.TrainingTimeline;
 import org.latentlab.training.TrainingSnapshot;
 import org.latentlab.ui.attributes.LatentToolsViewModel;
@@ -89,6 +90,7 @@ public final class ExplorerViewModel implements AutoCloseable {
         lifecycle.watch(timeline.problemProperty()::get);
         lifecycle.watch(() -> lifecycle.trainer() == null ? null : lifecycle.trainer().timelineProblem());
         timeline.momentProperty().addListener((o, was, now) -> showMoment(now));
+        timeline.draggingProperty().addListener((o, was, now) -> holdTrainingWhileDragging(now));
         loss.unitsProperty().bind(units);
         collapse.unitsProperty().bind(units);
         tools.outliers().unitsProperty().bind(units);
@@ -351,6 +353,20 @@ public final class ExplorerViewModel implements AutoCloseable {
     @Override
     public void close() {
         shutDown();
+    }
+
+    /**
+     * Holds training while the timeline's scrubber is dragged: on two cores the trainer and the
+     * replay's drawing cannot both have one (docs/benchmarks.md, "Scrubbing").
+     */
+    private void holdTrainingWhileDragging(boolean dragging) {
+        Trainer trainer = lifecycle.trainer();
+        TrainingSnapshot shown = lifecycle.snapshotProperty().get();
+        if (trainer != null) {
+            trainer.hold(dragging);
+        }
+        timeline.trainingWaitsProperty().set(dragging && trainer != null && shown != null
+                && shown.state() == TrainerState.RUNNING);
     }
 
     /** The status line of {@code s}, its losses in {@code units}. */

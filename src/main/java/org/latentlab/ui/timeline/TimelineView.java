@@ -58,7 +58,8 @@ public final class TimelineView extends HBox {
         scrubber.setBlockIncrement(1);
         scrubber.setMinWidth(120);
         scrubber.setTooltip(new Tooltip("Drag to replay training: the scatter, the decoded grid, the strips and the"
-                + " loss chart go back to the moment chosen (← and → step). Training goes on meanwhile"));
+                + " loss chart go back to the moment chosen (← and → step). Training waits while you drag and goes on when"
+                + " you let go"));
         HBox.setHgrow(scrubber, Priority.ALWAYS);
         caption.setId("timeline-caption");
         // A width of its own, the longest caption's: changing words must not move the scrubber every frame.
@@ -75,6 +76,7 @@ public final class TimelineView extends HBox {
         live.setOnAction(e -> viewModel.live());
         speed.valueProperty().bindBidirectional(viewModel.speedProperty());
         caption.textProperty().bind(viewModel.captionProperty());
+        viewModel.draggingProperty().bind(scrubber.valueChangingProperty());
         scrubber.valueProperty().addListener((o, was, now) -> {
             if (!following) {
                 viewModel.scrubTo((int) Math.round(now.doubleValue()));

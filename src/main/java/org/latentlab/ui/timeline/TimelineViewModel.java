@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.latentlab.training.ProbeSet;
 import org.latentlab.training.TimelineEntry;
@@ -24,7 +26,8 @@ import org.latentlab.ui.scatter.LatestWins;
  * The replay of training: the recorded moments of the model being trained, which of them the views
  * show (none: they are live), play and pause at a speed, and a line saying what is shown. A moment
  * is unpacked on a worker, latest request wins, and shown in the frame after. Training goes on
- * meanwhile; only the views look back.
+ * meanwhile, only the views look back, except while the scrubber is dragged: then the window holds
+ * training ({@link #trainingWaitsProperty()}) so that the replay has both cores.
  *
  * <p>Uses {@code javafx.beans} only; confined to the JavaFX application thread (or a test's thread,
  * with a direct executor).
@@ -62,6 +65,8 @@ public final class TimelineViewModel {
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "");
     private final ReadOnlyObjectWrapper<TimelineMoment> moment = new ReadOnlyObjectWrapper<>(this, "moment");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem");
+    private final BooleanProperty dragging = new SimpleBooleanProperty(this, "dragging");
+    private final BooleanProperty trainingWaits = new SimpleBooleanProperty(this, "trainingWaits");
 
     private TrainingTimeline timeline = TrainingTimeline.empty();
     /** The id of the unpacking whose moment was taken last. */
@@ -79,6 +84,7 @@ public final class TimelineViewModel {
         this.source = source;
         this.probe = probe;
         this.unpacking = new LatestWins<>(worker);
+        trainingWaits.addListener(o -> refreshCaption());
         refreshCaption();
     }
 
@@ -202,9 +208,9 @@ public final class TimelineViewModel {
             return;
         }
         TimelineEntry entry = timeline.entry(position.get());
-        caption.set(String.format(Locale.ROOT, "%s iteration %,d · epoch %d · β %.2f · moment %d of %d",
+        caption.set(String.format(Locale.ROOT, "%s iteration %,d · epoch %d · β %.2f · moment %d of %d%s",
                 playing.get() ? "Playing" : "Replaying", entry.iteration(), entry.epoch() + 1, entry.beta(),
-                position.get() + 1, n));
+                position.get() + 1, n, trainingWaits.get() ? " · training waits until you let go" : ""));
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -245,6 +251,16 @@ public final class TimelineViewModel {
     /** Why a moment could not be shown; {@code null} when it could. For the banner. */
     public ReadOnlyStringProperty problemProperty() {
         return problem.getReadOnlyProperty();
+    }
+
+    /** Whether the user is dragging the scrubber's thumb; the view sets it. */
+    public BooleanProperty draggingProperty() {
+        return dragging;
+    }
+
+    /** Whether training is held while the scrubber is dragged; the caption says so. */
+    public BooleanProperty trainingWaitsProperty() {
+        return trainingWaits;
     }
 
     /** The timeline taken up last. */
