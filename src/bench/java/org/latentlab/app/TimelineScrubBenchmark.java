@@ -21,7 +21,8 @@ import org.latentlab.ui.timeline.TimelineViewModel;
  * A benchmark, not a test: opens the real explorer window on the embedded digits, trains until the
  * timeline holds a few hundred moments, measures the window training for a while without a drag
  * (for comparison), then drags the real scrubber back and forth with the mouse (a robot moving it
- * along the track, four seconds a sweep) as training goes on, and again paused. Measures the
+ * along the track, four seconds a sweep) with training running (the window holds it while the thumb
+ * is held, so this phase counts the iterations trained meanwhile), and again paused. Measures the
  * interval between frames (pulse to pulse of an {@link AnimationTimer}: a pulse waits for the render
  * thread to finish the frame before, so a frame slow to paint shows as a long interval, as
  * {@code -Djavafx.pulseLogger=true} confirms), the JavaFX thread's CPU time per frame, how many
@@ -60,6 +61,8 @@ public final class TimelineScrubBenchmark {
             int momentsShown;
             int framesBehind;
             int frames;
+            long firstIteration;
+            long iterationsTrained;
 
             Phase(String name) {
                 this.name = name;
@@ -132,7 +135,7 @@ public final class TimelineScrubBenchmark {
                     case 3 -> {
                         drag(now);
                         if (now - stageSince >= WARM_UP_NANOS) {
-                            begin(new Phase("dragging while training"), now);
+                            begin(new Phase("dragging while training (which waits)"), now);
                             next(now);
                         }
                     }
@@ -183,11 +186,13 @@ public final class TimelineScrubBenchmark {
                 phases.add(measured);
                 previous = now;
                 previousCpu = threads.getCurrentThreadCpuTime();
+                measured.firstIteration = viewModel().lifecycle().snapshotProperty().get().iteration();
             }
 
             /** Ends the phase measured: what the JVM did meanwhile. */
             private void end() {
                 phase.causes = causes.report(phase.intervals, previous, SLOW_NANOS);
+                phase.iterationsTrained = viewModel().lifecycle().snapshotProperty().get().iteration() - phase.firstIteration;
             }
 
             /** Presses the mouse on the scrubber's thumb, to move it along the track from then on. */
@@ -243,13 +248,13 @@ public final class TimelineScrubBenchmark {
                 double seconds = p.intervals.stream().mapToLong(Long::longValue).sum() / 1e9;
                 FrameCauses.Phase c = p.causes;
                 return String.format(Locale.ROOT, "| %s | %.1f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d of %,d | %s |"
-                                + " %.1f ms | %.1f ms | %d, %.0f ms in all |", p.name.replace(" (for comparison)", ""),
+                                + " %.1f ms | %.1f ms | %d, %.0f ms in all | %,d |", p.name.replace(" (for comparison)", ""),
                         1e9 / Timings.percentile(sorted, 0.5), Timings.percentile(sorted, 0.5) / 1e6,
                         Timings.percentile(sorted, 0.95) / 1e6, Timings.percentile(sorted, 0.99) / 1e6,
                         sorted[sorted.length - 1] / 1e6, c.slow(), sorted.length,
                         p.momentsShown == 0 ? "" : String.format(Locale.ROOT, "%.1f", p.momentsShown / seconds),
                         c.millisOf("JavaFX Application Thread"), c.millisOf("QuantumRenderer"), c.pauses(),
-                        c.pauseMillis());
+                        c.pauseMillis(), p.iterationsTrained);
             }
 
             private void report(ExplorerViewModel model, TrainingTimeline recorded) {
@@ -262,16 +267,17 @@ public final class TimelineScrubBenchmark {
                     long[] sorted = p.intervals.stream().mapToLong(Long::longValue).sorted().toArray();
                     System.out.printf(Locale.ROOT, "%s, %.1f s: %.1f frames/s (from the median interval); %.1f moments"
                                     + " shown a second; the thumb's moment not yet shown in %d of %d frames; JavaFX thread"
-                                    + " %.1f ms CPU a frame%n", p.name, seconds, 1e9 / Timings.percentile(sorted, 0.5),
-                            p.momentsShown / seconds, p.framesBehind, p.frames, p.fxCpuNanos / 1e6 / p.frames);
+                                    + " %.1f ms CPU a frame; %,d iterations trained meanwhile%n", p.name, seconds,
+                            1e9 / Timings.percentile(sorted, 0.5), p.momentsShown / seconds, p.framesBehind, p.frames,
+                            p.fxCpuNanos / 1e6 / p.frames, p.iterationsTrained);
                     System.out.println(Timings.summary("frame interval", p.intervals));
                     System.out.println(p.causes);
                 }
                 System.out.printf(Locale.ROOT, "%nFor docs/benchmarks.md (load average %.2f at the start, %.2f at the end):%n%n",
                         startLoad, phases.get(phases.size() - 1).causes.load());
                 System.out.println("| | frames/s (median interval) | median | p95 | p99 | largest | over 33 ms | moments shown"
-                        + " a second | JavaFX thread CPU a frame | render thread CPU a frame | GC pauses |");
-                System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                        + " a second | JavaFX thread CPU a frame | render thread CPU a frame | GC pauses | iterations trained |");
+                System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
                 for (Phase p : phases) {
                     System.out.println(row(p));
                 }

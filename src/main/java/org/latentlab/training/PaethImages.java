@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * A timeline's images as they are packed: each pixel's level ({@link TimelineImages#STEPS} + 1 of
  * them) minus the prediction of PNG's Paeth filter from its left, upper and upper-left neighbours
  * in the same image, so that smooth pictures become mostly small numbers, which Huffman coding
- * packs well (better and several times faster, on these residuals, than deflate's string matching).
+ * packs well ({@link TimelineFrame#compact}).
  */
 final class PaethImages {
 

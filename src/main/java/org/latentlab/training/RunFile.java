@@ -90,7 +90,7 @@ public final class RunFile {
         put(zip, "epochs.csv", text(out -> HistoryCsv.writeEpochs(run.epochs(), run.modelConfig().latentLevels(), out)));
         put(zip, "iterations.csv", text(out -> HistoryCsv.writeIterations(run.iterations(), out)));
         if (!run.timeline().isEmpty()) {
-            zip.setLevel(Deflater.NO_COMPRESSION); // its frames are deflated already
+            zip.setLevel(Deflater.NO_COMPRESSION); // its frames are compressed (but the last few recorded, maybe)
             zip.putNextEntry(new ZipEntry(TimelineFile.ENTRY_NAME));
             TimelineFile.write(run.timeline(), zip);
             zip.closeEntry();

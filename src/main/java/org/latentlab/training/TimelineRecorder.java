@@ -7,14 +7,18 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Records one session's timeline. The thread that trains the session asks {@link #due} after each
  * step and hands over a {@link TimelineCapture} (a copy of the weights) when it is: the schedule
  * lives there. The entry is made from it on {@code worker} (encoding the probe, decoding about 250
- * images, packing them: several milliseconds the trainer does not wait for), and
- * {@link #timeline()} gives the newest timeline to any thread. Should the worker fall behind by
+ * images, laying them out: several milliseconds the trainer does not wait for), and
+ * {@link #timeline()} gives the newest timeline to any thread. Entries are made with their frames
+ * stored, and Huffman-coded to about half the room ({@link TimelineEntry#compacted}) only when no
+ * capture waits for the worker: in the dense start of training the worker then keeps up, where
+ * coding every frame at once made the trainer wait for it (note 0096). Should the worker fall behind by
  * {@value #MAX_WAITING_BYTES} bytes of captured weights (20 captures of the reference network, in
  * the dense start of a fast run), the trainer waits for it, so that memory stays bounded.
  *
@@ -35,6 +39,10 @@ public final class TimelineRecorder {
     private final AtomicReference<String> problem = new AtomicReference<>();
     /** What was handed to the worker and is not done, oldest first; confined to the training thread. */
     private final Deque<CompletableFuture<Void>> waiting = new ArrayDeque<>();
+    /** Captures handed to the worker that it has not begun. */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** The moments whose frames are still stored, oldest first; confined to the worker. */
+    private final Deque<Long> stored = new ArrayDeque<>();
 
     /**
      * @param frames makes the entries' frames on the worker
@@ -75,7 +83,12 @@ public final class TimelineRecorder {
     void record(TimelineCapture capture) {
         long[] kept = schedule.take(capture.iteration());
         int level = schedule.level();
-        submit(() -> make(capture, kept, level));
+        queued.incrementAndGet();
+        submit(() -> {
+            queued.decrementAndGet();
+            make(capture, kept, level);
+            compactWhileIdle();
+        });
     }
 
     /**
@@ -104,13 +117,33 @@ public final class TimelineRecorder {
         try {
             TimelineEntry entry = TimelineEntry.of(capture, frames.frameOf(capture));
             timeline.set(timeline.get().with(entry, kept, level, layout));
+            stored.addLast(capture.iteration());
             problem.set(null);
         } catch (Throwable e) { // out of memory too: the timeline misses a moment, training goes on
             problem.set("The timeline could not record iteration " + capture.iteration() + ": " + e);
         }
     }
 
-    /** Waits until every moment recorded so far is in {@link #timeline()}: before saving it. */
+    /**
+     * Huffman-codes the stored frames, oldest first, until none is left or a capture waits. A frame
+     * thinned or undone meanwhile is passed over; one that cannot be coded stays stored.
+     */
+    private void compactWhileIdle() {
+        while (queued.get() == 0 && !stored.isEmpty()) {
+            long iteration = stored.removeFirst();
+            TrainingTimeline now = timeline.get();
+            int index = now.isEmpty() ? -1 : now.nearest(iteration);
+            if (index >= 0 && now.entry(index).iteration() == iteration) {
+                try {
+                    timeline.set(now.replacing(index, now.entry(index).compacted(layout)));
+                } catch (RuntimeException | OutOfMemoryError e) { // it stays as it is, stored: twice the room
+                    problem.set("The timeline could not compress iteration " + iteration + ": " + e);
+                }
+            }
+        }
+    }
+
+    /** Waits until every moment recorded so far is in {@link #timeline()}, compressed: before saving it. */
     void awaitRecorded() {
         while (!waiting.isEmpty()) {
             waiting.removeFirst().join();

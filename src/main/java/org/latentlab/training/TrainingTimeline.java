@@ -66,6 +66,17 @@ public final class TrainingTimeline {
         return new TrainingTimeline(entryLayout, newLevel, next);
     }
 
+    /** This timeline with entry {@code index} replaced by {@code entry}, of the same moment. */
+    TrainingTimeline replacing(int index, TimelineEntry entry) {
+        if (entry.iteration() != entries.get(index).iteration()) {
+            throw new IllegalArgumentException("entry " + index + " is at iteration " + entries.get(index).iteration()
+                    + ", not " + entry.iteration());
+        }
+        List<TimelineEntry> next = new ArrayList<>(entries);
+        next.set(index, entry);
+        return new TrainingTimeline(layout, level, next);
+    }
+
     /** This timeline without the entries after {@code iteration}. */
     TrainingTimeline upTo(long iteration) {
         int keep = atOrBefore(iteration) + 1;

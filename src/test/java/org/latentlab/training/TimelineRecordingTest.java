@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,36 @@ class TimelineRecordingTest {
         assertImagesWithinALevel(session.model().decode(means, 12), frame.reconstructions());
         assertImagesWithinALevel(session.model().decode(PriorSamples.draw(12, 2, 7), 12), frame.samples());
         assertTrue(timeline.bytes() < 7 * timeline.layout().entryBytes(), "packed: " + timeline.bytes() + " bytes");
+    }
+
+    @Test
+    void framesAreStoredWhileCapturesWaitAndCompressedWhenTheWorkerHasNoneLeft() {
+        TrainingSession session = session(2);
+        Deque<Runnable> handedOver = new ArrayDeque<>();
+        session.recordTimeline(handedOver::addLast); // the worker runs a task when the test says so
+        session.step();
+        session.step(); // iterations 0, 1 and 2 are captured and wait
+        assertEquals(3, handedOver.size());
+
+        handedOver.removeFirst().run();
+        TrainingTimeline one = session.timeline();
+        long stored = one.entry(0).bytes();
+        assertTrue(stored > TimelineFrame.unpackedLength(one.layout(), false),
+                "two captures still wait, so the first frame stays stored: " + stored + " bytes");
+        TimelineFrame frame = one.frame(0);
+
+        handedOver.removeFirst().run();
+        handedOver.removeFirst().run(); // none waits now: every frame is compressed
+        TrainingTimeline all = session.timeline();
+        assertEquals(List.of(0L, 1L, 2L), all.entries().stream().map(TimelineEntry::iteration).toList());
+        for (TimelineEntry entry : all.entries()) {
+            assertTrue(entry.bytes() < 0.75 * stored, "iteration " + entry.iteration() + ": " + entry.bytes() + " bytes");
+        }
+        TimelineFrame compressed = all.frame(0);
+        assertArrayEquals(frame.xs(), compressed.xs(), 0f);
+        assertArrayEquals(frame.ys(), compressed.ys(), 0f);
+        assertArrayEquals(frame.grid().levels(), compressed.grid().levels());
+        assertArrayEquals(frame.samples().levels(), compressed.samples().levels());
     }
 
     @Test
