@@ -12,7 +12,8 @@
 #       frame intervals on the Compare tab training four models, and each lockstep epoch's time
 #   docs/benchmarks/window.sh timeline-scrub [seconds] [iterations]   (20 and 3,000 by default)
 #       trains the embedded digits to that many iterations, then drags the timeline's scrubber back
-#       and forth with the mouse for that many seconds while training goes on, and again paused:
+#       and forth with the mouse for that many seconds with training running (the window holds it
+#       while the thumb is held: the phase counts the iterations trained), and again paused:
 #       frame intervals, moments shown a second, and what the JVM did meanwhile: GC pauses and the
 #       slow frames (over 33 ms) that held one, CPU time and allocation a frame by each thread and
 #       by the X server; ends with the table for docs/benchmarks.md ("The training timeline")

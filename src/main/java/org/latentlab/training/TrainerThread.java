@@ -141,10 +141,12 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
 
     /**
      * Holds a running thread between iterations, its state still RUNNING, or lets it go on. The
-     * window holds training while the timeline is dragged, so that the replay has both cores.
+     * window holds training while the timeline is dragged, so that the replay has both cores. Once
+     * the thread is stopped there is nothing to hold, and this does nothing (a drag may end after
+     * the window closed the trainer).
      */
     void hold(boolean hold) {
-        send(() -> {
+        offer(() -> {
             if (held == hold) {
                 return;
             }
@@ -213,11 +215,18 @@ final class TrainerThread<W extends TrainingWork<S>, S> implements AutoCloseable
     }
 
     private void send(Runnable command) {
+        if (!offer(command)) {
+            throw new IllegalStateException("the trainer has been stopped");
+        }
+    }
+
+    /** Queues {@code command} unless the thread has been stopped; returns whether it was queued. */
+    private boolean offer(Runnable command) {
         synchronized (commands) {
-            if (stopRequested) {
-                throw new IllegalStateException("the trainer has been stopped");
+            if (!stopRequested) {
+                commands.add(command);
             }
-            commands.add(command);
+            return !stopRequested;
         }
     }
 

@@ -78,6 +78,9 @@ class TrainerTest {
             trainer.hold(false);
             TrainingSnapshot going = await(trainer, s -> s.iteration() >= held.iteration() + 10);
             assertEquals(TrainerState.RUNNING, going.state());
+            trainer.hold(true);
+            trainer.close();
+            trainer.hold(false); // a drag that ends after the trainer was closed: nothing to let go
         }
     }
 
