@@ -93,6 +93,7 @@ class TimelineWindowTest extends RunningWindow {
 
     @Test
     void trainingWaitsWhileTheScrubberIsDraggedAndGoesOnWhenItIsLetGo() throws Exception {
+        Stage stage = asOnAProjector();
         clickOn("#train");
         waitFor(60, () -> timeline().countProperty().get() > 40);
         Node thumb = lookup("#timeline-scrubber .thumb").query();
@@ -106,8 +107,12 @@ class TimelineWindowTest extends RunningWindow {
                 "no step while the thumb is held");
         assertEquals(TrainerState.RUNNING, onFx(() -> viewModel().lifecycle().stateProperty().get()), "held, not paused");
         String caption = lookup("#timeline-caption").queryAs(Label.class).getText();
-        assertTrue(caption.startsWith("Replaying iteration ") && caption.endsWith(" · training waits until you let go"),
-                caption);
+        assertTrue(caption.startsWith("Iteration ") && caption.endsWith(" · training waits"), caption);
+        Path picture = Path.of("target", "ui", "timeline-held.png");
+        onFx(() -> {
+            app.view().writePng(stage.getScene().getRoot(), picture);
+            return null;
+        });
 
         release(MouseButton.PRIMARY);
         waitFor(20, () -> viewModel().lifecycle().snapshotProperty().get().iteration() > held + 20);

@@ -208,9 +208,14 @@ public final class TimelineViewModel {
             return;
         }
         TimelineEntry entry = timeline.entry(position.get());
-        caption.set(String.format(Locale.ROOT, "%s iteration %,d · epoch %d · β %.2f · moment %d of %d%s",
+        if (trainingWaits.get()) { // as long as the longest caption below, which the bar has room for
+            caption.set(String.format(Locale.ROOT, "Iteration %,d · epoch %d · moment %d of %d · training waits",
+                    entry.iteration(), entry.epoch() + 1, position.get() + 1, n));
+            return;
+        }
+        caption.set(String.format(Locale.ROOT, "%s iteration %,d · epoch %d · β %.2f · moment %d of %d",
                 playing.get() ? "Playing" : "Replaying", entry.iteration(), entry.epoch() + 1, entry.beta(),
-                position.get() + 1, n, trainingWaits.get() ? " · training waits until you let go" : ""));
+                position.get() + 1, n));
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -258,7 +263,7 @@ public final class TimelineViewModel {
         return dragging;
     }
 
-    /** Whether training is held while the scrubber is dragged; the caption says so. */
+    /** Whether training is held while the scrubber is dragged; the caption says "training waits". */
     public BooleanProperty trainingWaitsProperty() {
         return trainingWaits;
     }
