@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.latentlab.render.Palette;
 import org.latentlab.training.EpochLikelihood;
@@ -125,12 +126,24 @@ final class HeldOutLikelihoodMarks {
             g.strokeOval(px[i] - radius, elbo[i] - radius, 2 * radius, 2 * radius);
         }
         g.setFill(colour());
-        g.setFont(Font.font(theme.fontSize()));
-        g.setTextAlign(TextAlignment.RIGHT);
+        Font font = Font.font(theme.fontSize());
+        g.setFont(font);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(gap, px[n - 1] - radius, Math.max(iwae[n - 1], elbo[n - 1]) + 2 * radius + 2);
+        // Ending at the last point, moved right as far as needed to start inside the plot, and left
+        // to end inside it: a narrow plot early in training has room on neither side of the point.
+        double width = textWidth(gap, font);
+        double left = Math.min(x.pixelStart(), x.pixelEnd());
+        double right = Math.max(x.pixelStart(), x.pixelEnd());
+        double start = Math.max(left, Math.min(px[n - 1] - radius - width, right - width));
         g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(gap, start, Math.max(iwae[n - 1], elbo[n - 1]) + 2 * radius + 2);
         g.setTextBaseline(VPos.BASELINE);
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
     }
 
     private static boolean allFinite(double[] values) {
