@@ -152,6 +152,15 @@ class TimelineWindowTest extends RunningWindow {
         assertTrue(onFx(cursor::isVisible) && cursorX > plotArea.getMinX() && cursorX < plotArea.getMaxX(),
                 "the cursor at " + cursorX + " lies over the plot, " + plotArea);
 
+        Node status = lookup("#status").query();
+        assertTrue(onFx(() -> status.localToScene(status.getBoundsInLocal()).getMaxY() <= stage.getScene().getHeight()),
+                "the status line is on the screen, under the timeline");
+        Node key = lookup("#scatter-key").query();
+        Node scatterCard = lookup("#scatter").query();
+        assertTrue(onFx(() -> key.localToScene(key.getBoundsInLocal()).getMaxX()
+                <= scatterCard.localToScene(scatterCard.getBoundsInLocal()).getMaxX() + 0.5),
+                "the key's every class lies inside the scatter's view");
+
         Path picture = Path.of("target", "ui", "timeline-replay.png");
         onFx(() -> {
             app.view().writePng(stage.getScene().getRoot(), picture);

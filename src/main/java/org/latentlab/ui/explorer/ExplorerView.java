@@ -178,7 +178,10 @@ public final class ExplorerView extends BorderPane {
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        Tab explore = new Tab("Explore", new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null));
+        BorderPane exploring = new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null);
+        // Never taller than the tab: on a 1280 × 720 screen the views give up height, not the status line.
+        exploring.setMinHeight(0);
+        Tab explore = new Tab("Explore", exploring);
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);

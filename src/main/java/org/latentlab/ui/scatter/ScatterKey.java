@@ -39,8 +39,11 @@ final class ScatterKey extends VBox {
         fit.setId("scatter-fit");
         fit.setTooltip(new Tooltip("Show every point (and the prior's ±3σ), and follow the points as training moves them"));
         fit.setOnAction(e -> viewModel.fit());
-        FlowPane buttons = new FlowPane(6, 6, prior, cells, fit);
-        buttons.setPrefWrapLength(1); // one above the other
+        // One above the other, always: buttons that went side by side when the key was given room
+        // changed the legend's height, so its columns, so the room the key asked for, and the key
+        // flipped between two layouts, the wider one cut off at the card's edge.
+        VBox buttons = new VBox(6, prior, cells, fit);
+        legend.setId("scatter-key");
         legend.setAlignment(Pos.TOP_LEFT);
         getChildren().addAll(buttons, legend);
         setPadding(new Insets(6, 8, 4, 0));
