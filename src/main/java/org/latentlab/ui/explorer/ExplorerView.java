@@ -29,6 +29,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -178,16 +179,26 @@ public final class ExplorerView extends BorderPane {
         centre.setDividerPositions(0.55);
         StatusBar bar = new StatusBar("", viewModel.lifecycle().statusProperty(),
                 viewModel.lifecycle().epochProgressProperty());
-        BorderPane exploring = new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null);
-        // Never taller than the tab: on a 1280 × 720 screen the views give up height, not the status line.
-        exploring.setMinHeight(0);
-        Tab explore = new Tab("Explore", exploring);
+        Tab explore = new Tab("Explore", fittingTheTab(new BorderPane(centre, toolbar, null, new VBox(timeline, bar), null)));
         explore.setId("tab-explore");
         explore.setTooltip(new Tooltip("Train one model and look inside it"));
         tabs.getTabs().add(explore);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("main-tabs");
         setCenter(tabs);
+    }
+
+    /**
+     * {@code content}, never to be made taller than its tab: a tab lays its content out at no less
+     * than the content's minimum height, so on a 1280 × 720 screen a view that needed another line
+     * of text pushed the status line at the tab's foot off the screen. Its views give up the
+     * height instead.
+     */
+    private static Node fittingTheTab(Node content) {
+        if (content instanceof Region region) {
+            region.setMinHeight(0);
+        }
+        return content;
     }
 
     /** A view on a white card under its title; {@code null} for a view that titles itself (tabs). */
@@ -292,7 +303,7 @@ public final class ExplorerView extends BorderPane {
      * and returns it, so its owner can tell when it is shown.
      */
     public Tab addTab(String title, String explanation, Node content) {
-        Tab tab = new Tab(title, content);
+        Tab tab = new Tab(title, fittingTheTab(content));
         tab.setId("tab-" + title.toLowerCase(Locale.ROOT));
         tab.setTooltip(new Tooltip(explanation));
         tabs.getTabs().add(tab);
